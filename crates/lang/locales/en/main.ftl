@@ -1,0 +1,78 @@
+# SMS Up replies, English. Every reply must fit in ONE SMS (160 GSM-7 characters, or 70 if the text
+# needs UCS-2) for a 10-character list name and 3-digit counts: tests check it.
+# Keywords inside replies (JOIN, LEAVE, ...) stay in English here; other locales may use their own.
+
+help = SMS Up: CREATE name, JOIN name, LEAVE name, LISTS, INFO name, NAME yourname. To post: name message. STOP ends all.
+unknown-command = Not understood. To post, start with the list name: housing Hello. Text HELP for commands.
+empty = Text HELP to see how to use SMS Up.
+
+created = List { $list } created. Others join by texting JOIN { $list }. To post: { $list } your message
+created-announce = Announce list { $list } created: only you and admins post. Others join: JOIN { $list }
+list-taken = The name { $list } is taken. Choose another name.
+list-name-invalid = List names have 2-24 letters or digits, no spaces. Example: CREATE housing
+list-name-reserved = { $list } is a command word. Choose another name.
+unknown-list = There is no list called { $list }. Check the spelling.
+need-list = Add the list name, for example: { $command } housing
+
+joined = You joined { $list }. To post: { $list } your message. To leave: LEAVE { $list }
+already-member = You are already in { $list }.
+left = You left { $list }. To rejoin: JOIN { $list }
+not-member = You are not in { $list }. To join: JOIN { $list }
+
+post-sent = { $segments ->
+    [1] Sent to { $count ->
+        [one] 1 member.
+       *[other] { $count } members.
+    }
+   *[other] Sent to { $count ->
+        [one] 1 member
+       *[other] { $count } members
+    }, { $segments } SMS each.
+}
+post-empty = Write your message after the list name: { $list } your message
+post-announce-only = Only admins can post to { $list }.
+post-too-long = Too long: { $segments } SMS. The limit is { $max }. Please shorten it.
+post-sender-limit = You reached { $max } posts this hour. Please try again later.
+post-list-limit = { $list } reached its daily SMS budget. Please try again tomorrow.
+
+lists = Your lists: { $lists }
+lists-none = You are in no list. To join one: JOIN name
+
+name-set = Your name on posts is now { $alias }.
+name-invalid = A name has 1-20 characters. Example: NAME Amina
+
+info = { $list }: { $count ->
+        [one] 1 member
+       *[other] { $count } members
+    }, { $mode ->
+        [announce] announce-only
+       *[open] open
+    }. You: { $role ->
+        [owner] owner
+        [admin] admin
+        [member] member
+       *[none] not a member
+    }.
+
+invite-sent = Invitation sent. They join by replying JOIN { $list }.
+invite = You are invited to the SMS list { $list }. To join, reply JOIN { $list }. To refuse, ignore this.
+invite-failed = That number cannot be invited.
+invalid-number = { $number } is not a valid phone number.
+already-in-list = That number is already in { $list }.
+added-by-org = You were added to the SMS list { $list }. To leave: LEAVE { $list }. To stop all: STOP
+
+not-admin = Only the owner or admins of { $list } can do that.
+not-owner = Only the owner of { $list } can make admins.
+member-not-found = No member { $who } in { $list }. Use the name or the # number shown on their posts.
+member-ambiguous = Several members are called { $who }. Use the # number shown on their posts.
+cannot-remove-owner = The owner of { $list } cannot be removed.
+removed = { $who } was removed from { $list }.
+you-were-removed = You were removed from { $list }.
+admin-made = { $who } is now an admin of { $list }.
+you-are-admin = You are now an admin of { $list }. You can ADD and REMOVE members.
+
+stopped = You will get no more SMS from SMS Up. To come back, text START.
+started = Welcome back. You will get SMS again. Text HELP for commands.
+
+lang-set = Replies will be in English.
+lang-choices = Reply LANG and a code: en English, ms Melayu, my Burmese, fa Farsi/Dari, ar Arabic, so Somali, ur Urdu

@@ -1,0 +1,78 @@
+# Jawaabaha SMS Up ee Af-Soomaali. Jawaab kasta waa inay ku eg tahay HAL SMS (160 xaraf GSM-7)
+# magac koox 10 xaraf ah iyo tiro 3 god ah: tijaabo ayaa hubisa. Ereyada amarrada: keywords.txt.
+# Plural forms (CLDR so): one, other.
+
+help = SMS Up: SAMEE koox, BIIR koox, BAX koox, LIISAS, XOG koox, MAGAC Cali. Dir: koox farriin. JOOJI: jooji dhammaan.
+unknown-command = Lama fahmin. Si aad u dirto, ku bilow magaca kooxda: guri Salaan. Qor CAAWI si aad u aragto amarrada.
+empty = Qor CAAWI si aad u ogaato sida loo isticmaalo SMS Up.
+
+created = Kooxda { $list } waa la sameeyay. Dadku waxay ku biiraan: BIIR { $list }. Si aad u dirto: { $list } farriintaada
+created-announce = Kooxda ogeysiiska { $list } waa la sameeyay: adiga iyo maamulayaasha oo keliya ayaa diri kara. Ku biir: BIIR { $list }
+list-taken = Magaca { $list } waa la qaatay. Dooro magac kale.
+list-name-invalid = Magaca kooxdu waa 2-24 xaraf ama tiro, bannaan la'aan. Tusaale: SAMEE guri
+list-name-reserved = { $list } waa eray amar. Dooro magac kale.
+unknown-list = Ma jirto koox la yiraahdo { $list }. Hubi higgaadda.
+need-list = Ku dar magaca kooxda, tusaale: { $command } guri
+
+joined = Waad ku biirtay { $list }. Si aad u dirto: { $list } farriintaada. Si aad uga baxdo: BAX { $list }
+already-member = Horay ayaad ugu jirtay { $list }.
+left = Waad ka baxday { $list }. Si aad ugu soo noqoto: BIIR { $list }
+not-member = Kuma jirtid { $list }. Si aad ugu biirto: BIIR { $list }
+
+post-sent = { $segments ->
+    [1] Waxaa loo diray { $count ->
+        [one] 1 xubin.
+       *[other] { $count } xubnood.
+    }
+   *[other] Waxaa loo diray { $count ->
+        [one] 1 xubin
+       *[other] { $count } xubnood
+    }, { $segments } SMS midkiiba.
+}
+post-empty = Qor farriintaada kadib magaca kooxda: { $list } farriintaada
+post-announce-only = Maamulayaasha oo keliya ayaa u diri kara { $list }.
+post-too-long = Aad u dheer: { $segments } SMS. Xadku waa { $max }. Fadlan soo gaabi.
+post-sender-limit = Waxaad gaartay { $max } farriimood saacaddan. Fadlan isku day mar dambe.
+post-list-limit = { $list } waxay gaartay xadkeeda SMS ee maalinta. Fadlan isku day berri.
+
+lists = Kooxahaaga: { $lists }
+lists-none = Kuma jirtid koox. Si aad ugu biirto: BIIR magac
+
+name-set = Magacaaga farriimaha hadda waa { $alias }.
+name-invalid = Magacu waa 1-20 xaraf. Tusaale: MAGAC Amina
+
+info = { $list }: { $count ->
+        [one] 1 xubin
+       *[other] { $count } xubnood
+    }, { $mode ->
+        [announce] ogeysiis oo keliya
+       *[open] furan
+    }. Adiga: { $role ->
+        [owner] milkiile
+        [admin] maamule
+        [member] xubin
+       *[none] xubin maaha
+    }.
+
+invite-sent = Casuumaad waa la diray. Waxay ku biiri karaan iyagoo ku jawaaba BIIR { $list }.
+invite = Waxaa lagugu casuumay kooxda SMS { $list }. Si aad ugu biirto, ku jawaab BIIR { $list }. Haddii kale, iska dhaaf.
+invite-failed = Lambarkaas lama casuumi karo.
+invalid-number = { $number } maaha lambar telefoon oo sax ah.
+already-in-list = Lambarkaas horay ayuu ugu jiray { $list }.
+added-by-org = Waxaa lagugu daray kooxda SMS { $list }. Si aad uga baxdo: BAX { $list }. Si aad u joojiso dhammaan: JOOJI
+
+not-admin = Milkiilaha ama maamulayaasha { $list } oo keliya ayaa sidaas samayn kara.
+not-owner = Milkiilaha { $list } oo keliya ayaa magacaabi kara maamulayaal.
+member-not-found = Xubin la yiraahdo { $who } kuma jirto { $list }. Isticmaal magaca ama lambarka # ee farriimahooda.
+member-ambiguous = Xubno badan ayaa la yiraahdaa { $who }. Isticmaal lambarka # ee farriimahooda.
+cannot-remove-owner = Milkiilaha { $list } lama saari karo.
+removed = { $who } waa laga saaray { $list }.
+you-were-removed = Waa lagaa saaray { $list }.
+admin-made = { $who } hadda waa maamule { $list }.
+you-are-admin = Hadda waxaad tahay maamule { $list }. Waxaad xubno ku dari kartaa (KUDAR) ama saari kartaa (SAAR).
+
+stopped = SMS kale kama heli doontid SMS Up. Si aad ugu soo noqoto, qor BILOW.
+started = Ku soo dhawoow. Mar kale ayaad SMS heli doontaa. Qor CAAWI si aad u aragto amarrada.
+
+lang-set = Jawaabaha hadda waa Af-Soomaali.
+lang-choices = Dooro luqad: LUQAD en English, ms Melayu, my Myanmar, fa Farsi/Dari, ar Carabi, so Soomaali, ur Urdu

@@ -1,0 +1,325 @@
+//! Which language a text is written in, the usual language of a number's country, and the choice of
+//! a reply's language.
+
+use crate::{keyword, normalize, Lang};
+
+/// Letters only Urdu writes (among our languages): ٹ ڈ ڑ ں ے ۓ ھ ہ ۂ.
+const URDU_LETTERS: &[char] = &[
+    '\u{0679}', '\u{0688}', '\u{0691}', '\u{06BA}', '\u{06D2}', '\u{06D3}', '\u{06BE}', '\u{06C1}',
+    '\u{06C2}',
+];
+/// Letters Persian and Urdu write but Arabic does not: پ چ ژ گ.
+const PERSIAN_LETTERS: &[char] = &['\u{067E}', '\u{0686}', '\u{0698}', '\u{06AF}'];
+/// The Persian/Urdu code points of yeh and kaf (ی ک), which Arabic keyboards do not produce.
+const PERSIAN_FORMS: &[char] = &['\u{06CC}', '\u{06A9}'];
+/// Letters typical of Arabic: teh marbuta ة, alef maksura ى, hamza on alef أ إ.
+const ARABIC_LETTERS: &[char] = &['\u{0629}', '\u{0649}', '\u{0623}', '\u{0625}'];
+/// The Arabic code points of yeh and kaf (ي ك); Persian writers on Arabic keyboards use them too.
+const ARABIC_FORMS: &[char] = &['\u{064A}', '\u{0643}'];
+
+/// Frequent short words, normalised, that tell one language from the others sharing its script.
+const PERSIAN_WORDS: &[&str] = &[
+    "است", "را", "که", "از", "به", "در", "این", "ان", "با", "برای", "هست", "نه", "بله", "ممنون",
+    "مرسی", "چطور", "خوب", "هستم", "دارم", "میخواهم", "میخوام", "ما", "شما", "او", "چه", "کجا", "کی",
+    "نیست", "شد", "کرد", "بود", "خانه", "کار", "امروز", "فردا", "لطفا", "سلام", "جان", "اینجا", "هم",
+    "تا", "یک", "باشد", "هستند", "خیلی", "چی", "کن", "کنید", "میشود", "بیا", "رفتم",
+];
+const ARABIC_WORDS: &[&str] = &[
+    "في", "من", "على", "الي", "هذا", "هذه", "ان", "ما", "لا", "هل", "انا", "انت", "نعم", "شكرا",
+    "كيف", "ماذا", "التي", "الذي", "عن", "مع", "كان", "قد", "لم", "لن", "اليوم", "غدا", "ذلك", "هو",
+    "هي", "نحن", "اين", "متي", "لماذا", "الله", "يا", "مرحبا", "اريد", "ممكن", "عندي", "كل", "بعد",
+    "قبل", "او", "ثم", "حتي", "لكن", "جدا", "الان", "يوجد", "ليس",
+];
+const URDU_WORDS: &[&str] = &[
+    "ہے", "کے", "کی", "کا", "میں", "نہیں", "اور", "سے", "کو", "یہ", "ہیں", "آپ", "کیا", "ہوں", "شکریہ",
+    "ہم", "وہ", "تھا", "تھی", "گا", "گی", "ہو", "جی", "بھی", "کیسے", "کہاں", "اب", "لیکن", "پر",
+];
+const MALAY_WORDS: &[&str] = &[
+    "saya", "awak", "anda", "kami", "kita", "mereka", "tidak", "tak", "ya", "dan", "yang", "untuk",
+    "ini", "itu", "dengan", "terima", "kasih", "boleh", "apa", "mahu", "nak", "tolong", "sila", "ada",
+    "di", "ke", "dari", "akan", "sudah", "dah", "belum", "bagaimana", "macam", "mana", "esok", "hari",
+    "rumah", "kerja", "baik", "selamat", "pagi", "petang", "malam", "jumpa", "lagi", "juga", "sahaja",
+    "saja", "bila", "kenapa", "siapa", "pergi", "datang", "tempat", "orang",
+];
+const SOMALI_WORDS: &[&str] = &[
+    "waan", "waxaan", "waxay", "wuxuu", "iyo", "aan", "ma", "haa", "maya", "mahadsanid", "fadlan",
+    "caawimo", "salaan", "waa", "ku", "ka", "soo", "miyaa", "sidee", "halkan", "wax", "ayaa", "ayuu",
+    "ayay", "waxa", "qof", "dadka", "guri", "shaqo", "maanta", "berri", "hooyo", "aabe", "nabad",
+    "galab", "subax", "walaal", "inaan", "kale", "badan", "yahay", "tahay", "ahay", "jiraa",
+];
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "is", "are", "you", "i", "and", "to", "please", "thanks", "thank", "hello", "what", "how",
+    "my", "your", "we", "this", "that", "have", "for", "not", "can", "will", "with", "of", "it", "be",
+    "was", "there", "today", "tomorrow", "meeting", "where", "when", "who", "good", "morning", "need",
+    "want", "do", "does", "am", "at", "on", "in", "from", "all", "our", "they", "he", "she",
+];
+
+/// Which writing system a letter belongs to, among those we tell apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Arabic,
+    Myanmar,
+    Other,
+}
+
+fn script_of(c: char) -> Option<Script> {
+    if !c.is_alphabetic() && !is_combining_letter_part(c) {
+        return None;
+    }
+    Some(match c as u32 {
+        0x0041..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            Script::Arabic
+        }
+        0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F => Script::Myanmar,
+        _ => Script::Other,
+    })
+}
+
+/// Myanmar vowel signs and medials are marks, not alphabetic in every Unicode table; count them.
+fn is_combining_letter_part(c: char) -> bool {
+    matches!(c as u32, 0x102B..=0x103E | 0x1056..=0x1059)
+}
+
+/// Letter counts per script.
+#[derive(Debug, Default)]
+struct ScriptCounts {
+    latin: usize,
+    arabic: usize,
+    myanmar: usize,
+    other: usize,
+}
+
+fn count_scripts(text: &str) -> ScriptCounts {
+    let mut counts = ScriptCounts::default();
+    for c in text.chars() {
+        match script_of(c) {
+            Some(Script::Latin) => counts.latin += 1,
+            Some(Script::Arabic) => counts.arabic += 1,
+            Some(Script::Myanmar) => counts.myanmar += 1,
+            Some(Script::Other) => counts.other += 1,
+            None => {}
+        }
+    }
+    counts
+}
+
+/// The language a text is written in, when its script or words tell with confidence.
+///
+/// Myanmar script is Burmese. Arabic script is Farsi (also Dari), Arabic or Urdu, told apart by the
+/// letters only some of them write (ٹ ڈ ڑ ں ے ھ ہ: Urdu; پ چ ژ گ and the Persian forms of yeh and
+/// kaf: Farsi or Urdu; ة ى أ and the Arabic forms: Arabic), by frequent words and by native command
+/// keywords; None when the evidence is even. Latin script is English, Malay or Somali only when
+/// native keywords or several frequent words agree; otherwise None. A script counts when at least a
+/// third of the text's letters are in it (a Latin keyword or name beside native words does not hide
+/// the native script).
+pub fn detect(text: &str) -> Option<Lang> {
+    let counts = count_scripts(text);
+    let letters = counts.latin + counts.arabic + counts.myanmar + counts.other;
+    if letters == 0 {
+        return None;
+    }
+    if counts.myanmar * 3 >= letters {
+        return Some(Lang::My);
+    }
+    if counts.arabic * 3 >= letters {
+        return arabic_script_language(text);
+    }
+    if counts.latin * 3 >= letters {
+        return latin_script_language(text);
+    }
+    None
+}
+
+/// True when at least a third of the text's letters are Arabic script (Farsi, Arabic or Urdu).
+pub fn is_arabic_script(text: &str) -> bool {
+    let counts = count_scripts(text);
+    let letters = counts.latin + counts.arabic + counts.myanmar + counts.other;
+    letters > 0 && counts.arabic * 3 >= letters && counts.myanmar * 3 < letters
+}
+
+/// Native keywords of `lang` among the words (normalised): strong evidence of the language.
+fn keyword_hits(words: &[String], lang: Lang) -> usize {
+    words
+        .iter()
+        .filter(|w| keyword(w).is_some_and(|(_, l)| l == Some(lang)))
+        .count()
+}
+
+fn word_hits<S: AsRef<str>>(words: &[String], list: &[S]) -> usize {
+    words
+        .iter()
+        .filter(|w| list.iter().any(|l| l.as_ref() == w.as_str()))
+        .count()
+}
+
+fn count_chars(text: &str, set: &[char]) -> usize {
+    text.chars().filter(|c| set.contains(c)).count()
+}
+
+/// Words of a text, split on anything that is not a letter, mark or digit.
+fn raw_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| {
+        !(c.is_alphanumeric() || is_combining_letter_part(c) || is_arabic_mark_or_joiner(c))
+    })
+    .filter(|w| !w.is_empty())
+    .collect()
+}
+
+fn is_arabic_mark_or_joiner(c: char) -> bool {
+    matches!(c as u32, 0x064B..=0x065F | 0x0670 | 0x0640 | 0x200C | 0x200D)
+}
+
+fn arabic_script_language(text: &str) -> Option<Lang> {
+    // Urdu's own letters decide before folding erases them (normalize folds ہ ھ into ه).
+    let urdu_letters = count_chars(text, URDU_LETTERS);
+    let persian_letters = count_chars(text, PERSIAN_LETTERS);
+    let persian_forms = count_chars(text, PERSIAN_FORMS);
+    let arabic_letters = count_chars(text, ARABIC_LETTERS);
+    let arabic_forms = count_chars(text, ARABIC_FORMS);
+
+    // Urdu words are compared before letter folding; Persian and Arabic words after it.
+    let raw: Vec<&str> = raw_words(text);
+    let urdu_words = raw
+        .iter()
+        .filter(|w| URDU_WORDS.contains(&strip_invisible(w).as_str()))
+        .count();
+    let words: Vec<String> = raw.iter().map(|w| normalize(w)).collect();
+    let persian_words = word_hits(&words, &fold_list(PERSIAN_WORDS));
+    let arabic_words = word_hits(&words, &fold_list(ARABIC_WORDS));
+
+    let ur = 3 * urdu_letters + 3 * urdu_words + 5 * keyword_hits(&words, Lang::Ur);
+    let fa = 2 * persian_letters
+        + persian_forms
+        + 3 * persian_words
+        + 5 * keyword_hits(&words, Lang::Fa);
+    let ar =
+        2 * arabic_letters + arabic_forms + 3 * arabic_words + 5 * keyword_hits(&words, Lang::Ar);
+
+    if ur > 0 && ur >= fa && ur > ar {
+        Some(Lang::Ur)
+    } else if fa > ar && fa > 0 {
+        Some(Lang::Fa)
+    } else if ar > fa {
+        Some(Lang::Ar)
+    } else {
+        None
+    }
+}
+
+fn strip_invisible(word: &str) -> String {
+    word.chars()
+        .filter(|c| !matches!(*c as u32, 0x200B..=0x200F | 0x0640 | 0xFEFF))
+        .collect()
+}
+
+fn fold_list(list: &[&str]) -> Vec<String> {
+    list.iter().map(|w| normalize(w)).collect()
+}
+
+fn latin_script_language(text: &str) -> Option<Lang> {
+    let words: Vec<String> = raw_words(text).iter().map(|w| normalize(w)).collect();
+    let score = |lang: Lang, list: &[&str]| 3 * keyword_hits(&words, lang) + word_hits(&words, list);
+    let mut scores = [
+        (Lang::Ms, score(Lang::Ms, MALAY_WORDS)),
+        (Lang::So, score(Lang::So, SOMALI_WORDS)),
+        (Lang::En, word_hits(&words, ENGLISH_WORDS)),
+    ];
+    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    let (best, best_score) = scores[0];
+    let second = scores[1].1;
+    // Confident: two signals or more, and at least twice as many as any other language.
+    (best_score >= 2 && best_score >= 2 * second + 1).then_some(best)
+}
+
+/// E.164 country calling codes and the language their people most likely read, among ours.
+const COUNTRIES: &[(&str, Lang)] = &[
+    // Farsi and Dari: Iran, Afghanistan.
+    ("98", Lang::Fa),
+    ("93", Lang::Fa),
+    // Burmese: Myanmar.
+    ("95", Lang::My),
+    // Urdu: Pakistan.
+    ("92", Lang::Ur),
+    // Somali: Somalia (and Somaliland).
+    ("252", Lang::So),
+    // Malay: Malaysia, Brunei; Indonesian readers understand Malay.
+    ("60", Lang::Ms),
+    ("673", Lang::Ms),
+    ("62", Lang::Ms),
+    // Arabic: Egypt, Sudan, Maghreb, Mauritania, Levant, Iraq, Gulf, Yemen, Palestine.
+    ("20", Lang::Ar),
+    ("212", Lang::Ar),
+    ("213", Lang::Ar),
+    ("216", Lang::Ar),
+    ("218", Lang::Ar),
+    ("222", Lang::Ar),
+    ("249", Lang::Ar),
+    ("961", Lang::Ar),
+    ("962", Lang::Ar),
+    ("963", Lang::Ar),
+    ("964", Lang::Ar),
+    ("965", Lang::Ar),
+    ("966", Lang::Ar),
+    ("967", Lang::Ar),
+    ("968", Lang::Ar),
+    ("970", Lang::Ar),
+    ("971", Lang::Ar),
+    ("973", Lang::Ar),
+    ("974", Lang::Ar),
+    // English: North America and the Caribbean, UK, Ireland, Australia, New Zealand, Singapore,
+    // South Africa, Nigeria, Ghana, Kenya, Uganda.
+    ("1", Lang::En),
+    ("44", Lang::En),
+    ("353", Lang::En),
+    ("61", Lang::En),
+    ("64", Lang::En),
+    ("65", Lang::En),
+    ("27", Lang::En),
+    ("234", Lang::En),
+    ("233", Lang::En),
+    ("254", Lang::En),
+    ("256", Lang::En),
+];
+
+/// The usual language of a phone number's country, from its E.164 form (`+98...`; digits of any
+/// script are read); None for a country none of our languages is usual in.
+pub fn country_language(e164: &str) -> Option<Lang> {
+    let digits = crate::ascii_digits(e164.trim());
+    let digits = digits.strip_prefix('+').unwrap_or(&digits);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Calling codes are prefix-free, so at most one matches.
+    COUNTRIES
+        .iter()
+        .find(|(code, _)| digits.starts_with(code))
+        .map(|(_, lang)| *lang)
+}
+
+/// Choose a reply's language: the member's choice > the text's language > the number's country >
+/// the deployment default.
+///
+/// The text's language is [`detect`]'s answer. When the text is in Arabic script but its words do not
+/// tell Farsi, Arabic and Urdu apart, the reply stays in that script: the country's language if it is
+/// one of the three, else the default if it is, else Arabic (a Malaysian number writing Arabic script
+/// must not be answered in Malay).
+pub fn choose(preference: Option<Lang>, text: Option<&str>, e164: &str, default: Lang) -> Lang {
+    if let Some(lang) = preference {
+        return lang;
+    }
+    if let Some(text) = text {
+        if let Some(lang) = detect(text) {
+            return lang;
+        }
+        if is_arabic_script(text) {
+            let arabic_script = |l: &Lang| matches!(l, Lang::Fa | Lang::Ar | Lang::Ur);
+            return country_language(e164)
+                .filter(arabic_script)
+                .or(Some(default).filter(arabic_script))
+                .unwrap_or(Lang::Ar);
+        }
+    }
+    country_language(e164).unwrap_or(default)
+}

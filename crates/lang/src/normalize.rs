@@ -1,0 +1,102 @@
+//! Text normalisation for matching keywords and list names.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalise a word or a name for matching (keywords, list name keys).
+///
+/// In order: invisible characters are dropped (zero-width space, ZWNJ, ZWJ, word joiner, soft hyphen,
+/// bidi marks, embeddings and isolates, BOM, variation selectors) along with the Arabic tatweel and
+/// Arabic vowel marks and hamza/madda signs; then Unicode compatibility (NFKC) normalisation and case
+/// folding; Arabic and Persian letter variants are folded to one form (ي ى ی → ي, ك ک ڪ → ک,
+/// ة ۀ ە ہ ھ → ه, أ إ آ ٱ → ا, ؤ → و, ئ → ي); digits of any script we serve become ASCII digits.
+pub fn normalize(text: &str) -> String {
+    // NFKD first, so that letters carrying a hamza or madda (أ إ آ ؤ ئ ۀ ۂ ۓ) are split into a base
+    // letter and a combining mark, which is then dropped with the vowel marks.
+    let stripped: String = text
+        .nfkd()
+        .filter(|c| !is_ignorable(*c) && !is_arabic_mark(*c))
+        .collect();
+    let folded: String = stripped
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_letter)
+        .collect();
+    // Recompose (NFC of a compatibility decomposition is NFKC) and read digits as ASCII.
+    folded
+        .nfc()
+        .map(|c| match digit_value(c) {
+            Some(d) => char::from(b'0' + d),
+            None => c,
+        })
+        .collect()
+}
+
+/// Characters that are invisible in a word and must not make two spellings differ.
+fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'                  // soft hyphen
+        | '\u{034F}'                // combining grapheme joiner
+        | '\u{061C}'                // Arabic letter mark
+        | '\u{0640}'                // Arabic tatweel (kashida)
+        | '\u{180E}'                // Mongolian vowel separator
+        | '\u{200B}'..='\u{200F}'   // ZWSP, ZWNJ, ZWJ, LRM, RLM
+        | '\u{202A}'..='\u{202E}'   // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}'   // word joiner and invisible operators
+        | '\u{2066}'..='\u{2069}'   // bidi isolates
+        | '\u{FE00}'..='\u{FE0F}'   // variation selectors
+        | '\u{FEFF}' // byte order mark
+    )
+}
+
+/// Arabic combining marks: vowel signs (harakat), shadda, sukun, hamza and madda above/below,
+/// superscript alef. People type them rarely and inconsistently.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// Fold Arabic-script letter variants that keyboards of different countries produce for the same
+/// letter (after hamza and madda were split off by NFKD).
+fn fold_letter(c: char) -> char {
+    match c {
+        // Yeh: Arabic yeh, alef maksura, Farsi yeh, (decomposed from yeh with hamza).
+        '\u{0649}' | '\u{06CC}' | '\u{06D0}' => '\u{064A}',
+        // Kaf: Arabic kaf, swash kaf → keheh (Persian/Urdu kaf).
+        '\u{0643}' | '\u{06AA}' => '\u{06A9}',
+        // Heh: teh marbuta, Arabic letter ae (from heh with yeh above), heh goal, heh doachashmee.
+        '\u{0629}' | '\u{06D5}' | '\u{06C1}' | '\u{06BE}' => '\u{0647}',
+        // Alef wasla.
+        '\u{0671}' => '\u{0627}',
+        _ => c,
+    }
+}
+
+/// Read the digits of any script as ASCII digits (for phone numbers typed on a phone).
+pub fn ascii_digits(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match digit_value(c) {
+                Some(d) => char::from(b'0' + d),
+                None => c,
+            })
+            .collect(),
+    )
+}
+
+/// The value of a decimal digit of the scripts our communities write (ASCII, Arabic-Indic, Persian,
+/// Burmese, Shan, Devanagari, Bengali, Tamil, fullwidth), or None.
+pub(crate) fn digit_value(c: char) -> Option<u8> {
+    const ZEROS: [u32; 9] = [
+        0x0030, 0x0660, 0x06F0, 0x1040, 0x1090, 0x0966, 0x09E6, 0x0BE6, 0xFF10,
+    ];
+    let cp = c as u32;
+    ZEROS
+        .iter()
+        .find(|z| (**z..**z + 10).contains(&cp))
+        .map(|z| (cp - z) as u8)
+}

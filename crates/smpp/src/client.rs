@@ -1,0 +1,1067 @@
+//! The ESME client: a tokio task per bind that keeps the connection up, submits through a window,
+//! respects the rate limit and throttling, and reports receipts and MO messages as [`Event`]s.
+
+use std::collections::{HashMap, VecDeque};
+use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use bytes::{Bytes, BytesMut};
+use futures::StreamExt;
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use tokio::io::AsyncWriteExt;
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::net::TcpStream;
+use tokio::sync::{mpsc, oneshot, watch};
+use tokio::task::JoinHandle;
+use tokio::time::{interval, interval_at, sleep_until, timeout, Instant, MissedTickBehavior};
+use tokio_util::codec::FramedRead;
+use tracing::{debug, info, warn};
+
+use crate::codec::{Frame, SmppCodec};
+use crate::config::{destination_address, BindMode, ConfigError, LongMessageMode, SmppConfig};
+use crate::mo::{mo_part, Reassembler};
+use crate::pdu::{self, command_id, tag, Bind, Body, Pdu, ShortMessage, Tlv, INTERFACE_VERSION_34};
+use crate::receipt::{is_receipt, receipt_from_deliver, ReceiptState};
+use crate::status::{self, classify, StatusClass};
+use crate::text;
+
+/// Something that happened on the SMPP connection(s).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A bind succeeded (`"transceiver"`, `"transmitter"` or `"receiver"`).
+    Bound {
+        /// Which bind.
+        bind: &'static str,
+    },
+    /// A connection was lost or refused; the client reconnects with backoff.
+    Disconnected {
+        /// Which bind.
+        bind: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// A delivery receipt (one per submitted part).
+    Receipt {
+        /// The SMSC's message id as the receipt gives it (receipted_message_id TLV, else the text's id).
+        message_id: String,
+        /// The receipt text's id when it differs from the TLV's.
+        alt_message_id: Option<String>,
+        /// The reported state.
+        state: ReceiptState,
+        /// The reported error code, if not zero.
+        error: Option<String>,
+    },
+    /// A mobile-originated message, decoded and reassembled.
+    Mobile {
+        /// A unique id given by this client (SMPP 3.4 MO messages carry none): usable as a
+        /// de-duplication key for this delivery.
+        id: String,
+        /// Sender (`+` and digits when the SMSC marked it international, TON 1).
+        from: String,
+        /// Recipient address (our number or short code).
+        to: String,
+        /// The text.
+        text: String,
+        /// Number of parts it arrived in.
+        parts: u8,
+        /// False when parts were missing at the reassembly timeout (the text has only those that came).
+        complete: bool,
+    },
+}
+
+/// A message accepted by the SMSC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitted {
+    /// The SMSC's message_id of each part, in part order (one id in message_payload mode).
+    pub message_ids: Vec<String>,
+}
+
+/// Why a message was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SubmitError {
+    /// The destination is not a phone number.
+    #[error("destination is not a phone number")]
+    InvalidAddress,
+    /// The text needs more than 255 parts.
+    #[error("text needs {0} parts, more than 255")]
+    TooLong(usize),
+    /// The SMSC refused it with a status that a later retry may get past.
+    #[error("transient SMSC error {}", status::name(*status))]
+    Transient {
+        /// command_status.
+        status: u32,
+    },
+    /// The SMSC refused the destination address (retrying will not help).
+    #[error("SMSC refused the destination: {}", status::name(*status))]
+    Undeliverable {
+        /// command_status.
+        status: u32,
+    },
+    /// The SMSC refused it for good.
+    #[error("permanent SMSC error {}", status::name(*status))]
+    Permanent {
+        /// command_status.
+        status: u32,
+    },
+    /// The client is shutting down or stopped before the message was acknowledged.
+    #[error("client shut down before the message was acknowledged")]
+    Shutdown,
+}
+
+/// Counters of what the client did (for metrics and tests).
+#[derive(Debug, Default)]
+pub struct Stats {
+    /// submit_sm PDUs written, resends included.
+    pub parts_sent: AtomicU64,
+    /// submit_sm PDUs written again (after a disconnect or a throttle).
+    pub parts_resent: AtomicU64,
+    /// submit_sm_resp with status 0.
+    pub parts_accepted: AtomicU64,
+    /// ESME_RTHROTTLED / ESME_RMSGQFUL responses.
+    pub throttled: AtomicU64,
+    /// Successful binds.
+    pub binds: AtomicU64,
+    /// Lost or refused connections.
+    pub disconnects: AtomicU64,
+    /// Receipts received.
+    pub receipts: AtomicU64,
+    /// deliver_sm receipts with no usable message id.
+    pub receipts_without_id: AtomicU64,
+    /// MO messages delivered as events.
+    pub mobile: AtomicU64,
+    /// PDUs that could not be decoded.
+    pub invalid_pdus: AtomicU64,
+}
+
+/// A point-in-time copy of [`Stats`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatsSnapshot {
+    /// submit_sm PDUs written, resends included.
+    pub parts_sent: u64,
+    /// submit_sm PDUs written again.
+    pub parts_resent: u64,
+    /// submit_sm_resp with status 0.
+    pub parts_accepted: u64,
+    /// Throttling responses.
+    pub throttled: u64,
+    /// Successful binds.
+    pub binds: u64,
+    /// Lost or refused connections.
+    pub disconnects: u64,
+    /// Receipts received.
+    pub receipts: u64,
+    /// Receipts without a usable id.
+    pub receipts_without_id: u64,
+    /// MO messages delivered.
+    pub mobile: u64,
+    /// Undecodable PDUs.
+    pub invalid_pdus: u64,
+}
+
+impl Stats {
+    fn snapshot(&self) -> StatsSnapshot {
+        let g = |a: &AtomicU64| a.load(Ordering::Relaxed);
+        StatsSnapshot {
+            parts_sent: g(&self.parts_sent),
+            parts_resent: g(&self.parts_resent),
+            parts_accepted: g(&self.parts_accepted),
+            throttled: g(&self.throttled),
+            binds: g(&self.binds),
+            disconnects: g(&self.disconnects),
+            receipts: g(&self.receipts),
+            receipts_without_id: g(&self.receipts_without_id),
+            mobile: g(&self.mobile),
+            invalid_pdus: g(&self.invalid_pdus),
+        }
+    }
+}
+
+fn bump(a: &AtomicU64) {
+    a.fetch_add(1, Ordering::Relaxed);
+}
+
+/// One submit_sm ready to go (body encoded; the header is added at send time).
+#[derive(Debug)]
+struct PreparedPart {
+    body: Bytes,
+    segments: u32,
+}
+
+struct Job {
+    parts: Vec<PreparedPart>,
+    reply: oneshot::Sender<Result<Submitted, SubmitError>>,
+}
+
+enum Cmd {
+    Submit(Job),
+    Shutdown(oneshot::Sender<()>),
+}
+
+struct Shared {
+    config: SmppConfig,
+    stats: Stats,
+    concat_ref: AtomicU16,
+    source: (String, u8, u8),
+}
+
+/// Handle to a running SMPP client. Cheap to clone; all clones talk to the same session.
+#[derive(Clone)]
+pub struct Client {
+    tx: mpsc::Sender<Cmd>,
+    shared: Arc<Shared>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("config", &self.shared.config).finish()
+    }
+}
+
+impl Client {
+    /// Validates the configuration and starts the session task(s) on the current tokio runtime.
+    /// Returns the handle and the stream of [`Event`]s (receipts, MO, connection changes); the caller
+    /// must keep reading it, or the connection stalls once `event_capacity` events wait.
+    pub fn start(config: SmppConfig) -> Result<(Client, mpsc::Receiver<Event>), ConfigError> {
+        config.validate()?;
+        let (src, ty) = config.source_address().ok_or(ConfigError::InvalidSource)?;
+        let (ev_tx, ev_rx) = mpsc::channel(config.event_capacity.max(16));
+        let (tx, rx) = mpsc::channel(config.queue_capacity.max(16));
+        let seed = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+        let shared = Arc::new(Shared {
+            config: config.clone(),
+            stats: Stats::default(),
+            concat_ref: AtomicU16::new(seed as u16),
+            source: (src, ty.ton, ty.npi),
+        });
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let receiver = match config.bind_mode {
+            BindMode::Transceiver => None,
+            BindMode::TransmitterAndReceiver => {
+                let inbound = Inbound::new(shared.clone(), ev_tx.clone());
+                let session = Session::new(shared.clone(), Role::Receiver, None, inbound, stop_rx);
+                Some(tokio::spawn(session.run()))
+            }
+        };
+        let role = match config.bind_mode {
+            BindMode::Transceiver => Role::Transceiver,
+            BindMode::TransmitterAndReceiver => Role::Transmitter,
+        };
+        let inbound = Inbound::new(shared.clone(), ev_tx);
+        let mut session = Session::new(shared.clone(), role, Some(rx), inbound, watch::channel(false).1);
+        session.companion = receiver.map(|h| (stop_tx, h));
+        tokio::spawn(session.run());
+        Ok((Client { tx, shared }, ev_rx))
+    }
+
+    /// Submits one text to one number (E.164, `+` optional). Splits it into parts as configured and
+    /// resolves when the SMSC has acknowledged every part, with one message_id per part. Messages
+    /// accepted here survive reconnects: unacknowledged parts are resent on the next bind.
+    pub async fn submit(&self, to: &str, text: &str) -> Result<Submitted, SubmitError> {
+        let parts = self.prepare(to, text)?;
+        let (reply, rx) = oneshot::channel();
+        self.tx.send(Cmd::Submit(Job { parts, reply })).await.map_err(|_| SubmitError::Shutdown)?;
+        rx.await.unwrap_or(Err(SubmitError::Shutdown))
+    }
+
+    /// A copy of the counters.
+    pub fn stats(&self) -> StatsSnapshot {
+        self.shared.stats.snapshot()
+    }
+
+    /// Stops taking new messages, waits (up to `shutdown_timeout`) until every accepted message is
+    /// acknowledged, unbinds and closes. Messages still unacknowledged then fail with
+    /// [`SubmitError::Shutdown`].
+    pub async fn shutdown(&self) {
+        let (tx, rx) = oneshot::channel();
+        if self.tx.send(Cmd::Shutdown(tx)).await.is_ok() {
+            let _ = rx.await;
+        }
+    }
+
+    fn prepare(&self, to: &str, body: &str) -> Result<Vec<PreparedPart>, SubmitError> {
+        let dest = destination_address(to).ok_or(SubmitError::InvalidAddress)?;
+        let enc = text::encode(body).map_err(|text::TextError::TooManyParts(n)| SubmitError::TooLong(n))?;
+        let cfg = &self.shared.config;
+        let (src, ton, npi) = &self.shared.source;
+        let base = ShortMessage {
+            source_addr_ton: *ton,
+            source_addr_npi: *npi,
+            source_addr: src.clone(),
+            dest_addr_ton: 1,
+            dest_addr_npi: 1,
+            destination_addr: dest,
+            registered_delivery: 1,
+            data_coding: enc.data_coding,
+            ..Default::default()
+        };
+        let total = enc.parts.len();
+        let encode = |m: &ShortMessage, segments: u32| {
+            pdu::encode_sm_body(m)
+                .map(|body| PreparedPart { body, segments })
+                .map_err(|_| SubmitError::InvalidAddress)
+        };
+        if total == 1 {
+            let mut m = base;
+            m.short_message = Bytes::from(enc.bytes);
+            return Ok(vec![encode(&m, 1)?]);
+        }
+        let reference = self.shared.concat_ref.fetch_add(1, Ordering::Relaxed);
+        match cfg.long_messages {
+            LongMessageMode::Payload => {
+                let mut m = base;
+                m.tlvs = vec![Tlv { tag: tag::MESSAGE_PAYLOAD, value: Bytes::from(enc.bytes) }];
+                Ok(vec![encode(&m, total as u32)?])
+            }
+            LongMessageMode::Udh => enc
+                .parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let mut sm = Vec::with_capacity(6 + p.len());
+                    sm.extend_from_slice(&[5, 0, 3, reference as u8, total as u8, (i + 1) as u8]);
+                    sm.extend_from_slice(p);
+                    let mut m = base.clone();
+                    m.esm_class = 0x40;
+                    m.short_message = Bytes::from(sm);
+                    encode(&m, 1)
+                })
+                .collect(),
+            LongMessageMode::Sar => enc
+                .parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let mut m = base.clone();
+                    m.short_message = Bytes::copy_from_slice(p);
+                    m.tlvs = vec![
+                        Tlv::u16(tag::SAR_MSG_REF_NUM, reference),
+                        Tlv::u8(tag::SAR_TOTAL_SEGMENTS, total as u8),
+                        Tlv::u8(tag::SAR_SEGMENT_SEQNUM, (i + 1) as u8),
+                    ];
+                    encode(&m, 1)
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Transceiver,
+    Transmitter,
+    Receiver,
+}
+
+impl Role {
+    fn name(self) -> &'static str {
+        match self {
+            Role::Transceiver => "transceiver",
+            Role::Transmitter => "transmitter",
+            Role::Receiver => "receiver",
+        }
+    }
+    fn bind(self, b: Bind) -> Body {
+        match self {
+            Role::Transceiver => Body::BindTransceiver(b),
+            Role::Transmitter => Body::BindTransmitter(b),
+            Role::Receiver => Body::BindReceiver(b),
+        }
+    }
+    fn bind_resp_id(self) -> u32 {
+        match self {
+            Role::Transceiver => command_id::BIND_TRANSCEIVER_RESP,
+            Role::Transmitter => command_id::BIND_TRANSMITTER_RESP,
+            Role::Receiver => command_id::BIND_RECEIVER_RESP,
+        }
+    }
+}
+
+/// Handles deliver_sm: receipts and MO.
+struct Inbound {
+    shared: Arc<Shared>,
+    events: mpsc::Sender<Event>,
+    reassembler: Reassembler,
+    id_prefix: String,
+    counter: u64,
+}
+
+impl Inbound {
+    fn new(shared: Arc<Shared>, events: mpsc::Sender<Event>) -> Self {
+        let ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+        let reassembler = Reassembler::new(shared.config.reassembly_timeout);
+        Inbound { shared, events, reassembler, id_prefix: format!("smpp-{ms:x}"), counter: 0 }
+    }
+
+    async fn emit(&self, e: Event) {
+        // A dropped receiver means nobody listens: the event is discarded.
+        let _ = self.events.send(e).await;
+    }
+
+    async fn on_deliver(&mut self, sm: ShortMessage) {
+        let stats = &self.shared.stats;
+        if is_receipt(&sm) {
+            let raw = match find_payload(&sm) {
+                p if sm.data_coding == text::DC_UCS2 => text::decode(text::DC_UCS2, p),
+                p => pdu::latin1(p),
+            };
+            match receipt_from_deliver(&sm, &raw) {
+                Some(r) => {
+                    bump(&stats.receipts);
+                    debug!(id = %r.message_id, state = ?r.state, "receipt");
+                    self.emit(Event::Receipt {
+                        message_id: r.message_id,
+                        alt_message_id: r.alt_message_id,
+                        state: r.state,
+                        error: r.error,
+                    })
+                    .await;
+                }
+                None => {
+                    bump(&stats.receipts_without_id);
+                    warn!("delivery receipt without a message id ignored");
+                }
+            }
+            return;
+        }
+        let from = if sm.source_addr_ton == 1 && !sm.source_addr.starts_with('+') {
+            format!("+{}", sm.source_addr)
+        } else {
+            sm.source_addr.clone()
+        };
+        let part = mo_part(&sm);
+        if let Some(a) = self.reassembler.push(std::time::Instant::now(), &from, &sm.destination_addr, part) {
+            self.deliver(a).await;
+        }
+    }
+
+    async fn deliver(&mut self, a: crate::mo::Assembled) {
+        bump(&self.shared.stats.mobile);
+        self.counter += 1;
+        debug!(parts = a.total, complete = a.complete, "mobile-originated message");
+        if !a.complete {
+            warn!(parts = a.total, "concatenated MO message incomplete at timeout; delivering what arrived");
+        }
+        let id = format!("{}-{}", self.id_prefix, self.counter);
+        self.emit(Event::Mobile { id, from: a.from, to: a.to, text: a.text, parts: a.total, complete: a.complete })
+            .await;
+    }
+
+    async fn expire(&mut self) {
+        for a in self.reassembler.expire(std::time::Instant::now()) {
+            self.deliver(a).await;
+        }
+    }
+}
+
+fn find_payload(sm: &ShortMessage) -> &[u8] {
+    match pdu::find_tlv(&sm.tlvs, tag::MESSAGE_PAYLOAD) {
+        Some(t) if sm.short_message.is_empty() => &t.value,
+        _ => &sm.short_message,
+    }
+}
+
+/// One part on its way: which message, which part, its global order.
+#[derive(Debug)]
+struct Part {
+    msg: u64,
+    index: usize,
+    ord: u64,
+    body: Bytes,
+    segments: u32,
+    sends: u32,
+}
+
+struct MsgState {
+    ids: Vec<Option<String>>,
+    remaining: usize,
+    reply: oneshot::Sender<Result<Submitted, SubmitError>>,
+}
+
+struct InFlight {
+    part: Part,
+    sent_at: Instant,
+}
+
+/// One TCP connection with a completed bind.
+struct Conn {
+    reader: FramedRead<OwnedReadHalf, SmppCodec>,
+    out: mpsc::UnboundedSender<Bytes>,
+    writer: JoinHandle<std::io::Result<()>>,
+    seq: u32,
+    in_flight: HashMap<u32, InFlight>,
+    enquire_deadline: Option<Instant>,
+}
+
+impl Conn {
+    fn next_seq(&mut self) -> u32 {
+        self.seq = if self.seq >= 0x7FFF_FFFF { 1 } else { self.seq + 1 };
+        self.seq
+    }
+    fn send_pdu(&mut self, pdu: &Pdu) -> Result<(), End> {
+        let b = pdu.to_bytes().map_err(|e| End::Lost(format!("encode: {e}")))?;
+        self.out.send(b).map_err(|_| End::Lost("writer closed".into()))
+    }
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        self.writer.abort();
+    }
+}
+
+/// Why a connection ended.
+enum End {
+    Lost(String),
+    Closed,
+}
+
+async fn write_loop(mut wr: OwnedWriteHalf, mut rx: mpsc::UnboundedReceiver<Bytes>) -> std::io::Result<()> {
+    let mut buf = BytesMut::with_capacity(64 * 1024);
+    while let Some(first) = rx.recv().await {
+        buf.extend_from_slice(&first);
+        while buf.len() < 64 * 1024 {
+            match rx.try_recv() {
+                Ok(b) => buf.extend_from_slice(&b),
+                Err(_) => break,
+            }
+        }
+        wr.write_all(&buf).await?;
+        buf.clear();
+    }
+    wr.shutdown().await
+}
+
+struct Session {
+    shared: Arc<Shared>,
+    role: Role,
+    cmd_rx: Option<mpsc::Receiver<Cmd>>,
+    inbound: Inbound,
+    stop: watch::Receiver<bool>,
+    companion: Option<(watch::Sender<bool>, JoinHandle<()>)>,
+    limiter: DefaultDirectRateLimiter,
+    msgs: HashMap<u64, MsgState>,
+    pending: VecDeque<Part>,
+    throttled: Vec<Part>,
+    paused_until: Option<Instant>,
+    next_msg: u64,
+    next_ord: u64,
+    closing: Option<Instant>,
+    shutdown_waiters: Vec<oneshot::Sender<()>>,
+}
+
+impl Session {
+    fn new(
+        shared: Arc<Shared>,
+        role: Role,
+        cmd_rx: Option<mpsc::Receiver<Cmd>>,
+        inbound: Inbound,
+        stop: watch::Receiver<bool>,
+    ) -> Self {
+        let rate = shared.config.segments_per_second.max(1);
+        let burst = (rate / 10).max(1);
+        let quota = Quota::per_second(NonZeroU32::new(rate).unwrap_or(NonZeroU32::MIN))
+            .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN));
+        Session {
+            shared,
+            role,
+            cmd_rx,
+            inbound,
+            stop,
+            companion: None,
+            limiter: RateLimiter::direct(quota),
+            msgs: HashMap::new(),
+            pending: VecDeque::new(),
+            throttled: Vec::new(),
+            paused_until: None,
+            next_msg: 0,
+            next_ord: 0,
+            closing: None,
+            shutdown_waiters: Vec::new(),
+        }
+    }
+
+    fn cfg(&self) -> &SmppConfig {
+        &self.shared.config
+    }
+
+    fn has_work(&self) -> bool {
+        !self.msgs.is_empty()
+    }
+
+    fn accepting(&self) -> bool {
+        self.cmd_rx.is_some() && self.closing.is_none() && self.pending.len() < self.cfg().queue_capacity.max(16)
+    }
+
+    fn stopping(&self) -> bool {
+        *self.stop.borrow() || self.stop.has_changed().is_err()
+    }
+
+    fn on_cmd(&mut self, cmd: Option<Cmd>) {
+        match cmd {
+            Some(Cmd::Submit(job)) => {
+                let id = self.next_msg;
+                self.next_msg += 1;
+                let n = job.parts.len();
+                for (index, p) in job.parts.into_iter().enumerate() {
+                    let ord = self.next_ord;
+                    self.next_ord += 1;
+                    self.pending.push_back(Part { msg: id, index, ord, body: p.body, segments: p.segments, sends: 0 });
+                }
+                self.msgs.insert(id, MsgState { ids: vec![None; n], remaining: n, reply: job.reply });
+            }
+            Some(Cmd::Shutdown(tx)) => {
+                self.shutdown_waiters.push(tx);
+                if self.closing.is_none() {
+                    info!(bind = self.role.name(), "SMPP shutdown requested");
+                    self.closing = Some(Instant::now() + self.cfg().shutdown_timeout);
+                }
+            }
+            None => {
+                if self.closing.is_none() {
+                    self.closing = Some(Instant::now() + self.cfg().shutdown_timeout);
+                }
+            }
+        }
+    }
+
+    /// True once shutdown may proceed to unbind.
+    fn drained(&self) -> bool {
+        match self.role {
+            Role::Receiver => self.stopping(),
+            _ => self.closing.is_some() && (!self.has_work() || self.closing.is_some_and(|d| Instant::now() >= d)),
+        }
+    }
+
+    async fn run(mut self) {
+        let mut delay = self.cfg().reconnect_min;
+        loop {
+            if self.drained() {
+                break;
+            }
+            match self.connect().await {
+                Ok(mut conn) => {
+                    delay = self.cfg().reconnect_min;
+                    bump(&self.shared.stats.binds);
+                    info!(bind = self.role.name(), "SMPP bound");
+                    self.inbound.emit(Event::Bound { bind: self.role.name() }).await;
+                    let end = self.serve(&mut conn).await;
+                    self.requeue(&mut conn);
+                    drop(conn);
+                    match end {
+                        End::Closed => break,
+                        End::Lost(reason) => self.lost(reason).await,
+                    }
+                }
+                Err(reason) => self.lost(reason).await,
+            }
+            if self.drained() {
+                break;
+            }
+            self.wait(delay).await;
+            delay = (delay * 2).min(self.cfg().reconnect_max);
+        }
+        self.finish().await;
+    }
+
+    async fn lost(&mut self, reason: String) {
+        bump(&self.shared.stats.disconnects);
+        warn!(bind = self.role.name(), %reason, "SMPP connection lost; reconnecting");
+        self.inbound.emit(Event::Disconnected { bind: self.role.name(), reason }).await;
+    }
+
+    /// Waits before reconnecting while still queueing new submits.
+    async fn wait(&mut self, d: Duration) {
+        let until = Instant::now() + d;
+        loop {
+            if self.drained() {
+                return;
+            }
+            let closing_at = self.closing;
+            tokio::select! {
+                _ = sleep_until(until) => return,
+                c = recv_cmd(&mut self.cmd_rx), if self.accepting() => self.on_cmd(c),
+                _ = sleep_until(closing_at.unwrap_or(until)), if closing_at.is_some() => {}
+                _ = self.stop.changed(), if self.role == Role::Receiver => {}
+            }
+        }
+    }
+
+    async fn finish(&mut self) {
+        // Fail what is left, refuse what is still queued.
+        for (_, m) in self.msgs.drain() {
+            let _ = m.reply.send(Err(SubmitError::Shutdown));
+        }
+        self.pending.clear();
+        if let Some(rx) = self.cmd_rx.as_mut() {
+            rx.close();
+            while let Ok(c) = rx.try_recv() {
+                match c {
+                    Cmd::Submit(job) => {
+                        let _ = job.reply.send(Err(SubmitError::Shutdown));
+                    }
+                    Cmd::Shutdown(tx) => self.shutdown_waiters.push(tx),
+                }
+            }
+        }
+        if let Some((stop, handle)) = self.companion.take() {
+            let _ = stop.send(true);
+            let _ = handle.await;
+        }
+        for w in self.shutdown_waiters.drain(..) {
+            let _ = w.send(());
+        }
+        info!(bind = self.role.name(), "SMPP client stopped");
+    }
+
+    async fn connect(&mut self) -> Result<Conn, String> {
+        let cfg = self.cfg().clone();
+        let t = cfg.response_timeout;
+        let addr = format!("{}:{}", cfg.host, cfg.port);
+        let stream = timeout(t, TcpStream::connect(&addr))
+            .await
+            .map_err(|_| format!("connect to {addr} timed out"))?
+            .map_err(|e| format!("connect to {addr}: {e}"))?;
+        let _ = stream.set_nodelay(true);
+        let (rd, wr) = stream.into_split();
+        let (out, rx) = mpsc::unbounded_channel();
+        let writer = tokio::spawn(write_loop(wr, rx));
+        let mut conn = Conn {
+            reader: FramedRead::with_capacity(rd, SmppCodec, 64 * 1024),
+            out,
+            writer,
+            seq: 0,
+            in_flight: HashMap::new(),
+            enquire_deadline: None,
+        };
+        let bind = Bind {
+            system_id: cfg.system_id.clone(),
+            password: cfg.password.clone(),
+            system_type: cfg.system_type.clone(),
+            interface_version: INTERFACE_VERSION_34,
+            addr_ton: 0,
+            addr_npi: 0,
+            address_range: String::new(),
+        };
+        let seq = conn.next_seq();
+        conn.send_pdu(&Pdu::new(seq, self.role.bind(bind))).map_err(end_reason)?;
+        let deadline = Instant::now() + t;
+        loop {
+            let frame = match timeout(deadline.saturating_duration_since(Instant::now()), conn.reader.next()).await {
+                Err(_) => return Err("bind response timed out".into()),
+                Ok(None) => return Err("connection closed during bind".into()),
+                Ok(Some(Err(e))) => return Err(format!("during bind: {e}")),
+                Ok(Some(Ok(f))) => f,
+            };
+            match frame {
+                Frame::Pdu(p) if p.body.command_id() == self.role.bind_resp_id() && p.sequence_number == seq => {
+                    if p.command_status != 0 {
+                        return Err(format!("bind refused: {}", status::name(p.command_status)));
+                    }
+                    return Ok(conn);
+                }
+                Frame::Pdu(p) if p.body.command_id() == command_id::GENERIC_NACK => {
+                    return Err(format!("bind refused with generic_nack {}", status::name(p.command_status)));
+                }
+                Frame::Pdu(p) if p.body == Body::EnquireLink => {
+                    conn.send_pdu(&resp(&p, Body::EnquireLinkResp)).map_err(end_reason)?;
+                }
+                other => debug!(?other, "ignored PDU before bind response"),
+            }
+        }
+    }
+
+    /// Runs one bound connection until it is lost or closed.
+    async fn serve(&mut self, conn: &mut Conn) -> End {
+        let every = self.cfg().enquire_link_interval;
+        let mut enquire = interval_at(Instant::now() + every, every);
+        enquire.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        let mut house = interval(Duration::from_millis(100));
+        house.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        loop {
+            let wake = match self.fill(conn) {
+                Ok(w) => w,
+                Err(e) => return e,
+            };
+            if self.drained() {
+                return self.unbind(conn).await;
+            }
+            let closing_at = self.closing;
+            tokio::select! {
+                f = conn.reader.next() => match f {
+                    Some(Ok(frame)) => {
+                        if let Err(e) = self.on_frame(conn, frame).await {
+                            return e;
+                        }
+                    }
+                    Some(Err(e)) => return End::Lost(e.to_string()),
+                    None => return End::Lost("connection closed by SMSC".into()),
+                },
+                c = recv_cmd(&mut self.cmd_rx), if self.accepting() => self.on_cmd(c),
+                _ = sleep_until(wake.unwrap_or_else(Instant::now)), if wake.is_some() => {}
+                _ = enquire.tick() => {
+                    let seq = conn.next_seq();
+                    if let Err(e) = conn.send_pdu(&Pdu::new(seq, Body::EnquireLink)) {
+                        return e;
+                    }
+                    if conn.enquire_deadline.is_none() {
+                        conn.enquire_deadline = Some(Instant::now() + self.cfg().response_timeout);
+                    }
+                }
+                _ = house.tick() => {
+                    let now = Instant::now();
+                    if conn.enquire_deadline.is_some_and(|d| now >= d) {
+                        return End::Lost("enquire_link_resp timed out".into());
+                    }
+                    let t = self.cfg().response_timeout;
+                    if conn.in_flight.values().any(|f| now.duration_since(f.sent_at) >= t) {
+                        return End::Lost("submit_sm_resp timed out".into());
+                    }
+                    self.inbound.expire().await;
+                }
+                _ = sleep_until(closing_at.unwrap_or_else(Instant::now)), if closing_at.is_some() => {}
+                _ = self.stop.changed(), if self.role == Role::Receiver => {}
+                r = &mut conn.writer => {
+                    let reason = match r {
+                        Ok(Ok(())) => "writer finished".to_string(),
+                        Ok(Err(e)) => format!("write: {e}"),
+                        Err(e) => format!("writer task: {e}"),
+                    };
+                    return End::Lost(reason);
+                }
+            }
+        }
+    }
+
+    /// Sends queued parts while the window, the pause and the rate limit allow. Returns when to try
+    /// again if something other than a response or a new message must wake us.
+    fn fill(&mut self, conn: &mut Conn) -> Result<Option<Instant>, End> {
+        if self.role == Role::Receiver {
+            return Ok(None);
+        }
+        let now = Instant::now();
+        if let Some(p) = self.paused_until {
+            if now < p {
+                return Ok(Some(p));
+            }
+            self.paused_until = None;
+        }
+        if !self.throttled.is_empty() {
+            if !conn.in_flight.is_empty() {
+                // Wait until every outstanding submit is answered, so the resend keeps the order.
+                return Ok(None);
+            }
+            let mut t = std::mem::take(&mut self.throttled);
+            for p in t {
+                self.pending.push_back(p);
+            }
+        }
+        let window = self.cfg().window;
+        while conn.in_flight.len() < window {
+            let Some(front) = self.pending.front() else { break };
+            if !self.msgs.contains_key(&front.msg) {
+                self.pending.pop_front();
+                continue;
+            }
+            let n = NonZeroU32::new(front.segments.max(1)).unwrap_or(NonZeroU32::MIN);
+            match self.limiter.check_n(n) {
+                Ok(Ok(())) => {}
+                Ok(Err(not_until)) => {
+                    let wait = not_until.wait_time_from(DefaultClock::default().now());
+                    return Ok(Some(Instant::now() + wait));
+                }
+                // More segments than the burst: let it through (one message_payload PDU).
+                Err(_) => {}
+            }
+            let Some(mut part) = self.pending.pop_front() else { break };
+            let seq = conn.next_seq();
+            let mut b = BytesMut::with_capacity(pdu::HEADER_LEN + part.body.len());
+            pdu::put_header(&mut b, command_id::SUBMIT_SM, 0, seq, part.body.len());
+            b.extend_from_slice(&part.body);
+            part.sends += 1;
+            bump(&self.shared.stats.parts_sent);
+            if part.sends > 1 {
+                bump(&self.shared.stats.parts_resent);
+            }
+            let sent = conn.out.send(b.freeze());
+            conn.in_flight.insert(seq, InFlight { part, sent_at: now });
+            if sent.is_err() {
+                return Err(End::Lost("writer closed".into()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Puts unacknowledged and throttled parts back at the front of the queue, in original order.
+    fn requeue(&mut self, conn: &mut Conn) {
+        let mut back: Vec<Part> = Vec::new(); conn.in_flight.clear();
+        back.append(&mut self.throttled);
+        if !back.is_empty() {
+            info!(parts = back.len(), "requeueing unacknowledged submits for the next bind");
+        }
+        back.sort_by_key(|p| std::cmp::Reverse(p.ord));
+        for p in back {
+            self.pending.push_front(p);
+        }
+    }
+
+    async fn on_frame(&mut self, conn: &mut Conn, frame: Frame) -> Result<(), End> {
+        let pdu = match frame {
+            Frame::Pdu(p) => p,
+            Frame::Invalid { header, error } => {
+                bump(&self.shared.stats.invalid_pdus);
+                warn!(command_id = format!("0x{:08x}", header.command_id), %error, "undecodable PDU");
+                if header.command_id & 0x8000_0000 == 0 {
+                    let nack = Pdu {
+                        command_status: status::ESME_RINVCMDLEN,
+                        sequence_number: header.sequence_number,
+                        body: Body::GenericNack,
+                    };
+                    conn.send_pdu(&nack)?;
+                } else if let Some(f) = conn.in_flight.remove(&header.sequence_number) {
+                    // A response we cannot read: the part's fate is unknown, so send it again.
+                    self.pending.push_front(f.part);
+                }
+                return Ok(());
+            }
+        };
+        match pdu.body {
+            Body::SubmitSmResp { ref message_id } => {
+                let message_id = message_id.clone();
+                self.on_submit_resp(conn, pdu.sequence_number, pdu.command_status, message_id);
+            }
+            Body::GenericNack => {
+                if conn.in_flight.contains_key(&pdu.sequence_number) {
+                    let st = if pdu.command_status == 0 { status::ESME_RUNKNOWNERR } else { pdu.command_status };
+                    self.on_submit_resp(conn, pdu.sequence_number, st, String::new());
+                } else {
+                    warn!(status = %status::name(pdu.command_status), "generic_nack from SMSC");
+                }
+            }
+            Body::DeliverSm(sm) => {
+                self.inbound.on_deliver(sm).await;
+                let r = Pdu { command_status: 0, sequence_number: pdu.sequence_number, body: Body::DeliverSmResp { message_id: String::new() } };
+                conn.send_pdu(&r)?;
+            }
+            Body::EnquireLink => conn.send_pdu(&resp(&pdu, Body::EnquireLinkResp))?,
+            Body::EnquireLinkResp => conn.enquire_deadline = None,
+            Body::Unbind => {
+                conn.send_pdu(&resp(&pdu, Body::UnbindResp))?;
+                return Err(End::Lost("SMSC unbound".into()));
+            }
+            Body::UnbindResp => {}
+            Body::Other { command_id, .. } if command_id & 0x8000_0000 == 0 => {
+                let nack = Pdu { command_status: status::ESME_RINVCMDID, sequence_number: pdu.sequence_number, body: Body::GenericNack };
+                conn.send_pdu(&nack)?;
+            }
+            other => debug!(command_id = format!("0x{:08x}", other.command_id()), "ignored PDU"),
+        }
+        // Any traffic proves the link is alive.
+        Ok(())
+    }
+
+    fn on_submit_resp(&mut self, conn: &mut Conn, seq: u32, st: u32, message_id: String) {
+        let Some(f) = conn.in_flight.remove(&seq) else {
+            debug!(seq, "submit_sm_resp for an unknown sequence number");
+            return;
+        };
+        let part = f.part;
+        match classify(st) {
+            StatusClass::Ok => {
+                bump(&self.shared.stats.parts_accepted);
+                let done = match self.msgs.get_mut(&part.msg) {
+                    Some(m) => {
+                        if let Some(slot) = m.ids.get_mut(part.index) {
+                            if slot.is_none() {
+                                m.remaining = m.remaining.saturating_sub(1);
+                            }
+                            *slot = Some(message_id);
+                        }
+                        m.remaining == 0
+                    }
+                    None => false,
+                };
+                if done {
+                    if let Some(m) = self.msgs.remove(&part.msg) {
+                        let ids = m.ids.into_iter().map(Option::unwrap_or_default).collect();
+                        let _ = m.reply.send(Ok(Submitted { message_ids: ids }));
+                    }
+                }
+            }
+            StatusClass::Throttle => {
+                bump(&self.shared.stats.throttled);
+                if self.throttled.is_empty() {
+                    warn!(status = %status::name(st), "SMSC throttling: pausing the connection");
+                }
+                self.paused_until = Some(Instant::now() + self.cfg().throttle_pause);
+                self.throttled.push(part);
+            }
+            class => {
+                let err = match class {
+                    StatusClass::Transient => SubmitError::Transient { status: st },
+                    StatusClass::InvalidDestination => SubmitError::Undeliverable { status: st },
+                    _ => SubmitError::Permanent { status: st },
+                };
+                debug!(status = %status::name(st), "submit_sm refused");
+                if let Some(m) = self.msgs.remove(&part.msg) {
+                    let _ = m.reply.send(Err(err));
+                }
+            }
+        }
+    }
+
+    async fn unbind(&mut self, conn: &mut Conn) -> End {
+        let seq = conn.next_seq();
+        if conn.send_pdu(&Pdu::new(seq, Body::Unbind)).is_err() {
+            return End::Closed;
+        }
+        let deadline = Instant::now() + self.cfg().response_timeout.min(Duration::from_secs(5));
+        loop {
+            match timeout(deadline.saturating_duration_since(Instant::now()), conn.reader.next()).await {
+                Ok(Some(Ok(Frame::Pdu(p)))) => match p.body {
+                    Body::UnbindResp if p.sequence_number == seq => break,
+                    Body::DeliverSm(sm) => {
+                        self.inbound.on_deliver(sm).await;
+                        let _ = conn.send_pdu(&resp_to(p.sequence_number, Body::DeliverSmResp { message_id: String::new() }));
+                    }
+                    Body::EnquireLink => {
+                        let _ = conn.send_pdu(&resp_to(p.sequence_number, Body::EnquireLinkResp));
+                    }
+                    _ => {}
+                },
+                Ok(Some(Ok(Frame::Invalid { .. }))) => {}
+                _ => break,
+            }
+        }
+        // Let the writer flush, then close.
+        let (tx, _) = mpsc::unbounded_channel();
+        drop(std::mem::replace(&mut conn.out, tx));
+        let _ = timeout(Duration::from_secs(1), &mut conn.writer).await;
+        info!(bind = self.role.name(), "SMPP unbound");
+        End::Closed
+    }
+}
+
+fn resp(req: &Pdu, body: Body) -> Pdu {
+    resp_to(req.sequence_number, body)
+}
+
+fn resp_to(sequence_number: u32, body: Body) -> Pdu {
+    Pdu { command_status: 0, sequence_number, body }
+}
+
+fn end_reason(e: End) -> String {
+    match e {
+        End::Lost(r) => r,
+        End::Closed => "closed".into(),
+    }
+}
+
+async fn recv_cmd(rx: &mut Option<mpsc::Receiver<Cmd>>) -> Option<Cmd> {
+    match rx {
+        Some(r) => r.recv().await,
+        None => std::future::pending().await,
+    }
+}

@@ -1,0 +1,363 @@
+//! Typed settings: command-line flags > environment (`SMSUP_*`) > TOML file > defaults.
+
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+/// Sections of the TOML file; `SMSUP_<SECTION>_<KEY>` in the environment sets `<section>.<key>`.
+const SECTIONS: [&str; 5] = ["limits", "sim", "dispatcher", "twilio", "smpp"];
+
+/// A setting is missing or malformed.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The layered settings could not be read into their types; the message names the setting.
+    #[error("configuration: {0}")]
+    Invalid(String),
+}
+
+impl From<figment::Error> for ConfigError {
+    fn from(e: figment::Error) -> Self {
+        ConfigError::Invalid(e.to_string())
+    }
+}
+
+/// All of SMS Up's settings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Address the HTTP server listens on.
+    pub listen: String,
+    /// Path of the SQLite database.
+    pub db: PathBuf,
+    /// The master key for phone numbers at rest (64 hex digits). Without it a key file is used.
+    pub key: Option<String>,
+    /// Where the key file lives; default: beside the database, `<db>.key`.
+    pub key_file: Option<PathBuf>,
+    /// Region for numbers typed without a country code (ISO 3166 alpha-2).
+    pub default_region: String,
+    /// Language of replies when nothing else tells (ISO 639-1).
+    pub default_language: String,
+    /// Replace look-alike punctuation so that texts stay in GSM-7 (replies and posts).
+    pub smart_encoding: bool,
+    /// Abuse limits and post rules.
+    pub limits: Limits,
+    /// The built-in phone simulator.
+    pub sim: SimSettings,
+    /// The outbox dispatcher.
+    pub dispatcher: DispatcherSettings,
+    /// The `[twilio]` table, read by the Twilio gateway.
+    pub twilio: Option<toml::Table>,
+    /// The `[smpp]` table, read by the SMPP gateway.
+    pub smpp: Option<toml::Table>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            listen: "127.0.0.1:8080".into(),
+            db: PathBuf::from("./smsup.db"),
+            key: None,
+            key_file: None,
+            default_region: "MY".into(),
+            default_language: "en".into(),
+            smart_encoding: true,
+            limits: Limits::default(),
+            sim: SimSettings::default(),
+            dispatcher: DispatcherSettings::default(),
+            twilio: None,
+            smpp: None,
+        }
+    }
+}
+
+/// Abuse limits and post rules.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Longest post, in SMS segments as the recipients receive it.
+    pub max_post_segments: u32,
+    /// Posts one sender may make per hour, over all lists.
+    pub posts_per_sender_per_hour: u32,
+    /// Segments a list may send per day (recipients × segments); 0 means no limit.
+    pub list_segments_per_day: u64,
+    /// Send the poster a confirmation with the number of recipients.
+    pub confirm_posts: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_post_segments: 6,
+            posts_per_sender_per_hour: 30,
+            list_segments_per_day: 0,
+            confirm_posts: true,
+        }
+    }
+}
+
+/// The built-in phone simulator.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SimSettings {
+    /// On or off; by default on when no real gateway is configured.
+    pub enabled: Option<bool>,
+    /// Simulated carrier speed in segments per second; 0 means as fast as possible.
+    pub segments_per_second: u32,
+}
+
+/// The outbox dispatcher.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DispatcherSettings {
+    /// Rows claimed per round trip to the database.
+    pub batch: u32,
+    /// Seconds a claimed row stays leased before another worker may take it.
+    pub lease_seconds: u32,
+    /// Attempts before a transient failure becomes final.
+    pub max_attempts: u32,
+    /// First retry delay in milliseconds; doubles each attempt.
+    pub retry_base_ms: u64,
+    /// Longest retry delay in milliseconds.
+    pub retry_max_ms: u64,
+}
+
+impl Default for DispatcherSettings {
+    fn default() -> Self {
+        DispatcherSettings {
+            batch: 500,
+            lease_seconds: 60,
+            max_attempts: 8,
+            retry_base_ms: 2_000,
+            retry_max_ms: 600_000,
+        }
+    }
+}
+
+/// Values given on the command line, which override everything else.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--listen`.
+    pub listen: Option<String>,
+    /// `--db`.
+    pub db: Option<PathBuf>,
+    /// `--sim`.
+    pub sim: bool,
+}
+
+impl Settings {
+    /// Layer defaults, the TOML file (if given, it must exist), the environment and the flags.
+    pub fn load(
+        config_file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+        overrides: &Overrides,
+    ) -> Result<Settings, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        if let Some(path) = config_file {
+            if !path.exists() {
+                return Err(ConfigError::Invalid(format!(
+                    "config file {} does not exist",
+                    path.display()
+                )));
+            }
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        let vars: Vec<(String, String)> = env
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let key = k.strip_prefix("SMSUP_")?.to_ascii_lowercase();
+                env_key(&key).map(|key| (key, v))
+            })
+            .collect();
+        for (key, value) in vars {
+            figment = figment.merge(Serialized::global(&key, parse_env_value(&value)));
+        }
+        if let Some(listen) = &overrides.listen {
+            figment = figment.merge(Serialized::global("listen", listen));
+        }
+        if let Some(db) = &overrides.db {
+            figment = figment.merge(Serialized::global("db", db));
+        }
+        if overrides.sim {
+            figment = figment.merge(Serialized::global("sim.enabled", true));
+        }
+        let settings: Settings = figment.extract()?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if self.listen.parse::<std::net::SocketAddr>().is_err() {
+            return Err(ConfigError::Invalid(format!(
+                "listen: `{}` is not an address such as 127.0.0.1:8080",
+                self.listen
+            )));
+        }
+        if phonenumber_region_ok(&self.default_region).is_none() {
+            return Err(ConfigError::Invalid(format!(
+                "default_region: `{}` is not a country code such as MY",
+                self.default_region
+            )));
+        }
+        if smsup_lang::Lang::from_code(&self.default_language).is_none() {
+            return Err(ConfigError::Invalid(format!(
+                "default_language: `{}` is not one of en, ms, my, fa, ar, so, ur",
+                self.default_language
+            )));
+        }
+        if self.limits.max_post_segments == 0 {
+            return Err(ConfigError::Invalid(
+                "limits.max_post_segments must be at least 1".into(),
+            ));
+        }
+        if self.dispatcher.batch == 0 || self.dispatcher.lease_seconds == 0 {
+            return Err(ConfigError::Invalid(
+                "dispatcher.batch and dispatcher.lease_seconds must be at least 1".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The key file path: configured, or `<db>.key` beside the database.
+    pub fn key_path(&self) -> PathBuf {
+        self.key_file.clone().unwrap_or_else(|| {
+            let mut name = self.db.as_os_str().to_owned();
+            name.push(".key");
+            PathBuf::from(name)
+        })
+    }
+
+    /// The deployment's default reply language.
+    pub fn language(&self) -> smsup_lang::Lang {
+        smsup_lang::Lang::from_code(&self.default_language).unwrap_or(smsup_lang::Lang::En)
+    }
+
+    /// Whether the simulator runs: explicitly set, or on when no real gateway is configured.
+    pub fn sim_enabled(&self) -> bool {
+        self.sim
+            .enabled
+            .unwrap_or(self.twilio.is_none() && self.smpp.is_none())
+    }
+}
+
+fn phonenumber_region_ok(region: &str) -> Option<()> {
+    use std::str::FromStr;
+    phonenumber::country::Id::from_str(&region.to_ascii_uppercase())
+        .ok()
+        .map(|_| ())
+}
+
+/// Map an environment variable name (after `SMSUP_`, lower-cased) to a settings key.
+fn env_key(key: &str) -> Option<String> {
+    match key {
+        "config" => None,
+        "sim" => Some("sim.enabled".into()),
+        _ => {
+            for section in SECTIONS {
+                if let Some(rest) = key.strip_prefix(section).and_then(|r| r.strip_prefix('_')) {
+                    return Some(format!("{section}.{rest}"));
+                }
+            }
+            Some(key.to_string())
+        }
+    }
+}
+
+/// Environment values are typed like TOML values when they parse as one (numbers, booleans).
+fn parse_env_value(value: &str) -> toml::Value {
+    let trimmed = value.trim();
+    if let Ok(b) = trimmed.parse::<bool>() {
+        return toml::Value::Boolean(b);
+    }
+    if let Ok(i) = trimmed.parse::<i64>() {
+        return toml::Value::Integer(i);
+    }
+    if trimmed.starts_with('[') || (trimmed.contains('.') && trimmed.parse::<f64>().is_ok()) {
+        // Arrays (`["+6011", "+6012"]`) and floats, written as TOML.
+        if let Some(v) = format!("v = {trimmed}")
+            .parse::<toml::Table>()
+            .ok()
+            .and_then(|mut t| t.remove("v"))
+        {
+            return v;
+        }
+    }
+    toml::Value::String(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, text: &str) -> PathBuf {
+        let p = dir.join("smsup.toml");
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn defaults() {
+        let s = Settings::load(None, vec![], &Overrides::default()).unwrap();
+        assert_eq!(s.listen, "127.0.0.1:8080");
+        assert_eq!(s.limits.max_post_segments, 6);
+        assert!(s.sim_enabled());
+        assert_eq!(s.key_path(), PathBuf::from("./smsup.db.key"));
+    }
+
+    #[test]
+    fn flag_beats_env_beats_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = write(
+            dir.path(),
+            "listen = \"127.0.0.1:1000\"\ndb = \"file.db\"\n[limits]\nmax_post_segments = 3\nposts_per_sender_per_hour = 5\n",
+        );
+        let env = vec![
+            ("SMSUP_LISTEN".to_string(), "127.0.0.1:2000".to_string()),
+            ("SMSUP_LIMITS_MAX_POST_SEGMENTS".to_string(), "4".to_string()),
+            ("HOME".to_string(), "/root".to_string()),
+        ];
+        let over = Overrides {
+            listen: Some("127.0.0.1:3000".into()),
+            ..Default::default()
+        };
+        let s = Settings::load(Some(&file), env, &over).unwrap();
+        assert_eq!(s.listen, "127.0.0.1:3000");
+        assert_eq!(s.limits.max_post_segments, 4);
+        assert_eq!(s.limits.posts_per_sender_per_hour, 5);
+        assert_eq!(s.db, PathBuf::from("file.db"));
+    }
+
+    #[test]
+    fn secrets_from_env_reach_gateway_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = write(dir.path(), "[twilio]\naccount_sid = \"AC1\"\n");
+        let env = vec![(
+            "SMSUP_TWILIO_AUTH_TOKEN".to_string(),
+            "secret".to_string(),
+        )];
+        let s = Settings::load(Some(&file), env, &Overrides::default()).unwrap();
+        let t = s.twilio.as_ref().unwrap();
+        assert_eq!(t["auth_token"].as_str(), Some("secret"));
+        assert_eq!(t["account_sid"].as_str(), Some("AC1"));
+        assert!(!s.sim_enabled(), "a real gateway turns the simulator off");
+    }
+
+    #[test]
+    fn malformed_values_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = write(dir.path(), "[limits]\nmax_post_segments = \"many\"\n");
+        let err = Settings::load(Some(&file), vec![], &Overrides::default()).unwrap_err();
+        assert!(err.to_string().contains("max_post_segments"), "{err}");
+        let err = Settings::load(
+            None,
+            vec![("SMSUP_DEFAULT_REGION".into(), "XX".into())],
+            &Overrides::default(),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("default_region"), "{err}");
+        let err = Settings::load(Some(&dir.path().join("none.toml")), vec![], &Overrides::default())
+            .unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+}

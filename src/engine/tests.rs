@@ -1,0 +1,483 @@
+//! Unit tests of the engine: every command, rule and refusal, with facts built by hand.
+
+use super::*;
+
+fn phone(n: &str) -> Phone {
+    Phone::parse(n, "MY").unwrap()
+}
+
+fn sender() -> Sender {
+    Sender {
+        id: 7,
+        phone: phone("+60123456789"),
+        alias: None,
+        language: None,
+        opted_out: false,
+    }
+}
+
+fn facts() -> Facts {
+    Facts {
+        sender: sender(),
+        list: None,
+        sender_lists: vec![],
+        targets: vec![],
+        invitee: None,
+        sender_posts_last_hour: 0,
+    }
+}
+
+fn list(role: Option<Role>) -> ListFacts {
+    ListFacts {
+        id: 3,
+        name: "housing".into(),
+        announce: false,
+        members: 12,
+        sender_role: role,
+        recipients: 11,
+        segments_today: 0,
+    }
+}
+
+fn engine() -> Engine {
+    Engine::new(Rules::default())
+}
+
+fn run(text: &str, facts: &Facts) -> Decision {
+    let e = engine();
+    let parsed = e.parse(text);
+    e.decide(text, &parsed, facts)
+}
+
+fn run_with(e: &Engine, text: &str, facts: &Facts) -> Decision {
+    let parsed = e.parse(text);
+    e.decide(text, &parsed, facts)
+}
+
+fn only_reply(d: &Decision) -> &str {
+    assert_eq!(d.replies.len(), 1, "{d:?}");
+    assert_eq!(d.replies[0].to, To::Sender);
+    &d.replies[0].text
+}
+
+#[test]
+fn help_is_one_sms_and_names_the_commands() {
+    let d = run("help", &facts());
+    let text = only_reply(&d);
+    for word in ["CREATE", "JOIN", "LEAVE", "STOP"] {
+        assert!(text.contains(word), "{text}");
+    }
+    assert_eq!(smsup_sms::analyze(text).segments, 1);
+    assert!(d.effects.is_empty());
+}
+
+#[test]
+fn create_makes_an_open_list_and_says_how_to_join() {
+    let d = run("CREATE Housing", &facts());
+    assert_eq!(
+        d.effects,
+        vec![Effect::CreateList {
+            name: "Housing".into(),
+            key: "housing".into(),
+            announce: false
+        }]
+    );
+    assert!(only_reply(&d).contains("JOIN Housing"));
+}
+
+#[test]
+fn create_announce() {
+    let d = run("create alerts announce", &facts());
+    assert_eq!(
+        d.effects,
+        vec![Effect::CreateList {
+            name: "alerts".into(),
+            key: "alerts".into(),
+            announce: true
+        }]
+    );
+}
+
+#[test]
+fn create_refusals() {
+    let mut f = facts();
+    f.list = Some(list(None));
+    let d = run("CREATE housing", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("taken"));
+
+    for bad in ["CREATE x", "CREATE two words", "CREATE abcdefghijklmnopqrstuvwxy", "CREATE a-b"] {
+        let d = run(bad, &facts());
+        assert!(d.effects.is_empty(), "{bad}");
+        assert!(only_reply(&d).contains("2-24"), "{bad}");
+    }
+    let d = run("CREATE join", &facts());
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("command word"));
+}
+
+#[test]
+fn list_names_in_any_script() {
+    assert!(valid_list_name("خانه"));
+    assert!(valid_list_name("အိမ်ရာ"));
+    assert!(valid_list_name("news2025"));
+    assert!(!valid_list_name("a"));
+    assert!(!valid_list_name("has space"));
+    assert_eq!(list_key("HOUSING"), list_key("housing"));
+}
+
+#[test]
+fn join_leave() {
+    let mut f = facts();
+    f.list = Some(list(None));
+    let d = run("JOIN housing", &f);
+    assert_eq!(d.effects, vec![Effect::Join { list_id: 3 }]);
+    assert!(only_reply(&d).contains("joined"));
+
+    let d = run("LEAVE housing", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("not in"));
+
+    f.list = Some(list(Some(Role::Member)));
+    let d = run("join housing", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("already"));
+    let d = run("leave housing", &f);
+    assert_eq!(d.effects, vec![Effect::Leave { list_id: 3 }]);
+
+    let d = run("JOIN nowhere", &facts());
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("no list called nowhere"));
+}
+
+#[test]
+fn post_reaches_members_as_list_and_alias() {
+    let mut f = facts();
+    f.sender.alias = Some("Amina".into());
+    f.list = Some(list(Some(Role::Member)));
+    let d = run("housing Room free in Chow Kit", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::Post {
+            list_id: 3,
+            text: "[housing] Amina: Room free in Chow Kit".into(),
+            segments: 1
+        }]
+    );
+    assert_eq!(only_reply(&d), "Sent to 11 members.");
+}
+
+#[test]
+fn post_without_alias_uses_the_stable_label() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    let d = run("housing hello", &f);
+    assert!(matches!(&d.effects[0], Effect::Post { text, .. } if text == "[housing] #7: hello"));
+}
+
+#[test]
+fn post_confirmation_counts_sms_when_more_than_one() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    let body = "a".repeat(300);
+    let d = run(&format!("housing {body}"), &f);
+    assert!(matches!(&d.effects[0], Effect::Post { segments: 3, .. }));
+    assert_eq!(only_reply(&d), "Sent to 11 members, 3 SMS each.");
+}
+
+#[test]
+fn post_confirmation_can_be_turned_off() {
+    let e = Engine::new(Rules {
+        confirm_posts: false,
+        ..Rules::default()
+    });
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    let d = run_with(&e, "housing hello", &f);
+    assert_eq!(d.effects.len(), 1);
+    assert!(d.replies.is_empty());
+}
+
+#[test]
+fn post_refusals_relay_nothing() {
+    // Not a member.
+    let mut f = facts();
+    f.list = Some(list(None));
+    let d = run("housing hello", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("JOIN housing"));
+
+    // Unknown list / unknown command.
+    let d = run("hello there friends", &facts());
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("HELP"));
+
+    // Announce-only list, plain member.
+    let mut f = facts();
+    let mut l = list(Some(Role::Member));
+    l.announce = true;
+    f.list = Some(l.clone());
+    let d = run("housing hello", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("Only admins"));
+    // ... but an admin may.
+    l.sender_role = Some(Role::Admin);
+    f.list = Some(l);
+    assert_eq!(run("housing hello", &f).effects.len(), 1);
+
+    // Too long: nothing truncated.
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    let d = run(&format!("housing {}", "x".repeat(153 * 6 + 1)), &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("Too long: 7 SMS"), "{d:?}");
+
+    // Sender rate limit.
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    f.sender_posts_last_hour = 30;
+    let d = run("housing hello", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("30 posts"));
+
+    // List budget.
+    let e = Engine::new(Rules {
+        list_segments_per_day: 100,
+        ..Rules::default()
+    });
+    let mut f = facts();
+    let mut l = list(Some(Role::Member));
+    l.segments_today = 95;
+    f.list = Some(l);
+    let d = run_with(&e, "housing hello", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("budget"));
+
+    // A list name alone.
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    let d = run("housing", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("after the list name"));
+}
+
+#[test]
+fn posts_in_any_script_are_relayed_untouched() {
+    let mut f = facts();
+    f.sender.alias = Some("مریم".into());
+    f.list = Some(list(Some(Role::Member)));
+    let body = "سلام! ဟယ်လို 👋🏽 Jumpa di masjid";
+    let d = run(&format!("housing {body}"), &f);
+    match &d.effects[0] {
+        Effect::Post { text, .. } => assert_eq!(text, &format!("[housing] مریم: {body}")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn smart_encoding_replaces_only_look_alike_punctuation() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    let d = run("housing “Meeting” at 5 – bring ID…", &f);
+    match &d.effects[0] {
+        Effect::Post { text, segments, .. } => {
+            assert_eq!(text, "[housing] #7: \"Meeting\" at 5 - bring ID...");
+            assert_eq!(*segments, 1);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn lists_and_info() {
+    let mut f = facts();
+    let d = run("LISTS", &f);
+    assert!(only_reply(&d).contains("no list"));
+    f.sender_lists = vec!["alerts".into(), "housing".into()];
+    assert_eq!(only_reply(&run("lists", &f)), "Your lists: alerts, housing");
+
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Admin)));
+    assert_eq!(
+        only_reply(&run("INFO housing", &f)),
+        "housing: 12 members, open. You: admin."
+    );
+    let mut l = list(None);
+    l.announce = true;
+    f.list = Some(l);
+    assert_eq!(
+        only_reply(&run("INFO housing", &f)),
+        "housing: 12 members, announce-only. You: not a member."
+    );
+}
+
+#[test]
+fn name_sets_the_alias() {
+    let d = run("NAME Amina K", &facts());
+    assert_eq!(d.effects, vec![Effect::SetAlias("Amina K".into())]);
+    let d = run("NAME مریم", &facts());
+    assert_eq!(d.effects, vec![Effect::SetAlias("مریم".into())]);
+    let d = run("NAME", &facts());
+    assert!(d.effects.is_empty());
+    let d = run(&format!("NAME {}", "x".repeat(21)), &facts());
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("1-20"));
+}
+
+#[test]
+fn add_invites_without_adding() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Owner)));
+    f.invitee = Some(InviteeFacts::default());
+    let d = run("ADD housing 012-999 8888", &f);
+    let invited = phone("+60129998888");
+    assert_eq!(
+        d.effects,
+        vec![Effect::Invite {
+            list_id: 3,
+            phone: invited.clone()
+        }]
+    );
+    assert_eq!(d.replies.len(), 2);
+    let invite = d.replies.iter().find(|r| r.to == To::Phone(invited.clone())).unwrap();
+    assert!(invite.text.contains("JOIN housing"));
+    assert!(!invite.text.contains("123456789"), "the inviter's number never shows");
+    assert!(d.replies.iter().any(|r| r.to == To::Sender && r.text.contains("Invitation sent")));
+}
+
+#[test]
+fn add_refusals() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    let d = run("ADD housing 0129998888", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("Only the owner or admins"));
+
+    f.list = Some(list(Some(Role::Admin)));
+    let d = run("ADD housing 12345", &f);
+    assert!(d.effects.is_empty());
+    assert_eq!(only_reply(&d), "12345 is not a valid phone number.");
+
+    f.invitee = Some(InviteeFacts {
+        active_member: true,
+        ..Default::default()
+    });
+    let d = run("ADD housing 0129998888", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("already in"));
+
+    f.invitee = Some(InviteeFacts {
+        opted_out: true,
+        ..Default::default()
+    });
+    let d = run("ADD housing 0129998888", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("cannot be invited"));
+}
+
+fn target(id: i64, alias: &str, role: Role) -> TargetFacts {
+    TargetFacts {
+        id,
+        alias: Some(alias.into()),
+        role,
+        language: None,
+        phone: phone("+60120000000"),
+    }
+}
+
+#[test]
+fn remove_and_admin() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Owner)));
+    f.targets = vec![target(9, "Bob", Role::Member)];
+    let d = run("REMOVE housing Bob", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::Remove {
+            list_id: 3,
+            member_id: 9
+        }]
+    );
+    assert!(d.replies.iter().any(|r| r.to == To::Member(9) && r.text.contains("removed from housing")));
+    assert!(d.replies.iter().all(|r| !r.text.contains("+6012")));
+
+    let d = run("ADMIN housing #9", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::MakeAdmin {
+            list_id: 3,
+            member_id: 9
+        }]
+    );
+    assert!(d.replies.iter().any(|r| r.to == To::Member(9)));
+
+    // Only the owner makes admins; admins may remove.
+    f.list = Some(list(Some(Role::Admin)));
+    let d = run("ADMIN housing Bob", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("Only the owner"));
+    assert_eq!(run("REMOVE housing Bob", &f).effects.len(), 1);
+
+    // Members may not remove.
+    f.list = Some(list(Some(Role::Member)));
+    assert!(run("REMOVE housing Bob", &f).effects.is_empty());
+
+    // The owner cannot be removed; ambiguity and absence are explained.
+    f.list = Some(list(Some(Role::Admin)));
+    f.targets = vec![target(1, "Ali", Role::Owner)];
+    assert!(only_reply(&run("REMOVE housing Ali", &f)).contains("cannot be removed"));
+    f.targets = vec![target(1, "Ali", Role::Member), target(2, "Ali", Role::Member)];
+    assert!(only_reply(&run("REMOVE housing Ali", &f)).contains("# number"));
+    f.targets = vec![];
+    assert!(only_reply(&run("REMOVE housing Ali", &f)).contains("No member Ali"));
+}
+
+#[test]
+fn stop_and_start() {
+    let d = run("STOP", &facts());
+    assert_eq!(d.effects, vec![Effect::OptOut]);
+    assert!(only_reply(&d).contains("START"));
+
+    let mut f = facts();
+    f.sender.opted_out = true;
+    // Nothing at all while opted out, not even a second confirmation.
+    for text in ["STOP", "HELP", "JOIN housing", "housing hi"] {
+        let d = run(text, &f);
+        assert!(d.replies.is_empty() && d.effects.is_empty(), "{text}");
+    }
+    let d = run("START", &f);
+    assert_eq!(d.effects, vec![Effect::OptIn]);
+    assert_eq!(d.replies.len(), 1);
+}
+
+#[test]
+fn language_choice() {
+    let d = run("LANG", &facts());
+    assert!(only_reply(&d).contains("en"));
+    let d = run("LANG fa", &facts());
+    assert_eq!(d.effects, vec![Effect::SetLanguage(Lang::Fa)]);
+    let d = run("LANG xx", &facts());
+    assert!(d.effects.is_empty());
+}
+
+#[test]
+fn unknown_and_empty() {
+    assert!(only_reply(&run("blah", &facts())).contains("HELP"));
+    assert!(only_reply(&run("", &facts())).contains("HELP"));
+    assert!(only_reply(&run("JOIN", &facts())).contains("JOIN housing"));
+}
+
+#[test]
+fn no_reply_ever_contains_the_senders_number_for_others() {
+    // Replies to other members (invitees, removed members) never carry any number.
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Owner)));
+    f.invitee = Some(InviteeFacts::default());
+    f.targets = vec![target(9, "Bob", Role::Member)];
+    for text in ["ADD housing 0129998888", "REMOVE housing Bob", "ADMIN housing Bob"] {
+        let d = run(text, &f);
+        for r in d.replies.iter().filter(|r| r.to != To::Sender) {
+            assert!(!r.text.chars().any(|c| c.is_ascii_digit()), "{text}: {}", r.text);
+        }
+    }
+}

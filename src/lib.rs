@@ -1,0 +1,15 @@
+//! SMS Up: group messaging over plain SMS. Create a list, share its name, and one SMS to the list reaches
+//! every member, who never see each other's numbers.
+#![warn(missing_docs)]
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod crypto;
+pub mod engine;
+pub mod gateways;
+pub mod members;
+pub mod outbox;
+pub mod phone;
+pub mod store;
+pub mod web;

@@ -1,0 +1,132 @@
+//! The `smsup` binary: parses the command line and calls the library.
+
+use std::io::{Read, Write};
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use smsup::cli::{Cli, Command, DbArgs, MembersCommand};
+use smsup::config::{Overrides, Settings};
+use smsup::store::{ImportMode, Store};
+
+fn load(db: &DbArgs, listen: Option<String>, sim: bool) -> Result<Settings> {
+    let overrides = Overrides {
+        listen,
+        db: db.db.clone(),
+        sim,
+    };
+    Ok(Settings::load(db.config.as_deref(), std::env::vars(), &overrides)?)
+}
+
+fn init_logs() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SMSUP_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { listen, db, sim } => {
+            init_logs();
+            let settings = load(&db, listen, sim)?;
+            smsup::app::serve(settings).await?;
+        }
+        Command::Segments { smart, json, text } => {
+            let text = match text {
+                Some(t) => t,
+                None => {
+                    let mut buf = String::new();
+                    std::io::stdin()
+                        .read_to_string(&mut buf)
+                        .context("reading the text from standard input")?;
+                    buf
+                }
+            };
+            let text = if smart {
+                smsup_sms::smart_encode(&text).into_owned()
+            } else {
+                text
+            };
+            let a = smsup_sms::analyze(&text);
+            if json {
+                println!("{}", a.to_json());
+            } else {
+                println!("encoding:   {}", a.encoding);
+                println!("characters: {}", a.characters);
+                println!("units:      {}", a.units);
+                println!("segments:   {}", a.segments);
+                if !a.non_gsm.is_empty() {
+                    println!("non-GSM:    {}", a.non_gsm.join(" "));
+                }
+            }
+        }
+        Command::Members { command } => {
+            init_logs();
+            members(command).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn members(command: MembersCommand) -> Result<()> {
+    match command {
+        MembersCommand::Import {
+            list,
+            file,
+            consented,
+            silent,
+            db,
+        } => {
+            let settings = load(&db, None, false)?;
+            let input = std::fs::File::open(&file)
+                .with_context(|| format!("opening {}", file.display()))?;
+            let (rows, errors) = smsup::members::read_import(input, &settings.default_region)?;
+            for e in &errors {
+                eprintln!("line {}: skipped: {}", e.line, e.reason);
+            }
+            let (store, _) = smsup::app::open_store(&settings).await?;
+            let engine = smsup::engine::Engine::new(smsup::app::rules(&settings));
+            let mode = match (consented, silent) {
+                (false, _) => ImportMode::Invite,
+                (true, false) => ImportMode::Consented,
+                (true, true) => ImportMode::ConsentedSilent,
+            };
+            let report = store.import_members(&list, &rows, mode, &engine).await?;
+            println!(
+                "imported into {list}: {} invited, {} added, {} already members, {} opted out (left alone), {} skipped; {} SMS queued",
+                report.invited,
+                report.added,
+                report.already,
+                report.opted_out,
+                errors.len(),
+                report.messages
+            );
+        }
+        MembersCommand::Export { list, numbers, db } => {
+            let settings = load(&db, None, false)?;
+            let (store, _) = smsup::app::open_store(&settings).await?;
+            let rows = store.export_members(&list, numbers).await?;
+            let stdout = std::io::stdout();
+            let mut w = csv::Writer::from_writer(stdout.lock());
+            if numbers {
+                w.write_record(["label", "alias", "role", "state", "language", "phone"])?;
+            } else {
+                w.write_record(["label", "alias", "role", "state", "language"])?;
+            }
+            for r in rows {
+                let mut rec = vec![r.label, r.alias, r.role, r.state, r.language];
+                if let Some(p) = r.phone {
+                    rec.push(p);
+                }
+                w.write_record(&rec)?;
+            }
+            w.flush()?;
+            std::io::stdout().flush()?;
+        }
+    }
+    Ok(())
+}

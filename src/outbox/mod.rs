@@ -1,0 +1,337 @@
+//! The dispatcher: claims queued outbox rows with a lease, sends them through a gateway with bounded
+//! concurrency, and records every outcome in batches (retry with exponential backoff, or final).
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rand::Rng;
+use tokio::sync::{mpsc, watch, Notify, Semaphore};
+
+use crate::config::DispatcherSettings;
+use crate::gateways::{Gateway, OutboundSms, SendError};
+use crate::store::{now_ms, Claimed, Completion, FailReason, Store};
+
+/// Largest number of completions written in one transaction.
+const COMPLETE_BATCH: usize = 2_000;
+/// How long the dispatcher sleeps when it has nothing to do and hears nothing.
+const IDLE_POLL: Duration = Duration::from_millis(250);
+/// How long a throttled gateway is left alone before the dispatcher claims again.
+const THROTTLE_PAUSE: Duration = Duration::from_secs(1);
+
+/// Exponential backoff with ±20 % jitter: `base × 2^(attempt−1)`, capped.
+pub fn backoff(settings: &DispatcherSettings, attempt: u32) -> Duration {
+    let exp = attempt.saturating_sub(1).min(30);
+    let raw = settings
+        .retry_base_ms
+        .saturating_mul(1u64 << exp)
+        .min(settings.retry_max_ms);
+    let jitter = rand::thread_rng().gen_range(0.8..1.2);
+    Duration::from_millis((raw as f64 * jitter) as u64)
+}
+
+/// Turn a gateway's answer into what the store records.
+pub fn verdict(
+    settings: &DispatcherSettings,
+    row: &Claimed,
+    result: Result<crate::gateways::Accepted, SendError>,
+) -> Completion {
+    let retry = |code: Option<String>, message: String, after: Option<Duration>| {
+        if row.attempts >= settings.max_attempts {
+            Completion::Failed {
+                id: row.id,
+                recipient_id: row.recipient_id,
+                reason: FailReason::Exhausted,
+                code,
+                message,
+            }
+        } else {
+            let wait = after.unwrap_or_else(|| backoff(settings, row.attempts));
+            Completion::Retry {
+                id: row.id,
+                at: now_ms() + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2),
+                code,
+                message,
+            }
+        }
+    };
+    let failed = |reason, code, message| Completion::Failed {
+        id: row.id,
+        recipient_id: row.recipient_id,
+        reason,
+        code,
+        message,
+    };
+    match result {
+        Ok(accepted) => Completion::Sent {
+            id: row.id,
+            provider_ids: accepted.provider_ids,
+            delivered: accepted.delivered,
+        },
+        Err(SendError::Transient {
+            code,
+            message,
+            retry_after,
+        }) => retry(code, message, retry_after),
+        Err(SendError::Throttled { code, message }) => retry(code, message, None),
+        Err(SendError::OptedOut { code, message }) => failed(FailReason::OptedOut, code, message),
+        Err(SendError::Undeliverable { code, message }) => {
+            failed(FailReason::Undeliverable, code, message)
+        }
+        Err(SendError::Permanent { code, message }) => failed(FailReason::Permanent, code, message),
+    }
+}
+
+/// Sends one gateway's share of the outbox.
+pub struct Dispatcher {
+    store: Arc<dyn Store>,
+    gateway: Arc<dyn Gateway>,
+    settings: DispatcherSettings,
+    wake: Arc<Notify>,
+}
+
+impl Dispatcher {
+    /// A dispatcher for `gateway`; `wake` is notified whenever rows are queued.
+    pub fn new(
+        store: Arc<dyn Store>,
+        gateway: Arc<dyn Gateway>,
+        settings: DispatcherSettings,
+        wake: Arc<Notify>,
+    ) -> Dispatcher {
+        Dispatcher {
+            store,
+            gateway,
+            settings,
+            wake,
+        }
+    }
+
+    /// Run until `stop` turns true; then finish what is in flight and record it.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        let name = self.gateway.name();
+        let in_flight = self.gateway.max_in_flight().max(1);
+        let permits = Arc::new(Semaphore::new(in_flight));
+        let (done_tx, done_rx) = mpsc::unbounded_channel::<Completion>();
+        let writer = tokio::spawn(write_completions(
+            self.store.clone(),
+            name,
+            done_rx,
+            self.wake.clone(),
+        ));
+        let lease_ms = i64::from(self.settings.lease_seconds) * 1000;
+        let mut paused_until: Option<Instant> = None;
+        // Set by a send that was throttled: the dispatcher stops claiming until then.
+        let pause = Arc::new(AtomicI64::new(0));
+        loop {
+            if *stop.borrow() {
+                break;
+            }
+            if let Some(until) = paused_until.take() {
+                tokio::select! {
+                    _ = tokio::time::sleep_until(until.into()) => {}
+                    _ = stop.changed() => continue,
+                }
+            }
+            // Claim no more than can be sent at once, so that leases do not expire in a local queue.
+            let free = permits.available_permits();
+            if free == 0 {
+                let Ok(p) = permits.clone().acquire_owned().await else {
+                    break;
+                };
+                drop(p);
+                continue;
+            }
+            let limit = free.min(self.settings.batch as usize) as u32;
+            let rows = match self.store.claim(name, limit, lease_ms).await {
+                Ok(rows) => rows,
+                Err(e) => {
+                    tracing::warn!(gateway = name, error = %e, "claim failed");
+                    tokio::time::sleep(IDLE_POLL).await;
+                    continue;
+                }
+            };
+            if rows.is_empty() {
+                let wait = match self.store.next_due(name).await {
+                    Ok(Some(at)) => Duration::from_millis(
+                        u64::try_from(at - now_ms()).unwrap_or(0).clamp(1, 250),
+                    ),
+                    _ => IDLE_POLL,
+                };
+                tokio::select! {
+                    _ = self.wake.notified() => {}
+                    _ = tokio::time::sleep(wait) => {}
+                    _ = stop.changed() => {}
+                }
+                continue;
+            }
+            for row in rows {
+                let Ok(permit) = permits.clone().acquire_owned().await else {
+                    break;
+                };
+                let gateway = self.gateway.clone();
+                let done = done_tx.clone();
+                let settings = self.settings.clone();
+                let pause = pause.clone();
+                tokio::spawn(async move {
+                    let sms = OutboundSms {
+                        id: row.id,
+                        to: row.to.clone(),
+                        body: row.body.clone(),
+                        segments: row.segments,
+                    };
+                    let started = Instant::now();
+                    let result = gateway.send(&sms).await;
+                    metrics::histogram!("smsup_send_seconds", "gateway" => gateway.name())
+                        .record(started.elapsed().as_secs_f64());
+                    let outcome = match &result {
+                        Ok(_) => "accepted",
+                        Err(SendError::Transient { .. }) => "transient",
+                        Err(SendError::Throttled { .. }) => "throttled",
+                        Err(_) => "failed",
+                    };
+                    metrics::counter!("smsup_outbound_total", "gateway" => gateway.name(), "result" => outcome)
+                        .increment(1);
+                    if matches!(result, Err(SendError::Throttled { .. })) {
+                        let until = now_ms() + i64::try_from(THROTTLE_PAUSE.as_millis()).unwrap_or(1000);
+                        pause.fetch_max(until, Ordering::Relaxed);
+                    }
+                    if let Err(e) = &result {
+                        tracing::info!(gateway = gateway.name(), row = row.id, to = %crate::phone::mask(&row.to), error = %e, "send failed");
+                    }
+                    let _ = done.send(verdict(&settings, &row, result));
+                    drop(permit);
+                });
+            }
+            let until = pause.load(Ordering::Relaxed);
+            if until > now_ms() {
+                let wait = u64::try_from(until - now_ms()).unwrap_or(0);
+                paused_until = Some(Instant::now() + Duration::from_millis(wait));
+            }
+        }
+        // Drain: wait for every send in flight, then for the writer.
+        let _all = permits.acquire_many(in_flight as u32).await;
+        drop(done_tx);
+        let _ = writer.await;
+    }
+}
+
+async fn write_completions(
+    store: Arc<dyn Store>,
+    gateway: &'static str,
+    mut rx: mpsc::UnboundedReceiver<Completion>,
+    wake: Arc<Notify>,
+) {
+    let mut batch = Vec::with_capacity(COMPLETE_BATCH);
+    while let Some(first) = rx.recv().await {
+        batch.push(first);
+        while batch.len() < COMPLETE_BATCH {
+            match rx.try_recv() {
+                Ok(c) => batch.push(c),
+                Err(_) => break,
+            }
+        }
+        let mut tries = 0u32;
+        loop {
+            match store.complete(gateway, &batch).await {
+                Ok(()) => break,
+                Err(e) => {
+                    tries += 1;
+                    tracing::error!(gateway, error = %e, tries, "recording send results failed; retrying");
+                    tokio::time::sleep(Duration::from_millis(200 * u64::from(tries.min(25)))).await;
+                }
+            }
+        }
+        batch.clear();
+        // Rows to the same recipients may now be claimable.
+        wake.notify_waiters();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        let s = DispatcherSettings {
+            retry_base_ms: 1000,
+            retry_max_ms: 10_000,
+            ..DispatcherSettings::default()
+        };
+        let ms = |a| backoff(&s, a).as_millis();
+        assert!((800..=1200).contains(&ms(1)));
+        assert!((1600..=2400).contains(&ms(2)));
+        assert!((3200..=4800).contains(&ms(3)));
+        assert!((8000..=12_000).contains(&ms(9)));
+        assert!(ms(200) <= 12_000);
+    }
+
+    fn row(attempts: u32) -> Claimed {
+        Claimed {
+            id: 1,
+            recipient_id: 2,
+            to: "+60123456789".into(),
+            body: "hi".into(),
+            segments: 1,
+            attempts,
+        }
+    }
+
+    #[test]
+    fn verdicts() {
+        let s = DispatcherSettings::default();
+        let transient = || SendError::Transient {
+            code: Some("20429".into()),
+            message: "busy".into(),
+            retry_after: None,
+        };
+        assert!(matches!(verdict(&s, &row(1), Err(transient())), Completion::Retry { .. }));
+        assert!(matches!(
+            verdict(&s, &row(s.max_attempts), Err(transient())),
+            Completion::Failed {
+                reason: FailReason::Exhausted,
+                ..
+            }
+        ));
+        assert!(matches!(
+            verdict(
+                &s,
+                &row(1),
+                Err(SendError::OptedOut {
+                    code: Some("21610".into()),
+                    message: "stop".into()
+                })
+            ),
+            Completion::Failed {
+                reason: FailReason::OptedOut,
+                ..
+            }
+        ));
+        assert!(matches!(
+            verdict(
+                &s,
+                &row(1),
+                Err(SendError::Undeliverable {
+                    code: Some("21211".into()),
+                    message: "bad".into()
+                })
+            ),
+            Completion::Failed {
+                reason: FailReason::Undeliverable,
+                ..
+            }
+        ));
+        match verdict(
+            &s,
+            &row(1),
+            Err(SendError::Transient {
+                code: None,
+                message: "429".into(),
+                retry_after: Some(Duration::from_secs(30)),
+            }),
+        ) {
+            Completion::Retry { at, .. } => assert!(at - now_ms() >= 29_000),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! Persistence behind one trait. SQLite (WAL) is the embedded default; a PostgreSQL backend implements the
+//! same trait and passes the same tests.
+
+pub mod sqlite;
+
+use async_trait::async_trait;
+
+use crate::engine::Engine;
+use crate::gateways::{InboundOutcome, InboundSms, StatusOutcome, StatusUpdate};
+use crate::phone::Phone;
+
+pub use sqlite::SqliteStore;
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database failed.
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    /// A migration failed.
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A stored phone number could not be decrypted (wrong key?).
+    #[error("phone number at rest: {0}")]
+    Crypto(#[from] crate::crypto::CryptoError),
+    /// The inbound sender's number is not valid.
+    #[error("invalid sender number")]
+    InvalidSender,
+    /// The named list does not exist.
+    #[error("no list named {0}")]
+    UnknownList(String),
+}
+
+/// A row claimed for sending.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    /// Outbox row id.
+    pub id: i64,
+    /// The recipient member.
+    pub recipient_id: i64,
+    /// Recipient number (decrypted).
+    pub to: String,
+    /// Text.
+    pub body: String,
+    /// Segments.
+    pub segments: u32,
+    /// Attempts so far, this one included.
+    pub attempts: u32,
+}
+
+/// Why a row failed for good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailReason {
+    /// Retrying will not help.
+    Permanent,
+    /// The number cannot receive SMS: the member is marked undeliverable.
+    Undeliverable,
+    /// The recipient opted out at the provider: opted out everywhere.
+    OptedOut,
+    /// Transient failures exhausted the attempts.
+    Exhausted,
+}
+
+/// The dispatcher's verdict on a claimed row.
+#[derive(Debug, Clone)]
+pub enum Completion {
+    /// Accepted by the gateway.
+    Sent {
+        /// Row id.
+        id: i64,
+        /// Provider ids (one per message or per part).
+        provider_ids: Vec<String>,
+        /// Already delivered (simulator).
+        delivered: bool,
+    },
+    /// Try again at `at` (ms since epoch).
+    Retry {
+        /// Row id.
+        id: i64,
+        /// When.
+        at: i64,
+        /// Provider error code.
+        code: Option<String>,
+        /// Reason.
+        message: String,
+    },
+    /// Failed for good.
+    Failed {
+        /// Row id.
+        id: i64,
+        /// The recipient.
+        recipient_id: i64,
+        /// Why.
+        reason: FailReason,
+        /// Provider error code.
+        code: Option<String>,
+        /// Reason.
+        message: String,
+    },
+}
+
+/// One outbox row as the simulator shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OutboxView {
+    /// Row id.
+    pub id: i64,
+    /// Recipient (E.164).
+    pub to: String,
+    /// Text.
+    pub text: String,
+    /// Segments.
+    pub segments: u32,
+    /// `GSM-7` or `UCS-2`.
+    pub encoding: String,
+    /// queued, sending, sent, delivered, undelivered, failed, cancelled.
+    pub status: String,
+    /// RFC 3339.
+    pub created_at: String,
+}
+
+/// Counts for metrics and benchmarks.
+#[derive(Debug, Clone, Default)]
+pub struct Counts {
+    /// Outbox rows by state.
+    pub outbox_by_state: Vec<(String, i64)>,
+    /// Inbound messages stored.
+    pub inbound: i64,
+}
+
+/// One CSV row to import.
+#[derive(Debug, Clone)]
+pub struct ImportRow {
+    /// The number.
+    pub phone: Phone,
+    /// Alias, if given.
+    pub alias: Option<String>,
+    /// Language, if given.
+    pub language: Option<smsup_lang::Lang>,
+}
+
+/// How imported members join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Each number is invited by SMS and joins only by replying.
+    Invite,
+    /// The organisation attests consent: added at once and told so by SMS.
+    Consented,
+    /// Added at once, no SMS.
+    ConsentedSilent,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Numbers invited.
+    pub invited: u64,
+    /// Numbers added as members.
+    pub added: u64,
+    /// Already active members, left as they were.
+    pub already: u64,
+    /// Opted-out numbers, left alone.
+    pub opted_out: u64,
+    /// SMS queued.
+    pub messages: u64,
+}
+
+/// One member as exported.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExportRow {
+    /// Stable label (`#17`).
+    pub label: String,
+    /// Alias.
+    pub alias: String,
+    /// owner, admin, member.
+    pub role: String,
+    /// active, invited, opted_out.
+    pub state: String,
+    /// Chosen language.
+    pub language: String,
+    /// The number, only when asked for.
+    pub phone: Option<String>,
+}
+
+/// The store.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Store an inbound SMS once per (gateway, provider id), let the engine decide, apply the decision
+    /// and queue every resulting SMS, all in one transaction.
+    async fn handle_inbound(
+        &self,
+        sms: &InboundSms,
+        sender: &Phone,
+        engine: &Engine,
+    ) -> Result<InboundOutcome, StoreError>;
+    /// Return rows whose lease expired (a crashed or stuck worker) to the queue; `all` returns every
+    /// `sending` row (single-instance start-up).
+    async fn requeue_expired(&self, all: bool) -> Result<u64, StoreError>;
+    /// Claim up to `limit` due rows of `gateway`, oldest first, replies first, at most one in flight per
+    /// recipient, and lease them for `lease_ms`.
+    async fn claim(
+        &self,
+        gateway: &str,
+        limit: u32,
+        lease_ms: i64,
+    ) -> Result<Vec<Claimed>, StoreError>;
+    /// Record what happened to claimed rows.
+    async fn complete(&self, gateway: &str, results: &[Completion]) -> Result<(), StoreError>;
+    /// When the next queued row of `gateway` is due (ms since epoch), if any.
+    async fn next_due(&self, gateway: &str) -> Result<Option<i64>, StoreError>;
+    /// Apply provider status updates; a row never leaves a final state.
+    async fn apply_status(&self, updates: &[StatusUpdate]) -> Result<StatusOutcome, StoreError>;
+    /// Mirror an opt-out or opt-in decided by the provider.
+    async fn set_opted_out(&self, phone: &Phone, opted_out: bool) -> Result<(), StoreError>;
+    /// What was sent to a number, oldest first.
+    async fn outbox_for(&self, phone: &Phone) -> Result<Vec<OutboxView>, StoreError>;
+    /// Counts for metrics.
+    async fn counts(&self) -> Result<Counts, StoreError>;
+    /// Import members into a list.
+    async fn import_members(
+        &self,
+        list_name: &str,
+        rows: &[ImportRow],
+        mode: ImportMode,
+        engine: &Engine,
+    ) -> Result<ImportReport, StoreError>;
+    /// Export a list's members.
+    async fn export_members(
+        &self,
+        list_name: &str,
+        with_numbers: bool,
+    ) -> Result<Vec<ExportRow>, StoreError>;
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}

@@ -1,0 +1,1103 @@
+//! The SQLite store (WAL, busy timeout; writes in `BEGIN IMMEDIATE` transactions).
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, SqliteConnection, SqlitePool};
+
+use super::{
+    now_ms, Claimed, Completion, Counts, ExportRow, FailReason, ImportMode, ImportReport,
+    ImportRow, OutboxView, Store, StoreError,
+};
+use crate::crypto::Crypto;
+use crate::engine::{
+    self, display_name, Effect, Engine, Facts, InviteeFacts, ListFacts, Needs, Role, Sender,
+    TargetFacts, To,
+};
+use crate::gateways::{DeliveryState, InboundOutcome, InboundSms, StatusOutcome, StatusUpdate};
+use crate::phone::Phone;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// Priority of replies and notices.
+const PRIORITY_REPLY: i64 = 0;
+/// Priority of bulk fan-out.
+const PRIORITY_BULK: i64 = 1;
+
+/// The SQLite implementation of [`Store`].
+#[derive(Clone, Debug)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+    crypto: Crypto,
+    default_gateway: String,
+}
+
+impl SqliteStore {
+    /// Open (creating if needed) the database at `path` and run migrations.
+    pub async fn open(
+        path: &Path,
+        crypto: Crypto,
+        default_gateway: &str,
+    ) -> Result<SqliteStore, StoreError> {
+        let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(30))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(SqliteStore {
+            pool,
+            crypto,
+            default_gateway: default_gateway.to_string(),
+        })
+    }
+
+    /// The connection pool (for tests and benchmarks that inspect rows).
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    async fn begin(&self) -> Result<sqlx::Transaction<'_, sqlx::Sqlite>, StoreError> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// Insert or find a member by number; returns its id.
+    async fn upsert_member(
+        &self,
+        conn: &mut SqliteConnection,
+        phone: &Phone,
+        gateway: Option<&str>,
+        now: i64,
+    ) -> Result<i64, StoreError> {
+        let index = self.crypto.index(phone.e164());
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM members WHERE phone_index = ?")
+            .bind(&index)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if let Some(id) = existing {
+            if let Some(g) = gateway {
+                sqlx::query("UPDATE members SET gateway = ?, undeliverable = 0 WHERE id = ?")
+                    .bind(g)
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            return Ok(id);
+        }
+        let id = sqlx::query_scalar(
+            "INSERT INTO members (phone_index, phone_enc, gateway, created_at) VALUES (?, ?, ?, ?)
+             RETURNING id",
+        )
+        .bind(&index)
+        .bind(self.crypto.encrypt(phone.e164()))
+        .bind(gateway)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(id)
+    }
+
+    async fn load_facts(
+        &self,
+        conn: &mut SqliteConnection,
+        sender: Sender,
+        needs: &Needs,
+        now: i64,
+    ) -> Result<Facts, StoreError> {
+        let mut facts = Facts {
+            sender,
+            list: None,
+            sender_lists: Vec::new(),
+            targets: Vec::new(),
+            invitee: None,
+            sender_posts_last_hour: 0,
+        };
+        let sender_id = facts.sender.id;
+        if let Some(key) = &needs.list_key {
+            let row = sqlx::query("SELECT id, name, announce FROM lists WHERE name_key = ?")
+                .bind(key)
+                .fetch_optional(&mut *conn)
+                .await?;
+            if let Some(row) = row {
+                let id: i64 = row.get("id");
+                let members: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM memberships WHERE list_id = ? AND state = 'active'",
+                )
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
+                let role: Option<String> = sqlx::query_scalar(
+                    "SELECT role FROM memberships WHERE list_id = ? AND member_id = ? AND state = 'active'",
+                )
+                .bind(id)
+                .bind(sender_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+                let (recipients, segments_today) = if needs.post_counts {
+                    let r: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM memberships ms JOIN members m ON m.id = ms.member_id
+                         WHERE ms.list_id = ? AND ms.state = 'active' AND m.opted_out = 0
+                           AND m.undeliverable = 0 AND m.id != ?",
+                    )
+                    .bind(id)
+                    .bind(sender_id)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                    let s: i64 = sqlx::query_scalar(
+                        "SELECT COALESCE(SUM(recipients * segments), 0) FROM posts
+                         WHERE list_id = ? AND created_at > ?",
+                    )
+                    .bind(id)
+                    .bind(now - 86_400_000)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                    (r, s)
+                } else {
+                    (0, 0)
+                };
+                facts.list = Some(ListFacts {
+                    id,
+                    name: row.get("name"),
+                    announce: row.get::<i64, _>("announce") != 0,
+                    members: members as u64,
+                    sender_role: role.as_deref().and_then(Role::parse),
+                    recipients: recipients as u64,
+                    segments_today: segments_today as u64,
+                });
+            }
+        }
+        if needs.sender_lists {
+            facts.sender_lists = sqlx::query_scalar(
+                "SELECT l.name FROM memberships ms JOIN lists l ON l.id = ms.list_id
+                 WHERE ms.member_id = ? AND ms.state = 'active' ORDER BY l.name_key",
+            )
+            .bind(sender_id)
+            .fetch_all(&mut *conn)
+            .await?;
+        }
+        if let (Some(who), Some(list)) = (&needs.target, &facts.list) {
+            let label_id: Option<i64> = who
+                .strip_prefix('#')
+                .and_then(|d| smsup_lang::ascii_digits(d).parse().ok());
+            let rows = sqlx::query(
+                "SELECT m.id, m.alias, m.language, m.phone_enc, ms.role
+                 FROM memberships ms JOIN members m ON m.id = ms.member_id
+                 WHERE ms.list_id = ? AND ms.state = 'active' AND (m.id = ? OR m.alias_key = ?)",
+            )
+            .bind(list.id)
+            .bind(label_id.unwrap_or(-1))
+            .bind(smsup_lang::normalize(who))
+            .fetch_all(&mut *conn)
+            .await?;
+            for row in rows {
+                let enc: Vec<u8> = row.get("phone_enc");
+                let language: Option<String> = row.get("language");
+                facts.targets.push(TargetFacts {
+                    id: row.get("id"),
+                    alias: row.get("alias"),
+                    role: Role::parse(row.get::<&str, _>("role")).unwrap_or(Role::Member),
+                    language: language.as_deref().and_then(smsup_lang::Lang::from_code),
+                    phone: Phone::from_e164_unchecked(self.crypto.decrypt(&enc)?),
+                });
+            }
+        }
+        if let Some(phone) = &needs.invitee {
+            let row = sqlx::query("SELECT id, opted_out, language FROM members WHERE phone_index = ?")
+                .bind(self.crypto.index(phone.e164()))
+                .fetch_optional(&mut *conn)
+                .await?;
+            let mut invitee = InviteeFacts::default();
+            if let Some(row) = row {
+                let id: i64 = row.get("id");
+                invitee.opted_out = row.get::<i64, _>("opted_out") != 0;
+                let language: Option<String> = row.get("language");
+                invitee.language = language.as_deref().and_then(smsup_lang::Lang::from_code);
+                if let Some(list) = &facts.list {
+                    let state: Option<String> = sqlx::query_scalar(
+                        "SELECT state FROM memberships WHERE list_id = ? AND member_id = ?",
+                    )
+                    .bind(list.id)
+                    .bind(id)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    invitee.active_member = state.as_deref() == Some("active");
+                }
+            }
+            facts.invitee = Some(invitee);
+        }
+        if needs.post_counts {
+            let n: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM posts WHERE sender_id = ? AND created_at > ?",
+            )
+            .bind(sender_id)
+            .bind(now - 3_600_000)
+            .fetch_one(&mut *conn)
+            .await?;
+            facts.sender_posts_last_hour = n as u64;
+        }
+        Ok(facts)
+    }
+
+    async fn insert_message(
+        conn: &mut SqliteConnection,
+        text: &str,
+        now: i64,
+    ) -> Result<(i64, u32), StoreError> {
+        let analysis = smsup_sms::analyze(text);
+        let segments = u32::try_from(analysis.segments).unwrap_or(u32::MAX);
+        let id = sqlx::query_scalar(
+            "INSERT INTO messages (body, encoding, segments, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+        )
+        .bind(text)
+        .bind(analysis.encoding.to_string())
+        .bind(segments)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok((id, segments))
+    }
+
+    async fn enqueue_one(
+        &self,
+        conn: &mut SqliteConnection,
+        message_id: i64,
+        recipient_id: i64,
+        gateway: Option<&str>,
+        priority: i64,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state, next_attempt_at,
+                                 created_at, updated_at)
+             SELECT ?, id, COALESCE(?, gateway, ?), ?, 'queued', ?, ?, ? FROM members WHERE id = ?",
+        )
+        .bind(message_id)
+        .bind(gateway)
+        .bind(&self.default_gateway)
+        .bind(priority)
+        .bind(now)
+        .bind(now)
+        .bind(now)
+        .bind(recipient_id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn cancel_queued(conn: &mut SqliteConnection, member_id: i64, now: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE recipient_id = ? AND state = 'queued'",
+        )
+        .bind(now)
+        .bind(member_id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn apply_effect(
+        &self,
+        conn: &mut SqliteConnection,
+        effect: &Effect,
+        sender_id: i64,
+        inbound_id: i64,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        match effect {
+            Effect::CreateList {
+                name,
+                key,
+                announce,
+            } => {
+                let list_id: i64 = sqlx::query_scalar(
+                    "INSERT INTO lists (name, name_key, announce, owner_id, created_at) VALUES (?, ?, ?, ?, ?)
+                     RETURNING id",
+                )
+                .bind(name)
+                .bind(key)
+                .bind(i64::from(*announce))
+                .bind(sender_id)
+                .bind(now)
+                .fetch_one(&mut *conn)
+                .await?;
+                sqlx::query(
+                    "INSERT INTO memberships (list_id, member_id, role, state, created_at)
+                     VALUES (?, ?, 'owner', 'active', ?)",
+                )
+                .bind(list_id)
+                .bind(sender_id)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::Join { list_id } => {
+                sqlx::query(
+                    "INSERT INTO memberships (list_id, member_id, role, state, created_at)
+                     VALUES (?, ?, 'member', 'active', ?)
+                     ON CONFLICT (list_id, member_id) DO UPDATE SET state = 'active'",
+                )
+                .bind(list_id)
+                .bind(sender_id)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::Leave { list_id } => {
+                sqlx::query("DELETE FROM memberships WHERE list_id = ? AND member_id = ?")
+                    .bind(list_id)
+                    .bind(sender_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::Invite { list_id, phone } => {
+                let member_id = self.upsert_member(conn, phone, None, now).await?;
+                sqlx::query(
+                    "INSERT INTO memberships (list_id, member_id, role, state, created_at)
+                     VALUES (?, ?, 'member', 'invited', ?) ON CONFLICT (list_id, member_id) DO NOTHING",
+                )
+                .bind(list_id)
+                .bind(member_id)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::Remove { list_id, member_id } => {
+                sqlx::query("DELETE FROM memberships WHERE list_id = ? AND member_id = ?")
+                    .bind(list_id)
+                    .bind(member_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::MakeAdmin { list_id, member_id } => {
+                sqlx::query(
+                    "UPDATE memberships SET role = 'admin' WHERE list_id = ? AND member_id = ? AND role = 'member'",
+                )
+                .bind(list_id)
+                .bind(member_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::SetAlias(alias) => {
+                sqlx::query("UPDATE members SET alias = ?, alias_key = ? WHERE id = ?")
+                    .bind(alias)
+                    .bind(smsup_lang::normalize(alias))
+                    .bind(sender_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::SetLanguage(lang) => {
+                sqlx::query("UPDATE members SET language = ? WHERE id = ?")
+                    .bind(lang.code())
+                    .bind(sender_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::OptOut => {
+                sqlx::query("UPDATE members SET opted_out = 1 WHERE id = ?")
+                    .bind(sender_id)
+                    .execute(&mut *conn)
+                    .await?;
+                Self::cancel_queued(conn, sender_id, now).await?;
+            }
+            Effect::OptIn => {
+                sqlx::query("UPDATE members SET opted_out = 0 WHERE id = ?")
+                    .bind(sender_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::Post {
+                list_id,
+                text,
+                segments,
+            } => {
+                let (message_id, _) = Self::insert_message(conn, text, now).await?;
+                let fanned = sqlx::query(
+                    "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
+                                         next_attempt_at, created_at, updated_at)
+                     SELECT ?, m.id, COALESCE(m.gateway, ?), ?, 'queued', ?, ?, ?
+                     FROM memberships ms JOIN members m ON m.id = ms.member_id
+                     WHERE ms.list_id = ? AND ms.state = 'active' AND m.opted_out = 0
+                       AND m.undeliverable = 0 AND m.id != ?
+                     ORDER BY m.id",
+                )
+                .bind(message_id)
+                .bind(&self.default_gateway)
+                .bind(PRIORITY_BULK)
+                .bind(now)
+                .bind(now)
+                .bind(now)
+                .bind(list_id)
+                .bind(sender_id)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
+                sqlx::query(
+                    "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments, created_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?)",
+                )
+                .bind(list_id)
+                .bind(sender_id)
+                .bind(inbound_id)
+                .bind(message_id)
+                .bind(fanned as i64)
+                .bind(i64::from(*segments))
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn apply_one_status(
+        conn: &mut SqliteConnection,
+        outbox_id: i64,
+        gateway: &str,
+        provider_id: &str,
+        state: DeliveryState,
+        error_code: Option<&str>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let part_state = match state {
+            DeliveryState::Queued => "queued",
+            DeliveryState::Sent => "sent",
+            DeliveryState::Delivered => "delivered",
+            DeliveryState::Undelivered => "undelivered",
+            DeliveryState::Failed => "failed",
+        };
+        // The part never leaves a final state either.
+        sqlx::query(
+            "UPDATE provider_ids SET state = ? WHERE gateway = ? AND provider_id = ?
+             AND state NOT IN ('delivered', 'undelivered', 'failed')",
+        )
+        .bind(part_state)
+        .bind(gateway)
+        .bind(provider_id)
+        .execute(&mut *conn)
+        .await?;
+        let final_sql = "state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')";
+        match state {
+            DeliveryState::Queued | DeliveryState::Sent => {
+                sqlx::query(&format!(
+                    "UPDATE outbox SET provider_status = ?, updated_at = ? WHERE id = ? AND {final_sql}"
+                ))
+                .bind(part_state)
+                .bind(now)
+                .bind(outbox_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            DeliveryState::Delivered => {
+                // A long message is delivered when all its parts are.
+                let open: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM provider_ids WHERE outbox_id = ? AND state != 'delivered'",
+                )
+                .bind(outbox_id)
+                .fetch_one(&mut *conn)
+                .await?;
+                if open == 0 {
+                    sqlx::query(&format!(
+                        "UPDATE outbox SET state = 'delivered', provider_status = 'delivered',
+                         delivered_at = ?, updated_at = ? WHERE id = ? AND {final_sql}"
+                    ))
+                    .bind(now)
+                    .bind(now)
+                    .bind(outbox_id)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+            }
+            DeliveryState::Undelivered | DeliveryState::Failed => {
+                sqlx::query(&format!(
+                    "UPDATE outbox SET state = ?, provider_status = ?, error_code = COALESCE(?, error_code),
+                     updated_at = ? WHERE id = ? AND {final_sql}"
+                ))
+                .bind(part_state)
+                .bind(part_state)
+                .bind(error_code)
+                .bind(now)
+                .bind(outbox_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn delivery_state_name(state: DeliveryState) -> &'static str {
+    match state {
+        DeliveryState::Queued => "queued",
+        DeliveryState::Sent => "sent",
+        DeliveryState::Delivered => "delivered",
+        DeliveryState::Undelivered => "undelivered",
+        DeliveryState::Failed => "failed",
+    }
+}
+
+fn parse_delivery_state(s: &str) -> Option<DeliveryState> {
+    Some(match s {
+        "queued" => DeliveryState::Queued,
+        "sent" => DeliveryState::Sent,
+        "delivered" => DeliveryState::Delivered,
+        "undelivered" => DeliveryState::Undelivered,
+        "failed" => DeliveryState::Failed,
+        _ => return None,
+    })
+}
+
+fn rfc3339(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .unwrap_or_default()
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn handle_inbound(
+        &self,
+        sms: &InboundSms,
+        sender_phone: &Phone,
+        engine: &Engine,
+    ) -> Result<InboundOutcome, StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin().await?;
+        let sender_id = self
+            .upsert_member(&mut tx, sender_phone, Some(sms.gateway), now)
+            .await?;
+        let inbound_id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO inbound (gateway, provider_id, member_id, body, received_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (gateway, provider_id) DO NOTHING RETURNING id",
+        )
+        .bind(sms.gateway)
+        .bind(&sms.provider_id)
+        .bind(sender_id)
+        .bind(&sms.text)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(inbound_id) = inbound_id else {
+            tx.rollback().await?;
+            return Ok(InboundOutcome::Duplicate);
+        };
+        let row = sqlx::query("SELECT alias, language, opted_out FROM members WHERE id = ?")
+            .bind(sender_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let language: Option<String> = row.get("language");
+        let sender = Sender {
+            id: sender_id,
+            phone: sender_phone.clone(),
+            alias: row.get("alias"),
+            language: language.as_deref().and_then(smsup_lang::Lang::from_code),
+            opted_out: row.get::<i64, _>("opted_out") != 0,
+        };
+        let parsed = engine.parse(&sms.text);
+        let needs = engine::needs(&parsed.command);
+        let facts = self.load_facts(&mut tx, sender, &needs, now).await?;
+        let decision = engine.decide(&sms.text, &parsed, &facts);
+        // Replies are queued before the effects run: a STOP confirmation must survive OptOut's
+        // cancellation, so OptOut cancels first and the confirmation is queued after it.
+        for effect in &decision.effects {
+            self.apply_effect(&mut tx, effect, sender_id, inbound_id, now)
+                .await?;
+        }
+        for reply in &decision.replies {
+            let (message_id, _) = Self::insert_message(&mut tx, &reply.text, now).await?;
+            let (recipient, gateway) = match &reply.to {
+                To::Sender => (sender_id, Some(sms.gateway)),
+                To::Member(id) => (*id, None),
+                To::Phone(phone) => (self.upsert_member(&mut tx, phone, None, now).await?, None),
+            };
+            self.enqueue_one(&mut tx, message_id, recipient, gateway, PRIORITY_REPLY, now)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(InboundOutcome::Stored(inbound_id))
+    }
+
+    async fn requeue_expired(&self, all: bool) -> Result<u64, StoreError> {
+        let now = now_ms();
+        let sql = if all {
+            "UPDATE outbox SET state = 'queued', lease_until = NULL, updated_at = ? WHERE state = 'sending'"
+        } else {
+            "UPDATE outbox SET state = 'queued', lease_until = NULL, updated_at = ?1
+             WHERE state = 'sending' AND lease_until < ?1"
+        };
+        let mut tx = self.begin().await?;
+        let n = sqlx::query(sql)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    async fn claim(
+        &self,
+        gateway: &str,
+        limit: u32,
+        lease_ms: i64,
+    ) -> Result<Vec<Claimed>, StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin().await?;
+        let claimed: Vec<(i64, i64)> = sqlx::query_as(
+            "UPDATE outbox SET state = 'sending', lease_until = ?1, attempts = attempts + 1, updated_at = ?2
+             WHERE id IN (
+                SELECT o.id FROM outbox o
+                WHERE o.gateway = ?3 AND o.state = 'queued' AND o.next_attempt_at <= ?2
+                  AND NOT EXISTS (
+                    SELECT 1 FROM outbox p
+                    WHERE p.recipient_id = o.recipient_id AND p.id < o.id
+                      AND p.state IN ('queued', 'sending'))
+                ORDER BY o.priority, o.id
+                LIMIT ?4)
+             RETURNING id, attempts",
+        )
+        .bind(now + lease_ms)
+        .bind(now)
+        .bind(gateway)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await?;
+        if claimed.is_empty() {
+            tx.rollback().await?;
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i64> = claimed.iter().map(|(id, _)| *id).collect();
+        let rows = sqlx::query(
+            "SELECT o.id, o.recipient_id, o.attempts, m.phone_enc, g.body, g.segments
+             FROM outbox o JOIN members m ON m.id = o.recipient_id JOIN messages g ON g.id = o.message_id
+             WHERE o.id IN (SELECT value FROM json_each(?))
+             ORDER BY o.priority, o.id",
+        )
+        .bind(serde_json::Value::from(ids).to_string())
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let enc: Vec<u8> = row.get("phone_enc");
+            out.push(Claimed {
+                id: row.get("id"),
+                recipient_id: row.get("recipient_id"),
+                to: self.crypto.decrypt(&enc)?,
+                body: row.get("body"),
+                segments: u32::try_from(row.get::<i64, _>("segments")).unwrap_or(1),
+                attempts: u32::try_from(row.get::<i64, _>("attempts")).unwrap_or(1),
+            });
+        }
+        Ok(out)
+    }
+
+    async fn complete(&self, gateway: &str, results: &[Completion]) -> Result<(), StoreError> {
+        if results.is_empty() {
+            return Ok(());
+        }
+        let now = now_ms();
+        let mut tx = self.begin().await?;
+        for result in results {
+            match result {
+                Completion::Sent {
+                    id,
+                    provider_ids,
+                    delivered,
+                } => {
+                    let state = if *delivered { "delivered" } else { "sent" };
+                    sqlx::query(
+                        "UPDATE outbox SET state = ?, lease_until = NULL, sent_at = ?, updated_at = ?,
+                         delivered_at = CASE WHEN ? THEN ? END, error_code = NULL, error_message = NULL
+                         WHERE id = ? AND state = 'sending'",
+                    )
+                    .bind(state)
+                    .bind(now)
+                    .bind(now)
+                    .bind(*delivered)
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    for pid in provider_ids {
+                        sqlx::query(
+                            "INSERT INTO provider_ids (gateway, provider_id, outbox_id) VALUES (?, ?, ?)
+                             ON CONFLICT (gateway, provider_id) DO UPDATE SET outbox_id = excluded.outbox_id",
+                        )
+                        .bind(gateway)
+                        .bind(pid)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    // Status updates that arrived before these ids were known.
+                    for pid in provider_ids {
+                        let pending = sqlx::query(
+                            "DELETE FROM pending_status WHERE gateway = ? AND provider_id = ?
+                             RETURNING state, error_code",
+                        )
+                        .bind(gateway)
+                        .bind(pid)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                        if let Some(p) = pending {
+                            if let Some(state) = parse_delivery_state(p.get("state")) {
+                                let code: Option<String> = p.get("error_code");
+                                Self::apply_one_status(
+                                    &mut tx,
+                                    *id,
+                                    gateway,
+                                    pid,
+                                    state,
+                                    code.as_deref(),
+                                    now,
+                                )
+                                .await?;
+                            }
+                        }
+                    }
+                }
+                Completion::Retry {
+                    id,
+                    at,
+                    code,
+                    message,
+                } => {
+                    sqlx::query(
+                        "UPDATE outbox SET state = 'queued', lease_until = NULL, next_attempt_at = ?,
+                         error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND state = 'sending'",
+                    )
+                    .bind(at)
+                    .bind(code)
+                    .bind(message)
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                Completion::Failed {
+                    id,
+                    recipient_id,
+                    reason,
+                    code,
+                    message,
+                } => {
+                    sqlx::query(
+                        "UPDATE outbox SET state = 'failed', lease_until = NULL, error_code = ?,
+                         error_message = ?, updated_at = ? WHERE id = ? AND state = 'sending'",
+                    )
+                    .bind(code)
+                    .bind(message)
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    match reason {
+                        FailReason::OptedOut => {
+                            sqlx::query("UPDATE members SET opted_out = 1 WHERE id = ?")
+                                .bind(recipient_id)
+                                .execute(&mut *tx)
+                                .await?;
+                            Self::cancel_queued(&mut tx, *recipient_id, now).await?;
+                        }
+                        FailReason::Undeliverable => {
+                            sqlx::query("UPDATE members SET undeliverable = 1 WHERE id = ?")
+                                .bind(recipient_id)
+                                .execute(&mut *tx)
+                                .await?;
+                        }
+                        FailReason::Permanent | FailReason::Exhausted => {}
+                    }
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn next_due(&self, gateway: &str) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE gateway = ? AND state = 'queued'",
+        )
+        .bind(gateway)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    async fn apply_status(&self, updates: &[StatusUpdate]) -> Result<StatusOutcome, StoreError> {
+        let now = now_ms();
+        let mut outcome = StatusOutcome::default();
+        if updates.is_empty() {
+            return Ok(outcome);
+        }
+        let mut tx = self.begin().await?;
+        for u in updates {
+            let outbox_id: Option<i64> = sqlx::query_scalar(
+                "SELECT outbox_id FROM provider_ids WHERE gateway = ? AND provider_id = ?",
+            )
+            .bind(u.gateway)
+            .bind(&u.provider_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match outbox_id {
+                Some(id) => {
+                    Self::apply_one_status(
+                        &mut tx,
+                        id,
+                        u.gateway,
+                        &u.provider_id,
+                        u.state,
+                        u.error_code.as_deref(),
+                        now,
+                    )
+                    .await?;
+                    outcome.matched += 1;
+                }
+                None => {
+                    // Perhaps the submit's answer is not stored yet: keep it for when it is.
+                    sqlx::query(
+                        "INSERT INTO pending_status (gateway, provider_id, state, error_code, received_at)
+                         VALUES (?, ?, ?, ?, ?)
+                         ON CONFLICT (gateway, provider_id) DO UPDATE SET state = excluded.state,
+                           error_code = excluded.error_code, received_at = excluded.received_at",
+                    )
+                    .bind(u.gateway)
+                    .bind(&u.provider_id)
+                    .bind(delivery_state_name(u.state))
+                    .bind(&u.error_code)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    outcome.unknown += 1;
+                }
+            }
+        }
+        // Updates for ids that never turned up are dropped after a day.
+        sqlx::query("DELETE FROM pending_status WHERE received_at < ?")
+            .bind(now - 86_400_000)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    async fn set_opted_out(&self, phone: &Phone, opted_out: bool) -> Result<(), StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin().await?;
+        let id = self.upsert_member(&mut tx, phone, None, now).await?;
+        sqlx::query("UPDATE members SET opted_out = ? WHERE id = ?")
+            .bind(i64::from(opted_out))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if opted_out {
+            Self::cancel_queued(&mut tx, id, now).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn outbox_for(&self, phone: &Phone) -> Result<Vec<OutboxView>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT o.id, g.body, g.segments, g.encoding, o.state, o.created_at
+             FROM outbox o JOIN messages g ON g.id = o.message_id
+             WHERE o.recipient_id = (SELECT id FROM members WHERE phone_index = ?)
+             ORDER BY o.id",
+        )
+        .bind(self.crypto.index(phone.e164()))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| OutboxView {
+                id: row.get("id"),
+                to: phone.e164().to_string(),
+                text: row.get("body"),
+                segments: u32::try_from(row.get::<i64, _>("segments")).unwrap_or(1),
+                encoding: row.get("encoding"),
+                status: row.get("state"),
+                created_at: rfc3339(row.get("created_at")),
+            })
+            .collect())
+    }
+
+    async fn counts(&self) -> Result<Counts, StoreError> {
+        let outbox_by_state =
+            sqlx::query_as("SELECT state, COUNT(*) FROM outbox GROUP BY state ORDER BY state")
+                .fetch_all(&self.pool)
+                .await?;
+        let inbound = sqlx::query_scalar("SELECT COUNT(*) FROM inbound")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(Counts {
+            outbox_by_state,
+            inbound,
+        })
+    }
+
+    async fn import_members(
+        &self,
+        list_name: &str,
+        rows: &[ImportRow],
+        mode: ImportMode,
+        engine: &Engine,
+    ) -> Result<ImportReport, StoreError> {
+        let now = now_ms();
+        let mut report = ImportReport::default();
+        let mut tx = self.begin().await?;
+        let list: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, name FROM lists WHERE name_key = ?")
+                .bind(engine::list_key(list_name))
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((list_id, name)) = list else {
+            return Err(StoreError::UnknownList(list_name.to_string()));
+        };
+        // One stored text per language.
+        let mut texts: std::collections::HashMap<smsup_lang::Lang, i64> = Default::default();
+        for row in rows {
+            let member_id = self.upsert_member(&mut tx, &row.phone, None, now).await?;
+            let member = sqlx::query("SELECT alias, language, opted_out FROM members WHERE id = ?")
+                .bind(member_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            if member.get::<i64, _>("opted_out") != 0 {
+                report.opted_out += 1;
+                continue;
+            }
+            let existing_alias: Option<String> = member.get("alias");
+            if let (None, Some(alias)) = (existing_alias, &row.alias) {
+                sqlx::query("UPDATE members SET alias = ?, alias_key = ? WHERE id = ?")
+                    .bind(alias)
+                    .bind(smsup_lang::normalize(alias))
+                    .bind(member_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let existing_lang: Option<String> = member.get("language");
+            if let (None, Some(lang)) = (&existing_lang, row.language) {
+                sqlx::query("UPDATE members SET language = ? WHERE id = ?")
+                    .bind(lang.code())
+                    .bind(member_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let state: Option<String> =
+                sqlx::query_scalar("SELECT state FROM memberships WHERE list_id = ? AND member_id = ?")
+                    .bind(list_id)
+                    .bind(member_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if state.as_deref() == Some("active") {
+                report.already += 1;
+                continue;
+            }
+            let (new_state, template) = match mode {
+                ImportMode::Invite => ("invited", Some("invite")),
+                ImportMode::Consented => ("active", Some("added-by-org")),
+                ImportMode::ConsentedSilent => ("active", None),
+            };
+            sqlx::query(
+                "INSERT INTO memberships (list_id, member_id, role, state, created_at)
+                 VALUES (?, ?, 'member', ?, ?)
+                 ON CONFLICT (list_id, member_id) DO UPDATE SET state = excluded.state",
+            )
+            .bind(list_id)
+            .bind(member_id)
+            .bind(new_state)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            if new_state == "active" {
+                report.added += 1;
+            } else {
+                report.invited += 1;
+            }
+            if let Some(template) = template {
+                let chosen = existing_lang
+                    .as_deref()
+                    .and_then(smsup_lang::Lang::from_code)
+                    .or(row.language);
+                let lang = smsup_lang::choose(
+                    chosen,
+                    None,
+                    row.phone.e164(),
+                    engine.rules.default_language,
+                );
+                let message_id = match texts.get(&lang) {
+                    Some(id) => *id,
+                    None => {
+                        let text = engine.encode_text(&smsup_lang::render(
+                            lang,
+                            template,
+                            &[("list", smsup_lang::Arg::Str(name.clone()))],
+                        ));
+                        let (id, _) = Self::insert_message(&mut tx, &text, now).await?;
+                        texts.insert(lang, id);
+                        id
+                    }
+                };
+                self.enqueue_one(&mut tx, message_id, member_id, None, PRIORITY_BULK, now)
+                    .await?;
+                report.messages += 1;
+            }
+        }
+        tx.commit().await?;
+        Ok(report)
+    }
+
+    async fn export_members(
+        &self,
+        list_name: &str,
+        with_numbers: bool,
+    ) -> Result<Vec<ExportRow>, StoreError> {
+        let list: Option<i64> = sqlx::query_scalar("SELECT id FROM lists WHERE name_key = ?")
+            .bind(engine::list_key(list_name))
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(list_id) = list else {
+            return Err(StoreError::UnknownList(list_name.to_string()));
+        };
+        let rows = sqlx::query(
+            "SELECT m.id, m.alias, m.language, m.opted_out, m.phone_enc, ms.role, ms.state
+             FROM memberships ms JOIN members m ON m.id = ms.member_id
+             WHERE ms.list_id = ? ORDER BY m.id",
+        )
+        .bind(list_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let id: i64 = row.get("id");
+            let alias: Option<String> = row.get("alias");
+            let opted_out = row.get::<i64, _>("opted_out") != 0;
+            let phone = if with_numbers {
+                let enc: Vec<u8> = row.get("phone_enc");
+                Some(self.crypto.decrypt(&enc)?)
+            } else {
+                None
+            };
+            out.push(ExportRow {
+                label: display_name(None, id),
+                alias: alias.unwrap_or_default(),
+                role: row.get("role"),
+                state: if opted_out {
+                    "opted_out".to_string()
+                } else {
+                    row.get("state")
+                },
+                language: row.get::<Option<String>, _>("language").unwrap_or_default(),
+                phone,
+            });
+        }
+        Ok(out)
+    }
+}

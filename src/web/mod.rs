@@ -1,0 +1,76 @@
+//! HTTP: health, Prometheus metrics, and the gateways' routes.
+
+use std::sync::{Arc, OnceLock};
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+
+use crate::store::Store;
+
+static PROMETHEUS: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+
+/// The process-wide Prometheus recorder (installed once).
+pub fn prometheus() -> Option<&'static PrometheusHandle> {
+    PROMETHEUS
+        .get_or_init(|| {
+            let recorder = PrometheusBuilder::new()
+                .set_buckets(&[
+                    0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+                ])
+                .ok()?
+                .build_recorder();
+            let handle = recorder.handle();
+            metrics::set_global_recorder(recorder).ok()?;
+            Some(handle)
+        })
+        .as_ref()
+}
+
+#[derive(Clone)]
+struct WebState {
+    store: Arc<dyn Store>,
+}
+
+async fn healthz(State(state): State<WebState>) -> Response {
+    match state.store.counts().await {
+        Ok(_) => (StatusCode::OK, "ok\n").into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, format!("store: {e}\n")).into_response(),
+    }
+}
+
+async fn metrics_page(State(state): State<WebState>) -> Response {
+    let Some(handle) = prometheus() else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "metrics recorder unavailable\n").into_response();
+    };
+    match state.store.counts().await {
+        Ok(counts) => {
+            let mut depth = 0;
+            for (s, n) in &counts.outbox_by_state {
+                metrics::gauge!("smsup_outbox_messages", "state" => s.clone()).set(*n as f64);
+                if s == "queued" || s == "sending" {
+                    depth += n;
+                }
+            }
+            metrics::gauge!("smsup_queue_depth").set(depth as f64);
+            metrics::gauge!("smsup_inbound_stored").set(counts.inbound as f64);
+        }
+        Err(e) => tracing::warn!(error = %e, "metrics: counting the outbox failed"),
+    }
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        handle.render(),
+    )
+        .into_response()
+}
+
+/// `/healthz` and `/metrics`.
+pub fn routes(store: Arc<dyn Store>) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics_page))
+        .with_state(WebState { store })
+}
