@@ -9,6 +9,17 @@ use serde::{Deserialize, Serialize};
 /// Sections of the TOML file; `SMSUP_<SECTION>_<KEY>` in the environment sets `<section>.<key>`.
 const SECTIONS: [&str; 5] = ["limits", "sim", "dispatcher", "twilio", "smpp"];
 
+/// Top-level settings that `SMSUP_<KEY>` may set; other `SMSUP_*` variables (`SMSUP_LOG`) are not settings.
+const TOP_LEVEL: [&str; 7] = [
+    "listen",
+    "db",
+    "key",
+    "key_file",
+    "default_region",
+    "default_language",
+    "smart_encoding",
+];
+
 /// A setting is missing or malformed.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -259,7 +270,7 @@ fn env_key(key: &str) -> Option<String> {
                     return Some(format!("{section}.{rest}"));
                 }
             }
-            Some(key.to_string())
+            TOP_LEVEL.contains(&key).then(|| key.to_string())
         }
     }
 }
@@ -316,6 +327,7 @@ mod tests {
             ("SMSUP_LISTEN".to_string(), "127.0.0.1:2000".to_string()),
             ("SMSUP_LIMITS_MAX_POST_SEGMENTS".to_string(), "4".to_string()),
             ("HOME".to_string(), "/root".to_string()),
+            ("SMSUP_LOG".to_string(), "debug".to_string()),
         ];
         let over = Overrides {
             listen: Some("127.0.0.1:3000".into()),

@@ -3,10 +3,12 @@
 //! Phones lay out an SMS with the Unicode bidirectional algorithm, taking the paragraph's direction
 //! from its first strong letter. A Farsi reply that starts with a Latin list name would be laid out
 //! left to right; `housing: 120` inside a Farsi sentence keeps the number glued to the Latin name
-//! (a Latin run absorbs the digits after it); and an Arabic-script name followed by digits in an
-//! English reply is reordered with them. One right-to-left mark (RLM, U+200F) or left-to-right mark
-//! (LRM, U+200E) at those places fixes each case, at the cost of one UTF-16 unit. Fluent's isolates
-//! (FSI/PDI) would do it everywhere at two units per placeable, and are not supported by many phones.
+//! (a Latin run absorbs the digits after it); a phone number such as `+60 12-345 6789` or a member label `#17`
+//! inside a right-to-left sentence has its groups and signs reordered; and an Arabic-script name
+//! followed by digits in an English reply is reordered with them. One right-to-left mark (RLM,
+//! U+200F) or left-to-right mark (LRM, U+200E) at those places fixes each case, at the cost of one
+//! UTF-16 unit. Fluent's isolates (FSI/PDI) would be added around every placeable, at two units
+//! each, and many phones do not support them.
 
 use unicode_bidi::{bidi_class, BidiClass};
 
@@ -41,26 +43,59 @@ fn continues_run(c: char) -> bool {
 pub(crate) type Unit = (char, Option<usize>);
 
 /// Add the direction marks a reply needs, given its base direction. Marks are never put inside a
-/// placeable (a list name, an alias), only between it and the template's text.
-pub(crate) fn add_marks(units: &[Unit], rtl: bool, at_start: bool) -> String {
+/// placeable (a list name, an alias), only around it. With `paragraph`, the text is a whole reply
+/// and starts with a mark if its first strong letter is of the other direction.
+pub(crate) fn add_marks(units: &[Unit], rtl: bool, paragraph: bool) -> String {
+    add_marks_with_spans(units, rtl, paragraph).0
+}
+
+/// [`add_marks`], also giving the byte range of each placeable in the result.
+pub(crate) fn add_marks_with_spans(
+    units: &[Unit],
+    rtl: bool,
+    paragraph: bool,
+) -> (String, Vec<std::ops::Range<usize>>) {
     let (opposite, mark) = if rtl {
         (Dir::Ltr, RLM)
     } else {
         (Dir::Rtl, LRM)
     };
     let n = units.len();
-    let mut out = String::with_capacity(n * 4 + 8);
-    // The paragraph's direction comes from its first strong letter.
-    if at_start && units.iter().find_map(|(c, _)| strong(*c)) == Some(opposite) {
-        out.push(mark);
-    }
+    let mut out = String::with_capacity(n * 2 + 8);
+    let mut spans = Vec::new();
+    let mut span_start = 0;
     for i in 0..n {
+        let (c, p) = units[i];
+        let starts_placeable = p.is_some() && (i == 0 || units[i - 1].1 != p);
+        let ends_placeable = p.is_some() && (i + 1 == n || units[i + 1].1 != p);
         if i > 0 && needs_mark(units, i, opposite) {
             out.push(mark);
         }
-        out.push(units[i].0);
+        let wrap = rtl && p.is_some_and(|p| is_formatted_number(units, p));
+        if starts_placeable {
+            if wrap {
+                out.push(LRM);
+            }
+            span_start = out.len();
+        }
+        out.push(c);
+        if ends_placeable {
+            spans.push(span_start..out.len());
+            if wrap {
+                out.push(LRM);
+            }
+        }
     }
-    out
+    // The paragraph's direction comes from its first strong letter (marks included).
+    let base = if rtl { Dir::Rtl } else { Dir::Ltr };
+    if paragraph && out.chars().find_map(strong).is_some_and(|d| d != base) {
+        out.insert(0, mark);
+        let shift = mark.len_utf8();
+        for span in &mut spans {
+            *span = span.start + shift..span.end + shift;
+        }
+    }
+    (out, spans)
 }
 
 /// The last strong direction of placeable `p`.
@@ -70,6 +105,26 @@ fn last_strong_of(units: &[Unit], p: usize) -> Option<Dir> {
         .filter(|(_, q)| *q == Some(p))
         .filter_map(|(c, _)| strong(*c))
         .last()
+}
+
+/// A placeable without letters made of digits and other signs (`+60 12-345 6789`, `#17`): in
+/// right-to-left text its groups and signs would be reordered (digits after an Arabic letter become
+/// Arabic numbers, around which `-`, `+` and `#` no longer stick), so it is held together left to
+/// right between two LRMs. A plain number needs nothing.
+fn is_formatted_number(units: &[Unit], p: usize) -> bool {
+    let chars = units.iter().filter(|(_, q)| *q == Some(p)).map(|(c, _)| *c);
+    let mut digits = false;
+    for c in chars {
+        if strong(c).is_some() {
+            return false;
+        }
+        digits |= is_number(c);
+    }
+    digits
+        && units
+            .iter()
+            .filter(|(_, q)| *q == Some(p))
+            .any(|(c, _)| !is_number(*c))
 }
 
 /// Whether a mark is needed before `units[i]`: after a run of the opposite direction, when what

@@ -7,6 +7,7 @@ mod bidi;
 mod detect;
 mod keywords;
 mod normalize;
+mod plural;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -21,6 +22,7 @@ pub use keywords::{
     is_reserved, keyword, keyword_files, keywords_of, parse_keywords, KeywordFileError,
 };
 pub use normalize::{ascii_digits, normalize};
+pub use plural::plural_category;
 
 /// Start of template text in a rendering (private use; removed before a reply leaves).
 const TEXT_START: char = '\u{E000}';
@@ -46,6 +48,14 @@ fluent_templates::static_loader! {
         customise: |bundle| {
             bundle.set_use_isolating(false);
             bundle.set_transform(Some(mark_text));
+            // CLDR plural categories computed by us (see `plural`): `{ PLURAL($count) -> ... }`.
+            let lang = bundle
+                .locales
+                .first()
+                .and_then(|l| Lang::from_code(l.language.as_str()))
+                .unwrap_or(Lang::En);
+            // Registering a function fails only if the name is taken, which it is not.
+            let _ = bundle.add_function("PLURAL", plural::fluent_plural(lang));
         },
     };
 }
@@ -271,6 +281,20 @@ pub fn render_strict(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<Strin
         })
 }
 
+/// Render like [`render`], also giving the byte range in the reply of each value put into the
+/// template (list names, aliases, numbers), in order: for checks of the reply's display order.
+pub fn render_with_spans(
+    lang: Lang,
+    id: &str,
+    args: &[(&str, Arg)],
+) -> (String, Vec<std::ops::Range<usize>>) {
+    let map = fluent_args(args);
+    match LOCALES.try_lookup_with_args(&lang.langid(), id, &map) {
+        Some(marked) => finish_with_spans(&marked, lang.is_rtl()),
+        None => (id.to_string(), Vec::new()),
+    }
+}
+
 /// Values must not carry our template markers nor bidi isolates.
 fn clean_value(s: &str) -> String {
     s.chars()
@@ -280,6 +304,11 @@ fn clean_value(s: &str) -> String {
 
 /// Split a marked rendering into characters tagged with their placeable, and add direction marks.
 fn finish(marked: &str, rtl: bool) -> String {
+    finish_with_spans(marked, rtl).0
+}
+
+/// [`finish`], also giving the byte range of each value put into the template.
+fn finish_with_spans(marked: &str, rtl: bool) -> (String, Vec<std::ops::Range<usize>>) {
     let mut units: Vec<bidi::Unit> = Vec::with_capacity(marked.len());
     let mut in_text = false;
     let mut placeable = 0usize;
@@ -301,7 +330,7 @@ fn finish(marked: &str, rtl: bool) -> String {
             }
         }
     }
-    bidi::add_marks(&units, rtl, true)
+    bidi::add_marks_with_spans(&units, rtl, true)
 }
 
 /// Join list names (for the `lists` reply's `$lists`) with the language's separator, adding the

@@ -99,3 +99,76 @@ fn no_reply_contains_bidi_isolates() {
         }
     }
 }
+
+/// The values shown in the snapshots: one typical value per variable, plus every plural category.
+fn snapshot_cases(lang: Lang, vars: &std::collections::BTreeSet<String>) -> Vec<Vec<(String, smsup_lang::Arg)>> {
+    use smsup_lang::Arg;
+    let mut cases = Vec::new();
+    let counts: &[i64] = if vars.contains("count") { &[0, 1, 2, 3, 11, 100, 120] } else { &[0] };
+    let names: Vec<&str> = std::iter::once(LATIN_LIST).chain(native_list(lang)).collect();
+    for name in &names {
+        for count in counts {
+            let mut modes_roles = vec![("open", "member")];
+            if vars.contains("mode") && *count == 120 {
+                modes_roles = vec![
+                    ("open", "owner"),
+                    ("announce", "admin"),
+                    ("open", "member"),
+                    ("open", "none"),
+                ];
+            }
+            for (mode, role) in &modes_roles {
+                let segments: &[i64] = if vars.contains("segments") && *count == 120 { &[1, 3] } else { &[1] };
+                for seg in segments {
+                    let combo: Vec<(String, Arg)> = vars
+                        .iter()
+                        .map(|v| {
+                            let value = match v.as_str() {
+                                "list" => Arg::Str(name.to_string()),
+                                "count" => Arg::Num(*count),
+                                "segments" => Arg::Num(if vars.contains("count") { *seg } else { 3 }),
+                                "max" => Arg::Num(6),
+                                "mode" => Arg::Str(mode.to_string()),
+                                "role" => Arg::Str(role.to_string()),
+                                "who" | "alias" => Arg::Str(
+                                    if *name == LATIN_LIST { "AminaHasan" } else { native_alias(lang).unwrap_or("AminaHasan") }
+                                        .to_string(),
+                                ),
+                                "lists" => Arg::Str(smsup_lang::join_names(lang, &[name, "jobs"])),
+                                "number" => Arg::Str("012-345 67890".to_string()),
+                                "command" => Arg::Str("JOIN".to_string()),
+                                other => panic!("no snapshot value for ${other}"),
+                            };
+                            (v.clone(), value)
+                        })
+                        .collect();
+                    if !cases.iter().any(|c: &Vec<(String, Arg)>| describe(c) == describe(&combo)) {
+                        cases.push(combo);
+                    }
+                }
+            }
+        }
+    }
+    cases
+}
+
+#[test]
+fn snapshots_of_every_reply_in_every_language() {
+    for lang in Lang::ALL {
+        let mut out = String::new();
+        for (id, vars) in english_messages() {
+            for combo in snapshot_cases(lang, &vars) {
+                let text = render(lang, &id, &as_args(&combo));
+                let a = smsup_sms::analyze(&text);
+                out.push_str(&format!(
+                    "## {id} {}\n[{:?} {} units]\n{}\n\n",
+                    describe(&combo),
+                    a.encoding,
+                    a.units,
+                    visible(&text)
+                ));
+            }
+        }
+        insta::assert_snapshot!(format!("replies_{}", lang.code()), out);
+    }
+}

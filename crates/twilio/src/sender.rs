@@ -62,6 +62,7 @@ type Limiter = RateLimiter<NotKeyed, InMemoryState, TokioClock, NoOpMiddleware<T
 pub struct SegmentRateLimiter {
     limiter: Limiter,
     queue: tokio::sync::Mutex<()>,
+    paused_until: std::sync::Mutex<Option<tokio::time::Instant>>,
 }
 
 impl SegmentRateLimiter {
@@ -71,13 +72,33 @@ impl SegmentRateLimiter {
         SegmentRateLimiter {
             limiter: RateLimiter::direct_with_clock(quota, TokioClock),
             queue: tokio::sync::Mutex::new(()),
+            paused_until: std::sync::Mutex::new(None),
         }
+    }
+
+    /// Holds every sender back for `duration` from now (after a queue overflow, Twilio 30001 or
+    /// 21611); a longer pause already in force is kept.
+    pub fn pause(&self, duration: Duration) {
+        let until = tokio::time::Instant::now() + duration;
+        if let Ok(mut p) = self.paused_until.lock() {
+            *p = Some(p.map_or(until, |old| old.max(until)));
+        }
+    }
+
+    fn paused_until(&self) -> Option<tokio::time::Instant> {
+        self.paused_until.lock().ok().and_then(|p| *p)
     }
 
     /// Waits until `segments` segments may be sent (at least one is always taken), in FIFO order
     /// among callers.
     pub async fn until_ready(&self, segments: u32) {
         let _turn = self.queue.lock().await;
+        while let Some(until) = self.paused_until() {
+            if tokio::time::Instant::now() >= until {
+                break;
+            }
+            tokio::time::sleep_until(until).await;
+        }
         for _ in 0..segments.max(1) {
             loop {
                 match self.limiter.check() {
@@ -137,6 +158,16 @@ impl SenderPool {
     /// The sender `recipient` always gets.
     pub fn pick(&self, recipient: &str) -> Option<&str> {
         sticky_pick(&self.senders, recipient)
+    }
+
+    /// Holds `sender` back for `duration` (see [`SegmentRateLimiter::pause`]); unknown senders are
+    /// ignored.
+    pub fn pause(&self, sender: &str, duration: Duration) {
+        if let Some(i) = self.senders.iter().position(|s| s == sender) {
+            if let Some(l) = self.limiters.get(i) {
+                l.pause(duration);
+            }
+        }
     }
 
     /// Picks the sticky sender for `recipient` and waits until it may send `segments` segments.

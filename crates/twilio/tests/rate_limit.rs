@@ -107,3 +107,23 @@ async fn numbers_have_independent_limits_and_recipients_stick() {
         assert_eq!(last.as_secs(), 9, "{last:?}");
     }
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_paused_sender_waits_and_others_do_not() {
+    let numbers: Vec<String> = vec!["+60111111111".into(), "+60111111112".into()];
+    let pool = SenderPool::new(numbers.clone(), nz(1));
+    let to_first = (0..)
+        .map(|r| format!("+6012{r:07}"))
+        .find(|to| pool.pick(to) == Some(numbers[0].as_str()))
+        .unwrap();
+    let to_second = (0..)
+        .map(|r| format!("+6012{r:07}"))
+        .find(|to| pool.pick(to) == Some(numbers[1].as_str()))
+        .unwrap();
+    let start = Instant::now();
+    pool.pause(&numbers[0], Duration::from_secs(30));
+    pool.acquire(&to_second, 1).await.unwrap();
+    assert_eq!(start.elapsed(), Duration::ZERO);
+    pool.acquire(&to_first, 1).await.unwrap();
+    assert_eq!(start.elapsed(), Duration::from_secs(30));
+}

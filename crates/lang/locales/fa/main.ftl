@@ -4,12 +4,12 @@
 # Command words are those of keywords.txt; English ones (JOIN...) work too.
 # Direction marks (RLM) are added by the program where needed: do not type them here.
 
-help = عضویت گروه، ترک گروه، بساز گروه، لیست‌ها. ارسال: گروه متن. توقف: قطع همه
+help = عضویت گروه، ترک گروه، بساز گروه. ارسال: گروه متن. قطع همه: توقف
 unknown-command = متوجه نشدم. برای ارسال، اول نام گروه را بنویسید. راهنما: کمک
 empty = برای دیدن راهنما بنویسید: کمک
 
 created = { $list } ساخته شد. پیوستن: عضویت { $list }. ارسال: { $list } متن
-created-announce = { $list } ساخته شد؛ فقط شما و مدیران ارسال می‌کنید. پیوستن: عضویت { $list }
+created-announce = { $list } ساخته شد؛ فقط مدیران می‌فرستند. پیوستن: عضویت { $list }
 list-taken = نام { $list } گرفته شده است. نام دیگری انتخاب کنید.
 list-name-invalid = نام گروه ۲ تا ۲۴ حرف یا رقم است، بدون فاصله. مثال: بساز خانه
 list-name-reserved = { $list } یک کلمهٔ فرمان است. نام دیگری انتخاب کنید.
@@ -56,7 +56,7 @@ added-by-org = به گروه { $list } اضافه شدید. خروج: ترک { $
 
 not-admin = فقط مالک یا مدیران { $list } این کار را می‌توانند.
 not-owner = فقط مالک { $list } می‌تواند مدیر تعیین کند.
-member-not-found = { $who } در { $list } نیست. نام یا شمارهٔ # روی پیام‌هایش را بنویسید.
+member-not-found = { $who } در { $list } نیست. نام یا # روی پیام‌هایش را بنویسید.
 member-ambiguous = چند عضو به نام { $who } هستند. شمارهٔ # روی پیام‌ها را بنویسید.
 cannot-remove-owner = مالک { $list } را نمی‌توان حذف کرد.
 removed = { $who } از { $list } حذف شد.

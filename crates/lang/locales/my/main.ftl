@@ -3,7 +3,7 @@
 # Burmese has no plural forms (CLDR my: other).
 # Command words are those of keywords.txt; English ones (JOIN...) work too.
 
-help = ဖွင့် အဖွဲ့၊ ဝင် အဖွဲ့၊ ထွက် အဖွဲ့၊ စာရင်းများ။ ပို့ရန်: အဖွဲ့ စာ။ ရပ်: အားလုံးရပ်
+help = ဝင်/ထွက်/ဖွင့် + အဖွဲ့အမည်။ ပို့ရန်: အဖွဲ့ စာ။ ရပ်: အားလုံးရပ်
 unknown-command = နားမလည်ပါ။ ပို့ရန် အဖွဲ့အမည်ဖြင့် စပါ။ အကူအညီ ဟု ပို့ပါ။
 empty = အသုံးပြုပုံ သိရန် အကူအညီ ဟု ပို့ပါ။
 
@@ -15,7 +15,7 @@ list-name-reserved = { $list } သည် command စကားလုံး။ အ
 unknown-list = { $list } အမည်ရှိ အဖွဲ့ မရှိပါ။ စာလုံးပေါင်း စစ်ပါ။
 need-list = အဖွဲ့အမည် ထည့်ပါ၊ ဥပမာ: { $command } အိမ်
 
-joined = { $list } သို့ ဝင်ပြီး။ ပို့ရန်: { $list } စာ။ ထွက်ရန်: ထွက် { $list }
+joined = { $list } ဝင်ပြီး။ ပို့ရန်: { $list } စာ။ ထွက်ရန်: ထွက် { $list }
 already-member = { $list } ထဲ ရှိပြီးသား ဖြစ်သည်။
 left = { $list } မှ ထွက်ပြီး။ ပြန်ဝင်ရန်: ဝင် { $list }
 not-member = { $list } ထဲ မရှိပါ။ ဝင်ရန်: ဝင် { $list }
@@ -47,15 +47,15 @@ info = { $list }: အဖွဲ့ဝင် { $count }၊ { $mode ->
     }။
 
 invite-sent = ဖိတ်ပြီး။ ဝင် { $list } ဟု ပြန်ပို့လျှင် ဝင်မည်။
-invite = { $list } အဖွဲ့သို့ ဖိတ်ပါသည်။ ဝင်ရန်: ဝင် { $list }။ မဝင်လိုလျှင် လျစ်လျူရှုပါ။
+invite = { $list } သို့ ဖိတ်သည်။ ဝင်ရန်: ဝင် { $list }။ မလိုက လျစ်လျူရှုပါ။
 invite-failed = ထိုနံပါတ်ကို ဖိတ်၍မရပါ။
 invalid-number = { $number } သည် မှန်ကန်သော ဖုန်းနံပါတ် မဟုတ်ပါ။
 already-in-list = ထိုနံပါတ် { $list } ထဲ ရှိပြီးသား။
-added-by-org = { $list } အဖွဲ့သို့ ထည့်ပြီး။ ထွက်ရန်: ထွက် { $list }။ အားလုံးရပ်ရန်: ရပ်
+added-by-org = { $list } ထဲ ထည့်ပြီး။ ထွက်ရန်: ထွက် { $list }။ အားလုံးရပ်ရန်: ရပ်
 
 not-admin = { $list } ပိုင်ရှင် သို့ စီမံသူသာ လုပ်နိုင်သည်။
 not-owner = { $list } ပိုင်ရှင်သာ စီမံသူ ခန့်နိုင်သည်။
-member-not-found = { $list } တွင် { $who } မရှိပါ။ စာပေါ်ရှိ အမည် သို့ # နံပါတ် သုံးပါ။
+member-not-found = { $list } တွင် { $who } မရှိ။ စာပေါ်ရှိ အမည် သို့ # နံပါတ် သုံးပါ။
 member-ambiguous = { $who } အမည် အဖွဲ့ဝင် အများအပြား။ စာပေါ်ရှိ # နံပါတ် သုံးပါ။
 cannot-remove-owner = { $list } ပိုင်ရှင်ကို ဖယ်၍မရပါ။
 removed = { $who } ကို { $list } မှ ဖယ်ပြီး။

@@ -4,19 +4,19 @@
 # Command words are those of keywords.txt; English ones (JOIN...) work too.
 # Direction marks (RLM) are added by the program where needed: do not type them here.
 
-help = بنائیں گروپ، شامل گروپ، چھوڑیں گروپ، فہرستیں۔ بھیجنا: گروپ پیغام۔ روکیں: سب بند
+help = شامل/چھوڑیں/بنائیں + گروپ کا نام۔ بھیجنا: گروپ پیغام۔ سب بند: روکیں
 unknown-command = سمجھ نہیں آیا۔ بھیجنے کے لیے پہلے گروپ کا نام لکھیں۔ مدد کے لیے: مدد
 empty = استعمال کا طریقہ جاننے کے لیے لکھیں: مدد
 
-created = { $list } بن گیا۔ شامل ہونے کو: شامل { $list }۔ بھیجنے کو: { $list } پیغام
-created-announce = اعلانی گروپ { $list } بن گیا؛ صرف آپ اور منتظم بھیجیں گے۔ شامل: شامل { $list }
+created = { $list } بن گیا۔ شمولیت: شامل { $list }۔ بھیجنا: { $list } پیغام
+created-announce = { $list } بن گیا (صرف منتظم بھیجیں گے)۔ شمولیت: شامل { $list }
 list-taken = نام { $list } پہلے سے لیا جا چکا ہے۔ کوئی اور نام چنیں۔
 list-name-invalid = گروپ کا نام 2 سے 24 حروف یا ہندسے، بغیر وقفے۔ مثال: بنائیں گھر
 list-name-reserved = { $list } ایک حکم کا لفظ ہے۔ کوئی اور نام چنیں۔
 unknown-list = { $list } نام کا کوئی گروپ نہیں۔ ہجے دیکھیں۔
 need-list = گروپ کا نام بھی لکھیں، مثلاً: { $command } گھر
 
-joined = آپ { $list } میں شامل ہو گئے۔ بھیجنا: { $list } پیغام۔ چھوڑنا: چھوڑیں { $list }
+joined = آپ شامل ہو گئے۔ بھیجنا: { $list } پیغام۔ چھوڑنا: چھوڑیں { $list }
 already-member = آپ پہلے سے { $list } میں ہیں۔
 left = آپ نے { $list } چھوڑ دیا۔ واپسی: شامل { $list }
 not-member = آپ { $list } میں نہیں ہیں۔ شامل ہونے کو: شامل { $list }
@@ -54,15 +54,15 @@ info = { $list }: { $count ->
     }۔
 
 invite-sent = دعوت بھیج دی گئی۔ وہ جواب دے کر شامل ہوں گے: شامل { $list }
-invite = آپ کو گروپ { $list } کی دعوت ہے۔ شامل ہونے کو بھیجیں: شامل { $list }۔ ورنہ نظرانداز کریں۔
+invite = گروپ { $list } کی دعوت: جواب دیں شامل { $list }، ورنہ کچھ نہ کریں۔
 invite-failed = اس نمبر کو دعوت نہیں دی جا سکتی۔
 invalid-number = { $number } درست فون نمبر نہیں ہے۔
 already-in-list = یہ نمبر پہلے سے { $list } میں ہے۔
-added-by-org = آپ کو گروپ { $list } میں شامل کیا گیا۔ چھوڑنا: چھوڑیں { $list }۔ سب بند: روکیں
+added-by-org = آپ { $list } میں شامل کیے گئے۔ نکلنا: چھوڑیں { $list }۔ بند: روکیں
 
 not-admin = یہ صرف { $list } کا مالک یا منتظم کر سکتا ہے۔
 not-owner = صرف { $list } کا مالک منتظم بنا سکتا ہے۔
-member-not-found = { $list } میں { $who } نہیں۔ ان کے پیغامات پر دکھایا نام یا # نمبر لکھیں۔
+member-not-found = { $list } میں { $who } نہیں۔ پیغام پر لکھا نام یا # نمبر لکھیں۔
 member-ambiguous = { $who } نام کے کئی ارکان ہیں۔ پیغامات پر دکھایا # نمبر لکھیں۔
 cannot-remove-owner = { $list } کے مالک کو نکالا نہیں جا سکتا۔
 removed = { $who } کو { $list } سے نکال دیا گیا۔

@@ -93,6 +93,11 @@ fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
             vars.insert(id.name.to_string());
         }
         ast::InlineExpression::Placeable { expression } => expr_vars(expression, vars),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_vars(a, vars);
+            }
+        }
         _ => {}
     }
 }

@@ -1,0 +1,218 @@
+//! Test harness: runs the real `smsup` binary on port 0 with a fresh database and talks to it over HTTP.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// A running `smsup serve`.
+pub struct Server {
+    pub child: Child,
+    pub url: String,
+    pub dir: PathBuf,
+}
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_smsup")
+}
+
+/// A temporary directory that lives for the whole test.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("tempdir")
+}
+
+impl Server {
+    /// Start a server with its database in `dir` and extra environment variables.
+    pub fn start(dir: &Path, env: &[(&str, &str)]) -> Server {
+        let mut cmd = Command::new(bin());
+        cmd.args(["serve", "--listen", "127.0.0.1:0", "--db"])
+            .arg(dir.join("smsup.db"))
+            .env("SMSUP_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("spawn smsup");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 0 {
+                if let Some(url) = line.trim().strip_prefix("smsup listening on ") {
+                    let _ = tx.send(url.to_string());
+                }
+                line.clear();
+            }
+        });
+        let url = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("smsup did not print its address");
+        Server {
+            child,
+            url,
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    /// SIGKILL, as a crash would.
+    pub fn kill9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGTERM and wait for a clean exit.
+    pub fn stop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.kill9();
+    }
+
+    pub fn client(&self) -> Client {
+        Client {
+            url: self.url.clone(),
+            http: reqwest::Client::new(),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Talks to the simulator's HTTP API.
+#[derive(Clone)]
+pub struct Client {
+    pub url: String,
+    pub http: reqwest::Client,
+}
+
+impl Client {
+    /// `POST /sim/inbound`; returns (status, body).
+    pub async fn send_raw(&self, body: Value) -> (u16, Value) {
+        let r = self
+            .http
+            .post(format!("{}/sim/inbound", self.url))
+            .json(&body)
+            .send()
+            .await
+            .expect("POST /sim/inbound");
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+
+    /// A phone sends an SMS; asserts it was accepted.
+    pub async fn sms(&self, from: &str, text: &str) {
+        let (status, body) = self
+            .send_raw(serde_json::json!({ "from": from, "text": text }))
+            .await;
+        assert_eq!(status, 202, "{from} {text}: {body}");
+    }
+
+    /// Everything sent to a phone, oldest first.
+    pub async fn outbox(&self, to: &str) -> Vec<Value> {
+        let r = self
+            .http
+            .get(format!("{}/sim/outbox", self.url))
+            .query(&[("to", to)])
+            .send()
+            .await
+            .expect("GET /sim/outbox");
+        assert_eq!(r.status().as_u16(), 200);
+        r.json::<Vec<Value>>().await.expect("json array")
+    }
+
+    /// Texts sent to a phone.
+    pub async fn texts(&self, to: &str) -> Vec<String> {
+        self.outbox(to)
+            .await
+            .into_iter()
+            .map(|m| m["text"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Wait until a phone has received `n` messages (all delivered); returns their texts.
+    pub async fn wait_texts(&self, to: &str, n: usize) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let rows = self.outbox(to).await;
+            let delivered = rows.iter().filter(|m| m["status"] == "delivered").count();
+            if delivered >= n {
+                return rows
+                    .iter()
+                    .map(|m| m["text"].as_str().unwrap_or_default().to_string())
+                    .collect();
+            }
+            if Instant::now() > deadline {
+                panic!("{to} expected {n} delivered messages, has: {rows:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(30)).await;
+        }
+    }
+
+    /// Send an SMS and return the reply (the next message the phone receives).
+    pub async fn ask(&self, from: &str, text: &str) -> String {
+        let before = self.outbox(from).await.len();
+        self.sms(from, text).await;
+        let texts = self.wait_texts(from, before + 1).await;
+        texts[before].clone()
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let r = self
+            .http
+            .get(format!("{}{}", self.url, path))
+            .send()
+            .await
+            .expect("GET");
+        (r.status().as_u16(), r.text().await.unwrap_or_default())
+    }
+}
+
+/// Run `smsup` with arguments, returning (success, stdout, stderr).
+pub fn run_cli(args: &[&str], env: &[(&str, &str)]) -> (bool, String, String) {
+    let mut cmd = Command::new(bin());
+    cmd.args(args).env("SMSUP_LOG", "warn");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run smsup");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Open the database directly to inspect rows.
+pub async fn db(dir: &Path) -> sqlx::SqlitePool {
+    use std::str::FromStr;
+    let opts = sqlx::sqlite::SqliteConnectOptions::from_str(&format!(
+        "sqlite://{}",
+        dir.join("smsup.db").display()
+    ))
+    .unwrap()
+    .busy_timeout(Duration::from_secs(30));
+    sqlx::SqlitePool::connect_with(opts).await.unwrap()
+}
+
+/// A mobile number for test phone `i` (a UK mobile, so that replies are in English: Malaysian numbers
+/// get Malay replies by default).
+pub fn phone(i: usize) -> String {
+    format!("+447911{:06}", i)
+}
