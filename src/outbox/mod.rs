@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rand::Rng;
-use tokio::sync::{mpsc, watch, Notify, Semaphore};
+use tokio::sync::{mpsc, watch, Notify, OwnedSemaphorePermit, Semaphore};
 
 use crate::config::DispatcherSettings;
 use crate::gateways::{Gateway, OutboundSms, SendError};
@@ -111,7 +111,7 @@ impl Dispatcher {
         let name = self.gateway.name();
         let in_flight = self.gateway.max_in_flight().max(1);
         let permits = Arc::new(Semaphore::new(in_flight));
-        let (done_tx, done_rx) = mpsc::unbounded_channel::<Completion>();
+        let (done_tx, done_rx) = mpsc::unbounded_channel::<(Completion, OwnedSemaphorePermit)>();
         let writer = tokio::spawn(write_completions(
             self.store.clone(),
             name,
@@ -198,8 +198,9 @@ impl Dispatcher {
                     if let Err(e) = &result {
                         tracing::info!(gateway = gateway.name(), row = row.id, to = %crate::phone::mask(&row.to), error = %e, "send failed");
                     }
-                    let _ = done.send(verdict(&settings, &row, result));
-                    drop(permit);
+                    // The permit is released once the outcome is recorded: rows in `sending` never
+                    // exceed the window, so a crash re-sends at most the window.
+                    let _ = done.send((verdict(&settings, &row, result), permit));
                 });
             }
             let until = pause.load(Ordering::Relaxed);
@@ -218,15 +219,20 @@ impl Dispatcher {
 async fn write_completions(
     store: Arc<dyn Store>,
     gateway: &'static str,
-    mut rx: mpsc::UnboundedReceiver<Completion>,
+    mut rx: mpsc::UnboundedReceiver<(Completion, OwnedSemaphorePermit)>,
     wake: Arc<Notify>,
 ) {
     let mut batch = Vec::with_capacity(COMPLETE_BATCH);
-    while let Some(first) = rx.recv().await {
+    let mut permits = Vec::with_capacity(COMPLETE_BATCH);
+    while let Some((first, permit)) = rx.recv().await {
         batch.push(first);
+        permits.push(permit);
         while batch.len() < COMPLETE_BATCH {
             match rx.try_recv() {
-                Ok(c) => batch.push(c),
+                Ok((c, p)) => {
+                    batch.push(c);
+                    permits.push(p);
+                }
                 Err(_) => break,
             }
         }
@@ -242,6 +248,7 @@ async fn write_completions(
             }
         }
         batch.clear();
+        permits.clear();
         // Rows to the same recipients may now be claimable.
         wake.notify_waiters();
     }

@@ -574,6 +574,15 @@ impl Store for SqliteStore {
         let sender_id = self
             .upsert_member(&mut tx, sender_phone, Some(sms.gateway), now)
             .await?;
+        let parsed = engine.parse(&sms.text);
+        // A number typed in ADD is not kept in clear.
+        let stored_body = match &parsed.command {
+            engine::Command::Add { list, phone } => format!(
+                "ADD {list} {}",
+                crate::phone::mask(phone.as_ref().map(Phone::e164).unwrap_or_else(|typed| typed))
+            ),
+            _ => sms.text.clone(),
+        };
         let inbound_id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO inbound (gateway, provider_id, member_id, body, received_at) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (gateway, provider_id) DO NOTHING RETURNING id",
@@ -581,7 +590,7 @@ impl Store for SqliteStore {
         .bind(sms.gateway)
         .bind(&sms.provider_id)
         .bind(sender_id)
-        .bind(&sms.text)
+        .bind(&stored_body)
         .bind(now)
         .fetch_optional(&mut *tx)
         .await?;
@@ -601,7 +610,6 @@ impl Store for SqliteStore {
             language: language.as_deref().and_then(smsup_lang::Lang::from_code),
             opted_out: row.get::<i64, _>("opted_out") != 0,
         };
-        let parsed = engine.parse(&sms.text);
         let needs = engine::needs(&parsed.command);
         let facts = self.load_facts(&mut tx, sender, &needs, now).await?;
         let decision = engine.decide(&sms.text, &parsed, &facts);

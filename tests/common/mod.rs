@@ -32,7 +32,13 @@ impl Server {
             .arg(dir.join("smsup.db"))
             .env("SMSUP_LOG", "warn")
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
+            .stderr(Stdio::from(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(dir.join("stderr.log"))
+                    .expect("log file"),
+            ));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -78,6 +84,11 @@ impl Server {
             std::thread::sleep(Duration::from_millis(50));
         }
         self.kill9();
+    }
+
+    /// What the server wrote to its log so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("stderr.log")).unwrap_or_default()
     }
 
     pub fn client(&self) -> Client {

@@ -18,40 +18,235 @@ const ARABIC_LETTERS: &[char] = &['\u{0629}', '\u{0649}', '\u{0623}', '\u{0625}'
 const ARABIC_FORMS: &[char] = &['\u{064A}', '\u{0643}'];
 
 /// Frequent short words, normalised, that tell one language from the others sharing its script.
+// Words both languages write the same way after normalisation (من, ما, او, بعد, قبل, الان, ممکن,
+// سلام, لطفا...) are left out: they tell nothing.
 const PERSIAN_WORDS: &[&str] = &[
-    "است", "را", "که", "از", "به", "در", "این", "ان", "با", "برای", "هست", "نه", "بله", "ممنون",
-    "مرسی", "چطور", "خوب", "هستم", "دارم", "میخواهم", "میخوام", "ما", "شما", "او", "چه", "کجا", "کی",
-    "نیست", "شد", "کرد", "بود", "خانه", "کار", "امروز", "فردا", "لطفا", "سلام", "جان", "اینجا", "هم",
-    "تا", "یک", "باشد", "هستند", "خیلی", "چی", "کن", "کنید", "میشود", "بیا", "رفتم",
+    "است",
+    "را",
+    "که",
+    "از",
+    "به",
+    "در",
+    "این",
+    "با",
+    "برای",
+    "هست",
+    "نه",
+    "بله",
+    "ممنون",
+    "مرسی",
+    "چطور",
+    "خوب",
+    "هستم",
+    "دارم",
+    "میخواهم",
+    "میخوام",
+    "شما",
+    "چه",
+    "کجا",
+    "نیست",
+    "شد",
+    "کرد",
+    "بود",
+    "خانه",
+    "کار",
+    "امروز",
+    "فردا",
+    "اینجا",
+    "تا",
+    "یک",
+    "باشد",
+    "هستند",
+    "خیلی",
+    "چی",
+    "کنید",
+    "میکنم",
+    "میشود",
+    "بیا",
+    "رفتم",
+    "استم",
+    "استی",
+    "تشکر",
+    "بسیار",
+    "کدام",
+    "چرا",
 ];
 const ARABIC_WORDS: &[&str] = &[
-    "في", "من", "على", "الي", "هذا", "هذه", "ان", "ما", "لا", "هل", "انا", "انت", "نعم", "شكرا",
-    "كيف", "ماذا", "التي", "الذي", "عن", "مع", "كان", "قد", "لم", "لن", "اليوم", "غدا", "ذلك", "هو",
-    "هي", "نحن", "اين", "متي", "لماذا", "الله", "يا", "مرحبا", "اريد", "ممكن", "عندي", "كل", "بعد",
-    "قبل", "او", "ثم", "حتي", "لكن", "جدا", "الان", "يوجد", "ليس",
+    "في",
+    "على",
+    "الى",
+    "هذا",
+    "هذه",
+    "لا",
+    "هل",
+    "انا",
+    "انت",
+    "نعم",
+    "شكرا",
+    "كيف",
+    "ماذا",
+    "التي",
+    "الذي",
+    "عن",
+    "مع",
+    "كان",
+    "لم",
+    "لن",
+    "اليوم",
+    "غدا",
+    "ذلك",
+    "هو",
+    "هي",
+    "نحن",
+    "متى",
+    "لماذا",
+    "مرحبا",
+    "اريد",
+    "عندي",
+    "ثم",
+    "يوجد",
+    "ليس",
+    "الله",
+    "اخي",
+    "السلام",
+    "عليكم",
+    "الحمد",
 ];
 const URDU_WORDS: &[&str] = &[
-    "ہے", "کے", "کی", "کا", "میں", "نہیں", "اور", "سے", "کو", "یہ", "ہیں", "آپ", "کیا", "ہوں", "شکریہ",
-    "ہم", "وہ", "تھا", "تھی", "گا", "گی", "ہو", "جی", "بھی", "کیسے", "کہاں", "اب", "لیکن", "پر",
+    "ہے",
+    "کے",
+    "کا",
+    "میں",
+    "نہیں",
+    "اور",
+    "سے",
+    "یہ",
+    "ہیں",
+    "آپ",
+    "کیا",
+    "ہوں",
+    "شکریہ",
+    "ہم",
+    "وہ",
+    "تھا",
+    "تھی",
+    "گا",
+    "گی",
+    "ہو",
+    "جی",
+    "بھی",
+    "کیسے",
+    "کہاں",
 ];
 const MALAY_WORDS: &[&str] = &[
-    "saya", "awak", "anda", "kami", "kita", "mereka", "tidak", "tak", "ya", "dan", "yang", "untuk",
-    "ini", "itu", "dengan", "terima", "kasih", "boleh", "apa", "mahu", "nak", "tolong", "sila", "ada",
-    "di", "ke", "dari", "akan", "sudah", "dah", "belum", "bagaimana", "macam", "mana", "esok", "hari",
-    "rumah", "kerja", "baik", "selamat", "pagi", "petang", "malam", "jumpa", "lagi", "juga", "sahaja",
-    "saja", "bila", "kenapa", "siapa", "pergi", "datang", "tempat", "orang",
+    "saya",
+    "awak",
+    "anda",
+    "kami",
+    "kita",
+    "mereka",
+    "tidak",
+    "tak",
+    "ya",
+    "dan",
+    "yang",
+    "untuk",
+    "ini",
+    "itu",
+    "dengan",
+    "terima",
+    "kasih",
+    "boleh",
+    "apa",
+    "mahu",
+    "nak",
+    "tolong",
+    "sila",
+    "ada",
+    "di",
+    "ke",
+    "dari",
+    "akan",
+    "sudah",
+    "dah",
+    "belum",
+    "bagaimana",
+    "macam",
+    "mana",
+    "esok",
+    "hari",
+    "rumah",
+    "kerja",
+    "baik",
+    "selamat",
+    "pagi",
+    "petang",
+    "malam",
+    "jumpa",
+    "lagi",
+    "juga",
+    "sahaja",
+    "saja",
+    "bila",
+    "kenapa",
+    "siapa",
+    "pergi",
+    "datang",
+    "tempat",
+    "orang",
 ];
 const SOMALI_WORDS: &[&str] = &[
-    "waan", "waxaan", "waxay", "wuxuu", "iyo", "aan", "ma", "haa", "maya", "mahadsanid", "fadlan",
-    "caawimo", "salaan", "waa", "ku", "ka", "soo", "miyaa", "sidee", "halkan", "wax", "ayaa", "ayuu",
-    "ayay", "waxa", "qof", "dadka", "guri", "shaqo", "maanta", "berri", "hooyo", "aabe", "nabad",
-    "galab", "subax", "walaal", "inaan", "kale", "badan", "yahay", "tahay", "ahay", "jiraa",
+    "waan",
+    "waxaan",
+    "waxay",
+    "wuxuu",
+    "iyo",
+    "aan",
+    "ma",
+    "haa",
+    "maya",
+    "mahadsanid",
+    "fadlan",
+    "caawimo",
+    "salaan",
+    "waa",
+    "ku",
+    "ka",
+    "soo",
+    "miyaa",
+    "sidee",
+    "halkan",
+    "wax",
+    "ayaa",
+    "ayuu",
+    "ayay",
+    "waxa",
+    "qof",
+    "dadka",
+    "guri",
+    "shaqo",
+    "maanta",
+    "berri",
+    "hooyo",
+    "aabe",
+    "nabad",
+    "galab",
+    "subax",
+    "walaal",
+    "inaan",
+    "kale",
+    "badan",
+    "yahay",
+    "tahay",
+    "ahay",
+    "jiraa",
 ];
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "is", "are", "you", "i", "and", "to", "please", "thanks", "thank", "hello", "what", "how",
-    "my", "your", "we", "this", "that", "have", "for", "not", "can", "will", "with", "of", "it", "be",
-    "was", "there", "today", "tomorrow", "meeting", "where", "when", "who", "good", "morning", "need",
-    "want", "do", "does", "am", "at", "on", "in", "from", "all", "our", "they", "he", "she",
+    "the", "is", "are", "you", "i", "and", "to", "please", "thanks", "thank", "hello", "what",
+    "how", "my", "your", "we", "this", "that", "have", "for", "not", "can", "will", "with", "of",
+    "it", "be", "was", "there", "today", "tomorrow", "meeting", "where", "when", "who", "good",
+    "morning", "need", "want", "do", "does", "am", "at", "on", "in", "from", "all", "our", "they",
+    "he", "she",
 ];
 
 /// Which writing system a letter belongs to, among those we tell apart.
@@ -113,12 +308,19 @@ fn count_scripts(text: &str) -> ScriptCounts {
 /// keywords; None when the evidence is even. Latin script is English, Malay or Somali only when
 /// native keywords or several frequent words agree; otherwise None. A script counts when at least a
 /// third of the text's letters are in it (a Latin keyword or name beside native words does not hide
-/// the native script).
+/// the native script). A text whose first word is a native keyword of one language is in that
+/// language.
 pub fn detect(text: &str) -> Option<Lang> {
     let counts = count_scripts(text);
     let letters = counts.latin + counts.arabic + counts.myanmar + counts.other;
     if letters == 0 {
         return None;
+    }
+    // A command: its first word is a keyword of one language (`ဝင် healthcare`, `SERTAI kerja`).
+    if let Some(first) = raw_words(text).first() {
+        if let Some((_, Some(lang))) = keyword(&normalize(first)) {
+            return Some(lang);
+        }
     }
     if counts.myanmar * 3 >= letters {
         return Some(Lang::My);
@@ -168,7 +370,10 @@ fn raw_words(text: &str) -> Vec<&str> {
 }
 
 fn is_arabic_mark_or_joiner(c: char) -> bool {
-    matches!(c as u32, 0x064B..=0x065F | 0x0670 | 0x0640 | 0x200C | 0x200D)
+    matches!(
+        c as u32,
+        0x064B..=0x065F | 0x0670 | 0x0640 | 0x200C | 0x200D
+    )
 }
 
 fn arabic_script_language(text: &str) -> Option<Lang> {
@@ -190,14 +395,13 @@ fn arabic_script_language(text: &str) -> Option<Lang> {
     let arabic_words = word_hits(&words, &fold_list(ARABIC_WORDS));
 
     let ur = 3 * urdu_letters + 3 * urdu_words + 5 * keyword_hits(&words, Lang::Ur);
-    let fa = 2 * persian_letters
-        + persian_forms
-        + 3 * persian_words
-        + 5 * keyword_hits(&words, Lang::Fa);
+    // What only Farsi shows (Urdu writes پ چ ژ گ ی ک too).
+    let fa_own = 3 * persian_words + 5 * keyword_hits(&words, Lang::Fa);
+    let fa = 2 * persian_letters + persian_forms + fa_own;
     let ar =
         2 * arabic_letters + arabic_forms + 3 * arabic_words + 5 * keyword_hits(&words, Lang::Ar);
 
-    if ur > 0 && ur >= fa && ur > ar {
+    if ur > 0 && ur > fa_own && ur > ar {
         Some(Lang::Ur)
     } else if fa > ar && fa > 0 {
         Some(Lang::Fa)
@@ -220,7 +424,8 @@ fn fold_list(list: &[&str]) -> Vec<String> {
 
 fn latin_script_language(text: &str) -> Option<Lang> {
     let words: Vec<String> = raw_words(text).iter().map(|w| normalize(w)).collect();
-    let score = |lang: Lang, list: &[&str]| 3 * keyword_hits(&words, lang) + word_hits(&words, list);
+    let score =
+        |lang: Lang, list: &[&str]| 3 * keyword_hits(&words, lang) + word_hits(&words, list);
     let mut scores = [
         (Lang::Ms, score(Lang::Ms, MALAY_WORDS)),
         (Lang::So, score(Lang::So, SOMALI_WORDS)),

@@ -41,7 +41,9 @@ pub fn plural_category(lang: Lang, n: i64) -> &'static str {
 
 /// The Fluent function `PLURAL($n)`: the CLDR category of `$n` in the bundle's language, as a string
 /// that selects the variant of that name. A value that is not a number selects the default variant.
-pub(crate) fn fluent_plural(lang: Lang) -> impl for<'a> Fn(&[FluentValue<'a>], &FluentArgs) -> FluentValue<'a> + Send + Sync + 'static {
+pub(crate) fn fluent_plural(
+    lang: Lang,
+) -> impl for<'a> Fn(&[FluentValue<'a>], &FluentArgs) -> FluentValue<'a> + Send + Sync + 'static {
     move |positional, _named| match positional.first() {
         Some(FluentValue::Number(number)) if number.value.fract() == 0.0 => {
             FluentValue::from(plural_category(lang, number.value as i64))

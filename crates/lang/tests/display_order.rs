@@ -55,10 +55,15 @@ fn mixed_script_replies_display_in_reading_order() {
                             .iter()
                             .map(|(k, v)| match k.as_str() {
                                 "list" => (k.clone(), smsup_lang::Arg::Str("کمک‌درمانی".into())),
-                                "who" | "alias" => (k.clone(), smsup_lang::Arg::Str("فاطمة علي".into())),
+                                "who" | "alias" => {
+                                    (k.clone(), smsup_lang::Arg::Str("فاطمة علي".into()))
+                                }
                                 "lists" => (
                                     k.clone(),
-                                    smsup_lang::Arg::Str(smsup_lang::join_names(lang, &["کمک‌درمانی", "صحة"])),
+                                    smsup_lang::Arg::Str(smsup_lang::join_names(
+                                        lang,
+                                        &["کمک‌درمانی", "صحة"],
+                                    )),
                                 ),
                                 _ => (k.clone(), v.clone()),
                             })
@@ -72,12 +77,26 @@ fn mixed_script_replies_display_in_reading_order() {
                 let (rtl, pos) = layout(&text);
                 checked += 1;
                 let mut fail = |why: String| {
-                    problems.push(format!("{} {id} [{}]: {why}: {}", lang.code(), describe(&combo), visible(&text)))
+                    problems.push(format!(
+                        "{} {id} [{}]: {why}: {}",
+                        lang.code(),
+                        describe(&combo),
+                        visible(&text)
+                    ))
                 };
-                if text.chars().any(|c| matches!(bidi_class(c), BidiClass::L | BidiClass::R | BidiClass::AL))
+                if text
+                    .chars()
+                    .any(|c| matches!(bidi_class(c), BidiClass::L | BidiClass::R | BidiClass::AL))
                     && rtl != lang.is_rtl()
                 {
-                    fail(format!("paragraph laid out {}", if rtl { "right to left" } else { "left to right" }));
+                    fail(format!(
+                        "paragraph laid out {}",
+                        if rtl {
+                            "right to left"
+                        } else {
+                            "left to right"
+                        }
+                    ));
                 }
                 // Each value is drawn in one piece; Latin words and numbers read left to right.
                 let mut extents = Vec::new();
@@ -98,7 +117,10 @@ fn mixed_script_replies_display_in_reading_order() {
                         .iter()
                         .all(|(_, c)| !matches!(bidi_class(*c), BidiClass::R | BidiClass::AL));
                     if ltr_value && visual.windows(2).any(|w| w[1] < w[0]) {
-                        fail(format!("{:?} does not read left to right", &text[span.clone()]));
+                        fail(format!(
+                            "{:?} does not read left to right",
+                            &text[span.clone()]
+                        ));
                     }
                     extents.push((lo, hi, &text[span.clone()]));
                 }
@@ -114,7 +136,12 @@ fn mixed_script_replies_display_in_reading_order() {
         }
     }
     assert!(checked > 1000, "only {checked} replies checked");
-    assert!(problems.is_empty(), "{} replies display out of order:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} replies display out of order:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]

@@ -101,11 +101,20 @@ fn no_reply_contains_bidi_isolates() {
 }
 
 /// The values shown in the snapshots: one typical value per variable, plus every plural category.
-fn snapshot_cases(lang: Lang, vars: &std::collections::BTreeSet<String>) -> Vec<Vec<(String, smsup_lang::Arg)>> {
+fn snapshot_cases(
+    lang: Lang,
+    vars: &std::collections::BTreeSet<String>,
+) -> Vec<Vec<(String, smsup_lang::Arg)>> {
     use smsup_lang::Arg;
     let mut cases = Vec::new();
-    let counts: &[i64] = if vars.contains("count") { &[0, 1, 2, 3, 11, 100, 120] } else { &[0] };
-    let names: Vec<&str> = std::iter::once(LATIN_LIST).chain(native_list(lang)).collect();
+    let counts: &[i64] = if vars.contains("count") {
+        &[0, 1, 2, 3, 11, 100, 120]
+    } else {
+        &[0]
+    };
+    let names: Vec<&str> = std::iter::once(LATIN_LIST)
+        .chain(native_list(lang))
+        .collect();
     for name in &names {
         for count in counts {
             let mut modes_roles = vec![("open", "member")];
@@ -118,7 +127,11 @@ fn snapshot_cases(lang: Lang, vars: &std::collections::BTreeSet<String>) -> Vec<
                 ];
             }
             for (mode, role) in &modes_roles {
-                let segments: &[i64] = if vars.contains("segments") && *count == 120 { &[1, 3] } else { &[1] };
+                let segments: &[i64] = if vars.contains("segments") && *count == 120 {
+                    &[1, 3]
+                } else {
+                    &[1]
+                };
                 for seg in segments {
                     let combo: Vec<(String, Arg)> = vars
                         .iter()
@@ -126,13 +139,19 @@ fn snapshot_cases(lang: Lang, vars: &std::collections::BTreeSet<String>) -> Vec<
                             let value = match v.as_str() {
                                 "list" => Arg::Str(name.to_string()),
                                 "count" => Arg::Num(*count),
-                                "segments" => Arg::Num(if vars.contains("count") { *seg } else { 3 }),
+                                "segments" => {
+                                    Arg::Num(if vars.contains("count") { *seg } else { 3 })
+                                }
                                 "max" => Arg::Num(6),
                                 "mode" => Arg::Str(mode.to_string()),
                                 "role" => Arg::Str(role.to_string()),
                                 "who" | "alias" => Arg::Str(
-                                    if *name == LATIN_LIST { "AminaHasan" } else { native_alias(lang).unwrap_or("AminaHasan") }
-                                        .to_string(),
+                                    if *name == LATIN_LIST {
+                                        "AminaHasan"
+                                    } else {
+                                        native_alias(lang).unwrap_or("AminaHasan")
+                                    }
+                                    .to_string(),
                                 ),
                                 "lists" => Arg::Str(smsup_lang::join_names(lang, &[name, "jobs"])),
                                 "number" => Arg::Str("012-345 67890".to_string()),
@@ -142,7 +161,10 @@ fn snapshot_cases(lang: Lang, vars: &std::collections::BTreeSet<String>) -> Vec<
                             (v.clone(), value)
                         })
                         .collect();
-                    if !cases.iter().any(|c: &Vec<(String, Arg)>| describe(c) == describe(&combo)) {
+                    if !cases
+                        .iter()
+                        .any(|c: &Vec<(String, Arg)>| describe(c) == describe(&combo))
+                    {
                         cases.push(combo);
                     }
                 }
@@ -170,5 +192,115 @@ fn snapshots_of_every_reply_in_every_language() {
             }
         }
         insta::assert_snapshot!(format!("replies_{}", lang.code()), out);
+    }
+}
+
+#[test]
+fn arabic_uses_all_six_cldr_plural_forms() {
+    use smsup_lang::{plural_category, Arg};
+    // CLDR examples for ar: zero 0; one 1; two 2; few 3~10, 103~110, 1003; many 11~26, 111, 1011;
+    // other 100~102, 200~202, 1000.
+    let expected = [
+        (0, "zero"),
+        (1, "one"),
+        (2, "two"),
+        (3, "few"),
+        (10, "few"),
+        (103, "few"),
+        (110, "few"),
+        (1003, "few"),
+        (11, "many"),
+        (99, "many"),
+        (111, "many"),
+        (120, "many"),
+        (1011, "many"),
+        (100, "other"),
+        (102, "other"),
+        (200, "other"),
+        (1000, "other"),
+    ];
+    for (n, category) in expected {
+        assert_eq!(plural_category(Lang::Ar, n), category, "{n}");
+    }
+    let sent = |n: i64| {
+        render(
+            Lang::Ar,
+            "post-sent",
+            &[("count", Arg::Num(n)), ("segments", Arg::Num(1))],
+        )
+    };
+    assert_eq!(sent(0), "لم تُرسل لأي عضو.");
+    assert_eq!(sent(1), "أُرسلت إلى عضو واحد.");
+    assert_eq!(sent(2), "أُرسلت إلى عضوين.");
+    assert_eq!(sent(3), "أُرسلت إلى 3 أعضاء.");
+    assert_eq!(sent(103), "أُرسلت إلى 103 أعضاء.");
+    assert_eq!(sent(11), "أُرسلت إلى 11 عضواً.");
+    assert_eq!(sent(120), "أُرسلت إلى 120 عضواً.");
+    assert_eq!(sent(100), "أُرسلت إلى 100 عضو.");
+}
+
+#[test]
+fn other_languages_plural_forms() {
+    use smsup_lang::{plural_category, Arg};
+    assert_eq!(plural_category(Lang::Fa, 0), "one");
+    assert_eq!(plural_category(Lang::Fa, 1), "one");
+    assert_eq!(plural_category(Lang::Fa, 2), "other");
+    assert_eq!(plural_category(Lang::Ur, 1), "one");
+    assert_eq!(plural_category(Lang::So, 1), "one");
+    assert_eq!(plural_category(Lang::My, 1), "other");
+    assert_eq!(plural_category(Lang::Ms, 1), "other");
+    let info = |lang, n| {
+        render(
+            lang,
+            "info",
+            &[
+                ("list", Arg::Str("healthcare".into())),
+                ("count", Arg::Num(n)),
+                ("mode", Arg::Str("open".into())),
+                ("role", Arg::Str("owner".into())),
+            ],
+        )
+    };
+    assert_eq!(
+        info(Lang::Ur, 1),
+        "\u{200F}healthcare\u{200F}: 1 رکن، کھلا۔ آپ: مالک۔"
+    );
+    assert_eq!(
+        info(Lang::Ur, 120),
+        "\u{200F}healthcare\u{200F}: 120 ارکان، کھلا۔ آپ: مالک۔"
+    );
+    assert_eq!(
+        info(Lang::So, 1),
+        "healthcare: 1 xubin, furan. Adiga: milkiile."
+    );
+    assert_eq!(
+        info(Lang::So, 120),
+        "healthcare: 120 xubnood, furan. Adiga: milkiile."
+    );
+}
+
+#[test]
+fn every_language_names_itself_when_chosen_and_lists_the_choices() {
+    for lang in Lang::ALL {
+        let set = render(lang, "lang-set", &[]);
+        let name_in_own_words = match lang {
+            Lang::En => "English",
+            Lang::Ms => "Melayu",
+            Lang::My => "မြန်မာ",
+            Lang::Fa => "فارسی",
+            Lang::Ar => "العربية",
+            Lang::So => "Soomaali",
+            Lang::Ur => "اردو",
+        };
+        assert!(set.contains(name_in_own_words), "{}: {set}", lang.code());
+        let choices = render(lang, "lang-choices", &[]);
+        for other in Lang::ALL {
+            assert!(
+                choices.contains(other.code()),
+                "{}: {choices} lacks {}",
+                lang.code(),
+                other.code()
+            );
+        }
     }
 }

@@ -207,5 +207,6 @@ pub fn describe(combo: &[(String, Arg)]) -> String {
 
 /// Make direction marks visible for review.
 pub fn visible(text: &str) -> String {
-    text.replace('\u{200F}', "<RLM>").replace('\u{200E}', "<LRM>")
+    text.replace('\u{200F}', "<RLM>")
+        .replace('\u{200E}', "<LRM>")
 }

@@ -1,0 +1,206 @@
+//! Which language a text is in, which language a number's country reads, and the reply's language.
+
+use smsup_lang::{choose, country_language, detect, Lang};
+
+#[test]
+fn burmese_script_is_burmese() {
+    assert_eq!(detect("မင်္ဂလာပါ၊ မနက်ဖြန် အစည်းအဝေး ရှိပါသလား"), Some(Lang::My));
+    // A Latin list name in front does not hide it.
+    assert_eq!(detect("healthcare မနက်ဖြန် ဆေးခန်း ဖွင့်ပါသလား"), Some(Lang::My));
+    assert_eq!(detect("ဝင် healthcare"), Some(Lang::My));
+}
+
+#[test]
+fn farsi_and_dari_are_told_from_arabic_and_urdu() {
+    for text in [
+        "سلام، فردا جلسه ساعت ده است. لطفاً بیایید",
+        "من امروز نمی‌توانم بیایم، ببخشید",
+        "چطور استی؟ خوب استم، تشکر", // Dari
+        "كجا است؟ من در خانه هستم",  // typed on an Arabic keyboard (ك, ي)
+        "عضویت مسکن",
+        "عضويت مسكن", // the Farsi JOIN keyword on an Arabic keyboard
+    ] {
+        assert_eq!(detect(text), Some(Lang::Fa), "{text}");
+    }
+}
+
+#[test]
+fn arabic_is_told_from_farsi_and_urdu() {
+    for text in [
+        "السلام عليكم، هل الاجتماع غداً في المدرسة؟",
+        "شكرا جزيلا على المساعدة",
+        "أنا لا أستطيع الحضور اليوم",
+        "انضم سكن",
+        "مساعدة",
+    ] {
+        assert_eq!(detect(text), Some(Lang::Ar), "{text}");
+    }
+}
+
+#[test]
+fn urdu_is_told_from_farsi_and_arabic() {
+    for text in [
+        "میں کل نہیں آ سکتا، معذرت",
+        "آپ کا بہت شکریہ",
+        "کیا یہ گروپ کھلا ہے؟",
+        "شامل ہونا ہے",
+        "مدد",
+    ] {
+        assert_eq!(detect(text), Some(Lang::Ur), "{text}");
+    }
+}
+
+#[test]
+fn arabic_script_without_telling_letters_or_words_is_undecided() {
+    assert_eq!(detect("سلام"), None);
+    assert_eq!(detect("محمد"), None);
+    // The Persian form of kaf (ک) is a hint of Farsi or Urdu; Urdu's own letters are absent.
+    assert_eq!(detect("مسکن"), Some(Lang::Fa));
+}
+
+#[test]
+fn latin_text_is_named_only_when_confident() {
+    assert_eq!(
+        detect("Saya tidak boleh datang esok, terima kasih"),
+        Some(Lang::Ms)
+    );
+    assert_eq!(detect("SERTAI healthcare"), Some(Lang::Ms));
+    assert_eq!(
+        detect("Waan ku mahadsanid walaal, berri ayaan imanayaa"),
+        Some(Lang::So)
+    );
+    assert_eq!(detect("biir healthcare"), Some(Lang::So));
+    assert_eq!(
+        detect("Hello, the meeting is tomorrow at 10. Please come"),
+        Some(Lang::En)
+    );
+    // Too little to tell: a keyword that works everywhere, a name, a greeting.
+    assert_eq!(detect("JOIN healthcare"), None);
+    assert_eq!(detect("healthcare"), None);
+    assert_eq!(detect("ok"), None);
+    assert_eq!(detect("hello"), None);
+    // Numbers, punctuation and emoji say nothing.
+    assert_eq!(detect("123 456 !! 👍"), None);
+    assert_eq!(detect(""), None);
+}
+
+#[test]
+fn country_languages() {
+    let cases = [
+        ("+989121234567", Some(Lang::Fa)),
+        ("+93701234567", Some(Lang::Fa)),
+        ("+959123456789", Some(Lang::My)),
+        ("+923001234567", Some(Lang::Ur)),
+        ("+252612345678", Some(Lang::So)),
+        ("+60123456789", Some(Lang::Ms)),
+        ("+201001234567", Some(Lang::Ar)),
+        ("+962791234567", Some(Lang::Ar)),
+        ("+963944123456", Some(Lang::Ar)),
+        ("+9647701234567", Some(Lang::Ar)),
+        ("+966501234567", Some(Lang::Ar)),
+        ("+971501234567", Some(Lang::Ar)),
+        ("+96171123456", Some(Lang::Ar)),
+        ("+249912345678", Some(Lang::Ar)),
+        ("+967712345678", Some(Lang::Ar)),
+        ("+447700900123", Some(Lang::En)),
+        ("+12025550123", Some(Lang::En)),
+        ("+8613800138000", None),          // China
+        ("+33612345678", None),            // France
+        ("+۹۸۹۱۲۱۲۳۴۵۶۷", Some(Lang::Fa)), // Persian digits
+        ("", None),
+        ("+", None),
+        ("not a number", None),
+    ];
+    for (number, lang) in cases {
+        assert_eq!(country_language(number), lang, "{number}");
+    }
+}
+
+#[test]
+fn choice_order_is_preference_then_text_then_country_then_default() {
+    // The member's own choice wins over everything.
+    assert_eq!(
+        choose(
+            Some(Lang::So),
+            Some("عضویت مسکن"),
+            "+989121234567",
+            Lang::En
+        ),
+        Lang::So
+    );
+    // Then the text's language, even from a Malaysian number.
+    assert_eq!(
+        choose(None, Some("عضویت مسکن"), "+60123456789", Lang::Ms),
+        Lang::Fa
+    );
+    assert_eq!(
+        choose(None, Some("ဝင် healthcare"), "+60123456789", Lang::En),
+        Lang::My
+    );
+    // Then the country, when the text does not tell.
+    assert_eq!(
+        choose(None, Some("JOIN healthcare"), "+959123456789", Lang::En),
+        Lang::My
+    );
+    assert_eq!(
+        choose(None, Some("JOIN healthcare"), "+93701234567", Lang::En),
+        Lang::Fa
+    );
+    assert_eq!(choose(None, None, "+252612345678", Lang::En), Lang::So);
+    // Then the default.
+    assert_eq!(
+        choose(None, Some("JOIN healthcare"), "+8613800138000", Lang::Ms),
+        Lang::Ms
+    );
+    assert_eq!(choose(None, None, "+33612345678", Lang::En), Lang::En);
+}
+
+#[test]
+fn undecided_arabic_script_keeps_an_arabic_script_reply() {
+    // Country in the family decides between Farsi, Arabic and Urdu...
+    assert_eq!(
+        choose(None, Some("سلام"), "+93701234567", Lang::Ms),
+        Lang::Fa
+    );
+    assert_eq!(
+        choose(None, Some("سلام"), "+923001234567", Lang::Ms),
+        Lang::Ur
+    );
+    // ...else the default if it is one of them...
+    assert_eq!(
+        choose(None, Some("سلام"), "+60123456789", Lang::Fa),
+        Lang::Fa
+    );
+    // ...never Malay or English for a text in Arabic script.
+    assert_eq!(
+        choose(None, Some("سلام"), "+60123456789", Lang::Ms),
+        Lang::Ar
+    );
+}
+
+#[test]
+fn language_choices_by_code_and_by_name() {
+    for (typed, lang) in [
+        ("fa", Lang::Fa),
+        ("FA", Lang::Fa),
+        ("prs", Lang::Fa),
+        ("dari", Lang::Fa),
+        ("فارسی", Lang::Fa),
+        ("فارسي", Lang::Fa),
+        ("دری", Lang::Fa),
+        ("عربي", Lang::Ar),
+        ("العربية", Lang::Ar),
+        ("اردو", Lang::Ur),
+        ("မြန်မာ", Lang::My),
+        ("Melayu", Lang::Ms),
+        ("soomaali", Lang::So),
+        ("English", Lang::En),
+    ] {
+        assert_eq!(Lang::from_choice(typed), Some(lang), "{typed}");
+    }
+    assert_eq!(Lang::from_choice("klingon"), None);
+    for lang in Lang::ALL {
+        assert_eq!(Lang::from_choice(lang.code()), Some(lang));
+        assert_eq!(Lang::from_choice(lang.native_name()), Some(lang));
+    }
+}

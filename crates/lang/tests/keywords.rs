@@ -1,0 +1,261 @@
+//! Keyword files, keyword matching and the normalisation of words and list names.
+
+use smsup_lang::{
+    ascii_digits, is_reserved, keyword, keyword_files, keywords_of, normalize, parse_keywords,
+    render, Arg, Keyword, Lang,
+};
+
+#[test]
+fn every_keyword_file_reads_cleanly_and_covers_every_command() {
+    for (lang, text) in keyword_files() {
+        let words = parse_keywords(*lang, text).unwrap_or_else(|e| panic!("{e}"));
+        for k in Keyword::ALL {
+            assert!(
+                words.iter().any(|(_, kw)| *kw == k),
+                "{} keywords.txt has no word for {}",
+                lang.code(),
+                k.command_name()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_bad_keyword_line_is_reported_with_its_line_number() {
+    let err = parse_keywords(Lang::Fa, "# c\njoin = عضویت\njoinn = x\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Fa keywords.txt line 3: unknown command \"joinn\""
+    );
+    let err = parse_keywords(Lang::Fa, "join عضویت\n").unwrap_err();
+    assert!(err.to_string().contains("line 1"), "{err}");
+    let err = parse_keywords(Lang::Ms, "join = sertai, ,\n").unwrap_err();
+    assert!(err.to_string().contains("not a single word"), "{err}");
+}
+
+#[test]
+fn no_word_means_two_different_commands() {
+    let mut seen: Vec<(String, Keyword, Lang)> = Vec::new();
+    for lang in Lang::ALL {
+        for (word, k) in keywords_of(lang) {
+            if let Some((_, other, l)) = seen.iter().find(|(w, o, _)| w == word && *o != k) {
+                panic!(
+                    "{word:?} is {} in {} and {} in {}",
+                    other.command_name(),
+                    l.code(),
+                    k.command_name(),
+                    lang.code()
+                );
+            }
+            seen.push((word.to_string(), k, lang));
+        }
+    }
+}
+
+#[test]
+fn english_keywords_work_everywhere_and_carry_no_language() {
+    for (typed, k) in [
+        ("JOIN", Keyword::Join),
+        ("join", Keyword::Join),
+        ("Leave", Keyword::Leave),
+        ("STOPALL", Keyword::Stop),
+        ("unsubscribe", Keyword::Stop),
+        ("YES", Keyword::Start),
+        ("LANG", Keyword::Language),
+        ("Ｊｏｉｎ", Keyword::Join), // fullwidth, from some Asian keyboards
+    ] {
+        assert_eq!(keyword(&normalize(typed)), Some((k, None)), "{typed}");
+    }
+    assert_eq!(keyword(&normalize("housing")), None);
+}
+
+#[test]
+fn native_keywords_return_their_language() {
+    let cases = [
+        ("عضویت", Keyword::Join, Some(Lang::Fa)),
+        ("پیوستن", Keyword::Join, Some(Lang::Fa)),
+        ("ترک", Keyword::Leave, Some(Lang::Fa)),
+        ("بساز", Keyword::Create, Some(Lang::Fa)),
+        ("انضم", Keyword::Join, Some(Lang::Ar)),
+        ("اشترك", Keyword::Join, Some(Lang::Ar)),
+        ("غادر", Keyword::Leave, Some(Lang::Ar)),
+        ("مساعدة", Keyword::Help, Some(Lang::Ar)),
+        ("چھوڑیں", Keyword::Leave, Some(Lang::Ur)),
+        ("مدد", Keyword::Help, Some(Lang::Ur)),
+        ("ဝင်", Keyword::Join, Some(Lang::My)),
+        ("ထွက်", Keyword::Leave, Some(Lang::My)),
+        ("SERTAI", Keyword::Join, Some(Lang::Ms)),
+        ("Keluar", Keyword::Leave, Some(Lang::Ms)),
+        ("biir", Keyword::Join, Some(Lang::So)),
+        ("JOOJI", Keyword::Stop, Some(Lang::So)),
+        // Shared by Farsi and Urdu (same meaning): no language, the script and country decide.
+        ("شروع", Keyword::Start, None),
+        ("زبان", Keyword::Language, None),
+        ("نام", Keyword::Name, None),
+        // Shared by Farsi and Arabic.
+        ("حذف", Keyword::Remove, None),
+    ];
+    for (typed, k, lang) in cases {
+        assert_eq!(keyword(&normalize(typed)), Some((k, lang)), "{typed}");
+    }
+}
+
+#[test]
+fn farsi_and_arabic_join_words_match_whatever_the_keyboard() {
+    // Farsi عضویت typed with the Arabic yeh (ي), with tatweel, with a ZWNJ, with RLM around it.
+    for typed in [
+        "عضویت",
+        "عضويت",
+        "عضـــویت",
+        "عض\u{200C}ویت",
+        "\u{200F}عضویت\u{200F}",
+        "\u{FEFF}عضویت",
+    ] {
+        assert_eq!(
+            keyword(&normalize(typed)),
+            Some((Keyword::Join, Some(Lang::Fa))),
+            "{typed:?}"
+        );
+    }
+    // Farsi لیست‌ها with or without ZWNJ, with Arabic kaf/yeh in a neighbouring word.
+    assert_eq!(keyword(&normalize("لیستها")), keyword(&normalize("لیست‌ها")));
+    assert_eq!(
+        keyword(&normalize("ليست‌ها")).map(|k| k.0),
+        Some(Keyword::Lists)
+    );
+    // Arabic إنشاء with or without hamza, أضف as اضف, مساعدة with ه for ة, with vowel marks.
+    assert_eq!(
+        keyword(&normalize("انشاء")).map(|k| k.0),
+        Some(Keyword::Create)
+    );
+    assert_eq!(keyword(&normalize("اضف")).map(|k| k.0), Some(Keyword::Add));
+    assert_eq!(
+        keyword(&normalize("مساعده")).map(|k| k.0),
+        Some(Keyword::Help)
+    );
+    assert_eq!(
+        keyword(&normalize("اِنْضَمَّ")).map(|k| k.0),
+        Some(Keyword::Join)
+    );
+    // Farsi کمک typed with the Arabic kaf (ك).
+    assert_eq!(
+        keyword(&normalize("كمك")),
+        Some((Keyword::Help, Some(Lang::Fa)))
+    );
+    // Arabic presentation forms (old phones send them) fold to the base letters.
+    assert_eq!(
+        keyword(&normalize(
+            "\u{FEE3}\u{FEB4}\u{Fe8E}\u{FECB}\u{FEAA}\u{FE93}"
+        ))
+        .map(|k| k.0),
+        Some(Keyword::Help)
+    );
+}
+
+#[test]
+fn keywords_are_reserved_as_list_names_in_every_language() {
+    for lang in Lang::ALL {
+        for (word, _) in keywords_of(lang) {
+            assert!(is_reserved(word), "{word}");
+        }
+    }
+    assert!(is_reserved(&normalize("عضويت")));
+    assert!(!is_reserved(&normalize("housing")));
+    assert!(!is_reserved(&normalize("مسکن")));
+}
+
+#[test]
+fn list_names_normalise_to_one_key() {
+    assert_eq!(normalize("housing"), normalize("HOUSING"));
+    assert_eq!(normalize("Housing"), "housing");
+    // Farsi "کار" / "کاری" typed with either yeh and either kaf, with tatweel or ZWNJ.
+    let key = normalize("کاریابی");
+    for typed in [
+        "كاريابي",
+        "کاريابی",
+        "كاریابى",
+        "کـاریابی",
+        "کاری\u{200C}ابی",
+        "\u{200E}کاریابی",
+    ] {
+        assert_eq!(normalize(typed), key, "{typed:?}");
+    }
+    // Teh marbuta and heh: صحة and صحه are one name; Urdu heh goal and doachashmee too.
+    assert_eq!(normalize("صحة"), normalize("صحه"));
+    assert_eq!(normalize("مدرسہ"), normalize("مدرسه"));
+    // Digits of any script.
+    assert_eq!(normalize("گروه۱۲"), normalize("گروه12"));
+    assert_eq!(normalize("فريق٣"), normalize("فريق3"));
+    assert_eq!(normalize("အဖွဲ့၁"), normalize("အဖွဲ့1"));
+    // Different names stay different.
+    assert_ne!(normalize("کار"), normalize("کاری"));
+    assert_ne!(normalize("housing"), normalize("housing2"));
+}
+
+#[test]
+fn burmese_marks_in_either_order_are_one_word() {
+    // ဖွင့် with dot below and asat typed in either order (keyboards differ).
+    assert_eq!(
+        normalize("ဖွင\u{1037}\u{103A}"),
+        normalize("ဖွင\u{103A}\u{1037}")
+    );
+    assert_eq!(
+        keyword(&normalize("ဖွင\u{103A}\u{1037}")),
+        Some((Keyword::Create, Some(Lang::My)))
+    );
+}
+
+#[test]
+fn phone_digits_of_every_script_read_as_ascii() {
+    assert_eq!(ascii_digits("۰۹۱۲ ۳۴۵ ۶۷۸۹"), "0912 345 6789"); // Persian
+    assert_eq!(ascii_digits("+٩٦٦ ٥٠ ١٢٣ ٤٥٦٧"), "+966 50 123 4567"); // Arabic-Indic
+    assert_eq!(ascii_digits("၀၉ ၁၂၃ ၄၅၆ ၇၈၉"), "09 123 456 789"); // Burmese
+    assert_eq!(ascii_digits("۰۱۲-٣٤٥ ၆၇၈၉"), "012-345 6789"); // mixed
+    assert_eq!(ascii_digits("０１２３"), "0123"); // fullwidth
+    assert_eq!(normalize("۰۹۱۲۳۴۵۶۷۸۹"), "09123456789");
+}
+
+/// The command a reply tells the user to send is one that works, in the reply's own language.
+#[test]
+fn keywords_shown_in_replies_are_keywords() {
+    let list = "healthcare";
+    let cases = [
+        ("created", Keyword::Join),
+        ("created-announce", Keyword::Join),
+        ("joined", Keyword::Leave),
+        ("left", Keyword::Join),
+        ("not-member", Keyword::Join),
+        ("invite", Keyword::Join),
+        ("invite-sent", Keyword::Join),
+        ("added-by-org", Keyword::Leave),
+    ];
+    for lang in Lang::ALL {
+        for (id, expected) in cases {
+            let text = render(lang, id, &[("list", Arg::Str(list.into()))]);
+            // The words just before each mention of the list name.
+            let words: Vec<&str> = text
+                .match_indices(list)
+                .filter_map(|(at, _)| text[..at].split_whitespace().last())
+                .collect();
+            let hit = words.iter().find_map(|w| {
+                let w = w.trim_matches(|c: char| {
+                    !c.is_alphanumeric() && !matches!(c as u32, 0x1000..=0x109F)
+                });
+                keyword(&normalize(w)).filter(|k| k.0 == expected)
+            });
+            let Some((_, kw_lang)) = hit else {
+                panic!(
+                    "{} {id}: no {} keyword before {list}: {text}",
+                    lang.code(),
+                    expected.command_name()
+                );
+            };
+            // A native reply shows its own language's keyword (or a shared or English one).
+            assert!(
+                kw_lang.is_none() || kw_lang == Some(lang),
+                "{} {id} shows another language's keyword: {text}",
+                lang.code()
+            );
+        }
+    }
+}
