@@ -9,6 +9,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 
 pub mod sim;
+pub mod smpp;
 
 /// One outbound SMS handed to a gateway by the dispatcher.
 #[derive(Debug, Clone)]

@@ -102,9 +102,9 @@ pub(crate) fn add_marks_with_spans(
 fn last_strong_of(units: &[Unit], p: usize) -> Option<Dir> {
     units
         .iter()
+        .rev()
         .filter(|(_, q)| *q == Some(p))
-        .filter_map(|(c, _)| strong(*c))
-        .last()
+        .find_map(|(c, _)| strong(*c))
 }
 
 /// A placeable without letters made of digits and other signs (`+60 12-345 6789`, `#17`): in

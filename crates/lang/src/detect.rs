@@ -431,11 +431,11 @@ fn latin_script_language(text: &str) -> Option<Lang> {
         (Lang::So, score(Lang::So, SOMALI_WORDS)),
         (Lang::En, word_hits(&words, ENGLISH_WORDS)),
     ];
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, best_score) = scores[0];
     let second = scores[1].1;
     // Confident: two signals or more, and at least twice as many as any other language.
-    (best_score >= 2 && best_score >= 2 * second + 1).then_some(best)
+    (best_score >= 2 && best_score > 2 * second).then_some(best)
 }
 
 /// E.164 country calling codes and the language their people most likely read, among ours.

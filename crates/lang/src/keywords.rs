@@ -127,7 +127,10 @@ pub fn parse_keywords(lang: Lang, text: &str) -> Result<Vec<(String, Keyword)>, 
 
 /// Every language's keywords as read from its file; a file that cannot be read counts as empty
 /// (a test makes sure every shipped file reads cleanly).
-static BY_LANG: LazyLock<Vec<(Lang, Vec<(String, Keyword)>)>> = LazyLock::new(|| {
+/// A language's normalised keywords, in file order.
+type Words = Vec<(String, Keyword)>;
+
+static BY_LANG: LazyLock<Vec<(Lang, Words)>> = LazyLock::new(|| {
     FILES
         .iter()
         .map(|(lang, text)| (*lang, parse_keywords(*lang, text).unwrap_or_default()))

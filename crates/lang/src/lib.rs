@@ -1,6 +1,17 @@
 //! SMS Up's languages: command keywords, text normalisation for matching, the choice of a reply's
 //! language, and reply templates (Fluent files under `locales/`, one folder per language, with the
 //! command keywords of each language in `locales/<code>/keywords.txt`).
+//!
+//! # Use from the engine
+//!
+//! - Parsing: `keyword(&normalize(first_word))` gives the command and, for a native keyword, its
+//!   language; `normalize(name)` is a list name's key; `is_reserved(&key)` refuses keywords as
+//!   names; `ascii_digits(number)` before parsing a phone number (`ADD list ۰۱۲۳...`).
+//! - Reply language: `choose(member.language, Some(inbound_text), sender_e164, default)` for a reply
+//!   to a message; `choose(member.language, None, e164, default)` for a message not answering one
+//!   (an invitation). `LANG <word>`: `Lang::from_choice(word)`; without a word reply `lang-choices`.
+//! - Replies: `render(lang, id, &[("list", Arg::Str(..)), ("count", Arg::Num(..))])`; for the
+//!   `lists` reply pass `join_names(lang, &names)`. Posts are relayed untouched, never rendered.
 #![warn(missing_docs)]
 
 mod bidi;

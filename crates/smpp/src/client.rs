@@ -85,9 +85,9 @@ pub enum SubmitError {
     /// The destination is not a phone number.
     #[error("destination is not a phone number")]
     InvalidAddress,
-    /// The text needs more than 255 parts.
-    #[error("text needs {0} parts, more than 255")]
-    TooLong(usize),
+    /// The text cannot be sent (more than 255 parts).
+    #[error(transparent)]
+    Text(#[from] text::TextError),
     /// The SMSC refused it with a status that a later retry may get past.
     #[error("transient SMSC error {}", status::name(*status))]
     Transient {
@@ -216,7 +216,9 @@ pub struct Client {
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("config", &self.shared.config).finish()
+        f.debug_struct("Client")
+            .field("config", &self.shared.config)
+            .finish()
     }
 }
 
@@ -229,7 +231,10 @@ impl Client {
         let (src, ty) = config.source_address().ok_or(ConfigError::InvalidSource)?;
         let (ev_tx, ev_rx) = mpsc::channel(config.event_capacity.max(16));
         let (tx, rx) = mpsc::channel(config.queue_capacity.max(16));
-        let seed = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+        let seed = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
         let shared = Arc::new(Shared {
             config: config.clone(),
             stats: Stats::default(),
@@ -250,7 +255,13 @@ impl Client {
             BindMode::TransmitterAndReceiver => Role::Transmitter,
         };
         let inbound = Inbound::new(shared.clone(), ev_tx);
-        let mut session = Session::new(shared.clone(), role, Some(rx), inbound, watch::channel(false).1);
+        let mut session = Session::new(
+            shared.clone(),
+            role,
+            Some(rx),
+            inbound,
+            watch::channel(false).1,
+        );
         session.companion = receiver.map(|h| (stop_tx, h));
         tokio::spawn(session.run());
         Ok((Client { tx, shared }, ev_rx))
@@ -262,7 +273,10 @@ impl Client {
     pub async fn submit(&self, to: &str, text: &str) -> Result<Submitted, SubmitError> {
         let parts = self.prepare(to, text)?;
         let (reply, rx) = oneshot::channel();
-        self.tx.send(Cmd::Submit(Job { parts, reply })).await.map_err(|_| SubmitError::Shutdown)?;
+        self.tx
+            .send(Cmd::Submit(Job { parts, reply }))
+            .await
+            .map_err(|_| SubmitError::Shutdown)?;
         rx.await.unwrap_or(Err(SubmitError::Shutdown))
     }
 
@@ -283,7 +297,7 @@ impl Client {
 
     fn prepare(&self, to: &str, body: &str) -> Result<Vec<PreparedPart>, SubmitError> {
         let dest = destination_address(to).ok_or(SubmitError::InvalidAddress)?;
-        let enc = text::encode(body).map_err(|text::TextError::TooManyParts(n)| SubmitError::TooLong(n))?;
+        let enc = text::encode(body)?;
         let cfg = &self.shared.config;
         let (src, ton, npi) = &self.shared.source;
         let base = ShortMessage {
@@ -312,7 +326,10 @@ impl Client {
         match cfg.long_messages {
             LongMessageMode::Payload => {
                 let mut m = base;
-                m.tlvs = vec![Tlv { tag: tag::MESSAGE_PAYLOAD, value: Bytes::from(enc.bytes) }];
+                m.tlvs = vec![Tlv {
+                    tag: tag::MESSAGE_PAYLOAD,
+                    value: Bytes::from(enc.bytes),
+                }];
                 Ok(vec![encode(&m, total as u32)?])
             }
             LongMessageMode::Udh => enc
@@ -390,9 +407,18 @@ struct Inbound {
 
 impl Inbound {
     fn new(shared: Arc<Shared>, events: mpsc::Sender<Event>) -> Self {
-        let ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+        let ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or(0);
         let reassembler = Reassembler::new(shared.config.reassembly_timeout);
-        Inbound { shared, events, reassembler, id_prefix: format!("smpp-{ms:x}"), counter: 0 }
+        Inbound {
+            shared,
+            events,
+            reassembler,
+            id_prefix: format!("smpp-{ms:x}"),
+            counter: 0,
+        }
     }
 
     async fn emit(&self, e: Event) {
@@ -432,7 +458,10 @@ impl Inbound {
             sm.source_addr.clone()
         };
         let part = mo_part(&sm);
-        if let Some(a) = self.reassembler.push(std::time::Instant::now(), &from, &sm.destination_addr, part) {
+        if let Some(a) =
+            self.reassembler
+                .push(std::time::Instant::now(), &from, &sm.destination_addr, part)
+        {
             self.deliver(a).await;
         }
     }
@@ -440,13 +469,27 @@ impl Inbound {
     async fn deliver(&mut self, a: crate::mo::Assembled) {
         bump(&self.shared.stats.mobile);
         self.counter += 1;
-        debug!(parts = a.total, complete = a.complete, "mobile-originated message");
+        debug!(
+            parts = a.total,
+            complete = a.complete,
+            "mobile-originated message"
+        );
         if !a.complete {
-            warn!(parts = a.total, "concatenated MO message incomplete at timeout; delivering what arrived");
+            warn!(
+                parts = a.total,
+                "concatenated MO message incomplete at timeout; delivering what arrived"
+            );
         }
         let id = format!("{}-{}", self.id_prefix, self.counter);
-        self.emit(Event::Mobile { id, from: a.from, to: a.to, text: a.text, parts: a.total, complete: a.complete })
-            .await;
+        self.emit(Event::Mobile {
+            id,
+            from: a.from,
+            to: a.to,
+            text: a.text,
+            parts: a.total,
+            complete: a.complete,
+        })
+        .await;
     }
 
     async fn expire(&mut self) {
@@ -497,12 +540,20 @@ struct Conn {
 
 impl Conn {
     fn next_seq(&mut self) -> u32 {
-        self.seq = if self.seq >= 0x7FFF_FFFF { 1 } else { self.seq + 1 };
+        self.seq = if self.seq >= 0x7FFF_FFFF {
+            1
+        } else {
+            self.seq + 1
+        };
         self.seq
     }
     fn send_pdu(&mut self, pdu: &Pdu) -> Result<(), End> {
-        let b = pdu.to_bytes().map_err(|e| End::Lost(format!("encode: {e}")))?;
-        self.out.send(b).map_err(|_| End::Lost("writer closed".into()))
+        let b = pdu
+            .to_bytes()
+            .map_err(|e| End::Lost(format!("encode: {e}")))?;
+        self.out
+            .send(b)
+            .map_err(|_| End::Lost("writer closed".into()))
     }
 }
 
@@ -518,7 +569,10 @@ enum End {
     Closed,
 }
 
-async fn write_loop(mut wr: OwnedWriteHalf, mut rx: mpsc::UnboundedReceiver<Bytes>) -> std::io::Result<()> {
+async fn write_loop(
+    mut wr: OwnedWriteHalf,
+    mut rx: mpsc::UnboundedReceiver<Bytes>,
+) -> std::io::Result<()> {
     let mut buf = BytesMut::with_capacity(64 * 1024);
     while let Some(first) = rx.recv().await {
         buf.extend_from_slice(&first);
@@ -592,7 +646,9 @@ impl Session {
     }
 
     fn accepting(&self) -> bool {
-        self.cmd_rx.is_some() && self.closing.is_none() && self.pending.len() < self.cfg().queue_capacity.max(16)
+        self.cmd_rx.is_some()
+            && self.closing.is_none()
+            && self.pending.len() < self.cfg().queue_capacity.max(16)
     }
 
     fn stopping(&self) -> bool {
@@ -608,9 +664,23 @@ impl Session {
                 for (index, p) in job.parts.into_iter().enumerate() {
                     let ord = self.next_ord;
                     self.next_ord += 1;
-                    self.pending.push_back(Part { msg: id, index, ord, body: p.body, segments: p.segments, sends: 0 });
+                    self.pending.push_back(Part {
+                        msg: id,
+                        index,
+                        ord,
+                        body: p.body,
+                        segments: p.segments,
+                        sends: 0,
+                    });
                 }
-                self.msgs.insert(id, MsgState { ids: vec![None; n], remaining: n, reply: job.reply });
+                self.msgs.insert(
+                    id,
+                    MsgState {
+                        ids: vec![None; n],
+                        remaining: n,
+                        reply: job.reply,
+                    },
+                );
             }
             Some(Cmd::Shutdown(tx)) => {
                 self.shutdown_waiters.push(tx);
@@ -631,7 +701,10 @@ impl Session {
     fn drained(&self) -> bool {
         match self.role {
             Role::Receiver => self.stopping(),
-            _ => self.closing.is_some() && (!self.has_work() || self.closing.is_some_and(|d| Instant::now() >= d)),
+            _ => {
+                self.closing.is_some()
+                    && (!self.has_work() || self.closing.is_some_and(|d| Instant::now() >= d))
+            }
         }
     }
 
@@ -646,7 +719,11 @@ impl Session {
                     delay = self.cfg().reconnect_min;
                     bump(&self.shared.stats.binds);
                     info!(bind = self.role.name(), "SMPP bound");
-                    self.inbound.emit(Event::Bound { bind: self.role.name() }).await;
+                    self.inbound
+                        .emit(Event::Bound {
+                            bind: self.role.name(),
+                        })
+                        .await;
                     let end = self.serve(&mut conn).await;
                     self.requeue(&mut conn);
                     drop(conn);
@@ -669,7 +746,12 @@ impl Session {
     async fn lost(&mut self, reason: String) {
         bump(&self.shared.stats.disconnects);
         warn!(bind = self.role.name(), %reason, "SMPP connection lost; reconnecting");
-        self.inbound.emit(Event::Disconnected { bind: self.role.name(), reason }).await;
+        self.inbound
+            .emit(Event::Disconnected {
+                bind: self.role.name(),
+                reason,
+            })
+            .await;
     }
 
     /// Waits before reconnecting while still queueing new submits.
@@ -746,27 +828,40 @@ impl Session {
             address_range: String::new(),
         };
         let seq = conn.next_seq();
-        conn.send_pdu(&Pdu::new(seq, self.role.bind(bind))).map_err(end_reason)?;
+        conn.send_pdu(&Pdu::new(seq, self.role.bind(bind)))
+            .map_err(end_reason)?;
         let deadline = Instant::now() + t;
         loop {
-            let frame = match timeout(deadline.saturating_duration_since(Instant::now()), conn.reader.next()).await {
+            let frame = match timeout(
+                deadline.saturating_duration_since(Instant::now()),
+                conn.reader.next(),
+            )
+            .await
+            {
                 Err(_) => return Err("bind response timed out".into()),
                 Ok(None) => return Err("connection closed during bind".into()),
                 Ok(Some(Err(e))) => return Err(format!("during bind: {e}")),
                 Ok(Some(Ok(f))) => f,
             };
             match frame {
-                Frame::Pdu(p) if p.body.command_id() == self.role.bind_resp_id() && p.sequence_number == seq => {
+                Frame::Pdu(p)
+                    if p.body.command_id() == self.role.bind_resp_id()
+                        && p.sequence_number == seq =>
+                {
                     if p.command_status != 0 {
                         return Err(format!("bind refused: {}", status::name(p.command_status)));
                     }
                     return Ok(conn);
                 }
                 Frame::Pdu(p) if p.body.command_id() == command_id::GENERIC_NACK => {
-                    return Err(format!("bind refused with generic_nack {}", status::name(p.command_status)));
+                    return Err(format!(
+                        "bind refused with generic_nack {}",
+                        status::name(p.command_status)
+                    ));
                 }
                 Frame::Pdu(p) if p.body == Body::EnquireLink => {
-                    conn.send_pdu(&resp(&p, Body::EnquireLinkResp)).map_err(end_reason)?;
+                    conn.send_pdu(&resp(&p, Body::EnquireLinkResp))
+                        .map_err(end_reason)?;
                 }
                 other => debug!(?other, "ignored PDU before bind response"),
             }
@@ -854,13 +949,16 @@ impl Session {
                 return Ok(None);
             }
             let mut t = std::mem::take(&mut self.throttled);
+            t.sort_by_key(|p| std::cmp::Reverse(p.ord));
             for p in t {
-                self.pending.push_back(p);
+                self.pending.push_front(p);
             }
         }
         let window = self.cfg().window;
         while conn.in_flight.len() < window {
-            let Some(front) = self.pending.front() else { break };
+            let Some(front) = self.pending.front() else {
+                break;
+            };
             if !self.msgs.contains_key(&front.msg) {
                 self.pending.pop_front();
                 continue;
@@ -875,7 +973,9 @@ impl Session {
                 // More segments than the burst: let it through (one message_payload PDU).
                 Err(_) => {}
             }
-            let Some(mut part) = self.pending.pop_front() else { break };
+            let Some(mut part) = self.pending.pop_front() else {
+                break;
+            };
             let seq = conn.next_seq();
             let mut b = BytesMut::with_capacity(pdu::HEADER_LEN + part.body.len());
             pdu::put_header(&mut b, command_id::SUBMIT_SM, 0, seq, part.body.len());
@@ -896,10 +996,13 @@ impl Session {
 
     /// Puts unacknowledged and throttled parts back at the front of the queue, in original order.
     fn requeue(&mut self, conn: &mut Conn) {
-        let mut back: Vec<Part> = Vec::new(); conn.in_flight.clear();
+        let mut back: Vec<Part> = conn.in_flight.drain().map(|(_, f)| f.part).collect();
         back.append(&mut self.throttled);
         if !back.is_empty() {
-            info!(parts = back.len(), "requeueing unacknowledged submits for the next bind");
+            info!(
+                parts = back.len(),
+                "requeueing unacknowledged submits for the next bind"
+            );
         }
         back.sort_by_key(|p| std::cmp::Reverse(p.ord));
         for p in back {
@@ -934,7 +1037,11 @@ impl Session {
             }
             Body::GenericNack => {
                 if conn.in_flight.contains_key(&pdu.sequence_number) {
-                    let st = if pdu.command_status == 0 { status::ESME_RUNKNOWNERR } else { pdu.command_status };
+                    let st = if pdu.command_status == 0 {
+                        status::ESME_RUNKNOWNERR
+                    } else {
+                        pdu.command_status
+                    };
                     self.on_submit_resp(conn, pdu.sequence_number, st, String::new());
                 } else {
                     warn!(status = %status::name(pdu.command_status), "generic_nack from SMSC");
@@ -942,7 +1049,13 @@ impl Session {
             }
             Body::DeliverSm(sm) => {
                 self.inbound.on_deliver(sm).await;
-                let r = Pdu { command_status: 0, sequence_number: pdu.sequence_number, body: Body::DeliverSmResp { message_id: String::new() } };
+                let r = Pdu {
+                    command_status: 0,
+                    sequence_number: pdu.sequence_number,
+                    body: Body::DeliverSmResp {
+                        message_id: String::new(),
+                    },
+                };
                 conn.send_pdu(&r)?;
             }
             Body::EnquireLink => conn.send_pdu(&resp(&pdu, Body::EnquireLinkResp))?,
@@ -953,10 +1066,17 @@ impl Session {
             }
             Body::UnbindResp => {}
             Body::Other { command_id, .. } if command_id & 0x8000_0000 == 0 => {
-                let nack = Pdu { command_status: status::ESME_RINVCMDID, sequence_number: pdu.sequence_number, body: Body::GenericNack };
+                let nack = Pdu {
+                    command_status: status::ESME_RINVCMDID,
+                    sequence_number: pdu.sequence_number,
+                    body: Body::GenericNack,
+                };
                 conn.send_pdu(&nack)?;
             }
-            other => debug!(command_id = format!("0x{:08x}", other.command_id()), "ignored PDU"),
+            other => debug!(
+                command_id = format!("0x{:08x}", other.command_id()),
+                "ignored PDU"
+            ),
         }
         // Any traffic proves the link is alive.
         Ok(())
@@ -1019,12 +1139,22 @@ impl Session {
         }
         let deadline = Instant::now() + self.cfg().response_timeout.min(Duration::from_secs(5));
         loop {
-            match timeout(deadline.saturating_duration_since(Instant::now()), conn.reader.next()).await {
+            match timeout(
+                deadline.saturating_duration_since(Instant::now()),
+                conn.reader.next(),
+            )
+            .await
+            {
                 Ok(Some(Ok(Frame::Pdu(p)))) => match p.body {
                     Body::UnbindResp if p.sequence_number == seq => break,
                     Body::DeliverSm(sm) => {
                         self.inbound.on_deliver(sm).await;
-                        let _ = conn.send_pdu(&resp_to(p.sequence_number, Body::DeliverSmResp { message_id: String::new() }));
+                        let _ = conn.send_pdu(&resp_to(
+                            p.sequence_number,
+                            Body::DeliverSmResp {
+                                message_id: String::new(),
+                            },
+                        ));
                     }
                     Body::EnquireLink => {
                         let _ = conn.send_pdu(&resp_to(p.sequence_number, Body::EnquireLinkResp));
@@ -1049,7 +1179,11 @@ fn resp(req: &Pdu, body: Body) -> Pdu {
 }
 
 fn resp_to(sequence_number: u32, body: Body) -> Pdu {
-    Pdu { command_status: 0, sequence_number, body }
+    Pdu {
+        command_status: 0,
+        sequence_number,
+        body,
+    }
 }
 
 fn end_reason(e: End) -> String {

@@ -97,7 +97,14 @@ mod tests {
     #[test]
     fn frames_split_across_reads_and_back_to_back() {
         let a = Pdu::new(1, Body::EnquireLink).to_bytes().unwrap();
-        let b = Pdu::new(2, Body::SubmitSmResp { message_id: "abc".into() }).to_bytes().unwrap();
+        let b = Pdu::new(
+            2,
+            Body::SubmitSmResp {
+                message_id: "abc".into(),
+            },
+        )
+        .to_bytes()
+        .unwrap();
         let mut all = BytesMut::new();
         all.extend_from_slice(&a);
         all.extend_from_slice(&b);
@@ -111,16 +118,31 @@ mod tests {
             }
         }
         assert_eq!(got.len(), 2);
-        assert_eq!(got[1], Frame::Pdu(Pdu::new(2, Body::SubmitSmResp { message_id: "abc".into() })));
+        assert_eq!(
+            got[1],
+            Frame::Pdu(Pdu::new(
+                2,
+                Body::SubmitSmResp {
+                    message_id: "abc".into()
+                }
+            ))
+        );
     }
 
     #[test]
     fn bad_body_keeps_framing_bad_length_does_not() {
         // deliver_sm with a 2-byte body (truncated) is reported, framing survives.
-        let mut buf = BytesMut::from(&[0u8, 0, 0, 18, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 9, b'a', b'b'][..]);
+        let mut buf = BytesMut::from(
+            &[
+                0u8, 0, 0, 18, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 9, b'a', b'b',
+            ][..],
+        );
         let f = SmppCodec.decode(&mut buf).unwrap().unwrap();
         assert!(matches!(f, Frame::Invalid { header, .. } if header.sequence_number == 9));
         let mut buf = BytesMut::from(&[0u8, 0, 0, 3, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 9][..]);
-        assert!(matches!(SmppCodec.decode(&mut buf), Err(CodecError::Framing(_))));
+        assert!(matches!(
+            SmppCodec.decode(&mut buf),
+            Err(CodecError::Framing(_))
+        ));
     }
 }

@@ -196,7 +196,11 @@ impl SmppConfig {
 
 /// A destination number as sent: digits of the E.164 number, TON 1 NPI 1. `None` when it is not a number.
 pub fn destination_address(to: &str) -> Option<String> {
-    let t: String = to.trim().chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let t: String = to
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-'))
+        .collect();
     let digits = t.strip_prefix('+').unwrap_or(&t);
     if digits.is_empty() || digits.len() > 20 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -213,10 +217,22 @@ mod tests {
         let mut c = SmppConfig::default();
         assert_eq!(c.source_address().unwrap().1, AddrType { ton: 5, npi: 0 });
         c.source_addr = "+60123456789".into();
-        assert_eq!(c.source_address().unwrap(), ("60123456789".into(), AddrType { ton: 1, npi: 1 }));
+        assert_eq!(
+            c.source_address().unwrap(),
+            ("60123456789".into(), AddrType { ton: 1, npi: 1 })
+        );
         c.system_id = "x".repeat(16);
-        assert_eq!(c.validate(), Err(ConfigError::TooLong { field: "system_id", max: 15 }));
-        assert_eq!(destination_address("+60 12-345 6789").as_deref(), Some("60123456789"));
+        assert_eq!(
+            c.validate(),
+            Err(ConfigError::TooLong {
+                field: "system_id",
+                max: 15
+            })
+        );
+        assert_eq!(
+            destination_address("+60 12-345 6789").as_deref(),
+            Some("60123456789")
+        );
         assert_eq!(destination_address("abc"), None);
     }
 }

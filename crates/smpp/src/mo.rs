@@ -43,11 +43,23 @@ pub fn parse_udh(payload: &[u8]) -> Result<(Option<Concat>, &[u8]), UdhError> {
             return Err(UdhError::ElementOverrun);
         }
         let (iei, iel) = (header[i], header[i + 1] as usize);
-        let data = header.get(i + 2..i + 2 + iel).ok_or(UdhError::ElementOverrun)?;
+        let data = header
+            .get(i + 2..i + 2 + iel)
+            .ok_or(UdhError::ElementOverrun)?;
         match (iei, iel) {
-            (0x00, 3) => concat = Some(Concat { reference: u16::from(data[0]), total: data[1], seq: data[2] }),
+            (0x00, 3) => {
+                concat = Some(Concat {
+                    reference: u16::from(data[0]),
+                    total: data[1],
+                    seq: data[2],
+                })
+            }
             (0x08, 4) => {
-                concat = Some(Concat { reference: u16::from_be_bytes([data[0], data[1]]), total: data[2], seq: data[3] })
+                concat = Some(Concat {
+                    reference: u16::from_be_bytes([data[0], data[1]]),
+                    total: data[2],
+                    seq: data[3],
+                })
             }
             _ => {}
         }
@@ -87,7 +99,11 @@ pub fn mo_part(sm: &ShortMessage) -> MoPart {
         let n = find_tlv(&sm.tlvs, tag::SAR_TOTAL_SEGMENTS).and_then(|t| t.as_uint());
         let s = find_tlv(&sm.tlvs, tag::SAR_SEGMENT_SEQNUM).and_then(|t| t.as_uint());
         if let (Some(r), Some(n), Some(s)) = (r, n, s) {
-            concat = Some(Concat { reference: r as u16, total: n.min(255) as u8, seq: s.min(255) as u8 });
+            concat = Some(Concat {
+                reference: r as u16,
+                total: n.min(255) as u8,
+                seq: s.min(255) as u8,
+            });
         }
     }
     // A "concatenated" message of one part, or nonsense numbering, is treated as a whole message.
@@ -96,7 +112,11 @@ pub fn mo_part(sm: &ShortMessage) -> MoPart {
             concat = None;
         }
     }
-    MoPart { data_coding: sm.data_coding, concat, bytes: bytes.to_vec() }
+    MoPart {
+        data_coding: sm.data_coding,
+        concat,
+        bytes: bytes.to_vec(),
+    }
 }
 
 /// A complete (or timed-out partial) MO message.
@@ -141,7 +161,12 @@ pub struct Reassembler {
 impl Reassembler {
     /// A reassembler that gives up on missing parts after `timeout`.
     pub fn new(timeout: Duration) -> Self {
-        Reassembler { timeout, groups: HashMap::new(), done: HashMap::new(), max_groups: 10_000 }
+        Reassembler {
+            timeout,
+            groups: HashMap::new(),
+            done: HashMap::new(),
+            max_groups: 10_000,
+        }
     }
 
     /// Number of messages waiting for parts.
@@ -161,7 +186,12 @@ impl Reassembler {
                 complete: true,
             });
         };
-        let key = Key { from: from.to_string(), to: to.to_string(), reference: c.reference, total: c.total };
+        let key = Key {
+            from: from.to_string(),
+            to: to.to_string(),
+            reference: c.reference,
+            total: c.total,
+        };
         if let Some(t) = self.done.get(&key) {
             if now.duration_since(*t) < self.timeout {
                 return None; // a late duplicate of a message already delivered
@@ -170,7 +200,12 @@ impl Reassembler {
         }
         if self.groups.len() >= self.max_groups && !self.groups.contains_key(&key) {
             // Bounded memory: drop the oldest waiting message as partial-lost.
-            if let Some(oldest) = self.groups.iter().min_by_key(|(_, g)| g.first).map(|(k, _)| k.clone()) {
+            if let Some(oldest) = self
+                .groups
+                .iter()
+                .min_by_key(|(_, g)| g.first)
+                .map(|(k, _)| k.clone())
+            {
                 self.groups.remove(&oldest);
             }
         }
@@ -191,7 +226,13 @@ impl Reassembler {
     fn assemble(key: Key, g: Group, complete: bool) -> Assembled {
         // Decode the concatenated bytes at once so that a character split across parts survives.
         let bytes: Vec<u8> = g.parts.into_values().flatten().collect();
-        Assembled { from: key.from, to: key.to, text: text::decode(g.data_coding, &bytes), total: key.total, complete }
+        Assembled {
+            from: key.from,
+            to: key.to,
+            text: text::decode(g.data_coding, &bytes),
+            total: key.total,
+            complete,
+        }
     }
 
     /// Returns the messages whose parts did not all arrive within the timeout (with the parts that
@@ -228,13 +269,25 @@ mod tests {
     fn udh_part(reference: u8, total: u8, seq: u8, body: &[u8]) -> ShortMessage {
         let mut sm = vec![5, 0, 3, reference, total, seq];
         sm.extend_from_slice(body);
-        ShortMessage { esm_class: 0x40, data_coding: 8, short_message: Bytes::from(sm), ..Default::default() }
+        ShortMessage {
+            esm_class: 0x40,
+            data_coding: 8,
+            short_message: Bytes::from(sm),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn udh_16bit_and_bad_headers() {
         let (c, rest) = parse_udh(&[6, 8, 4, 0x12, 0x34, 3, 2, b'h', b'i']).unwrap();
-        assert_eq!(c, Some(Concat { reference: 0x1234, total: 3, seq: 2 }));
+        assert_eq!(
+            c,
+            Some(Concat {
+                reference: 0x1234,
+                total: 3,
+                seq: 2
+            })
+        );
         assert_eq!(rest, b"hi");
         assert_eq!(parse_udh(&[9, 0, 3]), Err(UdhError::Overrun));
         assert_eq!(parse_udh(&[3, 0, 3, 1]), Err(UdhError::ElementOverrun));
@@ -249,13 +302,23 @@ mod tests {
         assert_eq!(chunks.len(), 3);
         let mut r = Reassembler::new(Duration::from_secs(60));
         let now = Instant::now();
-        assert!(r.push(now, "a", "b", mo_part(&udh_part(7, 3, 3, chunks[2]))).is_none());
-        assert!(r.push(now, "a", "b", mo_part(&udh_part(7, 3, 1, chunks[0]))).is_none());
-        assert!(r.push(now, "a", "b", mo_part(&udh_part(7, 3, 1, chunks[0]))).is_none());
-        let done = r.push(now, "a", "b", mo_part(&udh_part(7, 3, 2, chunks[1]))).unwrap();
+        assert!(r
+            .push(now, "a", "b", mo_part(&udh_part(7, 3, 3, chunks[2])))
+            .is_none());
+        assert!(r
+            .push(now, "a", "b", mo_part(&udh_part(7, 3, 1, chunks[0])))
+            .is_none());
+        assert!(r
+            .push(now, "a", "b", mo_part(&udh_part(7, 3, 1, chunks[0])))
+            .is_none());
+        let done = r
+            .push(now, "a", "b", mo_part(&udh_part(7, 3, 2, chunks[1])))
+            .unwrap();
         assert_eq!(done.text, text);
         assert!(done.complete);
-        assert!(r.push(now, "a", "b", mo_part(&udh_part(7, 3, 2, chunks[1]))).is_none());
+        assert!(r
+            .push(now, "a", "b", mo_part(&udh_part(7, 3, 2, chunks[1])))
+            .is_none());
         assert_eq!(r.waiting(), 0);
     }
 

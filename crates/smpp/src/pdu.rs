@@ -111,18 +111,28 @@ pub struct Tlv {
 impl Tlv {
     /// A TLV with a one-octet value.
     pub fn u8(tag: u16, v: u8) -> Self {
-        Tlv { tag, value: Bytes::copy_from_slice(&[v]) }
+        Tlv {
+            tag,
+            value: Bytes::copy_from_slice(&[v]),
+        }
     }
     /// A TLV with a two-octet big-endian value.
     pub fn u16(tag: u16, v: u16) -> Self {
-        Tlv { tag, value: Bytes::copy_from_slice(&v.to_be_bytes()) }
+        Tlv {
+            tag,
+            value: Bytes::copy_from_slice(&v.to_be_bytes()),
+        }
     }
     /// The value read as an integer of up to 4 octets (big-endian), if it has 1 to 4 octets.
     pub fn as_uint(&self) -> Option<u32> {
         if self.value.is_empty() || self.value.len() > 4 {
             return None;
         }
-        Some(self.value.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b)))
+        Some(
+            self.value
+                .iter()
+                .fold(0u32, |acc, b| (acc << 8) | u32::from(*b)),
+        )
     }
     /// The value read as a C-octet string (the trailing NUL, if any, removed; bytes >= 0x80 as Latin-1).
     pub fn as_cstr(&self) -> String {
@@ -295,7 +305,11 @@ pub struct Pdu {
 impl Pdu {
     /// A PDU with status 0.
     pub fn new(sequence_number: u32, body: Body) -> Self {
-        Pdu { command_status: 0, sequence_number, body }
+        Pdu {
+            command_status: 0,
+            sequence_number,
+            body,
+        }
     }
 
     /// Decodes one complete PDU (exactly `command_length` bytes, header included).
@@ -304,8 +318,16 @@ impl Pdu {
         if header.command_length as usize != frame.len() {
             return Err(PduError::InvalidLength(header.command_length));
         }
-        let body = decode_body(header.command_id, &frame[HEADER_LEN..], header.command_status)?;
-        Ok(Pdu { command_status: header.command_status, sequence_number: header.sequence_number, body })
+        let body = decode_body(
+            header.command_id,
+            &frame[HEADER_LEN..],
+            header.command_status,
+        )?;
+        Ok(Pdu {
+            command_status: header.command_status,
+            sequence_number: header.sequence_number,
+            body,
+        })
     }
 
     /// Appends the encoded PDU (header included) to `out`.
@@ -344,7 +366,13 @@ pub fn encode_sm_body(m: &ShortMessage) -> Result<Bytes, PduError> {
 }
 
 /// Appends a PDU header for a body of `body_len` octets.
-pub fn put_header(out: &mut BytesMut, command_id: u32, command_status: u32, sequence_number: u32, body_len: usize) {
+pub fn put_header(
+    out: &mut BytesMut,
+    command_id: u32,
+    command_status: u32,
+    sequence_number: u32,
+    body_len: usize,
+) {
     out.put_u32((HEADER_LEN + body_len) as u32);
     out.put_u32(command_id);
     out.put_u32(command_status);
@@ -442,7 +470,10 @@ impl<'a> Reader<'a> {
                 return Err(PduError::TlvOverrun(tag));
             }
             let v = self.bytes(len, "tlv value")?;
-            out.push(Tlv { tag, value: Bytes::copy_from_slice(v) });
+            out.push(Tlv {
+                tag,
+                value: Bytes::copy_from_slice(v),
+            });
         }
         Ok(out)
     }
@@ -551,7 +582,10 @@ fn decode_body(command_id: u32, body: &[u8], status: u32) -> Result<Body, PduErr
             return Ok(Body::DeliverSmResp { message_id });
         }
         other => {
-            return Ok(Body::Other { command_id: other, body: Bytes::copy_from_slice(body) });
+            return Ok(Body::Other {
+                command_id: other,
+                body: Bytes::copy_from_slice(body),
+            });
         }
     };
     Ok(b)
@@ -560,7 +594,11 @@ fn decode_body(command_id: u32, body: &[u8], status: u32) -> Result<Body, PduErr
 fn put_cstr(out: &mut BytesMut, s: &str, max: usize, field: &'static str) -> Result<(), PduError> {
     // Characters above U+00FF cannot be carried in a C-octet string; they are sent as '?'.
     if s.len() > max && s.chars().count() > max {
-        return Err(PduError::FieldTooLong { field, len: s.chars().count(), max });
+        return Err(PduError::FieldTooLong {
+            field,
+            len: s.chars().count(),
+            max,
+        });
     }
     for c in s.chars() {
         let b = u32::from(c);
@@ -577,7 +615,11 @@ fn put_tlvs(out: &mut BytesMut, tlvs: &[Tlv]) -> Result<(), PduError> {
     for t in tlvs {
         let len = t.value.len();
         if len > u16::MAX as usize {
-            return Err(PduError::FieldTooLong { field: "tlv value", len, max: u16::MAX as usize });
+            return Err(PduError::FieldTooLong {
+                field: "tlv value",
+                len,
+                max: u16::MAX as usize,
+            });
         }
         out.put_u16(t.tag);
         out.put_u16(len as u16);
@@ -615,7 +657,11 @@ fn put_sm(out: &mut BytesMut, m: &ShortMessage) -> Result<(), PduError> {
     out.put_u8(m.sm_default_msg_id);
     let len = m.short_message.len();
     if len > 254 {
-        return Err(PduError::FieldTooLong { field: "short_message", len, max: 254 });
+        return Err(PduError::FieldTooLong {
+            field: "short_message",
+            len,
+            max: 254,
+        });
     }
     out.put_u8(len as u8);
     out.put_slice(&m.short_message);
@@ -624,12 +670,18 @@ fn put_sm(out: &mut BytesMut, m: &ShortMessage) -> Result<(), PduError> {
 
 fn encode_body(body: &Body, out: &mut BytesMut) -> Result<(), PduError> {
     match body {
-        Body::BindTransmitter(b) | Body::BindReceiver(b) | Body::BindTransceiver(b) => put_bind(out, b),
+        Body::BindTransmitter(b) | Body::BindReceiver(b) | Body::BindTransceiver(b) => {
+            put_bind(out, b)
+        }
         Body::BindTransmitterResp(r) | Body::BindReceiverResp(r) | Body::BindTransceiverResp(r) => {
             put_cstr(out, &r.system_id, 15, "system_id")?;
             put_tlvs(out, &r.tlvs)
         }
-        Body::Unbind | Body::UnbindResp | Body::EnquireLink | Body::EnquireLinkResp | Body::GenericNack => Ok(()),
+        Body::Unbind
+        | Body::UnbindResp
+        | Body::EnquireLink
+        | Body::EnquireLinkResp
+        | Body::GenericNack => Ok(()),
         Body::SubmitSm(m) | Body::DeliverSm(m) => put_sm(out, m),
         Body::SubmitSmResp { message_id } | Body::DeliverSmResp { message_id } => {
             put_cstr(out, message_id, 64, "message_id")
@@ -649,7 +701,10 @@ mod tests {
     fn bind_example_from_spec_decodes() {
         // The bind_transmitter example of the SMPP specification (interface_version 0x34 here).
         let hex = "0000002f000000020000000000000001534d50503354455354007365637265743038005355424d4954310034010100";
-        let bytes: Vec<u8> = (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect();
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect();
         let pdu = Pdu::decode(&bytes).unwrap();
         assert_eq!(pdu.sequence_number, 1);
         match &pdu.body {
@@ -692,7 +747,9 @@ mod tests {
         let mut b = vec![0, 0, 0, 20, 0, 0, 0, 0x15, 0, 0, 0, 0, 0, 0, 0, 1];
         assert_eq!(Pdu::decode(&b), Err(PduError::InvalidLength(20)));
         // A TLV that claims more bytes than exist.
-        b = vec![0, 0, 0, 0, 0x80, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 1, b'X', 0, 0x02, 0x10, 0, 9, 0x34];
+        b = vec![
+            0, 0, 0, 0, 0x80, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 1, b'X', 0, 0x02, 0x10, 0, 9, 0x34,
+        ];
         let n = b.len() as u32;
         b[..4].copy_from_slice(&n.to_be_bytes());
         assert_eq!(Pdu::decode(&b), Err(PduError::TlvOverrun(0x0210)));
@@ -700,8 +757,19 @@ mod tests {
 
     #[test]
     fn encode_rejects_overlong_fields() {
-        let bind = Bind { system_id: "x".repeat(16), ..Default::default() };
-        let err = Pdu::new(1, Body::BindTransceiver(bind)).to_bytes().unwrap_err();
-        assert!(matches!(err, PduError::FieldTooLong { field: "system_id", .. }));
+        let bind = Bind {
+            system_id: "x".repeat(16),
+            ..Default::default()
+        };
+        let err = Pdu::new(1, Body::BindTransceiver(bind))
+            .to_bytes()
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            PduError::FieldTooLong {
+                field: "system_id",
+                ..
+            }
+        ));
     }
 }

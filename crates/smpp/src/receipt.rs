@@ -96,7 +96,16 @@ pub struct ReceiptText {
     pub text: Option<String>,
 }
 
-const KEYS: [&str; 8] = ["id:", "sub:", "dlvrd:", "submit date:", "done date:", "stat:", "err:", "text:"];
+const KEYS: [&str; 8] = [
+    "id:",
+    "sub:",
+    "dlvrd:",
+    "submit date:",
+    "done date:",
+    "stat:",
+    "err:",
+    "text:",
+];
 
 /// Parses a receipt text such as
 /// `id:123 sub:001 dlvrd:001 submit date:2401011200 done date:2401011201 stat:DELIVRD err:000 text:Hi`.
@@ -179,20 +188,38 @@ pub fn receipt_from_deliver(sm: &ShortMessage, text: &str) -> Option<Receipt> {
         .filter(|s| !s.trim().is_empty());
     let text_id = parsed.id.clone().filter(|s| !s.is_empty());
     let (message_id, alt) = match (tlv_id, text_id) {
-        (Some(t), Some(x)) if t.trim() != x.trim() => (t.trim().to_string(), Some(x.trim().to_string())),
+        (Some(t), Some(x)) if t.trim() != x.trim() => {
+            (t.trim().to_string(), Some(x.trim().to_string()))
+        }
         (Some(t), _) => (t.trim().to_string(), None),
         (None, Some(x)) => (x.trim().to_string(), None),
         (None, None) => return None,
     };
     let state = match find_tlv(&sm.tlvs, tag::MESSAGE_STATE).and_then(|t| t.as_uint()) {
         Some(v) => ReceiptState::from_message_state(v),
-        None => parsed.stat.as_deref().map(ReceiptState::from_stat).unwrap_or(ReceiptState::Unknown),
+        None => parsed
+            .stat
+            .as_deref()
+            .map(ReceiptState::from_stat)
+            .unwrap_or(ReceiptState::Unknown),
     };
-    let err_text = parsed.err.filter(|e| !e.is_empty() && !e.bytes().all(|b| b == b'0'));
+    let err_text = parsed
+        .err
+        .filter(|e| !e.is_empty() && !e.bytes().all(|b| b == b'0'));
     let net_err = find_tlv(&sm.tlvs, tag::NETWORK_ERROR_CODE)
         .filter(|t| t.value.iter().skip(1).any(|b| *b != 0))
-        .map(|t| t.value.iter().map(|b| format!("{b:02x}")).collect::<String>());
-    Some(Receipt { message_id, alt_message_id: alt, state, error: err_text.or(net_err) })
+        .map(|t| {
+            t.value
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        });
+    Some(Receipt {
+        message_id,
+        alt_message_id: alt,
+        state,
+        error: err_text.or(net_err),
+    })
 }
 
 /// The forms under which an SMSC message id may appear elsewhere: as given, and its hex↔decimal
@@ -250,11 +277,17 @@ mod tests {
 
     #[test]
     fn variants_missing_fields_and_case() {
-        let r = parse_receipt_text("ID:abc123 Submit Date:2401011200 Done Date:2401011201 Stat:undeliv Err:034").unwrap();
+        let r = parse_receipt_text(
+            "ID:abc123 Submit Date:2401011200 Done Date:2401011201 Stat:undeliv Err:034",
+        )
+        .unwrap();
         assert_eq!(r.id.as_deref(), Some("abc123"));
         assert_eq!(r.sub, None);
         assert_eq!(r.text, None);
-        assert_eq!(ReceiptState::from_stat(r.stat.as_deref().unwrap()), ReceiptState::Undelivered);
+        assert_eq!(
+            ReceiptState::from_stat(r.stat.as_deref().unwrap()),
+            ReceiptState::Undelivered
+        );
         assert_eq!(r.err.as_deref(), Some("034"));
         assert!(parse_receipt_text("hello there").is_none());
     }
@@ -264,7 +297,10 @@ mod tests {
         let sm = ShortMessage {
             esm_class: 0x04,
             tlvs: vec![
-                Tlv { tag: tag::RECEIPTED_MESSAGE_ID, value: Bytes::from_static(b"1f\0") },
+                Tlv {
+                    tag: tag::RECEIPTED_MESSAGE_ID,
+                    value: Bytes::from_static(b"1f\0"),
+                },
                 Tlv::u8(tag::MESSAGE_STATE, 5),
             ],
             ..Default::default()

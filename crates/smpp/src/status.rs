@@ -61,7 +61,11 @@ pub fn classify(status: u32) -> StatusClass {
     match status {
         ESME_ROK => StatusClass::Ok,
         ESME_RTHROTTLED | ESME_RMSGQFUL => StatusClass::Throttle,
-        ESME_RSYSERR | ESME_RSUBMITFAIL | ESME_RX_T_APPN | ESME_RDELIVERYFAILURE | ESME_RUNKNOWNERR
+        ESME_RSYSERR
+        | ESME_RSUBMITFAIL
+        | ESME_RX_T_APPN
+        | ESME_RDELIVERYFAILURE
+        | ESME_RUNKNOWNERR
         | ESME_RINVBNDSTS => StatusClass::Transient,
         ESME_RINVDSTADR | ESME_RINVDSTTON | ESME_RINVDSTNPI => StatusClass::InvalidDestination,
         _ => StatusClass::Permanent,

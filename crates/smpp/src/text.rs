@@ -1,9 +1,9 @@
 //! Turning a text into submit_sm payloads, and deliver_sm payloads back into text.
 //!
-//! The alphabet choice and the GSM-7 tables come from `smsup-sms`; this module cuts the encoded text
-//! into parts on unit boundaries (a GSM-7 escape pair or a UTF-16 surrogate pair is never split).
+//! The alphabet choice, the GSM-7 tables and the splitting come from `smsup-sms`; decoding here is
+//! lossy by design (never fails) and tolerates peers that put GSM-7 under data_coding 1.
 
-use smsup_sms::{gsm7, Encoding};
+use smsup_sms::{gsm7, split, Concat, EncodeError, Encoding, GsmForm, SplitOptions};
 
 /// data_coding for GSM-7 (SMSC default alphabet).
 pub const DC_GSM7: u8 = 0x00;
@@ -33,65 +33,32 @@ pub enum TextError {
     /// A concatenated message has at most 255 parts.
     #[error("text needs {0} parts, more than 255")]
     TooManyParts(usize),
+    /// The splitter refused the text for another reason.
+    #[error("cannot split text: {0}")]
+    Split(String),
 }
 
 /// Encodes `text` in GSM-7 when every character is in it, else UCS-2, and cuts it into parts of
-/// 160/153 septets or 70/67 UTF-16 units.
+/// 160/153 septets or 70/67 UTF-16 units with `smsup_sms::split` (grapheme clusters, escape pairs
+/// and surrogate pairs are never split, so the part count equals `smsup_sms::analyze`'s segments).
 pub fn encode(text: &str) -> Result<EncodedText, TextError> {
-    let gsm = if smsup_sms::is_gsm7(text) { gsm7::encode_unpacked(text) } else { None };
-    let (encoding, data_coding, bytes, units) = match gsm {
-        Some(septets) => {
-            // One septet per octet; an escape (0x1B) and its follower form one unit of 2.
-            let mut units: Vec<usize> = Vec::with_capacity(septets.len());
-            let mut i = 0;
-            while i < septets.len() {
-                let w = if septets[i] == 0x1B && i + 1 < septets.len() { 2 } else { 1 };
-                units.push(w);
-                i += w;
-            }
-            (Encoding::Gsm7, DC_GSM7, septets, units)
-        }
-        None => {
-            let mut bytes = Vec::with_capacity(text.len() * 2);
-            let mut units = Vec::with_capacity(text.len());
-            for c in text.chars() {
-                let mut buf = [0u16; 2];
-                let enc = c.encode_utf16(&mut buf);
-                for u in enc.iter() {
-                    bytes.extend_from_slice(&u.to_be_bytes());
-                }
-                units.push(enc.len() * 2);
-            }
-            (Encoding::Ucs2, DC_UCS2, bytes, units)
-        }
+    let opts = SplitOptions {
+        concat: Concat::Sar(0),
+        gsm_form: GsmForm::Unpacked,
+        encoding: None,
     };
-    // Capacities in octets of the payload as carried in short_message.
-    let (single, part) = match encoding {
-        Encoding::Gsm7 => (160, 153),
-        Encoding::Ucs2 => (140, 134),
-    };
-    let parts = if bytes.len() <= single {
-        vec![bytes.clone()]
-    } else {
-        let mut parts = Vec::new();
-        let mut start = 0;
-        let mut cur = 0;
-        for w in units {
-            if cur - start + w > part {
-                parts.push(bytes[start..cur].to_vec());
-                start = cur;
-            }
-            cur += w;
-        }
-        if cur > start {
-            parts.push(bytes[start..cur].to_vec());
-        }
-        parts
-    };
-    if parts.len() > 255 {
-        return Err(TextError::TooManyParts(parts.len()));
-    }
-    Ok(EncodedText { encoding, data_coding, bytes, parts })
+    let msg = split(text, &opts).map_err(|e| match e {
+        EncodeError::TooManyParts(n) => TextError::TooManyParts(n),
+        other => TextError::Split(other.to_string()),
+    })?;
+    let parts: Vec<Vec<u8>> = msg.parts.into_iter().map(|p| p.body).collect();
+    let bytes = parts.concat();
+    Ok(EncodedText {
+        encoding: msg.encoding,
+        data_coding: msg.data_coding,
+        bytes,
+        parts,
+    })
 }
 
 /// Decodes a short_message payload (without UDH) by its data_coding. Never fails: undecodable input
@@ -103,11 +70,38 @@ pub fn decode(data_coding: u8, bytes: &[u8]) -> String {
             // Some SMSCs put 8-bit text under data_coding 0: keep it readable.
             Err(_) => crate::pdu::latin1(bytes),
         },
-        Alphabet::Ascii => bytes.iter().map(|b| if *b < 0x80 { char::from(*b) } else { '\u{FFFD}' }).collect(),
+        Alphabet::Ascii => {
+            // IA5 per SMPP 3.4, but some peers (node-smpp among them) send GSM-7 septets under
+            // data_coding 1. Control bytes other than CR/LF only occur in the GSM-7 reading
+            // (`@` is 0x00, `$` 0x02, `_` 0x11, escape 0x1B), so they select it.
+            let gsm_like = bytes
+                .iter()
+                .any(|b| *b < 0x20 && *b != b'\n' && *b != b'\r');
+            match gsm_like
+                .then(|| gsm7::decode_unpacked(bytes).ok())
+                .flatten()
+            {
+                Some(s) => s,
+                None => bytes
+                    .iter()
+                    .map(|b| {
+                        if *b < 0x80 {
+                            char::from(*b)
+                        } else {
+                            '\u{FFFD}'
+                        }
+                    })
+                    .collect(),
+            }
+        }
         Alphabet::Latin1 => crate::pdu::latin1(bytes),
         Alphabet::Ucs2 => {
-            let units = bytes.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]]));
-            char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect()
+            let units = bytes
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]));
+            char::decode_utf16(units)
+                .map(|r| r.unwrap_or('\u{FFFD}'))
+                .collect()
         }
     }
 }
@@ -131,7 +125,7 @@ pub fn alphabet(dc: u8) -> Alphabet {
         0x00 => Alphabet::Gsm7,
         0x01 => Alphabet::Ascii,
         0x08 => Alphabet::Ucs2,
-        0x02 | 0x03 | 0x04 | 0x05 | 0x06 | 0x07 => Alphabet::Latin1,
+        0x02..=0x07 => Alphabet::Latin1,
         _ if dc & 0xC0 == 0x00 || dc & 0xC0 == 0x40 => match (dc >> 2) & 0x03 {
             0 => Alphabet::Gsm7,
             2 => Alphabet::Ucs2,
@@ -197,6 +191,12 @@ mod tests {
     fn decode_other_codings() {
         assert_eq!(decode(3, &[0x63, 0x61, 0x66, 0xE9]), "café");
         assert_eq!(decode(1, b"abc"), "abc");
+        assert_eq!(decode(1, b"a_b@c"), "a_b@c");
+        // node-smpp style: GSM-7 septets under data_coding 1.
+        assert_eq!(decode(1, &[b'a', 0x11, b'b', 0x00, b'c', 0x02]), "a_b@c$");
+        assert_eq!(decode(1, b"a_b@c"), "a_b@c");
+        // node-smpp style: GSM-7 septets under data_coding 1.
+        assert_eq!(decode(1, &[b'a', 0x11, b'b', 0x00, b'c', 0x02]), "a_b@c$");
         assert_eq!(decode(8, &[0xD8, 0x00]), "\u{FFFD}");
     }
 }

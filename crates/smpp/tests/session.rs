@@ -30,7 +30,11 @@ fn config(port: u16) -> SmppConfig {
 }
 
 /// Waits for the first event that `f` accepts, skipping others.
-async fn next_matching<T>(rx: &mut mpsc::Receiver<Event>, secs: u64, mut f: impl FnMut(&Event) -> Option<T>) -> T {
+async fn next_matching<T>(
+    rx: &mut mpsc::Receiver<Event>,
+    secs: u64,
+    mut f: impl FnMut(&Event) -> Option<T>,
+) -> T {
     timeout(Duration::from_secs(secs), async {
         loop {
             let e = rx.recv().await.expect("event channel closed");
@@ -47,7 +51,10 @@ async fn next_matching<T>(rx: &mut mpsc::Receiver<Event>, secs: u64, mut f: impl
 async fn submits_get_ids_and_are_encoded_as_configured() {
     let smsc = TestSmsc::start().await;
     let (client, _ev) = Client::start(config(smsc.port)).unwrap();
-    let a = client.submit("+60123456789", "Hello [list] €5").await.unwrap();
+    let a = client
+        .submit("+60123456789", "Hello [list] €5")
+        .await
+        .unwrap();
     let b = client.submit("+60123456789", "سلام دوستان").await.unwrap();
     let long = "Long message. ".repeat(25); // 350 septets: 3 parts
     let c = client.submit("+60123456789", &long).await.unwrap();
@@ -63,14 +70,34 @@ async fn submits_get_ids_and_are_encoded_as_configured() {
     assert_eq!(seen[0].sm.short_message.len(), 15 + 3);
     // UCS-2 big-endian without a byte-order mark.
     assert_eq!(seen[1].sm.data_coding, 8);
-    assert_eq!(seen[1].sm.short_message.as_ref(), ucs2("سلام دوستان").as_slice());
+    assert_eq!(
+        seen[1].sm.short_message.as_ref(),
+        ucs2("سلام دوستان").as_slice()
+    );
     for s in &seen {
         assert_eq!(s.sm.registered_delivery, 1);
-        assert_eq!((s.sm.source_addr_ton, s.sm.source_addr_npi, s.sm.source_addr.as_str()), (5, 0, "SMSUP"));
-        assert_eq!((s.sm.dest_addr_ton, s.sm.dest_addr_npi, s.sm.destination_addr.as_str()), (1, 1, "60123456789"));
+        assert_eq!(
+            (
+                s.sm.source_addr_ton,
+                s.sm.source_addr_npi,
+                s.sm.source_addr.as_str()
+            ),
+            (5, 0, "SMSUP")
+        );
+        assert_eq!(
+            (
+                s.sm.dest_addr_ton,
+                s.sm.dest_addr_npi,
+                s.sm.destination_addr.as_str()
+            ),
+            (1, 1, "60123456789")
+        );
     }
     // Concatenated with a UDH: same reference, 3 parts numbered 1..3, 153 septets at most each.
-    let udh: Vec<&[u8]> = seen[2..5].iter().map(|s| &s.sm.short_message[..6]).collect();
+    let udh: Vec<&[u8]> = seen[2..5]
+        .iter()
+        .map(|s| &s.sm.short_message[..6])
+        .collect();
     for (i, u) in udh.iter().enumerate() {
         assert_eq!(seen[2 + i].sm.esm_class, 0x40);
         assert_eq!(&u[..3], &[5, 0, 3]);
@@ -97,9 +124,18 @@ async fn sar_and_message_payload_modes() {
         let get = |t| find_tlv(&s.sm.tlvs, t).and_then(|v| v.as_uint()).unwrap();
         assert_eq!(get(tag::SAR_TOTAL_SEGMENTS), 3);
         assert_eq!(get(tag::SAR_SEGMENT_SEQNUM), i as u32 + 1);
-        assert_eq!(get(tag::SAR_MSG_REF_NUM), find_tlv(&seen[0].sm.tlvs, tag::SAR_MSG_REF_NUM).unwrap().as_uint().unwrap());
+        assert_eq!(
+            get(tag::SAR_MSG_REF_NUM),
+            find_tlv(&seen[0].sm.tlvs, tag::SAR_MSG_REF_NUM)
+                .unwrap()
+                .as_uint()
+                .unwrap()
+        );
     }
-    assert_eq!(seen.iter().map(|s| s.text.clone()).collect::<String>(), long);
+    assert_eq!(
+        seen.iter().map(|s| s.text.clone()).collect::<String>(),
+        long
+    );
 
     let smsc = TestSmsc::start().await;
     let mut cfg = config(smsc.port);
@@ -110,7 +146,13 @@ async fn sar_and_message_payload_modes() {
     let seen = smsc.seen();
     assert_eq!(seen.len(), 1);
     assert!(seen[0].sm.short_message.is_empty());
-    assert_eq!(find_tlv(&seen[0].sm.tlvs, tag::MESSAGE_PAYLOAD).unwrap().value.as_ref(), ucs2(&long).as_slice());
+    assert_eq!(
+        find_tlv(&seen[0].sm.tlvs, tag::MESSAGE_PAYLOAD)
+            .unwrap()
+            .value
+            .as_ref(),
+        ucs2(&long).as_slice()
+    );
     assert_eq!(seen[0].text, long);
 }
 
@@ -123,7 +165,12 @@ async fn nothing_lost_across_mid_window_disconnect() {
     let window = cfg.window;
     let (client, _ev) = Client::start(cfg).unwrap();
     let texts: Vec<String> = (0..200).map(|i| format!("message {i:03}")).collect();
-    let results = join_all(texts.iter().map(|t| client.submit("+60123456789", t))).await;
+    let results = timeout(
+        Duration::from_secs(20),
+        join_all(texts.iter().map(|t| client.submit("+60123456789", t))),
+    )
+    .await
+    .expect("submits did not all resolve");
     for r in &results {
         assert!(r.is_ok(), "{r:?}");
     }
@@ -136,14 +183,27 @@ async fn nothing_lost_across_mid_window_disconnect() {
         assert!(count.contains_key(t.as_str()), "{t} lost");
     }
     let duplicates: usize = count.values().map(|c| c - 1).sum();
-    assert!(duplicates >= 1, "the disconnect should have produced resends");
-    assert!(duplicates <= window, "{duplicates} duplicates, more than the window");
+    assert!(
+        duplicates >= 1,
+        "the disconnect should have produced resends"
+    );
+    assert!(
+        duplicates <= window,
+        "{duplicates} duplicates, more than the window"
+    );
     // Every duplicate is one of the messages that were unanswered at the disconnect.
-    let unanswered: Vec<String> =
-        smsc.seen().into_iter().filter(|s| s.stored && s.status.is_none()).map(|s| s.text).collect();
+    let unanswered: Vec<String> = smsc
+        .seen()
+        .into_iter()
+        .filter(|s| s.stored && s.status.is_none())
+        .map(|s| s.text)
+        .collect();
     for (t, c) in &count {
         if *c > 1 {
-            assert!(unanswered.iter().any(|u| u == t), "{t} duplicated but was answered");
+            assert!(
+                unanswered.iter().any(|u| u == t),
+                "{t} duplicated but was answered"
+            );
         }
     }
     let st = client.stats();
@@ -160,9 +220,18 @@ async fn throttling_pauses_the_connection_and_resends_in_original_order() {
     let (client, _ev) = Client::start(cfg).unwrap();
     let texts: Vec<String> = (0..60).map(|i| format!("ordered {i:02}")).collect();
     // join_all polls in order, so the messages enter the client in this order.
-    let results = join_all(texts.iter().map(|t| client.submit("+60123456789", t))).await;
+    let results = timeout(
+        Duration::from_secs(20),
+        join_all(texts.iter().map(|t| client.submit("+60123456789", t))),
+    )
+    .await
+    .expect("submits did not all resolve");
     assert!(results.iter().all(|r| r.is_ok()));
-    assert_eq!(smsc.stored_texts(), texts, "accepted order differs from submit order");
+    assert_eq!(
+        smsc.stored_texts(),
+        texts,
+        "accepted order differs from submit order"
+    );
     assert!(smsc.b.throttled_sent.load(Ordering::SeqCst) >= 15);
     assert!(client.stats().throttled >= 15);
     assert!(client.stats().parts_resent >= 15);
@@ -175,7 +244,9 @@ async fn receipt_sent_before_submit_resp_is_not_lost() {
     let (client, mut ev) = Client::start(config(smsc.port)).unwrap();
     let r = client.submit("+60123456789", "hi").await.unwrap();
     let (id, state) = next_matching(&mut ev, 5, |e| match e {
-        Event::Receipt { message_id, state, .. } => Some((message_id.clone(), *state)),
+        Event::Receipt {
+            message_id, state, ..
+        } => Some((message_id.clone(), *state)),
         _ => None,
     })
     .await;
@@ -207,7 +278,10 @@ async fn enquire_link_timeout_triggers_reconnect() {
     cfg.enquire_link_interval = Duration::from_millis(200);
     cfg.response_timeout = Duration::from_millis(500);
     let (client, mut ev) = Client::start(cfg).unwrap();
-    next_matching(&mut ev, 5, |e| matches!(e, Event::Bound { .. }).then_some(())).await;
+    next_matching(&mut ev, 5, |e| {
+        matches!(e, Event::Bound { .. }).then_some(())
+    })
+    .await;
     smsc.b.answer_enquire.store(false, Ordering::SeqCst);
     let reason = next_matching(&mut ev, 5, |e| match e {
         Event::Disconnected { reason, .. } => Some(reason.clone()),
@@ -216,9 +290,15 @@ async fn enquire_link_timeout_triggers_reconnect() {
     .await;
     assert!(reason.contains("enquire_link"), "{reason}");
     smsc.b.answer_enquire.store(true, Ordering::SeqCst);
-    next_matching(&mut ev, 5, |e| matches!(e, Event::Bound { .. }).then_some(())).await;
+    next_matching(&mut ev, 5, |e| {
+        matches!(e, Event::Bound { .. }).then_some(())
+    })
+    .await;
     assert!(smsc.state.lock().unwrap().binds.len() >= 2);
-    client.submit("+60123456789", "after reconnect").await.unwrap();
+    client
+        .submit("+60123456789", "after reconnect")
+        .await
+        .unwrap();
     // The SMSC's own enquire_link is answered.
     assert!(smsc.state.lock().unwrap().enquires >= 2);
 }
@@ -234,11 +314,20 @@ async fn refused_connection_and_refused_bind_are_retried() {
         let c = client.clone();
         async move { c.submit("+60123456789", "queued while down").await }
     });
-    next_matching(&mut ev, 5, |e| matches!(e, Event::Disconnected { .. }).then_some(())).await;
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+    next_matching(&mut ev, 5, |e| {
+        matches!(e, Event::Disconnected { .. }).then_some(())
+    })
+    .await;
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
     let smsc = TestSmsc::start_on(listener);
     smsc.b.refuse_binds.store(2, Ordering::SeqCst);
-    let r = timeout(Duration::from_secs(10), pending).await.unwrap().unwrap().unwrap();
+    let r = timeout(Duration::from_secs(10), pending)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
     assert_eq!(r.message_ids.len(), 1);
     assert_eq!(smsc.stored_texts(), vec!["queued while down".to_string()]);
     assert!(client.stats().disconnects >= 3);
@@ -247,16 +336,47 @@ async fn refused_connection_and_refused_bind_are_retried() {
 #[tokio::test]
 async fn error_statuses_are_classified() {
     let smsc = TestSmsc::start().await;
-    smsc.b.fail_dest.lock().unwrap().push(("60100000001".into(), 0x0B));
-    smsc.b.fail_dest.lock().unwrap().push(("60100000002".into(), 0x08));
-    smsc.b.fail_dest.lock().unwrap().push(("60100000003".into(), 0x45));
-    smsc.b.fail_dest.lock().unwrap().push(("60100000004".into(), 0x0A));
+    smsc.b
+        .fail_dest
+        .lock()
+        .unwrap()
+        .push(("60100000001".into(), 0x0B));
+    smsc.b
+        .fail_dest
+        .lock()
+        .unwrap()
+        .push(("60100000002".into(), 0x08));
+    smsc.b
+        .fail_dest
+        .lock()
+        .unwrap()
+        .push(("60100000003".into(), 0x45));
+    smsc.b
+        .fail_dest
+        .lock()
+        .unwrap()
+        .push(("60100000004".into(), 0x0A));
     let (client, _ev) = Client::start(config(smsc.port)).unwrap();
-    assert_eq!(client.submit("+60100000001", "x").await, Err(SubmitError::Undeliverable { status: 0x0B }));
-    assert_eq!(client.submit("+60100000002", "x").await, Err(SubmitError::Transient { status: 0x08 }));
-    assert_eq!(client.submit("+60100000003", "x").await, Err(SubmitError::Transient { status: 0x45 }));
-    assert_eq!(client.submit("+60100000004", "x").await, Err(SubmitError::Permanent { status: 0x0A }));
-    assert_eq!(client.submit("not a number", "x").await, Err(SubmitError::InvalidAddress));
+    assert_eq!(
+        client.submit("+60100000001", "x").await,
+        Err(SubmitError::Undeliverable { status: 0x0B })
+    );
+    assert_eq!(
+        client.submit("+60100000002", "x").await,
+        Err(SubmitError::Transient { status: 0x08 })
+    );
+    assert_eq!(
+        client.submit("+60100000003", "x").await,
+        Err(SubmitError::Transient { status: 0x45 })
+    );
+    assert_eq!(
+        client.submit("+60100000004", "x").await,
+        Err(SubmitError::Permanent { status: 0x0A })
+    );
+    assert_eq!(
+        client.submit("not a number", "x").await,
+        Err(SubmitError::InvalidAddress)
+    );
     assert!(client.submit("+60100000005", "x").await.is_ok());
 }
 
@@ -279,7 +399,10 @@ fn mo(from: &str, esm_class: u8, dc: u8, sm: Vec<u8>, tlvs: Vec<Tlv>) -> ShortMe
 async fn mobile_originated_messages_are_decoded_and_reassembled() {
     let smsc = TestSmsc::start().await;
     let (_client, mut ev) = Client::start(config(smsc.port)).unwrap();
-    next_matching(&mut ev, 5, |e| matches!(e, Event::Bound { .. }).then_some(())).await;
+    next_matching(&mut ev, 5, |e| {
+        matches!(e, Event::Bound { .. }).then_some(())
+    })
+    .await;
 
     // Farsi, UCS-2, 3 parts with an 8-bit UDH reference, out of order and with a duplicate.
     let farsi = "سلام به همه اعضای گروه. جلسه فردا ساعت ده صبح در مرکز اجتماعی برگزار می‌شود. لطفاً به دوستان خود هم اطلاع دهید و غذا بیاورید.";
@@ -310,16 +433,34 @@ async fn mobile_originated_messages_are_decoded_and_reassembled() {
     // SAR TLVs, Latin-1.
     for (i, p) in ["Caf", "\u{e9} ouvert"].iter().enumerate() {
         let bytes: Vec<u8> = p.chars().map(|c| c as u32 as u8).collect();
-        let tlvs = vec![Tlv::u16(tag::SAR_MSG_REF_NUM, 7), Tlv::u8(tag::SAR_TOTAL_SEGMENTS, 2), Tlv::u8(tag::SAR_SEGMENT_SEQNUM, i as u8 + 1)];
+        let tlvs = vec![
+            Tlv::u16(tag::SAR_MSG_REF_NUM, 7),
+            Tlv::u8(tag::SAR_TOTAL_SEGMENTS, 2),
+            Tlv::u8(tag::SAR_SEGMENT_SEQNUM, i as u8 + 1),
+        ];
         smsc.inject(mo("60133333333", 0, 3, bytes, tlvs));
     }
     // message_payload, IA5.
-    smsc.inject(mo("60144444444", 0, 1, vec![], vec![Tlv { tag: tag::MESSAGE_PAYLOAD, value: Bytes::from_static(b"LEAVE cooking") }]));
+    smsc.inject(mo(
+        "60144444444",
+        0,
+        1,
+        vec![],
+        vec![Tlv {
+            tag: tag::MESSAGE_PAYLOAD,
+            value: Bytes::from_static(b"LEAVE cooking"),
+        }],
+    ));
 
     let mut got = Vec::new();
     while got.len() < 4 {
         let m = next_matching(&mut ev, 5, |e| match e {
-            Event::Mobile { from, text, complete, .. } => Some((from.clone(), text.clone(), *complete)),
+            Event::Mobile {
+                from,
+                text,
+                complete,
+                ..
+            } => Some((from.clone(), text.clone(), *complete)),
             _ => None,
         })
         .await;
@@ -327,9 +468,19 @@ async fn mobile_originated_messages_are_decoded_and_reassembled() {
     }
     got.sort();
     assert_eq!(got[0], ("+60111111111".into(), farsi.into(), true));
-    assert_eq!(got[1], ("+60122222222".into(), "JOIN the cooking group {today}".into(), true));
+    assert_eq!(
+        got[1],
+        (
+            "+60122222222".into(),
+            "JOIN the cooking group {today}".into(),
+            true
+        )
+    );
     assert_eq!(got[2], ("+60133333333".into(), "Café ouvert".into(), true));
-    assert_eq!(got[3], ("+60144444444".into(), "LEAVE cooking".into(), true));
+    assert_eq!(
+        got[3],
+        ("+60144444444".into(), "LEAVE cooking".into(), true)
+    );
     // No second event for the duplicated part.
     assert!(timeout(Duration::from_millis(300), async {
         loop {
@@ -349,17 +500,25 @@ async fn separate_transmitter_and_receiver_binds() {
     cfg.bind_mode = BindMode::TransmitterAndReceiver;
     let (client, mut ev) = Client::start(cfg).unwrap();
     let r = client.submit("+60123456789", "two binds").await.unwrap();
-    next_matching(&mut ev, 5, |e| matches!(e, Event::Bound { bind: "receiver" }).then_some(())).await;
+    next_matching(&mut ev, 5, |e| {
+        matches!(e, Event::Bound { bind: "receiver" }).then_some(())
+    })
+    .await;
     let mut binds = smsc.state.lock().unwrap().binds.clone();
     binds.sort();
     assert_eq!(binds, vec![0x01, 0x02]);
     smsc.inject(smsc.receipt(&r.message_ids[0], "UNDELIV"));
     let (id, state) = next_matching(&mut ev, 5, |e| match e {
-        Event::Receipt { message_id, state, .. } => Some((message_id.clone(), *state)),
+        Event::Receipt {
+            message_id, state, ..
+        } => Some((message_id.clone(), *state)),
         _ => None,
     })
     .await;
-    assert_eq!((id.as_str(), state), (r.message_ids[0].as_str(), ReceiptState::Undelivered));
+    assert_eq!(
+        (id.as_str(), state),
+        (r.message_ids[0].as_str(), ReceiptState::Undelivered)
+    );
     client.shutdown().await;
     assert_eq!(smsc.state.lock().unwrap().unbinds, 2);
 }
@@ -372,12 +531,18 @@ async fn shutdown_drains_the_window_then_unbinds() {
     let (client, _ev) = Client::start(cfg).unwrap();
     let texts: Vec<String> = (0..40).map(|i| format!("drain {i}")).collect();
     let c2 = client.clone();
-    let all = tokio::spawn(async move { join_all(texts.iter().map(|t| c2.submit("+60123456789", t))).await });
+    let all =
+        tokio::spawn(
+            async move { join_all(texts.iter().map(|t| c2.submit("+60123456789", t))).await },
+        );
     tokio::time::sleep(Duration::from_millis(50)).await;
     client.shutdown().await;
     let results = all.await.unwrap();
     assert!(results.iter().all(|r| r.is_ok()), "{results:?}");
     assert_eq!(smsc.stored_texts().len(), 40);
     assert_eq!(smsc.state.lock().unwrap().unbinds, 1);
-    assert_eq!(client.submit("+60123456789", "late").await, Err(SubmitError::Shutdown));
+    assert_eq!(
+        client.submit("+60123456789", "late").await,
+        Err(SubmitError::Shutdown)
+    );
 }

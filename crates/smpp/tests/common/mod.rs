@@ -9,7 +9,7 @@ use bytes::Bytes;
 use futures::{SinkExt, StreamExt};
 use smsup_smpp::codec::{Frame, SmppCodec};
 use smsup_smpp::mo::parse_udh;
-use smsup_smpp::pdu::{find_tlv, tag, Body, BindResp, Pdu, ShortMessage, Tlv};
+use smsup_smpp::pdu::{find_tlv, tag, BindResp, Body, Pdu, ShortMessage, Tlv};
 use smsup_smpp::text;
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
@@ -83,12 +83,18 @@ impl TestSmsc {
 
     pub fn start_on(l: TcpListener) -> TestSmsc {
         let port = l.local_addr().unwrap().port();
-        let s = TestSmsc { port, state: Arc::default(), b: Arc::default() };
+        let s = TestSmsc {
+            port,
+            state: Arc::default(),
+            b: Arc::default(),
+        };
         s.b.answer_enquire.store(true, Ordering::SeqCst);
         let srv = s.clone();
         tokio::spawn(async move {
             loop {
-                let Ok((sock, _)) = l.accept().await else { return };
+                let Ok((sock, _)) = l.accept().await else {
+                    return;
+                };
                 let c = srv.clone();
                 tokio::spawn(async move { c.conn(sock).await });
             }
@@ -102,13 +108,21 @@ impl TestSmsc {
 
     /// Texts the SMSC stored, in the order it stored them.
     pub fn stored_texts(&self) -> Vec<String> {
-        self.seen().into_iter().filter(|s| s.stored).map(|s| s.text).collect()
+        self.seen()
+            .into_iter()
+            .filter(|s| s.stored)
+            .map(|s| s.text)
+            .collect()
     }
 
     /// Sends a deliver_sm to the newest connection that can receive.
     pub fn inject(&self, sm: ShortMessage) {
         let st = self.state.lock().unwrap();
-        st.inject.last().expect("no receiving bind").send(sm).unwrap();
+        st.inject
+            .last()
+            .expect("no receiving bind")
+            .send(sm)
+            .unwrap();
     }
 
     pub fn receipt(&self, id: &str, stat: &str) -> ShortMessage {
@@ -154,10 +168,20 @@ impl TestSmsc {
         }
     }
 
-    fn handle(&self, conn: usize, p: Pdu, itx: &mpsc::UnboundedSender<ShortMessage>, seq: &mut u32) -> Action {
+    fn handle(
+        &self,
+        conn: usize,
+        p: Pdu,
+        itx: &mpsc::UnboundedSender<ShortMessage>,
+        seq: &mut u32,
+    ) -> Action {
         let b = &self.b;
         let mut st = self.state.lock().unwrap();
-        let r = |status: u32, body: Body| Pdu { command_status: status, sequence_number: p.sequence_number, body };
+        let r = |status: u32, body: Body| Pdu {
+            command_status: status,
+            sequence_number: p.sequence_number,
+            body,
+        };
         match &p.body {
             Body::BindTransceiver(_) | Body::BindTransmitter(_) | Body::BindReceiver(_) => {
                 let id = p.body.command_id();
@@ -172,7 +196,10 @@ impl TestSmsc {
                         st.inject.push(itx.clone());
                     }
                 }
-                let rb = BindResp { system_id: "testsmsc".into(), tlvs: vec![Tlv::u8(tag::SC_INTERFACE_VERSION, 0x34)] };
+                let rb = BindResp {
+                    system_id: "testsmsc".into(),
+                    tlvs: vec![Tlv::u8(tag::SC_INTERFACE_VERSION, 0x34)],
+                };
                 let body = match id {
                     0x09 => Body::BindTransceiverResp(rb),
                     0x02 => Body::BindTransmitterResp(rb),
@@ -200,15 +227,29 @@ impl TestSmsc {
                 let now = Instant::now();
                 let arrival = st.arrivals;
                 st.arrivals += 1;
-                let gap = st.last_arrival.map(|t| now.duration_since(t)).unwrap_or(Duration::MAX);
+                let gap = st
+                    .last_arrival
+                    .map(|t| now.duration_since(t))
+                    .unwrap_or(Duration::MAX);
                 st.last_arrival = Some(now);
                 let payload = match find_tlv(&sm.tlvs, tag::MESSAGE_PAYLOAD) {
                     Some(t) => t.value.to_vec(),
                     None => sm.short_message.to_vec(),
                 };
-                let body = if sm.esm_class & 0x40 != 0 { parse_udh(&payload).unwrap().1.to_vec() } else { payload };
+                let body = if sm.esm_class & 0x40 != 0 {
+                    parse_udh(&payload).unwrap().1.to_vec()
+                } else {
+                    payload
+                };
                 let txt = text::decode(sm.data_coding, &body);
-                let mut seen = Seen { conn, sm: sm.clone(), text: txt, status: None, stored: false, id: None };
+                let mut seen = Seen {
+                    conn,
+                    sm: sm.clone(),
+                    text: txt,
+                    status: None,
+                    stored: false,
+                    id: None,
+                };
                 // Throttling.
                 if let Some((from, min)) = *b.throttle_from.lock().unwrap() {
                     if arrival == from {
@@ -222,14 +263,30 @@ impl TestSmsc {
                             b.throttled_sent.fetch_add(1, Ordering::SeqCst);
                             seen.status = Some(0x58);
                             st.seen.push(seen);
-                            return Action::Reply(vec![r(0x58, Body::SubmitSmResp { message_id: String::new() })]);
+                            return Action::Reply(vec![r(
+                                0x58,
+                                Body::SubmitSmResp {
+                                    message_id: String::new(),
+                                },
+                            )]);
                         }
                     }
                 }
-                if let Some((_, status)) = b.fail_dest.lock().unwrap().iter().find(|(d, _)| *d == sm.destination_addr) {
+                if let Some((_, status)) = b
+                    .fail_dest
+                    .lock()
+                    .unwrap()
+                    .iter()
+                    .find(|(d, _)| *d == sm.destination_addr)
+                {
                     seen.status = Some(*status);
                     st.seen.push(seen);
-                    return Action::Reply(vec![r(*status, Body::SubmitSmResp { message_id: String::new() })]);
+                    return Action::Reply(vec![r(
+                        *status,
+                        Body::SubmitSmResp {
+                            message_id: String::new(),
+                        },
+                    )]);
                 }
                 st.next_id += 1;
                 let n = st.next_id + 1000;
@@ -252,16 +309,26 @@ impl TestSmsc {
                 }
                 seen.status = Some(0);
                 st.seen.push(seen);
-                let receipt_id = if b.hex_in_receipt.load(Ordering::SeqCst) { format!("{n:x}") } else { id.clone() };
+                let receipt_id = if b.hex_in_receipt.load(Ordering::SeqCst) {
+                    format!("{n:x}")
+                } else {
+                    id.clone()
+                };
                 let mut out = Vec::new();
                 if b.receipt_before_resp.load(Ordering::SeqCst) {
                     *seq += 1;
-                    out.push(Pdu::new(*seq, Body::DeliverSm(self.receipt(&receipt_id, "DELIVRD"))));
+                    out.push(Pdu::new(
+                        *seq,
+                        Body::DeliverSm(self.receipt(&receipt_id, "DELIVRD")),
+                    ));
                 }
                 out.push(r(0, Body::SubmitSmResp { message_id: id }));
                 if b.receipts_after.load(Ordering::SeqCst) {
                     *seq += 1;
-                    out.push(Pdu::new(*seq, Body::DeliverSm(self.receipt(&receipt_id, "DELIVRD"))));
+                    out.push(Pdu::new(
+                        *seq,
+                        Body::DeliverSm(self.receipt(&receipt_id, "DELIVRD")),
+                    ));
                 }
                 Action::Reply(out)
             }

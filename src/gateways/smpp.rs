@@ -1,0 +1,513 @@
+//! The SMPP gateway: the send path through `smsup_smpp::Client` (window, rate limit, throttling and
+//! reconnects live there), delivery receipts to [`Sink::status`] in batches, and mobile-originated
+//! messages to [`Sink::inbound`].
+//!
+//! Receipt ids are matched to the ids the SMSC gave in `submit_sm_resp` even when one side writes
+//! them in hex and the other in decimal: every id accepted here is indexed under its candidate forms
+//! ([`smsup_smpp::id_candidates`]), and a receipt is reported under the form stored on the outbox
+//! row. A receipt that arrives before its `submit_sm_resp` (or before `send` returned) waits here for
+//! up to [`RECEIPT_WAIT`]; the store also keeps unknown ids for a day (`pending_status`).
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use serde::Deserialize;
+use smsup_smpp::{
+    id_candidates, BindMode, Client, Event, LongMessageMode, ReceiptState, SmppConfig, SubmitError,
+};
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use super::{
+    Accepted, DeliveryState, Gateway, InboundSms, OutboundSms, SendError, Sink, SinkError,
+    StatusUpdate,
+};
+
+/// The gateway name stored on outbox rows.
+pub const NAME: &str = "smpp";
+/// How long a receipt whose id is not known yet waits for its submit to be acknowledged.
+pub const RECEIPT_WAIT: Duration = Duration::from_secs(30);
+/// Receipts handed to the sink at once.
+const STATUS_BATCH: usize = 500;
+/// Accepted ids remembered for hex/decimal matching.
+const ID_INDEX_CAPACITY: usize = 1_000_000;
+
+/// Errors in the `[smpp]` section.
+#[derive(Debug, thiserror::Error)]
+pub enum SmppSetupError {
+    /// The table does not parse.
+    #[error("smpp: {0}")]
+    Invalid(String),
+    /// The values are out of range.
+    #[error("smpp: {0}")]
+    Config(#[from] smsup_smpp::ConfigError),
+}
+
+/// The `[smpp]` table as written in `smsup.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSmpp {
+    host: Option<String>,
+    port: Option<u16>,
+    system_id: Option<String>,
+    password: Option<String>,
+    system_type: Option<String>,
+    source_addr: Option<String>,
+    window: Option<usize>,
+    segments_per_second: Option<u32>,
+    tls: Option<bool>,
+    /// `transceiver` (default) or `transmitter_receiver`.
+    bind_mode: Option<String>,
+    /// `udh` (default), `sar` or `payload`.
+    long_messages: Option<String>,
+    enquire_link_secs: Option<u64>,
+    response_timeout_secs: Option<u64>,
+    reconnect_max_secs: Option<u64>,
+    throttle_pause_ms: Option<u64>,
+}
+
+/// Reads the `[smpp]` table; `SMSUP_SMPP_PASSWORD` from `env` overrides the password.
+pub fn config_from_table(
+    table: &toml::Table,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<SmppConfig, SmppSetupError> {
+    let raw: RawSmpp = toml::Value::Table(table.clone())
+        .try_into()
+        .map_err(|e: toml::de::Error| SmppSetupError::Invalid(e.message().to_string()))?;
+    let d = SmppConfig::default();
+    let bind_mode = match raw.bind_mode.as_deref() {
+        None | Some("transceiver") => BindMode::Transceiver,
+        Some("transmitter_receiver") => BindMode::TransmitterAndReceiver,
+        Some(o) => {
+            return Err(SmppSetupError::Invalid(format!(
+                "bind_mode {o:?}: expected \"transceiver\" or \"transmitter_receiver\""
+            )))
+        }
+    };
+    let long_messages = match raw.long_messages.as_deref() {
+        None | Some("udh") => LongMessageMode::Udh,
+        Some("sar") => LongMessageMode::Sar,
+        Some("payload") => LongMessageMode::Payload,
+        Some(o) => {
+            return Err(SmppSetupError::Invalid(format!(
+                "long_messages {o:?}: expected \"udh\", \"sar\" or \"payload\""
+            )))
+        }
+    };
+    let config = SmppConfig {
+        host: raw.host.unwrap_or(d.host),
+        port: raw.port.unwrap_or(d.port),
+        system_id: raw.system_id.unwrap_or(d.system_id),
+        password: env("SMSUP_SMPP_PASSWORD").or(raw.password).unwrap_or_default(),
+        system_type: raw.system_type.unwrap_or_default(),
+        source_addr: raw.source_addr.unwrap_or(d.source_addr),
+        window: raw.window.unwrap_or(d.window),
+        segments_per_second: raw.segments_per_second.unwrap_or(d.segments_per_second),
+        tls: raw.tls.unwrap_or(false),
+        bind_mode,
+        long_messages,
+        enquire_link_interval: raw
+            .enquire_link_secs
+            .map(Duration::from_secs)
+            .unwrap_or(d.enquire_link_interval),
+        response_timeout: raw
+            .response_timeout_secs
+            .map(Duration::from_secs)
+            .unwrap_or(d.response_timeout),
+        reconnect_max: raw
+            .reconnect_max_secs
+            .map(Duration::from_secs)
+            .unwrap_or(d.reconnect_max),
+        throttle_pause: raw
+            .throttle_pause_ms
+            .map(Duration::from_millis)
+            .unwrap_or(d.throttle_pause),
+        ..d
+    };
+    config.validate()?;
+    Ok(config)
+}
+
+/// Accepted SMSC ids under each of their candidate forms, bounded (oldest forgotten first).
+#[derive(Default)]
+struct IdIndex {
+    forms: HashMap<String, Arc<str>>,
+    order: VecDeque<Arc<str>>,
+}
+
+impl IdIndex {
+    fn insert(&mut self, id: &str) {
+        let canonical: Arc<str> = Arc::from(id);
+        for form in id_candidates(id) {
+            self.forms.insert(form, canonical.clone());
+        }
+        self.order.push_back(canonical);
+        while self.order.len() > ID_INDEX_CAPACITY {
+            if let Some(old) = self.order.pop_front() {
+                for form in id_candidates(&old) {
+                    if self.forms.get(&form).is_some_and(|c| Arc::ptr_eq(c, &old)) {
+                        self.forms.remove(&form);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The stored form of a receipt's id (exact match first, then hex/decimal forms).
+    fn resolve(&self, ids: &[&str]) -> Option<String> {
+        for id in ids {
+            if let Some(c) = self.forms.get(*id) {
+                return Some(c.to_string());
+            }
+        }
+        for id in ids {
+            for form in id_candidates(id) {
+                if let Some(c) = self.forms.get(&form) {
+                    return Some(c.to_string());
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The SMPP send side; its receive side runs as a task started by [`SmppGateway::start`].
+pub struct SmppGateway {
+    client: Client,
+    ids: Arc<Mutex<IdIndex>>,
+    max_in_flight: usize,
+    events: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl SmppGateway {
+    /// Starts the SMPP client and the task that turns its receipts and MO messages into calls on
+    /// `sink`. Must run inside the tokio runtime.
+    pub fn start(config: SmppConfig, sink: Arc<dyn Sink>) -> Result<SmppGateway, SmppSetupError> {
+        // Enough sends in flight to keep the window full while others wait in the client's queue.
+        let max_in_flight = (config.window * 4).clamp(16, config.queue_capacity.max(16));
+        let (client, events) = Client::start(config)?;
+        let ids = Arc::new(Mutex::new(IdIndex::default()));
+        let task = tokio::spawn(receive_loop(events, sink, ids.clone()));
+        Ok(SmppGateway {
+            client,
+            ids,
+            max_in_flight,
+            events: Mutex::new(Some(task)),
+        })
+    }
+
+    /// The client's counters.
+    pub fn stats(&self) -> smsup_smpp::StatsSnapshot {
+        self.client.stats()
+    }
+}
+
+/// Maps a refused submit onto the dispatcher's error.
+pub fn send_error(e: SubmitError) -> SendError {
+    let message = e.to_string();
+    match e {
+        SubmitError::Transient { status } => SendError::Transient {
+            code: Some(smsup_smpp::status::name(status)),
+            message,
+            retry_after: None,
+        },
+        SubmitError::Shutdown => SendError::Transient {
+            code: None,
+            message,
+            retry_after: Some(Duration::from_secs(5)),
+        },
+        SubmitError::Undeliverable { status } => SendError::Undeliverable {
+            code: Some(smsup_smpp::status::name(status)),
+            message,
+        },
+        SubmitError::InvalidAddress => SendError::Undeliverable {
+            code: None,
+            message,
+        },
+        SubmitError::Permanent { status } => SendError::Permanent {
+            code: Some(smsup_smpp::status::name(status)),
+            message,
+        },
+        SubmitError::Text(_) => SendError::Permanent {
+            code: None,
+            message,
+        },
+    }
+}
+
+#[async_trait]
+impl Gateway for SmppGateway {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn max_in_flight(&self) -> usize {
+        self.max_in_flight
+    }
+
+    async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
+        let submitted = self
+            .client
+            .submit(&sms.to, &sms.body)
+            .await
+            .map_err(send_error)?;
+        if let Ok(mut ids) = self.ids.lock() {
+            for id in &submitted.message_ids {
+                ids.insert(id);
+            }
+        }
+        Ok(Accepted {
+            provider_ids: submitted.message_ids,
+            delivered: false,
+        })
+    }
+
+    async fn shutdown(&self) {
+        self.client.shutdown().await;
+        let task = self.events.lock().ok().and_then(|mut t| t.take());
+        if let Some(task) = task {
+            // The event stream ends when the session stops; the task then flushes and returns.
+            let _ = tokio::time::timeout(Duration::from_secs(10), task).await;
+        }
+    }
+}
+
+/// What a receipt state means for an outbox row.
+pub fn delivery_state(state: ReceiptState) -> DeliveryState {
+    match state {
+        ReceiptState::Delivered => DeliveryState::Delivered,
+        ReceiptState::Undelivered | ReceiptState::Expired | ReceiptState::Unknown => {
+            DeliveryState::Undelivered
+        }
+        ReceiptState::Rejected | ReceiptState::Deleted => DeliveryState::Failed,
+        ReceiptState::Accepted | ReceiptState::Enroute => DeliveryState::Sent,
+    }
+}
+
+struct WaitingReceipt {
+    since: Instant,
+    id: String,
+    alt: Option<String>,
+    state: DeliveryState,
+    error: Option<String>,
+}
+
+async fn receive_loop(
+    mut events: mpsc::Receiver<Event>,
+    sink: Arc<dyn Sink>,
+    ids: Arc<Mutex<IdIndex>>,
+) {
+    let mut ready: Vec<StatusUpdate> = Vec::new();
+    let mut waiting: VecDeque<WaitingReceipt> = VecDeque::new();
+    let mut tick = tokio::time::interval(Duration::from_millis(50));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut open = true;
+    while open || !ready.is_empty() {
+        tokio::select! {
+            e = events.recv(), if open => match e {
+                Some(Event::Receipt { message_id, alt_message_id, state, error }) => {
+                    waiting.push_back(WaitingReceipt {
+                        since: Instant::now(),
+                        id: message_id,
+                        alt: alt_message_id,
+                        state: delivery_state(state),
+                        error,
+                    });
+                    resolve_waiting(&mut waiting, &mut ready, &ids, false);
+                    if ready.len() >= STATUS_BATCH {
+                        flush(&*sink, &mut ready).await;
+                    }
+                }
+                Some(Event::Mobile { id, from, text, complete, parts, .. }) => {
+                    if !complete {
+                        tracing::warn!(parts, "SMPP MO message incomplete at the reassembly timeout");
+                    }
+                    deliver_mobile(&*sink, InboundSms { gateway: NAME, provider_id: id, from, text }).await;
+                }
+                Some(Event::Bound { bind }) => tracing::info!(bind, "SMPP bound"),
+                Some(Event::Disconnected { bind, reason }) => {
+                    tracing::warn!(bind, %reason, "SMPP disconnected");
+                }
+                None => {
+                    open = false;
+                    resolve_waiting(&mut waiting, &mut ready, &ids, true);
+                }
+            },
+            _ = tick.tick() => {
+                resolve_waiting(&mut waiting, &mut ready, &ids, false);
+                if !ready.is_empty() {
+                    flush(&*sink, &mut ready).await;
+                }
+            }
+        }
+        if !open && !ready.is_empty() {
+            flush(&*sink, &mut ready).await;
+            // A sink that keeps failing during shutdown: give up after one more try.
+            if !ready.is_empty() {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                flush(&*sink, &mut ready).await;
+                if !ready.is_empty() {
+                    tracing::error!(lost = ready.len(), "SMPP receipts not stored at shutdown");
+                    ready.clear();
+                }
+            }
+        }
+    }
+}
+
+/// Moves receipts whose id is now known to `ready`; those that waited [`RECEIPT_WAIT`] (or all of
+/// them when `give_up`) are reported under every candidate form of their ids, so that the store
+/// matches whichever form it holds (or keeps them in `pending_status`).
+fn resolve_waiting(
+    waiting: &mut VecDeque<WaitingReceipt>,
+    ready: &mut Vec<StatusUpdate>,
+    ids: &Mutex<IdIndex>,
+    give_up: bool,
+) {
+    if waiting.is_empty() {
+        return;
+    }
+    let Ok(index) = ids.lock() else { return };
+    let now = Instant::now();
+    waiting.retain(|w| {
+        let mut forms: Vec<&str> = vec![w.id.as_str()];
+        if let Some(a) = &w.alt {
+            forms.push(a.as_str());
+        }
+        if let Some(id) = index.resolve(&forms) {
+            ready.push(StatusUpdate {
+                gateway: NAME,
+                provider_id: id,
+                state: w.state,
+                error_code: w.error.clone(),
+            });
+            return false;
+        }
+        if give_up || now.duration_since(w.since) >= RECEIPT_WAIT {
+            tracing::debug!("SMPP receipt for an id not sent by this process: reporting all its forms");
+            let mut all: Vec<String> = id_candidates(&w.id);
+            if let Some(a) = &w.alt {
+                for f in id_candidates(a) {
+                    if !all.contains(&f) {
+                        all.push(f);
+                    }
+                }
+            }
+            for provider_id in all {
+                ready.push(StatusUpdate {
+                    gateway: NAME,
+                    provider_id,
+                    state: w.state,
+                    error_code: w.error.clone(),
+                });
+            }
+            return false;
+        }
+        true
+    });
+}
+
+async fn flush(sink: &dyn Sink, ready: &mut Vec<StatusUpdate>) {
+    while !ready.is_empty() {
+        let n = ready.len().min(STATUS_BATCH);
+        let batch: Vec<StatusUpdate> = ready[..n].to_vec();
+        match sink.status(batch).await {
+            Ok(_) => {
+                ready.drain(..n);
+            }
+            Err(e) => {
+                // Kept for the next tick.
+                tracing::warn!(error = %e, pending = ready.len(), "storing SMPP receipts failed; retrying");
+                return;
+            }
+        }
+    }
+}
+
+async fn deliver_mobile(sink: &dyn Sink, sms: InboundSms) {
+    let mut delay = Duration::from_millis(200);
+    for attempt in 1..=6 {
+        match sink.inbound(sms.clone()).await {
+            Ok(_) => return,
+            Err(SinkError::InvalidNumber) => {
+                tracing::warn!("SMPP MO message from an invalid number dropped");
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, attempt, "storing an SMPP MO message failed; retrying");
+                tokio::time::sleep(delay).await;
+                delay *= 2;
+            }
+        }
+    }
+    tracing::error!("SMPP MO message could not be stored and is lost");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_parses_with_env_password() {
+        let t: toml::Table = toml::from_str(
+            "host = \"127.0.0.1\"\nport = 2775\nsystem_id = \"smsup\"\npassword = \"file\"\nsource_addr = \"+60123456789\"\nwindow = 20\nsegments_per_second = 50\nlong_messages = \"sar\"\n",
+        )
+        .unwrap();
+        let c = config_from_table(&t, |k| (k == "SMSUP_SMPP_PASSWORD").then(|| "env".to_string())).unwrap();
+        assert_eq!(c.password, "env");
+        assert_eq!((c.window, c.segments_per_second), (20, 50));
+        assert_eq!(c.long_messages, LongMessageMode::Sar);
+        let bad: toml::Table = toml::from_str("windw = 3").unwrap();
+        assert!(config_from_table(&bad, |_| None).is_err());
+        let tls: toml::Table = toml::from_str("tls = true").unwrap();
+        assert!(config_from_table(&tls, |_| None).is_err());
+    }
+
+    #[test]
+    fn receipt_ids_resolve_to_the_stored_form() {
+        let mut idx = IdIndex::default();
+        idx.insert("5A01F");
+        idx.insert("1234");
+        // Decimal in the receipt, hex in submit_sm_resp.
+        assert_eq!(idx.resolve(&["368671"]).as_deref(), Some("5A01F"));
+        assert_eq!(idx.resolve(&["5a01f"]).as_deref(), Some("5A01F"));
+        // Exact match wins over a conversion ("1234" is also hex for 4660).
+        assert_eq!(idx.resolve(&["1234"]).as_deref(), Some("1234"));
+        assert_eq!(idx.resolve(&["4d2"]).as_deref(), Some("1234"));
+        assert_eq!(idx.resolve(&["nope"]), None);
+    }
+
+    #[test]
+    fn receipt_waits_then_resolves_or_falls_back() {
+        let ids = Mutex::new(IdIndex::default());
+        let mut waiting = VecDeque::from([WaitingReceipt {
+            since: Instant::now(),
+            id: "255".into(),
+            alt: None,
+            state: DeliveryState::Delivered,
+            error: None,
+        }]);
+        let mut ready = Vec::new();
+        resolve_waiting(&mut waiting, &mut ready, &ids, false);
+        assert!(ready.is_empty() && waiting.len() == 1, "unknown id waits");
+        ids.lock().unwrap().insert("ff");
+        resolve_waiting(&mut waiting, &mut ready, &ids, false);
+        assert_eq!(ready.len(), 1);
+        assert_eq!(ready[0].provider_id, "ff");
+        // Never resolved: reported under every form when giving up.
+        waiting.push_back(WaitingReceipt {
+            since: Instant::now(),
+            id: "10".into(),
+            alt: None,
+            state: DeliveryState::Failed,
+            error: Some("034".into()),
+        });
+        ready.clear();
+        resolve_waiting(&mut waiting, &mut ready, &ids, true);
+        let forms: Vec<&str> = ready.iter().map(|u| u.provider_id.as_str()).collect();
+        assert!(forms.contains(&"10") && forms.contains(&"a") && forms.contains(&"16"));
+        assert!(waiting.is_empty());
+    }
+}
