@@ -89,17 +89,10 @@ async fn run(n: usize) {
     let task = tokio::spawn(dispatcher.run(stop_rx));
     wake.notify_waiters();
     loop {
-        let counts = store.counts().await.expect("counts");
-        let open: i64 = counts
-            .outbox_by_state
-            .iter()
-            .filter(|(s, _)| s == "queued" || s == "sending")
-            .map(|(_, c)| c)
-            .sum();
-        if open == 0 {
+        if store.pending().await.expect("pending") == 0 {
             break;
         }
-        tokio::time::sleep(Duration::from_millis(20)).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let send = t.elapsed();
     let _ = stop_tx.send(true);

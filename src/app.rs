@@ -10,7 +10,9 @@ use crate::config::Settings;
 use crate::crypto::{Crypto, KeySource};
 use crate::engine::{Engine, Rules};
 use crate::gateways::sim::{self, SimGateway, SimState};
-use crate::gateways::{Gateway, InboundOutcome, InboundSms, Sink, SinkError, StatusOutcome, StatusUpdate};
+use crate::gateways::{
+    Gateway, InboundOutcome, InboundSms, Sink, SinkError, StatusOutcome, StatusUpdate,
+};
 use crate::outbox::Dispatcher;
 use crate::phone::{mask, Phone};
 use crate::store::{SqliteStore, Store, StoreError};
@@ -143,6 +145,30 @@ impl Sink for App {
 
 /// Run `smsup serve` until Ctrl-C or SIGTERM.
 pub async fn serve(settings: Settings) -> Result<(), AppError> {
+    // Gateway settings are checked before anything else, so that a bad value stops the start with its name.
+    let env = |k: &str| std::env::var(k).ok();
+    let twilio_config = match &settings.twilio {
+        Some(table) => Some(
+            crate::gateways::twilio::config_from_table(table, env).map_err(|e| {
+                AppError::Gateway {
+                    name: "twilio",
+                    message: e.to_string(),
+                }
+            })?,
+        ),
+        None => None,
+    };
+    let smpp_config = match &settings.smpp {
+        Some(table) => Some(
+            crate::gateways::smpp::config_from_table(table, env).map_err(|e| {
+                AppError::Gateway {
+                    name: "smpp",
+                    message: e.to_string(),
+                }
+            })?,
+        ),
+        None => None,
+    };
     let (store, key_source) = open_store(&settings).await?;
     match &key_source {
         KeySource::Created(path) => tracing::warn!(
@@ -155,7 +181,10 @@ pub async fn serve(settings: Settings) -> Result<(), AppError> {
     // One instance per SQLite database: whatever was `sending` belongs to a process that died.
     let requeued = store.requeue_expired(true).await?;
     if requeued > 0 {
-        tracing::warn!(requeued, "messages in flight at the last stop are queued again");
+        tracing::warn!(
+            requeued,
+            "messages in flight at the last stop are queued again"
+        );
     }
     let wake = Arc::new(Notify::new());
     let engine = Engine::new(rules(&settings));
@@ -172,6 +201,25 @@ pub async fn serve(settings: Settings) -> Result<(), AppError> {
             store: store.clone(),
             region: settings.default_region.clone(),
         }));
+    }
+    if let Some(config) = &twilio_config {
+        use crate::gateways::twilio::{routes, TwilioGateway, TwilioState};
+        let gateway = TwilioGateway::new(config.clone()).map_err(|e| AppError::Gateway {
+            name: "twilio",
+            message: e.to_string(),
+        })?;
+        gateways.push(Arc::new(gateway));
+        router = router.merge(routes(TwilioState::new(config, sink.clone())));
+    }
+    if let Some(config) = smpp_config {
+        let gateway =
+            crate::gateways::smpp::SmppGateway::start(config, sink.clone()).map_err(|e| {
+                AppError::Gateway {
+                    name: "smpp",
+                    message: e.to_string(),
+                }
+            })?;
+        gateways.push(Arc::new(gateway));
     }
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut dispatchers = Vec::new();

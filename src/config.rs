@@ -325,7 +325,10 @@ mod tests {
         );
         let env = vec![
             ("SMSUP_LISTEN".to_string(), "127.0.0.1:2000".to_string()),
-            ("SMSUP_LIMITS_MAX_POST_SEGMENTS".to_string(), "4".to_string()),
+            (
+                "SMSUP_LIMITS_MAX_POST_SEGMENTS".to_string(),
+                "4".to_string(),
+            ),
             ("HOME".to_string(), "/root".to_string()),
             ("SMSUP_LOG".to_string(), "debug".to_string()),
         ];
@@ -344,10 +347,7 @@ mod tests {
     fn secrets_from_env_reach_gateway_tables() {
         let dir = tempfile::tempdir().unwrap();
         let file = write(dir.path(), "[twilio]\naccount_sid = \"AC1\"\n");
-        let env = vec![(
-            "SMSUP_TWILIO_AUTH_TOKEN".to_string(),
-            "secret".to_string(),
-        )];
+        let env = vec![("SMSUP_TWILIO_AUTH_TOKEN".to_string(), "secret".to_string())];
         let s = Settings::load(Some(&file), env, &Overrides::default()).unwrap();
         let t = s.twilio.as_ref().unwrap();
         assert_eq!(t["auth_token"].as_str(), Some("secret"));
@@ -368,8 +368,12 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("default_region"), "{err}");
-        let err = Settings::load(Some(&dir.path().join("none.toml")), vec![], &Overrides::default())
-            .unwrap_err();
+        let err = Settings::load(
+            Some(&dir.path().join("none.toml")),
+            vec![],
+            &Overrides::default(),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
     }
 }

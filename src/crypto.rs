@@ -121,8 +121,8 @@ impl Crypto {
 
     /// The blind index of a number: equal numbers give equal indexes; the number cannot be recovered.
     pub fn index(&self, e164: &str) -> Vec<u8> {
-        let mut mac =
-            <HmacSha256 as Mac>::new_from_slice(&self.index_key).expect("HMAC takes any key length");
+        let mut mac = <HmacSha256 as Mac>::new_from_slice(&self.index_key)
+            .expect("HMAC takes any key length");
         mac.update(e164.as_bytes());
         mac.finalize().into_bytes().to_vec()
     }

@@ -14,7 +14,11 @@ fn load(db: &DbArgs, listen: Option<String>, sim: bool) -> Result<Settings> {
         db: db.db.clone(),
         sim,
     };
-    Ok(Settings::load(db.config.as_deref(), std::env::vars(), &overrides)?)
+    Ok(Settings::load(
+        db.config.as_deref(),
+        std::env::vars(),
+        &overrides,
+    )?)
 }
 
 fn init_logs() {

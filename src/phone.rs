@@ -35,8 +35,8 @@ impl Phone {
             Some(rest) if !trimmed.starts_with("000") => format!("+{rest}"),
             _ => trimmed.to_string(),
         };
-        let number = phonenumber::parse(Some(region_id), &candidate)
-            .map_err(|_| PhoneError::Unparseable)?;
+        let number =
+            phonenumber::parse(Some(region_id), &candidate).map_err(|_| PhoneError::Unparseable)?;
         if !phonenumber::is_valid(&number) {
             return Err(PhoneError::Invalid);
         }

@@ -55,7 +55,10 @@ async fn lists_members_and_queued_messages_survive_a_restart() {
     }
     let pool = db(dir.path()).await;
     let waiting = count(&pool, "SELECT COUNT(*) FROM outbox WHERE state = 'queued'").await;
-    assert!(waiting >= 5, "messages were still queued at the stop ({waiting})");
+    assert!(
+        waiting >= 5,
+        "messages were still queued at the stop ({waiting})"
+    );
     pool.close().await;
 
     let server = Server::start(dir.path(), &[]);
@@ -88,7 +91,11 @@ async fn kill_9_during_a_10000_member_fan_out_loses_nothing() {
     let pool = db(dir.path()).await;
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        let done = count(&pool, "SELECT COUNT(*) FROM outbox WHERE state = 'delivered'").await;
+        let done = count(
+            &pool,
+            "SELECT COUNT(*) FROM outbox WHERE state = 'delivered'",
+        )
+        .await;
         if done >= 2_000 {
             break;
         }
@@ -96,8 +103,11 @@ async fn kill_9_during_a_10000_member_fan_out_loses_nothing() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     server.kill9();
-    let delivered_at_crash =
-        count(&pool, "SELECT COUNT(*) FROM outbox WHERE state = 'delivered'").await;
+    let delivered_at_crash = count(
+        &pool,
+        "SELECT COUNT(*) FROM outbox WHERE state = 'delivered'",
+    )
+    .await;
     let in_flight = count(&pool, "SELECT COUNT(*) FROM outbox WHERE state = 'sending'").await;
     assert!(
         (delivered_at_crash as usize) < N,
@@ -140,7 +150,10 @@ async fn kill_9_during_a_10000_member_fan_out_loses_nothing() {
     )
     .await;
     assert_eq!(resent, in_flight, "duplicates only from what was in flight");
-    assert!(in_flight <= 64, "{in_flight} in flight is more than the window");
+    assert!(
+        in_flight <= 64,
+        "{in_flight} in flight is more than the window"
+    );
     eprintln!(
         "crash test: {delivered_at_crash} delivered before kill -9, {in_flight} in flight re-sent, {N} delivered in all"
     );

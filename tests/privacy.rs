@@ -11,7 +11,12 @@ fn digit_forms(e164: &str) -> Vec<String> {
     let digits: String = e164.chars().filter(char::is_ascii_digit).collect();
     // +44 7911 000002: country code 44, national significant number 7911000002.
     let nsn = &digits[2..];
-    vec![digits.clone(), format!("0{nsn}"), nsn.to_string(), nsn[1..].to_string()]
+    vec![
+        digits.clone(),
+        format!("0{nsn}"),
+        nsn.to_string(),
+        nsn[1..].to_string(),
+    ]
 }
 
 #[tokio::test]

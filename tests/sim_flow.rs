@@ -12,9 +12,15 @@ async fn a_community_list_by_sms_alone() {
     let c = server.client();
     let (owner, bob, carol, dave) = (phone(1), phone(2), phone(3), phone(4));
 
-    assert!(c.ask(&owner, "CREATE housing").await.contains("JOIN housing"));
+    assert!(c
+        .ask(&owner, "CREATE housing")
+        .await
+        .contains("JOIN housing"));
     assert!(c.ask(&owner, "NAME Amina").await.contains("Amina"));
-    assert!(c.ask(&bob, "join HOUSING").await.contains("You joined housing"));
+    assert!(c
+        .ask(&bob, "join HOUSING")
+        .await
+        .contains("You joined housing"));
     assert!(c.ask(&carol, "Join housing.").await.contains("You joined"));
     assert!(c.ask(&carol, "NAME مریم").await.contains("مریم"));
 
@@ -27,9 +33,15 @@ async fn a_community_list_by_sms_alone() {
         c.outbox(&owner).await
     );
     let bob_texts = c.wait_texts(&bob, 2).await;
-    assert_eq!(bob_texts[1], "[housing] Amina: Room free in Chow Kit, RM300");
+    assert_eq!(
+        bob_texts[1],
+        "[housing] Amina: Room free in Chow Kit, RM300"
+    );
     let carol_texts = c.wait_texts(&carol, 3).await;
-    assert_eq!(carol_texts[2], "[housing] Amina: Room free in Chow Kit, RM300");
+    assert_eq!(
+        carol_texts[2],
+        "[housing] Amina: Room free in Chow Kit, RM300"
+    );
 
     // A member without an alias is shown by a stable label; Farsi and emoji untouched.
     // Its confirmation comes in Malay: "terima kasih" tells the language.
@@ -38,7 +50,10 @@ async fn a_community_list_by_sms_alone() {
     let owner_texts = c.wait_texts(&owner, 4).await;
     let label_post = &owner_texts[3];
     assert!(label_post.starts_with("[housing] #"), "{label_post}");
-    assert!(label_post.ends_with(": سلام 👋 terima kasih"), "{label_post}");
+    assert!(
+        label_post.ends_with(": سلام 👋 terima kasih"),
+        "{label_post}"
+    );
     let again = c.ask(&bob, "housing second").await;
     assert_eq!(again, "Sent to 2 members.");
     let owner_texts = c.wait_texts(&owner, 5).await;
@@ -54,8 +69,15 @@ async fn a_community_list_by_sms_alone() {
     let bob_before = c.outbox(&bob).await.len();
     assert!(c.ask(&dave, "housing hello").await.contains("JOIN housing"));
     assert!(c.ask(&dave, "nowhere hello").await.contains("HELP"));
-    assert!(c.ask(&dave, "JOIN nowhere").await.contains("no list called nowhere"));
-    assert_eq!(c.outbox(&bob).await.len(), bob_before, "bob got nothing new");
+    assert!(c
+        .ask(&dave, "JOIN nowhere")
+        .await
+        .contains("no list called nowhere"));
+    assert_eq!(
+        c.outbox(&bob).await.len(),
+        bob_before,
+        "bob got nothing new"
+    );
 
     // LISTS and INFO.
     assert_eq!(c.ask(&bob, "LISTS").await, "Your lists: housing");
@@ -65,8 +87,14 @@ async fn a_community_list_by_sms_alone() {
     );
 
     // LEAVE: no more posts.
-    assert!(c.ask(&carol, "LEAVE housing").await.contains("You left housing"));
-    assert_eq!(c.ask(&owner, "housing after carol left").await, "Sent to 1 member.");
+    assert!(c
+        .ask(&carol, "LEAVE housing")
+        .await
+        .contains("You left housing"));
+    assert_eq!(
+        c.ask(&owner, "housing after carol left").await,
+        "Sent to 1 member."
+    );
     let carol_count = c.outbox(&carol).await.len();
     c.wait_texts(&bob, bob_before + 3).await;
     assert_eq!(c.outbox(&carol).await.len(), carol_count);
@@ -79,7 +107,10 @@ async fn announce_lists_invitations_and_moderation() {
     let c = server.client();
     let (owner, bob, carol) = (phone(11), phone(12), phone(13));
 
-    assert!(c.ask(&owner, "CREATE alerts ANNOUNCE").await.contains("only you and admins"));
+    assert!(c
+        .ask(&owner, "CREATE alerts ANNOUNCE")
+        .await
+        .contains("only you and admins"));
     // ADD invites; nobody is added without their consent.
     let spaced = format!("{} {} {}", &carol[..3], &carol[3..7], &carol[7..]);
     assert!(c
@@ -88,13 +119,19 @@ async fn announce_lists_invitations_and_moderation() {
         .contains("Invitation sent"));
     let invite = c.wait_texts(&carol, 1).await;
     assert!(invite[0].contains("JOIN alerts"), "{invite:?}");
-    assert!(!invite[0].contains(&owner[3..]), "the inviter's number never shows");
+    assert!(
+        !invite[0].contains(&owner[3..]),
+        "the inviter's number never shows"
+    );
     assert_eq!(
         c.ask(&owner, "INFO alerts").await,
         "alerts: 1 member, announce-only. You: owner."
     );
     assert!(c.ask(&carol, "JOIN alerts").await.contains("You joined"));
-    assert!(c.ask(&owner, "ADD alerts 12345").await.contains("not a valid phone number"));
+    assert!(c
+        .ask(&owner, "ADD alerts 12345")
+        .await
+        .contains("not a valid phone number"));
 
     assert!(c.ask(&bob, "JOIN alerts").await.contains("You joined"));
     assert!(c.ask(&bob, "NAME Bob").await.contains("Bob"));
@@ -102,19 +139,40 @@ async fn announce_lists_invitations_and_moderation() {
     assert!(c.ask(&bob, "alerts raid now").await.contains("Only admins"));
     assert_eq!(c.outbox(&carol).await.len(), 2);
     // The owner makes Bob an admin; Bob is told and may now post.
-    assert!(c.ask(&owner, "ADMIN alerts Bob").await.contains("Bob is now an admin"));
+    assert!(c
+        .ask(&owner, "ADMIN alerts Bob")
+        .await
+        .contains("Bob is now an admin"));
     assert!(c.wait_texts(&bob, 4).await[3].contains("admin of alerts"));
-    assert_eq!(c.ask(&bob, "alerts Police checks at Pudu").await, "Sent to 2 members.");
-    assert_eq!(c.wait_texts(&carol, 3).await[2], "[alerts] Bob: Police checks at Pudu");
+    assert_eq!(
+        c.ask(&bob, "alerts Police checks at Pudu").await,
+        "Sent to 2 members."
+    );
+    assert_eq!(
+        c.wait_texts(&carol, 3).await[2],
+        "[alerts] Bob: Police checks at Pudu"
+    );
 
     // Members cannot remove; admins can, and the removed member is told.
-    assert!(c.ask(&carol, "REMOVE alerts Bob").await.contains("Only the owner or admins"));
+    assert!(c
+        .ask(&carol, "REMOVE alerts Bob")
+        .await
+        .contains("Only the owner or admins"));
     assert!(c.ask(&carol, "NAME Carol").await.contains("Carol"));
-    assert!(c.ask(&bob, "REMOVE alerts carol").await.contains("Carol was removed"));
+    assert!(c
+        .ask(&bob, "REMOVE alerts carol")
+        .await
+        .contains("Carol was removed"));
     let carol_texts = c.wait_texts(&carol, 6).await;
-    assert!(carol_texts[5].contains("removed from alerts"), "{carol_texts:?}");
+    assert!(
+        carol_texts[5].contains("removed from alerts"),
+        "{carol_texts:?}"
+    );
     assert_eq!(c.ask(&owner, "alerts bye").await, "Sent to 1 member.");
-    assert!(c.ask(&bob, "REMOVE alerts nobody").await.contains("No member nobody"));
+    assert!(c
+        .ask(&bob, "REMOVE alerts nobody")
+        .await
+        .contains("No member nobody"));
 }
 
 #[tokio::test]
@@ -132,12 +190,19 @@ async fn stop_means_nothing_at_all_until_start() {
     c.sms(&bob, "STOP").await;
     c.sms(&bob, "news hi").await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    assert_eq!(c.outbox(&bob).await.len(), 2, "only JOIN's reply and one STOP confirmation");
+    assert_eq!(
+        c.outbox(&bob).await.len(),
+        2,
+        "only JOIN's reply and one STOP confirmation"
+    );
     // START: back, still a member.
     assert!(c.ask(&bob, "START").await.contains("Welcome back"));
     assert_eq!(c.ask(&owner, "news again").await, "Sent to 1 member.");
     let texts = c.wait_texts(&bob, 4).await;
-    assert!(texts[3].starts_with("[news] #") && texts[3].ends_with(": again"), "{texts:?}");
+    assert!(
+        texts[3].starts_with("[news] #") && texts[3].ends_with(": again"),
+        "{texts:?}"
+    );
 }
 
 #[tokio::test]

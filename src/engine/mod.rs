@@ -603,7 +603,11 @@ impl Engine {
         let segments = smsup_sms::analyze(&text).segments as u64;
         let max = u64::from(self.rules.max_post_segments);
         if segments > max {
-            reply(d, "post-too-long", &[("segments", n(segments)), ("max", n(max))]);
+            reply(
+                d,
+                "post-too-long",
+                &[("segments", n(segments)), ("max", n(max))],
+            );
             return;
         }
         let per_hour = u64::from(self.rules.posts_per_sender_per_hour);

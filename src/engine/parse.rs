@@ -289,7 +289,15 @@ mod tests {
 
     #[test]
     fn stop_start_and_their_synonyms() {
-        for w in ["STOP", "stopall", "Unsubscribe", "cancel", "END", "quit", "stop."] {
+        for w in [
+            "STOP",
+            "stopall",
+            "Unsubscribe",
+            "cancel",
+            "END",
+            "quit",
+            "stop.",
+        ] {
             assert_eq!(cmd(w), Command::Stop, "{w}");
         }
         for w in ["START", "unstop", "yes"] {

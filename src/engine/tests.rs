@@ -106,7 +106,12 @@ fn create_refusals() {
     assert!(d.effects.is_empty());
     assert!(only_reply(&d).contains("taken"));
 
-    for bad in ["CREATE x", "CREATE two words", "CREATE abcdefghijklmnopqrstuvwxy", "CREATE a-b"] {
+    for bad in [
+        "CREATE x",
+        "CREATE two words",
+        "CREATE abcdefghijklmnopqrstuvwxy",
+        "CREATE a-b",
+    ] {
         let d = run(bad, &facts());
         assert!(d.effects.is_empty(), "{bad}");
         assert!(only_reply(&d).contains("2-24"), "{bad}");
@@ -339,10 +344,20 @@ fn add_invites_without_adding() {
         }]
     );
     assert_eq!(d.replies.len(), 2);
-    let invite = d.replies.iter().find(|r| r.to == To::Phone(invited.clone())).unwrap();
+    let invite = d
+        .replies
+        .iter()
+        .find(|r| r.to == To::Phone(invited.clone()))
+        .unwrap();
     assert!(invite.text.contains("JOIN housing"));
-    assert!(!invite.text.contains("123456789"), "the inviter's number never shows");
-    assert!(d.replies.iter().any(|r| r.to == To::Sender && r.text.contains("Invitation sent")));
+    assert!(
+        !invite.text.contains("123456789"),
+        "the inviter's number never shows"
+    );
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Sender && r.text.contains("Invitation sent")));
 }
 
 #[test]
@@ -398,7 +413,10 @@ fn remove_and_admin() {
             member_id: 9
         }]
     );
-    assert!(d.replies.iter().any(|r| r.to == To::Member(9) && r.text.contains("removed from housing")));
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Member(9) && r.text.contains("removed from housing")));
     assert!(d.replies.iter().all(|r| !r.text.contains("+6012")));
 
     let d = run("ADMIN housing #9", &f);
@@ -426,7 +444,10 @@ fn remove_and_admin() {
     f.list = Some(list(Some(Role::Admin)));
     f.targets = vec![target(1, "Ali", Role::Owner)];
     assert!(only_reply(&run("REMOVE housing Ali", &f)).contains("cannot be removed"));
-    f.targets = vec![target(1, "Ali", Role::Member), target(2, "Ali", Role::Member)];
+    f.targets = vec![
+        target(1, "Ali", Role::Member),
+        target(2, "Ali", Role::Member),
+    ];
     assert!(only_reply(&run("REMOVE housing Ali", &f)).contains("# number"));
     f.targets = vec![];
     assert!(only_reply(&run("REMOVE housing Ali", &f)).contains("No member Ali"));
@@ -474,10 +495,18 @@ fn no_reply_ever_contains_the_senders_number_for_others() {
     f.list = Some(list(Some(Role::Owner)));
     f.invitee = Some(InviteeFacts::default());
     f.targets = vec![target(9, "Bob", Role::Member)];
-    for text in ["ADD housing 0129998888", "REMOVE housing Bob", "ADMIN housing Bob"] {
+    for text in [
+        "ADD housing 0129998888",
+        "REMOVE housing Bob",
+        "ADMIN housing Bob",
+    ] {
         let d = run(text, &f);
         for r in d.replies.iter().filter(|r| r.to != To::Sender) {
-            assert!(!r.text.chars().any(|c| c.is_ascii_digit()), "{text}: {}", r.text);
+            assert!(
+                !r.text.chars().any(|c| c.is_ascii_digit()),
+                "{text}: {}",
+                r.text
+            );
         }
     }
 }

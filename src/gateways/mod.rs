@@ -10,6 +10,7 @@ use async_trait::async_trait;
 
 pub mod sim;
 pub mod smpp;
+pub mod twilio;
 
 /// One outbound SMS handed to a gateway by the dispatcher.
 #[derive(Debug, Clone)]

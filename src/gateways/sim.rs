@@ -14,7 +14,9 @@ use axum::{Json, Router};
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 
-use super::{Accepted, Gateway, InboundOutcome, InboundSms, OutboundSms, SendError, Sink, SinkError};
+use super::{
+    Accepted, Gateway, InboundOutcome, InboundSms, OutboundSms, SendError, Sink, SinkError,
+};
 use crate::phone::Phone;
 use crate::store::Store;
 

@@ -100,7 +100,9 @@ pub fn config_from_table(
         host: raw.host.unwrap_or(d.host),
         port: raw.port.unwrap_or(d.port),
         system_id: raw.system_id.unwrap_or(d.system_id),
-        password: env("SMSUP_SMPP_PASSWORD").or(raw.password).unwrap_or_default(),
+        password: env("SMSUP_SMPP_PASSWORD")
+            .or(raw.password)
+            .unwrap_or_default(),
         system_type: raw.system_type.unwrap_or_default(),
         source_addr: raw.source_addr.unwrap_or(d.source_addr),
         window: raw.window.unwrap_or(d.window),
@@ -386,7 +388,9 @@ fn resolve_waiting(
             return false;
         }
         if give_up || now.duration_since(w.since) >= RECEIPT_WAIT {
-            tracing::debug!("SMPP receipt for an id not sent by this process: reporting all its forms");
+            tracing::debug!(
+                "SMPP receipt for an id not sent by this process: reporting all its forms"
+            );
             let mut all: Vec<String> = id_candidates(&w.id);
             if let Some(a) = &w.alt {
                 for f in id_candidates(a) {
@@ -455,7 +459,10 @@ mod tests {
             "host = \"127.0.0.1\"\nport = 2775\nsystem_id = \"smsup\"\npassword = \"file\"\nsource_addr = \"+60123456789\"\nwindow = 20\nsegments_per_second = 50\nlong_messages = \"sar\"\n",
         )
         .unwrap();
-        let c = config_from_table(&t, |k| (k == "SMSUP_SMPP_PASSWORD").then(|| "env".to_string())).unwrap();
+        let c = config_from_table(&t, |k| {
+            (k == "SMSUP_SMPP_PASSWORD").then(|| "env".to_string())
+        })
+        .unwrap();
         assert_eq!(c.password, "env");
         assert_eq!((c.window, c.segments_per_second), (20, 50));
         assert_eq!(c.long_messages, LongMessageMode::Sar);

@@ -44,12 +44,13 @@ pub fn config_from_table(
     table: &toml::Table,
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<TwilioConfig, ConfigError> {
-    let raw: RawTwilioConfig = toml::Value::Table(table.clone())
-        .try_into()
-        .map_err(|e: toml::de::Error| ConfigError::Invalid {
-            field: "twilio",
-            reason: e.message().to_string(),
-        })?;
+    let raw: RawTwilioConfig =
+        toml::Value::Table(table.clone())
+            .try_into()
+            .map_err(|e: toml::de::Error| ConfigError::Invalid {
+                field: "twilio",
+                reason: e.message().to_string(),
+            })?;
     TwilioConfig::from_raw_with_env(raw, env)
 }
 
@@ -78,10 +79,9 @@ impl TwilioGateway {
     pub fn new(config: TwilioConfig) -> Result<TwilioGateway, smsup_twilio::client::BuildError> {
         let client = TwilioClient::new(&config)?;
         let senders = match &config.sender {
-            SenderConfig::Numbers(numbers) => Senders::Numbers(SenderPool::new(
-                numbers.clone(),
-                config.segments_per_second,
-            )),
+            SenderConfig::Numbers(numbers) => {
+                Senders::Numbers(SenderPool::new(numbers.clone(), config.segments_per_second))
+            }
             SenderConfig::MessagingService(sid) => Senders::Service {
                 sid: sid.clone(),
                 limiter: SegmentRateLimiter::new(config.segments_per_second),
@@ -244,13 +244,13 @@ fn plain(status: StatusCode, text: &'static str) -> Response {
 }
 
 /// Checks the signature; on failure returns the response to send (403, or 500 when the fault is
-/// our configuration).
+/// our configuration), on success `None`.
 fn verify(
     state: &TwilioState,
     uri: &Uri,
     headers: &HeaderMap,
     params: &[(String, String)],
-) -> Result<(), Response> {
+) -> Option<Response> {
     let path_and_query = uri
         .path_and_query()
         .map(|pq| pq.as_str())
@@ -263,10 +263,10 @@ fn verify(
         header_str(SIGNATURE_HEADER),
         header_str(SIGNATURE_SETTINGS_HEADER),
     ) {
-        Ok(_) => Ok(()),
+        Ok(_) => None,
         Err(e @ SignatureError::NoSharedKeyConfigured) => {
             tracing::error!(path = uri.path(), "Twilio webhook refused: {e}");
-            Err(plain(
+            Some(plain(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "webhook signing key not configured",
             ))
@@ -274,7 +274,7 @@ fn verify(
         Err(e) => {
             metrics::counter!("smsup_twilio_bad_signature_total").increment(1);
             tracing::warn!(path = uri.path(), signed_url = %url, "Twilio webhook refused: {e}");
-            Err(plain(StatusCode::FORBIDDEN, "invalid signature"))
+            Some(plain(StatusCode::FORBIDDEN, "invalid signature"))
         }
     }
 }
@@ -286,7 +286,7 @@ async fn inbound(
     body: Bytes,
 ) -> Response {
     let params = parse_form(&body);
-    if let Err(response) = verify(&state, &uri, &headers, &params) {
+    if let Some(response) = verify(&state, &uri, &headers, &params) {
         return response;
     }
     let msg = match InboundMessage::from_params(&params) {
@@ -356,7 +356,7 @@ async fn status(
     body: Bytes,
 ) -> Response {
     let params = parse_form(&body);
-    if let Err(response) = verify(&state, &uri, &headers, &params) {
+    if let Some(response) = verify(&state, &uri, &headers, &params) {
         return response;
     }
     let cb = match StatusCallback::from_params(&params) {

@@ -192,7 +192,8 @@ impl Dispatcher {
                     metrics::counter!("smsup_outbound_total", "gateway" => gateway.name(), "result" => outcome)
                         .increment(1);
                     if matches!(result, Err(SendError::Throttled { .. })) {
-                        let until = now_ms() + i64::try_from(THROTTLE_PAUSE.as_millis()).unwrap_or(1000);
+                        let until =
+                            now_ms() + i64::try_from(THROTTLE_PAUSE.as_millis()).unwrap_or(1000);
                         pause.fetch_max(until, Ordering::Relaxed);
                     }
                     if let Err(e) = &result {
@@ -292,7 +293,10 @@ mod tests {
             message: "busy".into(),
             retry_after: None,
         };
-        assert!(matches!(verdict(&s, &row(1), Err(transient())), Completion::Retry { .. }));
+        assert!(matches!(
+            verdict(&s, &row(1), Err(transient())),
+            Completion::Retry { .. }
+        ));
         assert!(matches!(
             verdict(&s, &row(s.max_attempts), Err(transient())),
             Completion::Failed {

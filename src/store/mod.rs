@@ -215,6 +215,8 @@ pub trait Store: Send + Sync + 'static {
     async fn outbox_for(&self, phone: &Phone) -> Result<Vec<OutboxView>, StoreError>;
     /// Counts for metrics.
     async fn counts(&self) -> Result<Counts, StoreError>;
+    /// Rows still to send (queued or sending), cheaply.
+    async fn pending(&self) -> Result<i64, StoreError>;
     /// Import members into a list.
     async fn import_members(
         &self,

@@ -78,10 +78,11 @@ impl SqliteStore {
         now: i64,
     ) -> Result<i64, StoreError> {
         let index = self.crypto.index(phone.e164());
-        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM members WHERE phone_index = ?")
-            .bind(&index)
-            .fetch_optional(&mut *conn)
-            .await?;
+        let existing: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM members WHERE phone_index = ?")
+                .bind(&index)
+                .fetch_optional(&mut *conn)
+                .await?;
         if let Some(id) = existing {
             if let Some(g) = gateway {
                 sqlx::query("UPDATE members SET gateway = ?, undeliverable = 0 WHERE id = ?")
@@ -210,10 +211,11 @@ impl SqliteStore {
             }
         }
         if let Some(phone) = &needs.invitee {
-            let row = sqlx::query("SELECT id, opted_out, language FROM members WHERE phone_index = ?")
-                .bind(self.crypto.index(phone.e164()))
-                .fetch_optional(&mut *conn)
-                .await?;
+            let row =
+                sqlx::query("SELECT id, opted_out, language FROM members WHERE phone_index = ?")
+                    .bind(self.crypto.index(phone.e164()))
+                    .fetch_optional(&mut *conn)
+                    .await?;
             let mut invitee = InviteeFacts::default();
             if let Some(row) = row {
                 let id: i64 = row.get("id");
@@ -292,7 +294,11 @@ impl SqliteStore {
         Ok(())
     }
 
-    async fn cancel_queued(conn: &mut SqliteConnection, member_id: i64, now: i64) -> Result<(), StoreError> {
+    async fn cancel_queued(
+        conn: &mut SqliteConnection,
+        member_id: i64,
+        now: i64,
+    ) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE recipient_id = ? AND state = 'queued'",
         )
@@ -579,7 +585,12 @@ impl Store for SqliteStore {
         let stored_body = match &parsed.command {
             engine::Command::Add { list, phone } => format!(
                 "ADD {list} {}",
-                crate::phone::mask(phone.as_ref().map(Phone::e164).unwrap_or_else(|typed| typed))
+                crate::phone::mask(
+                    phone
+                        .as_ref()
+                        .map(Phone::e164)
+                        .unwrap_or_else(|typed| typed)
+                )
             ),
             _ => sms.text.clone(),
         };
@@ -951,6 +962,15 @@ impl Store for SqliteStore {
         })
     }
 
+    async fn pending(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM outbox INDEXED BY outbox_pending_by_recipient
+             WHERE state IN ('queued', 'sending')",
+        )
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     async fn import_members(
         &self,
         list_name: &str,
@@ -998,12 +1018,13 @@ impl Store for SqliteStore {
                     .execute(&mut *tx)
                     .await?;
             }
-            let state: Option<String> =
-                sqlx::query_scalar("SELECT state FROM memberships WHERE list_id = ? AND member_id = ?")
-                    .bind(list_id)
-                    .bind(member_id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            let state: Option<String> = sqlx::query_scalar(
+                "SELECT state FROM memberships WHERE list_id = ? AND member_id = ?",
+            )
+            .bind(list_id)
+            .bind(member_id)
+            .fetch_optional(&mut *tx)
+            .await?;
             if state.as_deref() == Some("active") {
                 report.already += 1;
                 continue;

@@ -44,7 +44,11 @@ async fn healthz(State(state): State<WebState>) -> Response {
 
 async fn metrics_page(State(state): State<WebState>) -> Response {
     let Some(handle) = prometheus() else {
-        return (StatusCode::SERVICE_UNAVAILABLE, "metrics recorder unavailable\n").into_response();
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "metrics recorder unavailable\n",
+        )
+            .into_response();
     };
     match state.store.counts().await {
         Ok(counts) => {
