@@ -14,6 +14,7 @@
 //   --quiet       no per-submit lines (for benchmarks); stats once a second
 //   --no-mo       do not inject mobile-originated messages after a bind
 //   --no-receipts do not send a delivery receipt for every submit_sm
+//   --detached    keep running when stdin closes (stop it with SIGTERM)
 'use strict';
 
 const smpp = require('smpp');
@@ -157,6 +158,8 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
-// Exit when the test that started us goes away.
-process.stdin.on('end', stop);
-process.stdin.resume();
+// Exit when the test that started us goes away (its end of our stdin closes).
+if (!opt('--detached')) {
+  process.stdin.on('end', stop);
+  process.stdin.resume();
+}

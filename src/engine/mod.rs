@@ -368,10 +368,11 @@ impl Engine {
         parse(text, &self.rules.default_region)
     }
 
-    /// Apply smart encoding when it is on.
+    /// Apply smart encoding when it is on: look-alike punctuation is replaced only when that makes the
+    /// whole text GSM-7 (a Farsi text keeps its zero-width non-joiners and its own quotes).
     pub fn encode_text(&self, text: &str) -> String {
         if self.rules.smart_encoding {
-            smsup_sms::smart_encode(text).into_owned()
+            smsup_sms::smart_encode_if_gsm(text).into_owned()
         } else {
             text.to_string()
         }
@@ -383,7 +384,7 @@ impl Engine {
         let lang = match &parsed.command {
             // LANG with a code answers in the chosen language.
             Command::Language { code: Some(code) } => {
-                Lang::from_code(code).unwrap_or_else(|| self.sender_lang(text, parsed, sender))
+                Lang::from_choice(code).unwrap_or_else(|| self.sender_lang(text, parsed, sender))
             }
             _ => self.sender_lang(text, parsed, sender),
         };
@@ -478,11 +479,11 @@ impl Engine {
                 if facts.sender_lists.is_empty() {
                     reply(&mut d, "lists-none", &[]);
                 } else {
-                    reply(
-                        &mut d,
-                        "lists",
-                        &[("lists", s(&facts.sender_lists.join(", ")))],
-                    );
+                    let text = self.lists_reply(lang, &facts.sender_lists);
+                    d.replies.push(Outgoing {
+                        to: To::Sender,
+                        text,
+                    });
                 }
             }
             Command::Name { alias } => {
@@ -495,7 +496,7 @@ impl Engine {
                 }
             }
             Command::Language { code: None } => reply(&mut d, "lang-choices", &[]),
-            Command::Language { code: Some(code) } => match Lang::from_code(code) {
+            Command::Language { code: Some(code) } => match Lang::from_choice(code) {
                 Some(chosen) => {
                     d.effects.push(Effect::SetLanguage(chosen));
                     reply(&mut d, "lang-set", &[]);
@@ -565,6 +566,24 @@ impl Engine {
                 self.rules.default_language,
             )
         })
+    }
+
+    /// `Your lists: a, b, c`, with as many names as fit in one SMS and `+N` for the rest.
+    fn lists_reply(&self, lang: Lang, names: &[String]) -> String {
+        let mut shown = names.len();
+        loop {
+            let mut parts: Vec<String> = names[..shown].to_vec();
+            if shown < names.len() {
+                parts.push(format!("+{}", names.len() - shown));
+            }
+            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let joined = smsup_lang::join_names(lang, &refs);
+            let text = self.render_for(lang, "lists", &[("lists", s(&joined))]);
+            if shown <= 1 || smsup_sms::analyze(&text).segments <= 1 {
+                return text;
+            }
+            shown -= 1;
+        }
     }
 
     fn render_for(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {

@@ -517,4 +517,135 @@ mod tests {
         assert!(forms.contains(&"10") && forms.contains(&"a") && forms.contains(&"16"));
         assert!(waiting.is_empty());
     }
+
+    /// A sink that records what it is given.
+    #[derive(Default)]
+    struct RecSink {
+        status: Mutex<Vec<StatusUpdate>>,
+        inbound: Mutex<Vec<InboundSms>>,
+    }
+
+    #[async_trait]
+    impl Sink for RecSink {
+        async fn inbound(
+            &self,
+            sms: InboundSms,
+        ) -> Result<super::super::InboundOutcome, SinkError> {
+            self.inbound.lock().unwrap().push(sms);
+            Ok(super::super::InboundOutcome::Stored(1))
+        }
+        async fn status(
+            &self,
+            updates: Vec<StatusUpdate>,
+        ) -> Result<super::super::StatusOutcome, SinkError> {
+            let n = updates.len();
+            self.status.lock().unwrap().extend(updates);
+            Ok(super::super::StatusOutcome {
+                matched: n,
+                unknown: 0,
+            })
+        }
+        async fn set_opted_out(&self, _: &str, _: bool) -> Result<(), SinkError> {
+            Ok(())
+        }
+    }
+
+    /// An SMSC that answers the bind, sends the receipt (hex id) BEFORE the submit_sm_resp (decimal
+    /// id), and one MO message.
+    async fn tiny_smsc(listener: tokio::net::TcpListener) {
+        use futures::{SinkExt, StreamExt};
+        use smsup_smpp::codec::{Frame, SmppCodec};
+        use smsup_smpp::pdu::{BindResp, Body, Pdu, ShortMessage};
+        let (sock, _) = listener.accept().await.unwrap();
+        let mut f = smsup_smpp::codec::Framed::new(sock, SmppCodec);
+        while let Some(Ok(Frame::Pdu(p))) = f.next().await {
+            let r = |body| Pdu {
+                command_status: 0,
+                sequence_number: p.sequence_number,
+                body,
+            };
+            match &p.body {
+                Body::BindTransceiver(_) => {
+                    f.send(r(Body::BindTransceiverResp(BindResp::default())))
+                        .await
+                        .unwrap();
+                    let mo = ShortMessage {
+                        source_addr_ton: 1,
+                        source_addr: "60123456789".into(),
+                        destination_addr: "SMSUP".into(),
+                        short_message: smsup_smpp::pdu::Bytes::from_static(b"JOIN food"),
+                        ..Default::default()
+                    };
+                    f.send(Pdu::new(900, Body::DeliverSm(mo))).await.unwrap();
+                }
+                Body::SubmitSm(_) => {
+                    let receipt = ShortMessage {
+                        esm_class: 4,
+                        short_message: smsup_smpp::pdu::Bytes::from_static(
+                            b"id:3E8 stat:DELIVRD err:000",
+                        ),
+                        ..Default::default()
+                    };
+                    f.send(Pdu::new(901, Body::DeliverSm(receipt)))
+                        .await
+                        .unwrap();
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    f.send(r(Body::SubmitSmResp {
+                        message_id: "1000".into(),
+                    }))
+                    .await
+                    .unwrap();
+                }
+                Body::EnquireLink => f.send(r(Body::EnquireLinkResp)).await.unwrap(),
+                Body::Unbind => {
+                    f.send(r(Body::UnbindResp)).await.unwrap();
+                    return;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn receipt_before_submit_resp_reaches_the_sink_under_the_stored_id() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let smsc = tokio::spawn(tiny_smsc(listener));
+        let sink = Arc::new(RecSink::default());
+        let config = SmppConfig {
+            port,
+            ..SmppConfig::default()
+        };
+        let gw = SmppGateway::start(config, sink.clone()).unwrap();
+        let sms = OutboundSms {
+            id: 1,
+            to: "+60123456789".into(),
+            body: "hello".into(),
+            segments: 1,
+        };
+        let accepted = gw.send(&sms).await.unwrap();
+        assert_eq!(accepted.provider_ids, vec!["1000".to_string()]);
+        tokio::time::timeout(Duration::from_secs(5), async {
+            while sink.status.lock().unwrap().is_empty() || sink.inbound.lock().unwrap().is_empty()
+            {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        })
+        .await
+        .expect("receipt and MO reach the sink");
+        gw.shutdown().await;
+        let st = sink.status.lock().unwrap().clone();
+        assert_eq!(st.len(), 1);
+        assert_eq!(
+            st[0].provider_id, "1000",
+            "hex 3E8 matched to the decimal id the row holds"
+        );
+        assert_eq!(st[0].state, DeliveryState::Delivered);
+        let mo = sink.inbound.lock().unwrap().clone();
+        assert_eq!(
+            (mo[0].from.as_str(), mo[0].text.as_str(), mo[0].gateway),
+            ("+60123456789", "JOIN food", NAME)
+        );
+        smsc.await.unwrap();
+    }
 }

@@ -2,6 +2,8 @@
 //! same trait and passes the same tests.
 
 pub mod sqlite;
+#[cfg(test)]
+mod tests;
 
 use async_trait::async_trait;
 

@@ -5,6 +5,9 @@ use tokio_util::codec::{Decoder, Encoder};
 
 use crate::pdu::{Header, Pdu, PduError, HEADER_LEN};
 
+/// Re-exported so that peers and tests can frame a socket with [`SmppCodec`].
+pub use tokio_util::codec::Framed;
+
 /// A frame read from the stream: either a decoded PDU, or a well-framed PDU whose body was invalid
 /// (the connection survives; the peer gets a generic_nack).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,10 @@
 //! Every decoder works on untrusted bytes: it never panics, never allocates more than the frame it
 //! was given, and reports what was wrong as a [`PduError`].
 
-use bytes::{BufMut, Bytes, BytesMut};
+use bytes::{BufMut, BytesMut};
+
+/// The byte buffer type of PDU fields, re-exported.
+pub use bytes::Bytes;
 
 /// Length of the fixed PDU header (command_length, command_id, command_status, sequence_number).
 pub const HEADER_LEN: usize = 16;

@@ -1,0 +1,278 @@
+//! Store behaviour every backend must have: written against the trait, run on SQLite.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::crypto::Crypto;
+use crate::engine::{Engine, Rules};
+use crate::gateways::{DeliveryState, InboundSms, StatusUpdate};
+
+async fn store() -> (tempfile::TempDir, Arc<dyn Store>) {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SqliteStore::open(&dir.path().join("t.db"), Crypto::new([3; 32]), "sim")
+        .await
+        .unwrap();
+    (dir, Arc::new(s))
+}
+
+fn phone(i: u32) -> Phone {
+    Phone::parse(&format!("+447911{i:06}"), "MY").unwrap()
+}
+
+async fn sms(store: &Arc<dyn Store>, from: u32, text: &str) -> InboundOutcome {
+    let engine = Engine::new(Rules::default());
+    let p = phone(from);
+    let msg = InboundSms {
+        gateway: "sim",
+        provider_id: format!("{from}-{text}-{}", rand::random::<u64>()),
+        from: p.e164().to_string(),
+        text: text.to_string(),
+    };
+    store.handle_inbound(&msg, &p, &engine).await.unwrap()
+}
+
+async fn deliver_all(store: &Arc<dyn Store>) {
+    loop {
+        let rows = store.claim("sim", 1000, 60_000).await.unwrap();
+        if rows.is_empty() {
+            return;
+        }
+        let done: Vec<Completion> = rows
+            .iter()
+            .map(|r| Completion::Sent {
+                id: r.id,
+                provider_ids: vec![],
+                delivered: true,
+            })
+            .collect();
+        store.complete("sim", &done).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_retried_provider_id_is_handled_once() {
+    let (_d, store) = store().await;
+    let engine = Engine::new(Rules::default());
+    let p = phone(1);
+    let msg = InboundSms {
+        gateway: "twilio",
+        provider_id: "SM1".into(),
+        from: p.e164().into(),
+        text: "CREATE once".into(),
+    };
+    assert!(matches!(
+        store.handle_inbound(&msg, &p, &engine).await.unwrap(),
+        InboundOutcome::Stored(_)
+    ));
+    assert_eq!(
+        store.handle_inbound(&msg, &p, &engine).await.unwrap(),
+        InboundOutcome::Duplicate
+    );
+    assert_eq!(store.outbox_for(&p).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn one_recipient_at_a_time_in_queue_order_replies_first() {
+    let (_d, store) = store().await;
+    sms(&store, 1, "CREATE order").await;
+    sms(&store, 2, "JOIN order").await;
+    sms(&store, 3, "JOIN order").await;
+    deliver_all(&store).await;
+    // Two posts to member 2 and 3, then a reply to member 2.
+    sms(&store, 1, "order first").await;
+    sms(&store, 1, "order second").await;
+    sms(&store, 2, "HELP").await;
+    let first = store.claim("sim", 100, 60_000).await.unwrap();
+    // Replies first (member 1's confirmations), and never two rows of one recipient at once.
+    let mut seen = std::collections::HashSet::new();
+    for r in &first {
+        assert!(seen.insert(r.recipient_id), "two rows of one recipient in flight");
+    }
+    let texts: Vec<&str> = first.iter().map(|r| r.body.as_str()).collect();
+    assert_eq!(texts[0], "Sent to 2 members.", "{texts:?}");
+    // Member 2 must get "first" before "second" before the HELP reply.
+    let mut got: Vec<String> = Vec::new();
+    let mut rows = first;
+    while !rows.is_empty() {
+        for r in &rows {
+            if r.to == phone(2).e164() {
+                got.push(r.body.clone());
+            }
+        }
+        let done: Vec<Completion> = rows
+            .iter()
+            .map(|r| Completion::Sent {
+                id: r.id,
+                provider_ids: vec![],
+                delivered: true,
+            })
+            .collect();
+        store.complete("sim", &done).await.unwrap();
+        rows = store.claim("sim", 100, 60_000).await.unwrap();
+    }
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[0].ends_with("first") && got[1].ends_with("second"), "{got:?}");
+    assert!(got[2].contains("CREATE"), "{got:?}");
+}
+
+#[tokio::test]
+async fn retries_wait_and_leases_expire() {
+    let (_d, store) = store().await;
+    sms(&store, 1, "HELP").await;
+    let rows = store.claim("sim", 10, 60_000).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].attempts, 1);
+    store
+        .complete(
+            "sim",
+            &[Completion::Retry {
+                id: rows[0].id,
+                at: now_ms() + 60_000,
+                code: Some("20429".into()),
+                message: "busy".into(),
+            }],
+        )
+        .await
+        .unwrap();
+    assert!(store.claim("sim", 10, 60_000).await.unwrap().is_empty(), "not due yet");
+    assert!(store.next_due("sim").await.unwrap().unwrap() > now_ms() + 50_000);
+
+    // A lease that expired (a stuck worker) returns the row to the queue.
+    sms(&store, 2, "HELP").await;
+    let rows = store.claim("sim", 10, -1).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(store.claim("sim", 10, 60_000).await.unwrap().is_empty());
+    assert_eq!(store.requeue_expired(false).await.unwrap(), 1);
+    let again = store.claim("sim", 10, 60_000).await.unwrap();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].attempts, 2);
+}
+
+#[tokio::test]
+async fn statuses_never_leave_a_final_state_and_long_messages_need_every_part() {
+    let (_d, store) = store().await;
+    sms(&store, 1, "HELP").await;
+    sms(&store, 2, "HELP").await;
+    let rows = store.claim("sim", 10, 60_000).await.unwrap();
+    let (a, b) = (rows[0].id, rows[1].id);
+    store
+        .complete(
+            "twilio",
+            &[
+                Completion::Sent {
+                    id: a,
+                    provider_ids: vec!["A".into()],
+                    delivered: false,
+                },
+                Completion::Sent {
+                    id: b,
+                    provider_ids: vec!["B1".into(), "B2".into()],
+                    delivered: false,
+                },
+            ],
+        )
+        .await
+        .unwrap();
+    let up = |id: &str, state| StatusUpdate {
+        gateway: "twilio",
+        provider_id: id.into(),
+        state,
+        error_code: None,
+    };
+    let out = store
+        .apply_status(&[
+            up("A", DeliveryState::Delivered),
+            up("A", DeliveryState::Sent),
+            up("A", DeliveryState::Failed),
+            up("B1", DeliveryState::Delivered),
+            up("nope", DeliveryState::Delivered),
+        ])
+        .await
+        .unwrap();
+    assert_eq!((out.matched, out.unknown), (4, 1));
+    let state = |p: u32| {
+        let store = store.clone();
+        async move { store.outbox_for(&phone(p)).await.unwrap()[0].status.clone() }
+    };
+    assert_eq!(state(1).await, "delivered", "a late 'sent' or 'failed' changes nothing");
+    assert_eq!(state(2).await, "sent", "one part of two is not delivery");
+    store
+        .apply_status(&[up("B2", DeliveryState::Delivered)])
+        .await
+        .unwrap();
+    assert_eq!(state(2).await, "delivered");
+}
+
+#[tokio::test]
+async fn a_receipt_before_the_send_is_recorded_is_kept() {
+    let (_d, store) = store().await;
+    sms(&store, 1, "HELP").await;
+    let rows = store.claim("sim", 10, 60_000).await.unwrap();
+    let out = store
+        .apply_status(&[StatusUpdate {
+            gateway: "smpp",
+            provider_id: "77".into(),
+            state: DeliveryState::Delivered,
+            error_code: None,
+        }])
+        .await
+        .unwrap();
+    assert_eq!(out.unknown, 1);
+    store
+        .complete(
+            "smpp",
+            &[Completion::Sent {
+                id: rows[0].id,
+                provider_ids: vec!["77".into()],
+                delivered: false,
+            }],
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.outbox_for(&phone(1)).await.unwrap()[0].status, "delivered");
+}
+
+#[tokio::test]
+async fn opting_out_cancels_what_is_queued_and_failures_mark_members() {
+    let (_d, store) = store().await;
+    sms(&store, 1, "CREATE news").await;
+    sms(&store, 2, "JOIN news").await;
+    deliver_all(&store).await;
+    sms(&store, 1, "news one").await;
+    store.set_opted_out(&phone(2), true).await.unwrap();
+    let rows = store.outbox_for(&phone(2)).await.unwrap();
+    assert_eq!(rows.last().unwrap().status, "cancelled");
+    store.set_opted_out(&phone(2), false).await.unwrap();
+
+    // A provider's "opted out" answer opts the member out everywhere.
+    sms(&store, 1, "news two").await;
+    let rows = store.claim("sim", 10, 60_000).await.unwrap();
+    let to_two = rows.iter().find(|r| r.to == phone(2).e164()).unwrap();
+    store
+        .complete(
+            "sim",
+            &[Completion::Failed {
+                id: to_two.id,
+                recipient_id: to_two.recipient_id,
+                reason: FailReason::OptedOut,
+                code: Some("21610".into()),
+                message: "unsubscribed".into(),
+            }],
+        )
+        .await
+        .unwrap();
+    deliver_all(&store).await;
+    let outcome = sms(&store, 1, "news three").await;
+    assert!(matches!(outcome, InboundOutcome::Stored(_)));
+    deliver_all(&store).await;
+    let texts: Vec<String> = store
+        .outbox_for(&phone(2))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.text)
+        .collect();
+    assert!(!texts.iter().any(|t| t.ends_with("three")), "{texts:?}");
+    let mine = store.outbox_for(&phone(1)).await.unwrap();
+    assert_eq!(mine.last().unwrap().text, "Sent to 0 members.");
+}
