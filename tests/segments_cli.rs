@@ -29,13 +29,22 @@ fn a_curly_quote_forces_ucs2_and_smart_encoding_repairs_it() {
 #[test]
 fn boundaries_and_extension_characters() {
     let v = json(&["segments", "--json", &"a".repeat(160)]);
-    assert_eq!((v["units"].as_u64(), v["segments"].as_u64()), (Some(160), Some(1)));
+    assert_eq!(
+        (v["units"].as_u64(), v["segments"].as_u64()),
+        (Some(160), Some(1))
+    );
     let v = json(&["segments", "--json", &"a".repeat(161)]);
     assert_eq!(v["segments"], 2);
     let v = json(&["segments", "--json", &"€".repeat(80)]);
-    assert_eq!((v["units"].as_u64(), v["segments"].as_u64()), (Some(160), Some(1)));
+    assert_eq!(
+        (v["units"].as_u64(), v["segments"].as_u64()),
+        (Some(160), Some(1))
+    );
     let v = json(&["segments", "--json", &"ب".repeat(71)]);
-    assert_eq!((v["encoding"].as_str(), v["segments"].as_u64()), (Some("UCS-2"), Some(2)));
+    assert_eq!(
+        (v["encoding"].as_str(), v["segments"].as_u64()),
+        (Some("UCS-2"), Some(2))
+    );
 }
 
 #[test]

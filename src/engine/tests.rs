@@ -322,7 +322,10 @@ fn lists_reply_fits_one_sms() {
     f.sender_lists = (0..40).map(|i| format!("community{i:02}")).collect();
     let text = run("LISTS", &f).replies[0].text.clone();
     assert_eq!(smsup_sms::analyze(&text).segments, 1, "{text}");
-    assert!(text.starts_with("Your lists: community00, community01"), "{text}");
+    assert!(
+        text.starts_with("Your lists: community00, community01"),
+        "{text}"
+    );
     assert!(text.contains('+'), "the rest is counted: {text}");
 }
 

@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 use async_trait::async_trait;
 use serde::Deserialize;
 use smsup_smpp::{
-    id_candidates, BindMode, Client, Event, LongMessageMode, ReceiptState, SmppConfig, SubmitError,
+    id_candidates, BindMode, Client, Event, LongMessageMode, MoAck, ReceiptState, SmppConfig,
+    SubmitError,
 };
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -29,6 +30,10 @@ use super::{
 pub const NAME: &str = "smpp";
 /// How long a receipt whose id is not known yet waits for its submit to be acknowledged.
 pub const RECEIPT_WAIT: Duration = Duration::from_secs(30);
+/// MO messages waiting to be stored before the receive loop waits.
+const MO_QUEUE: usize = 1_000;
+/// Tries to store an MO message before asking the SMSC to deliver it again.
+const MO_ATTEMPTS: u32 = 3;
 /// Receipts handed to the sink at once.
 const STATUS_BATCH: usize = 500;
 /// Accepted ids remembered for hex/decimal matching.
@@ -301,6 +306,8 @@ async fn receive_loop(
     sink: Arc<dyn Sink>,
     ids: Arc<Mutex<IdIndex>>,
 ) {
+    let (mobile, mobile_rx) = mpsc::channel(MO_QUEUE);
+    let mobile_task = tokio::spawn(store_mobile(mobile_rx, sink.clone()));
     let mut ready: Vec<StatusUpdate> = Vec::new();
     let mut waiting: VecDeque<WaitingReceipt> = VecDeque::new();
     let mut tick = tokio::time::interval(Duration::from_millis(50));
@@ -322,11 +329,15 @@ async fn receive_loop(
                         flush(&*sink, &mut ready).await;
                     }
                 }
-                Some(Event::Mobile { id, from, text, complete, parts, .. }) => {
+                Some(Event::Mobile { id, from, text, complete, parts, ack, .. }) => {
                     if !complete {
                         tracing::warn!(parts, "SMPP MO message incomplete at the reassembly timeout");
                     }
-                    deliver_mobile(&*sink, InboundSms { gateway: NAME, provider_id: id, from, text }).await;
+                    let sms = InboundSms { gateway: NAME, provider_id: id, from, text };
+                    // Stored by its own task, in arrival order, so that receipts keep flowing.
+                    if let Err(mpsc::error::SendError((_, ack))) = mobile.send((sms, ack)).await {
+                        ack.failed();
+                    }
                 }
                 Some(Event::Bound { bind }) => tracing::info!(bind, "SMPP bound"),
                 Some(Event::Disconnected { bind, reason }) => {
@@ -355,6 +366,20 @@ async fn receive_loop(
                     ready.clear();
                 }
             }
+        }
+    }
+    drop(mobile);
+    let _ = mobile_task.await;
+}
+
+/// Stores MO messages one at a time and resolves each one's acknowledgement: the client answers
+/// the SMSC only then (ESME_RX_T_APPN when storing failed, so that the SMSC delivers it again).
+async fn store_mobile(mut rx: mpsc::Receiver<(InboundSms, MoAck)>, sink: Arc<dyn Sink>) {
+    while let Some((sms, ack)) = rx.recv().await {
+        if deliver_mobile(&*sink, sms).await {
+            ack.stored();
+        } else {
+            ack.failed();
         }
     }
 }
@@ -430,23 +455,28 @@ async fn flush(sink: &dyn Sink, ready: &mut Vec<StatusUpdate>) {
     }
 }
 
-async fn deliver_mobile(sink: &dyn Sink, sms: InboundSms) {
-    let mut delay = Duration::from_millis(200);
-    for attempt in 1..=6 {
+/// Hands one MO message to the sink, retrying briefly; true when the SMSC may forget it (stored,
+/// a duplicate, or from a number that can never be stored).
+async fn deliver_mobile(sink: &dyn Sink, sms: InboundSms) -> bool {
+    let mut delay = Duration::from_millis(100);
+    for attempt in 1..=MO_ATTEMPTS {
         match sink.inbound(sms.clone()).await {
-            Ok(_) => return,
+            Ok(_) => return true,
             Err(SinkError::InvalidNumber) => {
                 tracing::warn!("SMPP MO message from an invalid number dropped");
-                return;
+                return true;
             }
-            Err(e) => {
+            Err(e) if attempt < MO_ATTEMPTS => {
                 tracing::warn!(error = %e, attempt, "storing an SMPP MO message failed; retrying");
                 tokio::time::sleep(delay).await;
                 delay *= 2;
             }
+            Err(e) => {
+                tracing::warn!(error = %e, "storing an SMPP MO message failed; the SMSC will deliver it again");
+            }
         }
     }
-    tracing::error!("SMPP MO message could not be stored and is lost");
+    false
 }
 
 #[cfg(test)]

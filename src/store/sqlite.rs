@@ -725,27 +725,44 @@ impl Store for SqliteStore {
         }
         let now = now_ms();
         let mut tx = self.begin().await?;
+        // Accepted rows are updated in two statements (delivered at once, or sent), not one per row.
+        for delivered in [true, false] {
+            let ids: Vec<i64> = results
+                .iter()
+                .filter_map(|r| match r {
+                    Completion::Sent {
+                        id, delivered: d, ..
+                    } if *d == delivered => Some(*id),
+                    _ => None,
+                })
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            sqlx::query(
+                "UPDATE outbox SET state = ?1, lease_until = NULL, sent_at = ?2, updated_at = ?2,
+                 delivered_at = CASE WHEN ?3 THEN ?2 END, error_code = NULL, error_message = NULL
+                 WHERE id IN (SELECT value FROM json_each(?4)) AND state = 'sending'",
+            )
+            .bind(if delivered { "delivered" } else { "sent" })
+            .bind(now)
+            .bind(delivered)
+            .bind(serde_json::Value::from(ids).to_string())
+            .execute(&mut *tx)
+            .await?;
+        }
+        let has_pending: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pending_status WHERE gateway = ?)")
+                .bind(gateway)
+                .fetch_one(&mut *tx)
+                .await?;
         for result in results {
             match result {
                 Completion::Sent {
                     id,
                     provider_ids,
-                    delivered,
+                    delivered: _,
                 } => {
-                    let state = if *delivered { "delivered" } else { "sent" };
-                    sqlx::query(
-                        "UPDATE outbox SET state = ?, lease_until = NULL, sent_at = ?, updated_at = ?,
-                         delivered_at = CASE WHEN ? THEN ? END, error_code = NULL, error_message = NULL
-                         WHERE id = ? AND state = 'sending'",
-                    )
-                    .bind(state)
-                    .bind(now)
-                    .bind(now)
-                    .bind(*delivered)
-                    .bind(now)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
                     for pid in provider_ids {
                         sqlx::query(
                             "INSERT INTO provider_ids (gateway, provider_id, outbox_id) VALUES (?, ?, ?)
@@ -757,7 +774,11 @@ impl Store for SqliteStore {
                         .execute(&mut *tx)
                         .await?;
                     }
-                    // Status updates that arrived before these ids were known.
+                    // Status updates that arrived before these ids were known (rare: skip the look-ups
+                    // when there are none).
+                    if !has_pending {
+                        continue;
+                    }
                     for pid in provider_ids {
                         let pending = sqlx::query(
                             "DELETE FROM pending_status WHERE gateway = ? AND provider_id = ?
@@ -992,11 +1013,18 @@ impl Store for SqliteStore {
         // One stored text per language.
         let mut texts: std::collections::HashMap<smsup_lang::Lang, i64> = Default::default();
         for row in rows {
-            let member_id = self.upsert_member(&mut tx, &row.phone, None, now).await?;
-            let member = sqlx::query("SELECT alias, language, opted_out FROM members WHERE id = ?")
-                .bind(member_id)
-                .fetch_one(&mut *tx)
-                .await?;
+            // One statement finds or creates the member and returns what the import needs.
+            let member = sqlx::query(
+                "INSERT INTO members (phone_index, phone_enc, created_at) VALUES (?, ?, ?)
+                 ON CONFLICT (phone_index) DO UPDATE SET phone_index = excluded.phone_index
+                 RETURNING id, alias, language, opted_out",
+            )
+            .bind(self.crypto.index(row.phone.e164()))
+            .bind(self.crypto.encrypt(row.phone.e164()))
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            let member_id: i64 = member.get("id");
             if member.get::<i64, _>("opted_out") != 0 {
                 report.opted_out += 1;
                 continue;

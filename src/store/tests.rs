@@ -86,7 +86,10 @@ async fn one_recipient_at_a_time_in_queue_order_replies_first() {
     // Replies first (member 1's confirmations), and never two rows of one recipient at once.
     let mut seen = std::collections::HashSet::new();
     for r in &first {
-        assert!(seen.insert(r.recipient_id), "two rows of one recipient in flight");
+        assert!(
+            seen.insert(r.recipient_id),
+            "two rows of one recipient in flight"
+        );
     }
     let texts: Vec<&str> = first.iter().map(|r| r.body.as_str()).collect();
     assert_eq!(texts[0], "Sent to 2 members.", "{texts:?}");
@@ -111,7 +114,10 @@ async fn one_recipient_at_a_time_in_queue_order_replies_first() {
         rows = store.claim("sim", 100, 60_000).await.unwrap();
     }
     assert_eq!(got.len(), 3, "{got:?}");
-    assert!(got[0].ends_with("first") && got[1].ends_with("second"), "{got:?}");
+    assert!(
+        got[0].ends_with("first") && got[1].ends_with("second"),
+        "{got:?}"
+    );
     assert!(got[2].contains("CREATE"), "{got:?}");
 }
 
@@ -134,7 +140,10 @@ async fn retries_wait_and_leases_expire() {
         )
         .await
         .unwrap();
-    assert!(store.claim("sim", 10, 60_000).await.unwrap().is_empty(), "not due yet");
+    assert!(
+        store.claim("sim", 10, 60_000).await.unwrap().is_empty(),
+        "not due yet"
+    );
     assert!(store.next_due("sim").await.unwrap().unwrap() > now_ms() + 50_000);
 
     // A lease that expired (a stuck worker) returns the row to the queue.
@@ -194,7 +203,11 @@ async fn statuses_never_leave_a_final_state_and_long_messages_need_every_part() 
         let store = store.clone();
         async move { store.outbox_for(&phone(p)).await.unwrap()[0].status.clone() }
     };
-    assert_eq!(state(1).await, "delivered", "a late 'sent' or 'failed' changes nothing");
+    assert_eq!(
+        state(1).await,
+        "delivered",
+        "a late 'sent' or 'failed' changes nothing"
+    );
     assert_eq!(state(2).await, "sent", "one part of two is not delivery");
     store
         .apply_status(&[up("B2", DeliveryState::Delivered)])
@@ -229,7 +242,10 @@ async fn a_receipt_before_the_send_is_recorded_is_kept() {
         )
         .await
         .unwrap();
-    assert_eq!(store.outbox_for(&phone(1)).await.unwrap()[0].status, "delivered");
+    assert_eq!(
+        store.outbox_for(&phone(1)).await.unwrap()[0].status,
+        "delivered"
+    );
 }
 
 #[tokio::test]

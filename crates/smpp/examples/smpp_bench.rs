@@ -30,7 +30,10 @@ fn peak_rss_mib() -> f64 {
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let port: u16 = args.get(1).and_then(|a| a.parse().ok()).expect("usage: smpp_bench PORT [N] [WINDOW]");
+    let port: u16 = args
+        .get(1)
+        .and_then(|a| a.parse().ok())
+        .expect("usage: smpp_bench PORT [N] [WINDOW]");
     let n: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let window: usize = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(100);
     let config = SmppConfig {
@@ -66,7 +69,13 @@ async fn main() {
             let mut i = p;
             while i < n {
                 let to = format!("+6012{:07}", i);
-                if c.submit(&to, "Cooking group: meeting tomorrow 10:00 at the community centre. Bring a dish!").await.is_ok() {
+                if c.submit(
+                    &to,
+                    "Cooking group: meeting tomorrow 10:00 at the community centre. Bring a dish!",
+                )
+                .await
+                .is_ok()
+                {
                     ok += 1;
                 }
                 i += producers;
@@ -79,14 +88,29 @@ async fn main() {
         accepted += t.await.unwrap();
     }
     let t_submit = t0.elapsed();
-    let got = tokio::time::timeout(Duration::from_secs(120), receipts).await.map(|r| r.unwrap()).unwrap_or(0);
+    let got = tokio::time::timeout(Duration::from_secs(120), receipts)
+        .await
+        .map(|r| r.unwrap())
+        .unwrap_or(0);
     let elapsed = t0.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu0;
     client.shutdown().await;
     println!("messages: {n}, window: {window}");
     println!("accepted: {accepted}, receipts: {got}");
-    println!("submit phase: {:.2} s ({:.0} msg/s)", t_submit.as_secs_f64(), n as f64 / t_submit.as_secs_f64());
-    println!("end to end (last receipt): {:.2} s, {:.0} msg/s", elapsed, got as f64 / elapsed);
-    println!("client CPU: {:.2} s, {:.4} CPU s per 1000 messages", cpu, cpu / (n as f64 / 1000.0));
+    println!(
+        "submit phase: {:.2} s ({:.0} msg/s)",
+        t_submit.as_secs_f64(),
+        n as f64 / t_submit.as_secs_f64()
+    );
+    println!(
+        "end to end (last receipt): {:.2} s, {:.0} msg/s",
+        elapsed,
+        got as f64 / elapsed
+    );
+    println!(
+        "client CPU: {:.2} s, {:.4} CPU s per 1000 messages",
+        cpu,
+        cpu / (n as f64 / 1000.0)
+    );
     println!("client peak RSS: {:.1} MiB", peak_rss_mib());
 }

@@ -2,12 +2,15 @@
 //! respects the rate limit and throttling, and reports receipts and MO messages as [`Event`]s.
 
 use std::collections::{HashMap, VecDeque};
+use std::future::Future;
 use std::num::NonZeroU32;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bytes::{Bytes, BytesMut};
+use futures::stream::FuturesUnordered;
 use futures::StreamExt;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
@@ -22,14 +25,33 @@ use tracing::{debug, info, warn};
 
 use crate::codec::{Frame, SmppCodec};
 use crate::config::{destination_address, BindMode, ConfigError, LongMessageMode, SmppConfig};
-use crate::mo::{mo_part, Reassembler};
+use crate::mo::{mo_part, Key, Pushed, Reassembler};
 use crate::pdu::{self, command_id, tag, Bind, Body, Pdu, ShortMessage, Tlv, INTERFACE_VERSION_34};
 use crate::receipt::{is_receipt, receipt_from_deliver, ReceiptState};
 use crate::status::{self, classify, StatusClass};
 use crate::text;
 
+/// The acknowledgement of a mobile-originated message. The client answers the message's
+/// deliver_sm (every part's, for a concatenated message) only when this is resolved:
+/// [`MoAck::stored`] answers ESME_ROK once the application has stored the message durably;
+/// [`MoAck::failed`] (or dropping it) answers ESME_RX_T_APPN, so that the SMSC delivers it again.
+#[derive(Debug)]
+pub struct MoAck(oneshot::Sender<bool>);
+
+impl MoAck {
+    /// The message is stored: the SMSC may forget it.
+    pub fn stored(self) {
+        let _ = self.0.send(true);
+    }
+
+    /// The message could not be stored: the SMSC should deliver it again later.
+    pub fn failed(self) {
+        let _ = self.0.send(false);
+    }
+}
+
 /// Something that happened on the SMPP connection(s).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Event {
     /// A bind succeeded (`"transceiver"`, `"transmitter"` or `"receiver"`).
     Bound {
@@ -69,6 +91,8 @@ pub enum Event {
         parts: u8,
         /// False when parts were missing at the reassembly timeout (the text has only those that came).
         complete: bool,
+        /// Resolve once the message is stored; until then the SMSC has no answer.
+        ack: MoAck,
     },
 }
 
@@ -396,13 +420,30 @@ impl Role {
     }
 }
 
-/// Handles deliver_sm: receipts and MO.
+/// The deliver_sm responses of one MO message, sent once the application resolved its [`MoAck`].
+struct AckDone {
+    /// Connection generation the sequence numbers belong to.
+    generation: u64,
+    seqs: Vec<u32>,
+    key: Option<Key>,
+    stored: bool,
+}
+
+type AckFuture = Pin<Box<dyn Future<Output = AckDone> + Send + Sync>>;
+
+/// Handles deliver_sm: receipts (answered at once) and MO (answered once stored).
 struct Inbound {
     shared: Arc<Shared>,
     events: mpsc::Sender<Event>,
     reassembler: Reassembler,
     id_prefix: String,
     counter: u64,
+    /// Current connection generation (bumped on every bind).
+    generation: u64,
+    /// Sequence numbers of the parts of messages still waiting for parts, on this connection.
+    held: HashMap<Key, Vec<u32>>,
+    /// MO messages handed to the application and not yet acknowledged.
+    acks: FuturesUnordered<AckFuture>,
 }
 
 impl Inbound {
@@ -418,7 +459,17 @@ impl Inbound {
             reassembler,
             id_prefix: format!("smpp-{ms:x}"),
             counter: 0,
+            generation: 0,
+            held: HashMap::new(),
+            acks: FuturesUnordered::new(),
         }
+    }
+
+    /// A new connection: the sequence numbers of the old one cannot be answered any more (the SMSC
+    /// delivers those parts again; the reassembler keeps what it has).
+    fn new_connection(&mut self) {
+        self.generation += 1;
+        self.held.clear();
     }
 
     async fn emit(&self, e: Event) {
@@ -426,7 +477,9 @@ impl Inbound {
         let _ = self.events.send(e).await;
     }
 
-    async fn on_deliver(&mut self, sm: ShortMessage) {
+    /// Handles one deliver_sm; returns the command_status to answer now, or None when the answer
+    /// waits until the application stored the message.
+    async fn on_deliver(&mut self, sm: ShortMessage, seq: u32) -> Option<u32> {
         let stats = &self.shared.stats;
         if is_receipt(&sm) {
             let raw = match find_payload(&sm) {
@@ -450,7 +503,7 @@ impl Inbound {
                     warn!("delivery receipt without a message id ignored");
                 }
             }
-            return;
+            return Some(status::ESME_ROK);
         }
         let from = if sm.source_addr_ton == 1 && !sm.source_addr.starts_with('+') {
             format!("+{}", sm.source_addr)
@@ -458,15 +511,31 @@ impl Inbound {
             sm.source_addr.clone()
         };
         let part = mo_part(&sm);
-        if let Some(a) =
-            self.reassembler
-                .push(std::time::Instant::now(), &from, &sm.destination_addr, part)
+        match self
+            .reassembler
+            .push(std::time::Instant::now(), &from, &sm.destination_addr, part)
         {
-            self.deliver(a).await;
+            Pushed::Complete(a) => {
+                let mut seqs = a
+                    .key
+                    .as_ref()
+                    .and_then(|k| self.held.remove(k))
+                    .unwrap_or_default();
+                seqs.push(seq);
+                self.deliver(a, seqs).await;
+                None
+            }
+            Pushed::Waiting(key) => {
+                self.held.entry(key).or_default().push(seq);
+                None
+            }
+            // Its first copy is answered when stored; if storing fails, the reassembler forgets it
+            // and the SMSC delivers every part again.
+            Pushed::Duplicate(_) => Some(status::ESME_ROK),
         }
     }
 
-    async fn deliver(&mut self, a: crate::mo::Assembled) {
+    async fn deliver(&mut self, a: crate::mo::Assembled, seqs: Vec<u32>) {
         bump(&self.shared.stats.mobile);
         self.counter += 1;
         debug!(
@@ -481,6 +550,18 @@ impl Inbound {
             );
         }
         let id = format!("{}-{}", self.id_prefix, self.counter);
+        let (tx, rx) = oneshot::channel();
+        let generation = self.generation;
+        let key = a.key.clone();
+        self.acks.push(Box::pin(async move {
+            let stored = rx.await.unwrap_or(false);
+            AckDone {
+                generation,
+                seqs,
+                key,
+                stored,
+            }
+        }));
         self.emit(Event::Mobile {
             id,
             from: a.from,
@@ -488,14 +569,60 @@ impl Inbound {
             text: a.text,
             parts: a.total,
             complete: a.complete,
+            ack: MoAck(tx),
         })
         .await;
     }
 
-    async fn expire(&mut self) {
+    /// Delivers what the reassembly timeout gave up on (their held parts are answered once stored)
+    /// and answers with ESME_RX_T_APPN the held parts of messages dropped from a full reassembler.
+    async fn expire(&mut self) -> Vec<u32> {
         for a in self.reassembler.expire(std::time::Instant::now()) {
-            self.deliver(a).await;
+            let seqs = a
+                .key
+                .as_ref()
+                .and_then(|k| self.held.remove(k))
+                .unwrap_or_default();
+            self.deliver(a, seqs).await;
         }
+        let gone: Vec<Key> = self
+            .held
+            .keys()
+            .filter(|k| !self.reassembler.is_waiting(k))
+            .cloned()
+            .collect();
+        gone.into_iter()
+            .filter_map(|k| self.held.remove(&k))
+            .flatten()
+            .collect()
+    }
+
+    /// The responses for an acknowledged MO message: (sequence number, command_status) to send on
+    /// the current connection (none if it was received on an earlier one).
+    fn answers(&mut self, done: AckDone) -> Vec<(u32, u32)> {
+        if !done.stored {
+            warn!("MO message not stored: answering ESME_RX_T_APPN so that the SMSC retries");
+            if let Some(k) = &done.key {
+                self.reassembler.forget(k);
+            }
+        }
+        if done.generation != self.generation {
+            return Vec::new();
+        }
+        let st = if done.stored {
+            status::ESME_ROK
+        } else {
+            status::ESME_RX_T_APPN
+        };
+        done.seqs.into_iter().map(|s| (s, st)).collect()
+    }
+}
+
+/// Waits for the next acknowledged MO message (never resolves when none is waiting).
+async fn next_ack(acks: &mut FuturesUnordered<AckFuture>) -> AckDone {
+    match acks.next().await {
+        Some(d) => d,
+        None => std::future::pending().await,
     }
 }
 
@@ -717,6 +844,7 @@ impl Session {
             match self.connect().await {
                 Ok(mut conn) => {
                     delay = self.cfg().reconnect_min;
+                    self.inbound.new_connection();
                     bump(&self.shared.stats.binds);
                     info!(bind = self.role.name(), "SMPP bound");
                     self.inbound
@@ -914,7 +1042,18 @@ impl Session {
                     if conn.in_flight.values().any(|f| now.duration_since(f.sent_at) >= t) {
                         return End::Lost("submit_sm_resp timed out".into());
                     }
-                    self.inbound.expire().await;
+                    for seq in self.inbound.expire().await {
+                        if let Err(e) = conn.send_pdu(&deliver_resp(seq, status::ESME_RX_T_APPN)) {
+                            return e;
+                        }
+                    }
+                }
+                done = next_ack(&mut self.inbound.acks) => {
+                    for (seq, st) in self.inbound.answers(done) {
+                        if let Err(e) = conn.send_pdu(&deliver_resp(seq, st)) {
+                            return e;
+                        }
+                    }
                 }
                 _ = sleep_until(closing_at.unwrap_or_else(Instant::now)), if closing_at.is_some() => {}
                 _ = self.stop.changed(), if self.role == Role::Receiver => {}
@@ -1048,15 +1187,9 @@ impl Session {
                 }
             }
             Body::DeliverSm(sm) => {
-                self.inbound.on_deliver(sm).await;
-                let r = Pdu {
-                    command_status: 0,
-                    sequence_number: pdu.sequence_number,
-                    body: Body::DeliverSmResp {
-                        message_id: String::new(),
-                    },
-                };
-                conn.send_pdu(&r)?;
+                if let Some(st) = self.inbound.on_deliver(sm, pdu.sequence_number).await {
+                    conn.send_pdu(&deliver_resp(pdu.sequence_number, st))?;
+                }
             }
             Body::EnquireLink => conn.send_pdu(&resp(&pdu, Body::EnquireLinkResp))?,
             Body::EnquireLinkResp => conn.enquire_deadline = None,
@@ -1133,6 +1266,16 @@ impl Session {
     }
 
     async fn unbind(&mut self, conn: &mut Conn) -> End {
+        // Answer the MO messages the application is storing right now, if it is quick about it.
+        let inbound = &mut self.inbound;
+        let _ = timeout(Duration::from_secs(2), async {
+            while let Some(done) = inbound.acks.next().await {
+                for (seq, st) in inbound.answers(done) {
+                    let _ = conn.send_pdu(&deliver_resp(seq, st));
+                }
+            }
+        })
+        .await;
         let seq = conn.next_seq();
         if conn.send_pdu(&Pdu::new(seq, Body::Unbind)).is_err() {
             return End::Closed;
@@ -1148,13 +1291,10 @@ impl Session {
                 Ok(Some(Ok(Frame::Pdu(p)))) => match p.body {
                     Body::UnbindResp if p.sequence_number == seq => break,
                     Body::DeliverSm(sm) => {
-                        self.inbound.on_deliver(sm).await;
-                        let _ = conn.send_pdu(&resp_to(
-                            p.sequence_number,
-                            Body::DeliverSmResp {
-                                message_id: String::new(),
-                            },
-                        ));
+                        // An MO message now is answered by the SMSC's redelivery after the next bind.
+                        if let Some(st) = self.inbound.on_deliver(sm, p.sequence_number).await {
+                            let _ = conn.send_pdu(&deliver_resp(p.sequence_number, st));
+                        }
                     }
                     Body::EnquireLink => {
                         let _ = conn.send_pdu(&resp_to(p.sequence_number, Body::EnquireLinkResp));
@@ -1171,6 +1311,16 @@ impl Session {
         let _ = timeout(Duration::from_secs(1), &mut conn.writer).await;
         info!(bind = self.role.name(), "SMPP unbound");
         End::Closed
+    }
+}
+
+fn deliver_resp(sequence_number: u32, command_status: u32) -> Pdu {
+    Pdu {
+        command_status,
+        sequence_number,
+        body: Body::DeliverSmResp {
+            message_id: String::new(),
+        },
     }
 }
 

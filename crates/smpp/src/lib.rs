@@ -21,6 +21,6 @@ pub mod receipt;
 pub mod status;
 pub mod text;
 
-pub use client::{Client, Event, StatsSnapshot, SubmitError, Submitted};
+pub use client::{Client, Event, MoAck, StatsSnapshot, SubmitError, Submitted};
 pub use config::{BindMode, ConfigError, LongMessageMode, SmppConfig};
 pub use receipt::{id_candidates, ReceiptState};

@@ -122,6 +122,8 @@ pub fn mo_part(sm: &ShortMessage) -> MoPart {
 /// A complete (or timed-out partial) MO message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assembled {
+    /// The parts' group (None for a single SMS).
+    pub key: Option<Key>,
     /// Sender address.
     pub from: String,
     /// Recipient address.
@@ -134,12 +136,28 @@ pub struct Assembled {
     pub complete: bool,
 }
 
+/// Identifies the parts of one concatenated message: sender, recipient, reference and total.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Key {
-    from: String,
-    to: String,
-    reference: u16,
-    total: u8,
+pub struct Key {
+    /// Sender address.
+    pub from: String,
+    /// Recipient address.
+    pub to: String,
+    /// Concatenation reference.
+    pub reference: u16,
+    /// Number of parts.
+    pub total: u8,
+}
+
+/// What became of one pushed part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pushed {
+    /// The message is complete (or the part was a whole message).
+    Complete(Assembled),
+    /// The part belongs to a message still waiting for parts (a repeated part included).
+    Waiting(Key),
+    /// The part repeats a message completed within the timeout: dropped.
+    Duplicate(Key),
 }
 
 #[derive(Debug)]
@@ -174,11 +192,22 @@ impl Reassembler {
         self.groups.len()
     }
 
-    /// Adds one part; returns the message when it is complete (or when the part is a whole message).
-    /// A part seen before (same sender, reference, total and number) is dropped.
-    pub fn push(&mut self, now: Instant, from: &str, to: &str, part: MoPart) -> Option<Assembled> {
+    /// True while the message of `key` waits for parts.
+    pub fn is_waiting(&self, key: &Key) -> bool {
+        self.groups.contains_key(key)
+    }
+
+    /// Forgets that the message of `key` was completed, so that its parts are reassembled again if
+    /// they are delivered again (after the application failed to store it).
+    pub fn forget(&mut self, key: &Key) {
+        self.done.remove(key);
+    }
+
+    /// Adds one part. A part seen before (same sender, reference, total and number) is dropped.
+    pub fn push(&mut self, now: Instant, from: &str, to: &str, part: MoPart) -> Pushed {
         let Some(c) = part.concat else {
-            return Some(Assembled {
+            return Pushed::Complete(Assembled {
+                key: None,
                 from: from.to_string(),
                 to: to.to_string(),
                 text: text::decode(part.data_coding, &part.bytes),
@@ -194,7 +223,7 @@ impl Reassembler {
         };
         if let Some(t) = self.done.get(&key) {
             if now.duration_since(*t) < self.timeout {
-                return None; // a late duplicate of a message already delivered
+                return Pushed::Duplicate(key); // a late duplicate of a message already delivered
             }
             self.done.remove(&key);
         }
@@ -216,22 +245,27 @@ impl Reassembler {
         });
         g.parts.entry(c.seq).or_insert(part.bytes);
         if g.parts.len() < c.total as usize {
-            return None;
+            return Pushed::Waiting(key);
         }
-        let g = self.groups.remove(&key)?;
-        self.done.insert(key.clone(), now);
-        Some(Self::assemble(key, g, true))
+        match self.groups.remove(&key) {
+            Some(g) => {
+                self.done.insert(key.clone(), now);
+                Pushed::Complete(Self::assemble(key, g, true))
+            }
+            None => Pushed::Waiting(key),
+        }
     }
 
     fn assemble(key: Key, g: Group, complete: bool) -> Assembled {
         // Decode the concatenated bytes at once so that a character split across parts survives.
         let bytes: Vec<u8> = g.parts.into_values().flatten().collect();
         Assembled {
-            from: key.from,
-            to: key.to,
+            from: key.from.clone(),
+            to: key.to.clone(),
             text: text::decode(g.data_coding, &bytes),
             total: key.total,
             complete,
+            key: Some(key),
         }
     }
 
@@ -302,23 +336,38 @@ mod tests {
         assert_eq!(chunks.len(), 3);
         let mut r = Reassembler::new(Duration::from_secs(60));
         let now = Instant::now();
-        assert!(r
-            .push(now, "a", "b", mo_part(&udh_part(7, 3, 3, chunks[2])))
-            .is_none());
-        assert!(r
-            .push(now, "a", "b", mo_part(&udh_part(7, 3, 1, chunks[0])))
-            .is_none());
-        assert!(r
-            .push(now, "a", "b", mo_part(&udh_part(7, 3, 1, chunks[0])))
-            .is_none());
-        let done = r
-            .push(now, "a", "b", mo_part(&udh_part(7, 3, 2, chunks[1])))
-            .unwrap();
+        let mut push = |seq: u8| {
+            r.push(
+                now,
+                "a",
+                "b",
+                mo_part(&udh_part(7, 3, seq, chunks[seq as usize - 1])),
+            )
+        };
+        assert!(matches!(push(3), Pushed::Waiting(_)));
+        assert!(matches!(push(1), Pushed::Waiting(_)));
+        assert!(matches!(push(1), Pushed::Waiting(_)));
+        let Pushed::Complete(done) = push(2) else {
+            panic!("not complete")
+        };
         assert_eq!(done.text, text);
         assert!(done.complete);
-        assert!(r
-            .push(now, "a", "b", mo_part(&udh_part(7, 3, 2, chunks[1])))
-            .is_none());
+        let key = done.key.clone().unwrap();
+        assert_eq!((key.reference, key.total), (7, 3));
+        assert_eq!(push(2), Pushed::Duplicate(key.clone()));
+        // Once forgotten (the application could not store it), the parts are reassembled again.
+        r.forget(&key);
+        let mut push = |seq: u8| {
+            r.push(
+                now,
+                "a",
+                "b",
+                mo_part(&udh_part(7, 3, seq, chunks[seq as usize - 1])),
+            )
+        };
+        assert!(matches!(push(1), Pushed::Waiting(_)));
+        assert!(matches!(push(2), Pushed::Waiting(_)));
+        assert!(matches!(push(3), Pushed::Complete(ref a) if a.text == text));
         assert_eq!(r.waiting(), 0);
     }
 
@@ -335,12 +384,20 @@ mod tests {
         };
         let mut r = Reassembler::new(Duration::from_secs(5));
         let t0 = Instant::now();
-        assert!(r.push(t0, "x", "y", mo_part(&mk(1, "one "))).is_none());
-        assert!(r.push(t0, "x", "y", mo_part(&mk(3, "three"))).is_none());
+        assert!(matches!(
+            r.push(t0, "x", "y", mo_part(&mk(1, "one "))),
+            Pushed::Waiting(_)
+        ));
+        let Pushed::Waiting(key) = r.push(t0, "x", "y", mo_part(&mk(3, "three"))) else {
+            panic!("not waiting")
+        };
+        assert!(r.is_waiting(&key));
         assert!(r.expire(t0 + Duration::from_secs(1)).is_empty());
         let out = r.expire(t0 + Duration::from_secs(6));
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].text, "one three");
         assert!(!out[0].complete);
+        assert_eq!(out[0].key.as_ref(), Some(&key));
+        assert!(!r.is_waiting(&key));
     }
 }

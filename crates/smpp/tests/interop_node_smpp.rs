@@ -101,12 +101,15 @@ async fn client_against_node_smpp_smsc() {
     let mut submits: HashMap<String, Value> = HashMap::new();
     let mut receipts: Vec<(String, ReceiptState)> = Vec::new();
     let mut mobile: Vec<(String, String, bool)> = Vec::new();
+    let mut resp_status: Vec<i64> = Vec::new();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while submits.len() < all_ids.len() || receipts.len() < all_ids.len() || mobile.len() < 3 {
         tokio::select! {
             Some(v) = smsc.lines.recv() => {
                 if v["event"] == "submit" {
                     submits.insert(v["id"].as_str().unwrap().to_string(), v);
+                } else if v["event"] == "deliver_sm_resp" {
+                    resp_status.push(v["status"].as_i64().unwrap());
                 }
             }
             Some(e) = events.recv() => match e {
@@ -122,7 +125,10 @@ async fn client_against_node_smpp_smsc() {
                         .clone();
                     receipts.push((id, state));
                 }
-                Event::Mobile { from, text, complete, .. } => mobile.push((from, text, complete)),
+                Event::Mobile { from, text, complete, ack, .. } => {
+                    mobile.push((from, text, complete));
+                    ack.stored();
+                }
                 _ => {}
             },
             _ = tokio::time::sleep_until(deadline) => panic!(
@@ -198,9 +204,15 @@ async fn client_against_node_smpp_smsc() {
             if v["event"] == "unbind" {
                 return true;
             }
+            if v["event"] == "deliver_sm_resp" {
+                resp_status.push(v["status"].as_i64().unwrap());
+            }
         }
         false
     })
     .await;
     assert_eq!(unbound, Ok(true), "node SMSC did not see an unbind");
+    // Every receipt and every MO PDU (2 single, 3 parts and a repeated part) answered with ESME_ROK
+    // once stored.
+    assert_eq!(resp_status, vec![0; all_ids.len() + 6]);
 }

@@ -62,6 +62,8 @@ pub struct State {
     pub enquires: usize,
     pub unbinds: usize,
     pub deliver_resps: usize,
+    /// command_status of every deliver_sm_resp, in arrival order.
+    pub deliver_resp_status: Vec<u32>,
     pub next_id: u64,
     pub conns: usize,
     /// Channels to connections able to receive deliver_sm (transceiver/receiver).
@@ -221,6 +223,7 @@ impl TestSmsc {
             }
             Body::DeliverSmResp { .. } => {
                 st.deliver_resps += 1;
+                st.deliver_resp_status.push(p.command_status);
                 Action::Reply(vec![])
             }
             Body::SubmitSm(sm) => {

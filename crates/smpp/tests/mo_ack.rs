@@ -1,0 +1,198 @@
+//! Mobile-originated messages are answered only once the application has stored them.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytes::Bytes;
+use common::TestSmsc;
+use smsup_smpp::pdu::ShortMessage;
+use smsup_smpp::{status, Client, Event, MoAck, SmppConfig};
+use tokio::sync::mpsc;
+use tokio::time::timeout;
+
+fn config(port: u16) -> SmppConfig {
+    SmppConfig {
+        port,
+        password: "secret".into(),
+        segments_per_second: 10_000,
+        enquire_link_interval: Duration::from_secs(30),
+        response_timeout: Duration::from_secs(2),
+        reconnect_min: Duration::from_millis(50),
+        ..SmppConfig::default()
+    }
+}
+
+fn mo_text(from: &str, text: &str) -> ShortMessage {
+    ShortMessage {
+        source_addr_ton: 1,
+        source_addr_npi: 1,
+        source_addr: from.into(),
+        destination_addr: "SMSUP".into(),
+        short_message: Bytes::from(text.as_bytes().to_vec()),
+        ..Default::default()
+    }
+}
+
+/// Part `seq` of `total` (8-bit UDH reference `reference`), GSM-7 unpacked.
+fn mo_part(from: &str, reference: u8, total: u8, seq: u8, text: &str) -> ShortMessage {
+    let mut sm = vec![5, 0, 3, reference, total, seq];
+    sm.extend_from_slice(text.as_bytes());
+    ShortMessage {
+        esm_class: 0x40,
+        short_message: Bytes::from(sm),
+        ..mo_text(from, "")
+    }
+}
+
+async fn bound(ev: &mut mpsc::Receiver<Event>) {
+    timeout(Duration::from_secs(5), async {
+        loop {
+            if let Some(Event::Bound { .. }) = ev.recv().await {
+                return;
+            }
+        }
+    })
+    .await
+    .expect("bound");
+}
+
+/// The next MO message: (text, complete, ack).
+async fn next_mobile(ev: &mut mpsc::Receiver<Event>) -> (String, bool, MoAck) {
+    timeout(Duration::from_secs(5), async {
+        loop {
+            match ev.recv().await.expect("events") {
+                Event::Mobile {
+                    text,
+                    complete,
+                    ack,
+                    ..
+                } => return (text, complete, ack),
+                _ => continue,
+            }
+        }
+    })
+    .await
+    .expect("timed out waiting for an MO message")
+}
+
+fn resp_statuses(smsc: &TestSmsc) -> Vec<u32> {
+    smsc.state.lock().unwrap().deliver_resp_status.clone()
+}
+
+async fn wait_resps(smsc: &TestSmsc, n: usize) -> Vec<u32> {
+    timeout(Duration::from_secs(5), async {
+        loop {
+            let s = resp_statuses(smsc);
+            if s.len() >= n {
+                return s;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .unwrap_or_else(|_| {
+        panic!(
+            "expected {n} deliver_sm_resp, got {:?}",
+            resp_statuses(smsc)
+        )
+    })
+}
+
+#[tokio::test]
+async fn mo_is_answered_only_after_it_is_stored_and_receipts_are_not_held_up() {
+    let smsc = TestSmsc::start().await;
+    let (_client, mut ev) = Client::start(config(smsc.port)).unwrap();
+    bound(&mut ev).await;
+    smsc.inject(mo_text("60111111111", "JOIN food"));
+    let (text, complete, ack) = next_mobile(&mut ev).await;
+    assert_eq!((text.as_str(), complete), ("JOIN food", true));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        resp_statuses(&smsc).is_empty(),
+        "deliver_sm answered before the message was stored"
+    );
+    // A receipt meanwhile is answered at once.
+    smsc.inject(smsc.receipt("1001", "DELIVRD"));
+    assert_eq!(wait_resps(&smsc, 1).await, vec![status::ESME_ROK]);
+    // The application stores the message, then acknowledges it.
+    let store = Arc::new(Mutex::new(Vec::<String>::new()));
+    store.lock().unwrap().push(text);
+    ack.stored();
+    assert_eq!(
+        wait_resps(&smsc, 2).await,
+        vec![status::ESME_ROK, status::ESME_ROK]
+    );
+    assert_eq!(store.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_message_that_could_not_be_stored_gets_a_transient_error() {
+    let smsc = TestSmsc::start().await;
+    let (_client, mut ev) = Client::start(config(smsc.port)).unwrap();
+    bound(&mut ev).await;
+    smsc.inject(mo_text("60111111111", "first"));
+    let (_, _, ack) = next_mobile(&mut ev).await;
+    ack.failed();
+    assert_eq!(wait_resps(&smsc, 1).await, vec![status::ESME_RX_T_APPN]);
+    // An application that drops the acknowledgement has not stored the message either.
+    smsc.inject(mo_text("60111111111", "second"));
+    let (text, _, ack) = next_mobile(&mut ev).await;
+    assert_eq!(text, "second");
+    drop(ack);
+    let st = wait_resps(&smsc, 2).await;
+    assert_eq!(st[1], status::ESME_RX_T_APPN);
+}
+
+#[tokio::test]
+async fn concatenated_parts_are_answered_when_the_whole_message_is_stored() {
+    let smsc = TestSmsc::start().await;
+    let (_client, mut ev) = Client::start(config(smsc.port)).unwrap();
+    bound(&mut ev).await;
+    let parts = ["JOIN ", "the cooking ", "group"];
+    for (i, p) in parts.iter().enumerate() {
+        smsc.inject(mo_part("60122222222", 9, 3, i as u8 + 1, p));
+    }
+    let (text, complete, ack) = next_mobile(&mut ev).await;
+    assert_eq!((text.as_str(), complete), ("JOIN the cooking group", true));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        resp_statuses(&smsc).is_empty(),
+        "a part was answered before the message was stored"
+    );
+    // Storing fails: every part gets a transient error, and when the SMSC delivers them again they
+    // are reassembled again (not dropped as duplicates).
+    ack.failed();
+    assert_eq!(wait_resps(&smsc, 3).await, vec![status::ESME_RX_T_APPN; 3]);
+    for (i, p) in parts.iter().enumerate() {
+        smsc.inject(mo_part("60122222222", 9, 3, i as u8 + 1, p));
+    }
+    let (text, _, ack) = next_mobile(&mut ev).await;
+    assert_eq!(text, "JOIN the cooking group");
+    ack.stored();
+    let st = wait_resps(&smsc, 6).await;
+    assert_eq!(st[3..], [status::ESME_ROK; 3]);
+    // A late repeat of a stored part is answered at once and not delivered again.
+    smsc.inject(mo_part("60122222222", 9, 3, 2, parts[1]));
+    assert_eq!(wait_resps(&smsc, 7).await[6], status::ESME_ROK);
+    assert!(timeout(Duration::from_millis(300), next_mobile(&mut ev))
+        .await
+        .is_err());
+}
+
+#[tokio::test]
+async fn parts_held_until_the_reassembly_timeout_are_answered_with_the_partial_message() {
+    let smsc = TestSmsc::start().await;
+    let mut cfg = config(smsc.port);
+    cfg.reassembly_timeout = Duration::from_millis(400);
+    let (_client, mut ev) = Client::start(cfg).unwrap();
+    bound(&mut ev).await;
+    smsc.inject(mo_part("60133333333", 4, 3, 1, "one "));
+    smsc.inject(mo_part("60133333333", 4, 3, 3, "three"));
+    let (text, complete, ack) = next_mobile(&mut ev).await;
+    assert_eq!((text.as_str(), complete), ("one three", false));
+    assert!(resp_statuses(&smsc).is_empty());
+    ack.stored();
+    assert_eq!(wait_resps(&smsc, 2).await, vec![status::ESME_ROK; 2]);
+}
