@@ -15,6 +15,8 @@
 //   --no-mo       do not inject mobile-originated messages after a bind
 //   --no-receipts do not send a delivery receipt for every submit_sm
 //   --detached    keep running when stdin closes (stop it with SIGTERM)
+//   --text-receipts  receipts carry the id (decimal) in the text only, no TLVs (Kannel's
+//                 msg-id-type 0x01 reads them: submit_sm_resp ids in hex, receipt ids in decimal)
 'use strict';
 
 const smpp = require('smpp');
@@ -26,6 +28,7 @@ const port = portArg >= 0 ? parseInt(args[portArg + 1], 10) : 0;
 const quiet = opt('--quiet');
 const injectMo = !opt('--no-mo');
 const receipts = !opt('--no-receipts');
+const textReceipts = opt('--text-receipts');
 
 const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 
@@ -86,7 +89,7 @@ function receiptFor(session, submit, id) {
   const text = 'id:' + n.toString(10) + ' sub:001 dlvrd:001 submit date:' + stamp + ' done date:' + stamp +
     ' stat:DELIVRD err:000 text:';
   const extra = { esm_class: 0x04 };
-  if (n % 2 === 1) {
+  if (n % 2 === 1 && !textReceipts) {
     extra.receipted_message_id = id;
     extra.message_state = 2;
   }

@@ -548,11 +548,12 @@ mod tests {
         assert!(waiting.is_empty());
     }
 
-    /// A sink that records what it is given.
+    /// A sink that records what it is given (and fails every inbound message when `fail`).
     #[derive(Default)]
     struct RecSink {
         status: Mutex<Vec<StatusUpdate>>,
         inbound: Mutex<Vec<InboundSms>>,
+        fail: bool,
     }
 
     #[async_trait]
@@ -561,6 +562,11 @@ mod tests {
             &self,
             sms: InboundSms,
         ) -> Result<super::super::InboundOutcome, SinkError> {
+            if self.fail {
+                return Err(SinkError::Store("disk full".into()));
+            }
+            // Slow enough that an early answer to the SMSC would be seen.
+            tokio::time::sleep(Duration::from_millis(100)).await;
             self.inbound.lock().unwrap().push(sms);
             Ok(super::super::InboundOutcome::Stored(1))
         }
@@ -581,8 +587,13 @@ mod tests {
     }
 
     /// An SMSC that answers the bind, sends the receipt (hex id) BEFORE the submit_sm_resp (decimal
-    /// id), and one MO message.
-    async fn tiny_smsc(listener: tokio::net::TcpListener) {
+    /// id), and one MO message (seq 900). For the MO's deliver_sm_resp it records the status and how
+    /// many MO messages the sink had stored when the answer arrived.
+    async fn tiny_smsc(
+        listener: tokio::net::TcpListener,
+        sink: Arc<RecSink>,
+        mo_resp: Arc<Mutex<Vec<(u32, usize)>>>,
+    ) {
         use futures::{SinkExt, StreamExt};
         use smsup_smpp::codec::{Frame, SmppCodec};
         use smsup_smpp::pdu::{BindResp, Body, Pdu, ShortMessage};
@@ -626,6 +637,10 @@ mod tests {
                     .await
                     .unwrap();
                 }
+                Body::DeliverSmResp { .. } if p.sequence_number == 900 => {
+                    let stored = sink.inbound.lock().unwrap().len();
+                    mo_resp.lock().unwrap().push((p.command_status, stored));
+                }
                 Body::EnquireLink => f.send(r(Body::EnquireLinkResp)).await.unwrap(),
                 Body::Unbind => {
                     f.send(r(Body::UnbindResp)).await.unwrap();
@@ -640,8 +655,9 @@ mod tests {
     async fn receipt_before_submit_resp_reaches_the_sink_under_the_stored_id() {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let smsc = tokio::spawn(tiny_smsc(listener));
         let sink = Arc::new(RecSink::default());
+        let mo_resp = Arc::new(Mutex::new(Vec::new()));
+        let smsc = tokio::spawn(tiny_smsc(listener, sink.clone(), mo_resp.clone()));
         let config = SmppConfig {
             port,
             ..SmppConfig::default()
@@ -677,5 +693,40 @@ mod tests {
             ("+60123456789", "JOIN food", NAME)
         );
         smsc.await.unwrap();
+        assert_eq!(
+            *mo_resp.lock().unwrap(),
+            vec![(0, 1)],
+            "the MO is answered ESME_ROK only once stored"
+        );
+    }
+
+    #[tokio::test]
+    async fn mo_that_cannot_be_stored_is_answered_with_a_transient_error() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let sink = Arc::new(RecSink {
+            fail: true,
+            ..RecSink::default()
+        });
+        let mo_resp = Arc::new(Mutex::new(Vec::new()));
+        let smsc = tokio::spawn(tiny_smsc(listener, sink.clone(), mo_resp.clone()));
+        let config = SmppConfig {
+            port,
+            ..SmppConfig::default()
+        };
+        let gw = SmppGateway::start(config, sink.clone()).unwrap();
+        tokio::time::timeout(Duration::from_secs(5), async {
+            while mo_resp.lock().unwrap().is_empty() {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        })
+        .await
+        .expect("the MO deliver_sm is answered");
+        gw.shutdown().await;
+        smsc.await.unwrap();
+        assert_eq!(
+            *mo_resp.lock().unwrap(),
+            vec![(smsup_smpp::status::ESME_RX_T_APPN, 0)]
+        );
     }
 }

@@ -1013,18 +1013,11 @@ impl Store for SqliteStore {
         // One stored text per language.
         let mut texts: std::collections::HashMap<smsup_lang::Lang, i64> = Default::default();
         for row in rows {
-            // One statement finds or creates the member and returns what the import needs.
-            let member = sqlx::query(
-                "INSERT INTO members (phone_index, phone_enc, created_at) VALUES (?, ?, ?)
-                 ON CONFLICT (phone_index) DO UPDATE SET phone_index = excluded.phone_index
-                 RETURNING id, alias, language, opted_out",
-            )
-            .bind(self.crypto.index(row.phone.e164()))
-            .bind(self.crypto.encrypt(row.phone.e164()))
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            let member_id: i64 = member.get("id");
+            let member_id = self.upsert_member(&mut tx, &row.phone, None, now).await?;
+            let member = sqlx::query("SELECT alias, language, opted_out FROM members WHERE id = ?")
+                .bind(member_id)
+                .fetch_one(&mut *tx)
+                .await?;
             if member.get::<i64, _>("opted_out") != 0 {
                 report.opted_out += 1;
                 continue;

@@ -1,0 +1,192 @@
+//! SMPP end-to-end benchmark through the real application path: a list of N members in a SQLite
+//! store, one post (Engine), the outbox Dispatcher and the SmppGateway, against an SMSC that sends a
+//! receipt for every message. Prints messages/s until every outbox row is `delivered`, CPU seconds
+//! per 1,000 messages and peak memory.
+//!
+//! Run through `bench/smpp/run.sh` (which starts the node-smpp SMSC), or by hand:
+//! `SMPP_PORT=2775 SMPP_N=100000 cargo bench --bench smpp_app`
+//! (`SMPP_WINDOW`, default 100; `SMPP_TIMEOUT_SECS`, default 900).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use smsup::app::App;
+use smsup::config::DispatcherSettings;
+use smsup::crypto::Crypto;
+use smsup::engine::{Engine, Rules};
+use smsup::gateways::smpp::SmppGateway;
+use smsup::gateways::{Gateway, InboundSms, Sink};
+use smsup::outbox::Dispatcher;
+use smsup::phone::Phone;
+use smsup::store::{ImportMode, ImportRow, SqliteStore, Store};
+use smsup_smpp::SmppConfig;
+use tokio::sync::{watch, Notify};
+
+fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn cpu_seconds() -> f64 {
+    // utime + stime of this process, from /proc/self/stat (fields 14 and 15, in clock ticks).
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+fn peak_rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+async fn count(store: &SqliteStore, sql: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(store.pool())
+        .await
+        .expect("count")
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let port: u16 = env_or("SMPP_PORT", 0);
+    assert!(port != 0, "set SMPP_PORT to the SMSC's port");
+    let n: usize = env_or("SMPP_N", 100_000);
+    let window: usize = env_or("SMPP_WINDOW", 100);
+    let limit = Duration::from_secs(env_or("SMPP_TIMEOUT_SECS", 900));
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sqlite = SqliteStore::open(&dir.path().join("bench.db"), Crypto::new([9; 32]), "smpp")
+        .await
+        .expect("open store");
+    let store: Arc<dyn Store> = Arc::new(sqlite.clone());
+    let rules = Rules {
+        max_post_segments: 6,
+        ..Rules::default()
+    };
+    let owner = Phone::parse("+447911000000", "MY").expect("phone");
+    let inbound = |id: &str, text: &str| InboundSms {
+        gateway: "smpp",
+        provider_id: id.into(),
+        from: owner.e164().into(),
+        text: text.into(),
+    };
+    let engine = Engine::new(rules.clone());
+    store
+        .handle_inbound(&inbound("create", "CREATE bench"), &owner, &engine)
+        .await
+        .expect("create");
+    let rows: Vec<ImportRow> = (0..n)
+        .map(|i| ImportRow {
+            phone: Phone::parse(&format!("+44791{:07}", 1_000_000 + i), "MY").expect("phone"),
+            alias: None,
+            language: None,
+        })
+        .collect();
+    let t = Instant::now();
+    store
+        .import_members("bench", &rows, ImportMode::ConsentedSilent, &engine)
+        .await
+        .expect("import");
+    let import = t.elapsed();
+    let t = Instant::now();
+    store
+        .handle_inbound(
+            &inbound(
+                "post",
+                "bench Security alert: police checks at Pudu station, avoid the area tonight.",
+            ),
+            &owner,
+            &engine,
+        )
+        .await
+        .expect("post");
+    let enqueue = t.elapsed();
+    let total = count(&sqlite, "SELECT COUNT(*) FROM outbox").await;
+
+    let wake = Arc::new(Notify::new());
+    let sink: Arc<dyn Sink> = Arc::new(App::new(store.clone(), Engine::new(rules), wake.clone()));
+    let config = SmppConfig {
+        port,
+        window,
+        segments_per_second: 1_000_000,
+        queue_capacity: 20_000,
+        event_capacity: 100_000,
+        response_timeout: Duration::from_secs(30),
+        ..SmppConfig::default()
+    };
+    let cpu0 = cpu_seconds();
+    let t0 = Instant::now();
+    let gateway = Arc::new(SmppGateway::start(config, sink).expect("smpp gateway"));
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let dispatcher = Dispatcher::new(
+        store.clone(),
+        gateway.clone() as Arc<dyn Gateway>,
+        DispatcherSettings::default(),
+        wake.clone(),
+    );
+    let task = tokio::spawn(dispatcher.run(stop_rx));
+    wake.notify_waiters();
+
+    let mut last_report = Instant::now();
+    let mut last_progress = (Instant::now(), -1i64);
+    let mut delivered;
+    let mut first_all_sent: Option<Duration> = None;
+    loop {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        delivered = count(&sqlite, "SELECT COUNT(*) FROM outbox WHERE state = 'delivered'").await;
+        if first_all_sent.is_none() && store.pending().await.expect("pending") == 0 {
+            first_all_sent = Some(t0.elapsed());
+        }
+        if delivered >= total {
+            break;
+        }
+        if delivered != last_progress.1 {
+            last_progress = (Instant::now(), delivered);
+        }
+        if t0.elapsed() > limit || last_progress.0.elapsed() > Duration::from_secs(30) {
+            eprintln!("smpp_app: gave up after {:.0} s", t0.elapsed().as_secs_f64());
+            break;
+        }
+        if last_report.elapsed() >= Duration::from_secs(5) {
+            last_report = Instant::now();
+            eprintln!(
+                "smpp_app: {:>6.1} s  {delivered}/{total} delivered  stats {:?}",
+                t0.elapsed().as_secs_f64(),
+                gateway.stats()
+            );
+        }
+    }
+    let elapsed = t0.elapsed();
+    let cpu = cpu_seconds() - cpu0;
+    let _ = stop_tx.send(true);
+    let _ = task.await;
+    gateway.shutdown().await;
+    let by_state: Vec<(String, i64)> =
+        sqlx::query_as("SELECT state, COUNT(*) FROM outbox GROUP BY state ORDER BY state")
+            .fetch_all(sqlite.pool())
+            .await
+            .expect("states");
+    println!(
+        "smsup SMPP (SqliteStore+Engine+Dispatcher+SmppGateway), N={n} members, window {window}: \
+         import {:.1} s, enqueue {:.2} s; {delivered}/{total} rows delivered in {:.2} s \
+         (all accepted by the SMSC at {:.2} s) = {:.0} msg/s end to end | CPU {:.3} s per 1,000 msgs \
+         | peak RSS {:.1} MiB | outbox {by_state:?}",
+        import.as_secs_f64(),
+        enqueue.as_secs_f64(),
+        elapsed.as_secs_f64(),
+        first_all_sent.unwrap_or(elapsed).as_secs_f64(),
+        delivered as f64 / elapsed.as_secs_f64(),
+        cpu / (delivered.max(1) as f64 / 1000.0),
+        peak_rss_mib()
+    );
+    println!("RESULT smsup_msgs_per_s {:.0}", delivered as f64 / elapsed.as_secs_f64());
+}
