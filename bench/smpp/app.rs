@@ -142,7 +142,11 @@ async fn main() {
     let mut first_all_sent: Option<Duration> = None;
     loop {
         tokio::time::sleep(Duration::from_millis(200)).await;
-        delivered = count(&sqlite, "SELECT COUNT(*) FROM outbox WHERE state = 'delivered'").await;
+        delivered = count(
+            &sqlite,
+            "SELECT COUNT(*) FROM outbox WHERE state = 'delivered'",
+        )
+        .await;
         if first_all_sent.is_none() && store.pending().await.expect("pending") == 0 {
             first_all_sent = Some(t0.elapsed());
         }
@@ -153,7 +157,10 @@ async fn main() {
             last_progress = (Instant::now(), delivered);
         }
         if t0.elapsed() > limit || last_progress.0.elapsed() > Duration::from_secs(30) {
-            eprintln!("smpp_app: gave up after {:.0} s", t0.elapsed().as_secs_f64());
+            eprintln!(
+                "smpp_app: gave up after {:.0} s",
+                t0.elapsed().as_secs_f64()
+            );
             break;
         }
         if last_report.elapsed() >= Duration::from_secs(5) {
@@ -188,5 +195,8 @@ async fn main() {
         cpu / (delivered.max(1) as f64 / 1000.0),
         peak_rss_mib()
     );
-    println!("RESULT smsup_msgs_per_s {:.0}", delivered as f64 / elapsed.as_secs_f64());
+    println!(
+        "RESULT smsup_msgs_per_s {:.0}",
+        delivered as f64 / elapsed.as_secs_f64()
+    );
 }
