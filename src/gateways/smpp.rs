@@ -78,9 +78,9 @@ pub fn config_from_table(
     table: &toml::Table,
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<SmppConfig, SmppSetupError> {
-    let raw: RawSmpp = toml::Value::Table(table.clone())
-        .try_into()
-        .map_err(|e: toml::de::Error| SmppSetupError::Invalid(e.message().to_string()))?;
+    // The path of a bad value is named (`smpp.window: invalid type ...`).
+    let raw: RawSmpp = serde_path_to_error::deserialize(toml::Value::Table(table.clone()))
+        .map_err(|e| SmppSetupError::Invalid(format!("{}: {}", e.path(), e.inner().message())))?;
     let d = SmppConfig::default();
     let bind_mode = match raw.bind_mode.as_deref() {
         None | Some("transceiver") => BindMode::Transceiver,

@@ -1,0 +1,67 @@
+//! The community's languages through the simulator: native keywords, letter variants in list names,
+//! replies in the member's language, posts relayed untouched.
+
+mod common;
+
+use common::{tempdir, Server};
+use smsup_lang::{detect, Lang};
+
+#[tokio::test]
+async fn farsi_dari_and_burmese_speakers_are_understood_and_answered_in_their_language() {
+    let dir = tempdir();
+    let server = Server::start(dir.path(), &[]);
+    let c = server.client();
+    let (iran, afghanistan, myanmar, malaysia) = (
+        "+989121234567",
+        "+93701234567",
+        "+959250123456",
+        "+60123456789",
+    );
+
+    // "بساز کاری" = CREATE work (Persian kaf and yeh).
+    let created = c.ask(iran, "بساز کاری").await;
+    assert!(created.contains("کاری"), "{created}");
+    assert_eq!(detect(&created), Some(Lang::Fa), "{created}");
+    // A Dari speaker types the list name with Arabic kaf and yeh (كاري): the same list.
+    let joined = c.ask(afghanistan, "عضویت كاري").await;
+    assert_eq!(detect(&joined), Some(Lang::Fa), "{joined}");
+    let info = c.ask(afghanistan, "INFO کاری").await;
+    assert!(
+        info.contains('2') || info.contains('۲'),
+        "two members: {info}"
+    );
+
+    // The post is relayed untouched (ZWNJ, Persian digits, emoji).
+    let body = "فردا ساعت ۱۰ می\u{200c}بینمتان 👋";
+    c.ask(iran, &format!("کاری {body}")).await;
+    let got = c.wait_texts(afghanistan, 3).await;
+    assert!(
+        got[2].starts_with("[کاری] #") && got[2].ends_with(body),
+        "{:?}",
+        got[2]
+    );
+
+    // A Burmese number asking for help in English gets Burmese (country), a Malaysian one Malay.
+    let help = c.ask(myanmar, "HELP").await;
+    assert_eq!(detect(&help), Some(Lang::My), "{help}");
+    let help = c.ask(malaysia, "help").await;
+    assert!(help.contains("CIPTA") || help.contains("SERTAI"), "{help}");
+    // ... until they choose English.
+    c.ask(malaysia, "LANG en").await;
+    assert!(c.ask(malaysia, "HELP").await.contains("CREATE"));
+
+    // Persian digits in ADD are read as digits.
+    let invited = c.ask(iran, "دعوت کاری +۹۸۹۱۲۷۶۵۴۳۲۱").await;
+    assert_eq!(detect(&invited), Some(Lang::Fa), "{invited}");
+    let invite = c.wait_texts("+989127654321", 1).await;
+    assert!(invite[0].contains("کاری"), "{invite:?}");
+
+    // Every reply fits in one SMS.
+    for phone in [iran, afghanistan, myanmar, malaysia] {
+        for m in c.outbox(phone).await {
+            if !m["text"].as_str().unwrap_or_default().starts_with('[') {
+                assert_eq!(m["segments"], 1, "{m}");
+            }
+        }
+    }
+}
