@@ -7,6 +7,7 @@
 //! `SMPP_PORT=2775 SMPP_N=100000 cargo bench --bench smpp_app`
 //! (`SMPP_WINDOW`, default 100; `SMPP_TIMEOUT_SECS`, default 900).
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -16,9 +17,13 @@ use smsup::crypto::Crypto;
 use smsup::engine::{Engine, Rules};
 use smsup::gateways::smpp::SmppGateway;
 use smsup::gateways::{Gateway, InboundSms, Sink};
+use smsup::gateways::{InboundOutcome, StatusOutcome, StatusUpdate};
 use smsup::outbox::Dispatcher;
 use smsup::phone::Phone;
-use smsup::store::{ImportMode, ImportRow, SqliteStore, Store};
+use smsup::store::{
+    Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow, OutboxView,
+    SqliteStore, Store, StoreError,
+};
 use smsup_smpp::SmppConfig;
 use tokio::sync::{watch, Notify};
 
@@ -55,6 +60,142 @@ async fn count(store: &SqliteStore, sql: &str) -> i64 {
         .expect("count")
 }
 
+/// Time spent in (calls to, rows through) the store methods on the hot path.
+#[derive(Default)]
+struct Timing {
+    calls: [AtomicU64; 4],
+    rows: [AtomicU64; 4],
+    micros: [AtomicU64; 4],
+}
+
+const TIMED: [&str; 4] = ["claim", "complete", "apply_status", "next_due"];
+
+impl Timing {
+    fn add(&self, i: usize, rows: usize, since: Instant) {
+        self.calls[i].fetch_add(1, Ordering::Relaxed);
+        self.rows[i].fetch_add(rows as u64, Ordering::Relaxed);
+        self.micros[i].fetch_add(since.elapsed().as_micros() as u64, Ordering::Relaxed);
+    }
+
+    fn report(&self, wall: Duration) -> String {
+        (0..4)
+            .map(|i| {
+                let us = self.micros[i].load(Ordering::Relaxed) as f64;
+                let rows = self.rows[i].load(Ordering::Relaxed).max(1) as f64;
+                format!(
+                    "{}: {} calls, {} rows, {:.2} s ({:.0}% of wall), {:.1} us/row",
+                    TIMED[i],
+                    self.calls[i].load(Ordering::Relaxed),
+                    self.rows[i].load(Ordering::Relaxed),
+                    us / 1e6,
+                    100.0 * us / 1e6 / wall.as_secs_f64(),
+                    us / rows
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n  ")
+    }
+}
+
+/// The SQLite store with the time spent in each hot-path call recorded. With `serialize`, the
+/// writing calls queue on one in-process lock instead of in SQLite's busy handler (an experiment:
+/// `SMPP_SERIALIZE_WRITES=1`).
+struct TimedStore {
+    inner: SqliteStore,
+    timing: Arc<Timing>,
+    serialize: Option<tokio::sync::Mutex<()>>,
+}
+
+impl TimedStore {
+    async fn writer(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.serialize {
+            Some(m) => Some(m.lock().await),
+            None => None,
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl Store for TimedStore {
+    async fn handle_inbound(
+        &self,
+        sms: &InboundSms,
+        sender: &Phone,
+        engine: &Engine,
+    ) -> Result<InboundOutcome, StoreError> {
+        self.inner.handle_inbound(sms, sender, engine).await
+    }
+    async fn requeue_expired(&self, all: bool) -> Result<u64, StoreError> {
+        self.inner.requeue_expired(all).await
+    }
+    async fn claim(
+        &self,
+        gateway: &str,
+        limit: u32,
+        lease_ms: i64,
+    ) -> Result<Vec<Claimed>, StoreError> {
+        let t = Instant::now();
+        let w = self.writer().await;
+        let r = self.inner.claim(gateway, limit, lease_ms).await;
+        drop(w);
+        self.timing
+            .add(0, r.as_ref().map(|v| v.len()).unwrap_or(0), t);
+        r
+    }
+    async fn complete(&self, gateway: &str, results: &[Completion]) -> Result<(), StoreError> {
+        let t = Instant::now();
+        let w = self.writer().await;
+        let r = self.inner.complete(gateway, results).await;
+        drop(w);
+        self.timing.add(1, results.len(), t);
+        r
+    }
+    async fn next_due(&self, gateway: &str) -> Result<Option<i64>, StoreError> {
+        let t = Instant::now();
+        let r = self.inner.next_due(gateway).await;
+        self.timing.add(3, 0, t);
+        r
+    }
+    async fn apply_status(&self, updates: &[StatusUpdate]) -> Result<StatusOutcome, StoreError> {
+        let t = Instant::now();
+        let w = self.writer().await;
+        let r = self.inner.apply_status(updates).await;
+        drop(w);
+        self.timing.add(2, updates.len(), t);
+        r
+    }
+    async fn set_opted_out(&self, phone: &Phone, opted_out: bool) -> Result<(), StoreError> {
+        self.inner.set_opted_out(phone, opted_out).await
+    }
+    async fn outbox_for(&self, phone: &Phone) -> Result<Vec<OutboxView>, StoreError> {
+        self.inner.outbox_for(phone).await
+    }
+    async fn counts(&self) -> Result<Counts, StoreError> {
+        self.inner.counts().await
+    }
+    async fn pending(&self) -> Result<i64, StoreError> {
+        self.inner.pending().await
+    }
+    async fn import_members(
+        &self,
+        list_name: &str,
+        rows: &[ImportRow],
+        mode: ImportMode,
+        engine: &Engine,
+    ) -> Result<ImportReport, StoreError> {
+        self.inner
+            .import_members(list_name, rows, mode, engine)
+            .await
+    }
+    async fn export_members(
+        &self,
+        list_name: &str,
+        with_numbers: bool,
+    ) -> Result<Vec<ExportRow>, StoreError> {
+        self.inner.export_members(list_name, with_numbers).await
+    }
+}
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let port: u16 = env_or("SMPP_PORT", 0);
@@ -67,7 +208,12 @@ async fn main() {
     let sqlite = SqliteStore::open(&dir.path().join("bench.db"), Crypto::new([9; 32]), "smpp")
         .await
         .expect("open store");
-    let store: Arc<dyn Store> = Arc::new(sqlite.clone());
+    let timing = Arc::new(Timing::default());
+    let store: Arc<dyn Store> = Arc::new(TimedStore {
+        inner: sqlite.clone(),
+        timing: timing.clone(),
+        serialize: (env_or("SMPP_SERIALIZE_WRITES", 0) == 1).then(|| tokio::sync::Mutex::new(())),
+    });
     let rules = Rules {
         max_post_segments: 6,
         ..Rules::default()
@@ -194,6 +340,16 @@ async fn main() {
         delivered as f64 / elapsed.as_secs_f64(),
         cpu / (delivered.max(1) as f64 / 1000.0),
         peak_rss_mib()
+    );
+    println!(
+        "time in the store during the run (wall {:.2} s{}):\n  {}",
+        elapsed.as_secs_f64(),
+        if env_or("SMPP_SERIALIZE_WRITES", 0) == 1 {
+            ", writes serialized in-process"
+        } else {
+            ""
+        },
+        timing.report(elapsed)
     );
     println!(
         "RESULT smsup_msgs_per_s {:.0}",

@@ -29,7 +29,7 @@ trap cleanup EXIT
 
 node "$root/interop/smpp/smsc.js" --quiet --no-mo --detached --text-receipts < /dev/null > "$tmp/smsc.log" &
 pids+=($!)
-for _ in $(seq 100); do grep -q listening "$tmp/smsc.log" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -qs listening "$tmp/smsc.log" && break; sleep 0.1; done
 port="$(grep -m1 listening "$tmp/smsc.log" | sed 's/.*"port":\([0-9]*\).*/\1/')"
 echo "node-smpp SMSC on 127.0.0.1:$port; N=$n, window $window"
 
