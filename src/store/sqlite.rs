@@ -2,6 +2,7 @@
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -33,6 +34,9 @@ pub struct SqliteStore {
     pool: SqlitePool,
     crypto: Crypto,
     default_gateway: String,
+    /// One writer at a time inside this process: waiting here is cheaper than SQLite's busy handler,
+    /// which sleeps. Other processes (the `members` commands) still meet the busy timeout.
+    writer: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl SqliteStore {
@@ -59,6 +63,7 @@ impl SqliteStore {
             pool,
             crypto,
             default_gateway: default_gateway.to_string(),
+            writer: Arc::new(tokio::sync::Mutex::new(())),
         })
     }
 
@@ -67,8 +72,19 @@ impl SqliteStore {
         &self.pool
     }
 
-    async fn begin(&self) -> Result<sqlx::Transaction<'_, sqlx::Sqlite>, StoreError> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// Start a write transaction; the guard keeps other writers of this process waiting until it is
+    /// dropped (after the commit).
+    async fn begin(
+        &self,
+    ) -> Result<
+        (
+            tokio::sync::OwnedMutexGuard<()>,
+            sqlx::Transaction<'_, sqlx::Sqlite>,
+        ),
+        StoreError,
+    > {
+        let guard = self.writer.clone().lock_owned().await;
+        Ok((guard, self.pool.begin_with("BEGIN IMMEDIATE").await?))
     }
 
     /// Insert or find a member by number; returns its id.
@@ -466,38 +482,36 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Apply one status to a provider id; returns false when the id is unknown. A part and its row
+    /// never leave a final state; a long message is delivered when all its parts are.
     async fn apply_one_status(
         conn: &mut SqliteConnection,
-        outbox_id: i64,
         gateway: &str,
         provider_id: &str,
         state: DeliveryState,
         error_code: Option<&str>,
         now: i64,
-    ) -> Result<(), StoreError> {
-        let part_state = match state {
-            DeliveryState::Queued => "queued",
-            DeliveryState::Sent => "sent",
-            DeliveryState::Delivered => "delivered",
-            DeliveryState::Undelivered => "undelivered",
-            DeliveryState::Failed => "failed",
-        };
-        // The part never leaves a final state either.
-        sqlx::query(
-            "UPDATE provider_ids SET state = ? WHERE gateway = ? AND provider_id = ?
-             AND state NOT IN ('delivered', 'undelivered', 'failed')",
+    ) -> Result<bool, StoreError> {
+        let part_state = delivery_state_name(state);
+        let outbox_id: Option<i64> = sqlx::query_scalar(
+            "UPDATE provider_ids
+             SET state = CASE WHEN state IN ('delivered', 'undelivered', 'failed') THEN state ELSE ?1 END
+             WHERE gateway = ?2 AND provider_id = ?3 RETURNING outbox_id",
         )
         .bind(part_state)
         .bind(gateway)
         .bind(provider_id)
-        .execute(&mut *conn)
+        .fetch_optional(&mut *conn)
         .await?;
-        let final_sql = "state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')";
+        let Some(outbox_id) = outbox_id else {
+            return Ok(false);
+        };
         match state {
             DeliveryState::Queued | DeliveryState::Sent => {
-                sqlx::query(&format!(
-                    "UPDATE outbox SET provider_status = ?, updated_at = ? WHERE id = ? AND {final_sql}"
-                ))
+                sqlx::query(
+                    "UPDATE outbox SET provider_status = ?1, updated_at = ?2
+                     WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')",
+                )
                 .bind(part_state)
                 .bind(now)
                 .bind(outbox_id)
@@ -505,40 +519,33 @@ impl SqliteStore {
                 .await?;
             }
             DeliveryState::Delivered => {
-                // A long message is delivered when all its parts are.
-                let open: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM provider_ids WHERE outbox_id = ? AND state != 'delivered'",
+                sqlx::query(
+                    "UPDATE outbox SET state = ?1, provider_status = ?1, delivered_at = ?2, updated_at = ?2
+                     WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')
+                       AND NOT EXISTS (
+                         SELECT 1 FROM provider_ids WHERE outbox_id = ?3 AND state != 'delivered')",
                 )
-                .bind(outbox_id)
-                .fetch_one(&mut *conn)
-                .await?;
-                if open == 0 {
-                    sqlx::query(&format!(
-                        "UPDATE outbox SET state = 'delivered', provider_status = 'delivered',
-                         delivered_at = ?, updated_at = ? WHERE id = ? AND {final_sql}"
-                    ))
-                    .bind(now)
-                    .bind(now)
-                    .bind(outbox_id)
-                    .execute(&mut *conn)
-                    .await?;
-                }
-            }
-            DeliveryState::Undelivered | DeliveryState::Failed => {
-                sqlx::query(&format!(
-                    "UPDATE outbox SET state = ?, provider_status = ?, error_code = COALESCE(?, error_code),
-                     updated_at = ? WHERE id = ? AND {final_sql}"
-                ))
                 .bind(part_state)
-                .bind(part_state)
-                .bind(error_code)
                 .bind(now)
                 .bind(outbox_id)
                 .execute(&mut *conn)
                 .await?;
             }
+            DeliveryState::Undelivered | DeliveryState::Failed => {
+                sqlx::query(
+                    "UPDATE outbox SET state = ?1, provider_status = ?1,
+                       error_code = COALESCE(?4, error_code), updated_at = ?2
+                     WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')",
+                )
+                .bind(part_state)
+                .bind(now)
+                .bind(outbox_id)
+                .bind(error_code)
+                .execute(&mut *conn)
+                .await?;
+            }
         }
-        Ok(())
+        Ok(true)
     }
 }
 
@@ -578,7 +585,7 @@ impl Store for SqliteStore {
         engine: &Engine,
     ) -> Result<InboundOutcome, StoreError> {
         let now = now_ms();
-        let mut tx = self.begin().await?;
+        let (_writer, mut tx) = self.begin().await?;
         let sender_id = self
             .upsert_member(&mut tx, sender_phone, Some(sms.gateway), now)
             .await?;
@@ -654,7 +661,7 @@ impl Store for SqliteStore {
             "UPDATE outbox SET state = 'queued', lease_until = NULL, updated_at = ?1
              WHERE state = 'sending' AND lease_until < ?1"
         };
-        let mut tx = self.begin().await?;
+        let (_writer, mut tx) = self.begin().await?;
         let n = sqlx::query(sql)
             .bind(now)
             .execute(&mut *tx)
@@ -671,7 +678,7 @@ impl Store for SqliteStore {
         lease_ms: i64,
     ) -> Result<Vec<Claimed>, StoreError> {
         let now = now_ms();
-        let mut tx = self.begin().await?;
+        let (_writer, mut tx) = self.begin().await?;
         let claimed: Vec<(i64, i64)> = sqlx::query_as(
             "UPDATE outbox SET state = 'sending', lease_until = ?1, attempts = attempts + 1, updated_at = ?2
              WHERE id IN (
@@ -726,7 +733,7 @@ impl Store for SqliteStore {
             return Ok(());
         }
         let now = now_ms();
-        let mut tx = self.begin().await?;
+        let (_writer, mut tx) = self.begin().await?;
         // Accepted rows are updated in two statements (delivered at once, or sent), not one per row.
         for delivered in [true, false] {
             let ids: Vec<i64> = results
@@ -753,6 +760,32 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?;
         }
+        // Provider ids of the whole batch in one statement.
+        let pairs: Vec<serde_json::Value> = results
+            .iter()
+            .filter_map(|r| match r {
+                Completion::Sent {
+                    id, provider_ids, ..
+                } => Some(
+                    provider_ids
+                        .iter()
+                        .map(move |pid| serde_json::json!([pid, id])),
+                ),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        if !pairs.is_empty() {
+            sqlx::query(
+                "INSERT INTO provider_ids (gateway, provider_id, outbox_id)
+                 SELECT ?1, value ->> 0, value ->> 1 FROM json_each(?2) WHERE true
+                 ON CONFLICT (gateway, provider_id) DO UPDATE SET outbox_id = excluded.outbox_id",
+            )
+            .bind(gateway)
+            .bind(serde_json::Value::from(pairs).to_string())
+            .execute(&mut *tx)
+            .await?;
+        }
         let has_pending: bool =
             sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pending_status WHERE gateway = ?)")
                 .bind(gateway)
@@ -760,22 +793,7 @@ impl Store for SqliteStore {
                 .await?;
         for result in results {
             match result {
-                Completion::Sent {
-                    id,
-                    provider_ids,
-                    delivered: _,
-                } => {
-                    for pid in provider_ids {
-                        sqlx::query(
-                            "INSERT INTO provider_ids (gateway, provider_id, outbox_id) VALUES (?, ?, ?)
-                             ON CONFLICT (gateway, provider_id) DO UPDATE SET outbox_id = excluded.outbox_id",
-                        )
-                        .bind(gateway)
-                        .bind(pid)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
+                Completion::Sent { provider_ids, .. } => {
                     // Status updates that arrived before these ids were known (rare: skip the look-ups
                     // when there are none).
                     if !has_pending {
@@ -795,7 +813,6 @@ impl Store for SqliteStore {
                                 let code: Option<String> = p.get("error_code");
                                 Self::apply_one_status(
                                     &mut tx,
-                                    *id,
                                     gateway,
                                     pid,
                                     state,
@@ -880,30 +897,20 @@ impl Store for SqliteStore {
         if updates.is_empty() {
             return Ok(outcome);
         }
-        let mut tx = self.begin().await?;
+        let (_writer, mut tx) = self.begin().await?;
         for u in updates {
-            let outbox_id: Option<i64> = sqlx::query_scalar(
-                "SELECT outbox_id FROM provider_ids WHERE gateway = ? AND provider_id = ?",
+            let matched = Self::apply_one_status(
+                &mut tx,
+                u.gateway,
+                &u.provider_id,
+                u.state,
+                u.error_code.as_deref(),
+                now,
             )
-            .bind(u.gateway)
-            .bind(&u.provider_id)
-            .fetch_optional(&mut *tx)
             .await?;
-            match outbox_id {
-                Some(id) => {
-                    Self::apply_one_status(
-                        &mut tx,
-                        id,
-                        u.gateway,
-                        &u.provider_id,
-                        u.state,
-                        u.error_code.as_deref(),
-                        now,
-                    )
-                    .await?;
-                    outcome.matched += 1;
-                }
-                None => {
+            match matched {
+                true => outcome.matched += 1,
+                false => {
                     // Perhaps the submit's answer is not stored yet: keep it for when it is.
                     sqlx::query(
                         "INSERT INTO pending_status (gateway, provider_id, state, error_code, received_at)
@@ -923,17 +930,19 @@ impl Store for SqliteStore {
             }
         }
         // Updates for ids that never turned up are dropped after a day.
-        sqlx::query("DELETE FROM pending_status WHERE received_at < ?")
-            .bind(now - 86_400_000)
-            .execute(&mut *tx)
-            .await?;
+        if outcome.unknown > 0 {
+            sqlx::query("DELETE FROM pending_status WHERE received_at < ?")
+                .bind(now - 86_400_000)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(outcome)
     }
 
     async fn set_opted_out(&self, phone: &Phone, opted_out: bool) -> Result<(), StoreError> {
         let now = now_ms();
-        let mut tx = self.begin().await?;
+        let (_writer, mut tx) = self.begin().await?;
         let id = self.upsert_member(&mut tx, phone, None, now).await?;
         sqlx::query("UPDATE members SET opted_out = ? WHERE id = ?")
             .bind(i64::from(opted_out))
@@ -1003,7 +1012,7 @@ impl Store for SqliteStore {
     ) -> Result<ImportReport, StoreError> {
         let now = now_ms();
         let mut report = ImportReport::default();
-        let mut tx = self.begin().await?;
+        let (_writer, mut tx) = self.begin().await?;
         let list: Option<(i64, String)> =
             sqlx::query_as("SELECT id, name FROM lists WHERE name_key = ?")
                 .bind(engine::list_key(list_name))
