@@ -14,6 +14,8 @@ use crate::store::{now_ms, Claimed, Completion, FailReason, Store};
 
 /// Largest number of completions written in one transaction.
 const COMPLETE_BATCH: usize = 2_000;
+/// How long the result writer waits for more outcomes before it records a batch.
+const GATHER: Duration = Duration::from_millis(3);
 /// How long the dispatcher sleeps when it has nothing to do and hears nothing.
 const IDLE_POLL: Duration = Duration::from_millis(250);
 /// How long a throttled gateway is left alone before the dispatcher claims again.
@@ -133,9 +135,12 @@ impl Dispatcher {
                 }
             }
             // Claim no more than can be sent at once, so that leases do not expire in a local queue.
+            // Claim in batches: wait until a good share of the window is free (or all of it), so that
+            // each round trip to the database carries many rows.
+            let want = (in_flight / 4).clamp(1, self.settings.batch as usize);
             let free = permits.available_permits();
-            if free == 0 {
-                let Ok(p) = permits.clone().acquire_owned().await else {
+            if free < want {
+                let Ok(p) = permits.clone().acquire_many_owned(want as u32).await else {
                     break;
                 };
                 drop(p);
@@ -228,13 +233,15 @@ async fn write_completions(
     while let Some((first, permit)) = rx.recv().await {
         batch.push(first);
         permits.push(permit);
+        // Gather what else arrives within a few milliseconds: one transaction for many outcomes.
+        let gather_until = tokio::time::Instant::now() + GATHER;
         while batch.len() < COMPLETE_BATCH {
-            match rx.try_recv() {
-                Ok((c, p)) => {
+            match tokio::time::timeout_at(gather_until, rx.recv()).await {
+                Ok(Some((c, p))) => {
                     batch.push(c);
                     permits.push(p);
                 }
-                Err(_) => break,
+                Ok(None) | Err(_) => break,
             }
         }
         let mut tries = 0u32;
