@@ -7,6 +7,11 @@
 //! ([`smsup_smpp::id_candidates`]), and a receipt is reported under the form stored on the outbox
 //! row. A receipt that arrives before its `submit_sm_resp` (or before `send` returned) waits here for
 //! up to [`RECEIPT_WAIT`]; the store also keeps unknown ids for a day (`pending_status`).
+//!
+//! A receipt's `deliver_sm_resp` is sent only after the [`Sink::status`] call that stored it
+//! returned Ok (ESME_RX_T_APPN when it failed, so that the SMSC delivers it again): a crash in
+//! between leaves the receipt with the SMSC, never lost. Receipts are stored in batches of what
+//! arrived while the previous batch was being stored, and each batch is acknowledged at once.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -63,6 +68,10 @@ struct RawSmpp {
     window: Option<usize>,
     segments_per_second: Option<u32>,
     tls: Option<bool>,
+    /// PEM file of extra trusted certificates for `tls` (a private CA).
+    tls_ca_file: Option<std::path::PathBuf>,
+    /// Name the server certificate must carry (default: `host`).
+    tls_server_name: Option<String>,
     /// `transceiver` (default) or `transmitter_receiver`.
     bind_mode: Option<String>,
     /// `udh` (default), `sar` or `payload`.
@@ -113,6 +122,8 @@ pub fn config_from_table(
         window: raw.window.unwrap_or(d.window),
         segments_per_second: raw.segments_per_second.unwrap_or(d.segments_per_second),
         tls: raw.tls.unwrap_or(false),
+        tls_ca_file: raw.tls_ca_file,
+        tls_server_name: raw.tls_server_name,
         bind_mode,
         long_messages,
         enquire_link_interval: raw
@@ -293,12 +304,20 @@ pub fn delivery_state(state: ReceiptState) -> DeliveryState {
     }
 }
 
-struct WaitingReceipt {
+/// A receipt whose id is not matched yet; `A` is its acknowledgement ([`MoAck`]).
+struct WaitingReceipt<A> {
     since: Instant,
     id: String,
     alt: Option<String>,
     state: DeliveryState,
     error: Option<String>,
+    ack: A,
+}
+
+/// A receipt ready to store: its updates (one, or one per id form) and its acknowledgement.
+struct ReadyReceipt<A> {
+    updates: Vec<StatusUpdate>,
+    ack: A,
 }
 
 async fn receive_loop(
@@ -308,64 +327,57 @@ async fn receive_loop(
 ) {
     let (mobile, mobile_rx) = mpsc::channel(MO_QUEUE);
     let mobile_task = tokio::spawn(store_mobile(mobile_rx, sink.clone()));
-    let mut ready: Vec<StatusUpdate> = Vec::new();
-    let mut waiting: VecDeque<WaitingReceipt> = VecDeque::new();
+    let mut ready: Vec<ReadyReceipt<MoAck>> = Vec::new();
+    let mut waiting: VecDeque<WaitingReceipt<MoAck>> = VecDeque::new();
     let mut tick = tokio::time::interval(Duration::from_millis(50));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut open = true;
     while open || !ready.is_empty() {
         tokio::select! {
-            e = events.recv(), if open => match e {
-                Some(Event::Receipt { message_id, alt_message_id, state, error }) => {
-                    waiting.push_back(WaitingReceipt {
-                        since: Instant::now(),
-                        id: message_id,
-                        alt: alt_message_id,
-                        state: delivery_state(state),
-                        error,
-                    });
-                    resolve_waiting(&mut waiting, &mut ready, &ids, false);
-                    if ready.len() >= STATUS_BATCH {
-                        flush(&*sink, &mut ready).await;
+            e = events.recv(), if open => {
+                // Take everything that is already there (what arrived while the previous batch
+                // was being stored), then store it as one batch.
+                let mut next = Some(e);
+                let mut taken = 0;
+                while let Some(e) = next.take() {
+                    match e {
+                        Some(Event::Receipt { message_id, alt_message_id, state, error, ack }) => {
+                            waiting.push_back(WaitingReceipt {
+                                since: Instant::now(),
+                                id: message_id,
+                                alt: alt_message_id,
+                                state: delivery_state(state),
+                                error,
+                                ack,
+                            });
+                        }
+                        Some(Event::Mobile { id, from, text, complete, parts, ack, .. }) => {
+                            if !complete {
+                                tracing::warn!(parts, "SMPP MO message incomplete at the reassembly timeout");
+                            }
+                            let sms = InboundSms { gateway: NAME, provider_id: id, from, text };
+                            // Stored by its own task, in arrival order, so that receipts keep flowing.
+                            if let Err(mpsc::error::SendError((_, ack))) = mobile.send((sms, ack)).await {
+                                ack.failed();
+                            }
+                        }
+                        Some(Event::Bound { bind }) => tracing::info!(bind, "SMPP bound"),
+                        Some(Event::Disconnected { bind, reason }) => {
+                            tracing::warn!(bind, %reason, "SMPP disconnected");
+                        }
+                        None => open = false,
                     }
-                }
-                Some(Event::Mobile { id, from, text, complete, parts, ack, .. }) => {
-                    if !complete {
-                        tracing::warn!(parts, "SMPP MO message incomplete at the reassembly timeout");
+                    taken += 1;
+                    if open && taken < STATUS_BATCH {
+                        next = events.try_recv().ok().map(Some);
                     }
-                    let sms = InboundSms { gateway: NAME, provider_id: id, from, text };
-                    // Stored by its own task, in arrival order, so that receipts keep flowing.
-                    if let Err(mpsc::error::SendError((_, ack))) = mobile.send((sms, ack)).await {
-                        ack.failed();
-                    }
-                }
-                Some(Event::Bound { bind }) => tracing::info!(bind, "SMPP bound"),
-                Some(Event::Disconnected { bind, reason }) => {
-                    tracing::warn!(bind, %reason, "SMPP disconnected");
-                }
-                None => {
-                    open = false;
-                    resolve_waiting(&mut waiting, &mut ready, &ids, true);
                 }
             },
-            _ = tick.tick() => {
-                resolve_waiting(&mut waiting, &mut ready, &ids, false);
-                if !ready.is_empty() {
-                    flush(&*sink, &mut ready).await;
-                }
-            }
+            _ = tick.tick() => {}
         }
-        if !open && !ready.is_empty() {
+        resolve_waiting(&mut waiting, &mut ready, &ids, !open);
+        if !ready.is_empty() {
             flush(&*sink, &mut ready).await;
-            // A sink that keeps failing during shutdown: give up after one more try.
-            if !ready.is_empty() {
-                tokio::time::sleep(Duration::from_millis(500)).await;
-                flush(&*sink, &mut ready).await;
-                if !ready.is_empty() {
-                    tracing::error!(lost = ready.len(), "SMPP receipts not stored at shutdown");
-                    ready.clear();
-                }
-            }
         }
     }
     drop(mobile);
@@ -387,9 +399,9 @@ async fn store_mobile(mut rx: mpsc::Receiver<(InboundSms, MoAck)>, sink: Arc<dyn
 /// Moves receipts whose id is now known to `ready`; those that waited [`RECEIPT_WAIT`] (or all of
 /// them when `give_up`) are reported under every candidate form of their ids, so that the store
 /// matches whichever form it holds (or keeps them in `pending_status`).
-fn resolve_waiting(
-    waiting: &mut VecDeque<WaitingReceipt>,
-    ready: &mut Vec<StatusUpdate>,
+fn resolve_waiting<A>(
+    waiting: &mut VecDeque<WaitingReceipt<A>>,
+    ready: &mut Vec<ReadyReceipt<A>>,
     ids: &Mutex<IdIndex>,
     give_up: bool,
 ) {
@@ -398,19 +410,23 @@ fn resolve_waiting(
     }
     let Ok(index) = ids.lock() else { return };
     let now = Instant::now();
-    waiting.retain(|w| {
+    let mut keep = VecDeque::with_capacity(waiting.len());
+    for w in waiting.drain(..) {
         let mut forms: Vec<&str> = vec![w.id.as_str()];
         if let Some(a) = &w.alt {
             forms.push(a.as_str());
         }
         if let Some(id) = index.resolve(&forms) {
-            ready.push(StatusUpdate {
-                gateway: NAME,
-                provider_id: id,
-                state: w.state,
-                error_code: w.error.clone(),
+            ready.push(ReadyReceipt {
+                updates: vec![StatusUpdate {
+                    gateway: NAME,
+                    provider_id: id,
+                    state: w.state,
+                    error_code: w.error,
+                }],
+                ack: w.ack,
             });
-            return false;
+            continue;
         }
         if give_up || now.duration_since(w.since) >= RECEIPT_WAIT {
             tracing::debug!(
@@ -424,32 +440,48 @@ fn resolve_waiting(
                     }
                 }
             }
-            for provider_id in all {
-                ready.push(StatusUpdate {
+            let updates = all
+                .into_iter()
+                .map(|provider_id| StatusUpdate {
                     gateway: NAME,
                     provider_id,
                     state: w.state,
                     error_code: w.error.clone(),
-                });
-            }
-            return false;
+                })
+                .collect();
+            ready.push(ReadyReceipt {
+                updates,
+                ack: w.ack,
+            });
+            continue;
         }
-        true
-    });
+        keep.push_back(w);
+    }
+    *waiting = keep;
 }
 
-async fn flush(sink: &dyn Sink, ready: &mut Vec<StatusUpdate>) {
+/// Stores the ready receipts in batches of about [`STATUS_BATCH`] updates and acknowledges each
+/// batch once its [`Sink::status`] call returned: stored, or failed (the SMSC delivers them again).
+async fn flush(sink: &dyn Sink, ready: &mut Vec<ReadyReceipt<MoAck>>) {
     while !ready.is_empty() {
-        let n = ready.len().min(STATUS_BATCH);
-        let batch: Vec<StatusUpdate> = ready[..n].to_vec();
+        let mut n = 0;
+        let mut count = 0;
+        while n < ready.len() && (n == 0 || count + ready[n].updates.len() <= STATUS_BATCH) {
+            count += ready[n].updates.len();
+            n += 1;
+        }
+        let taken: Vec<ReadyReceipt<MoAck>> = ready.drain(..n).collect();
+        let mut batch = Vec::with_capacity(count);
+        let mut acks = Vec::with_capacity(n);
+        for r in taken {
+            batch.extend(r.updates);
+            acks.push(r.ack);
+        }
         match sink.status(batch).await {
-            Ok(_) => {
-                ready.drain(..n);
-            }
+            Ok(_) => acks.into_iter().for_each(MoAck::stored),
             Err(e) => {
-                // Kept for the next tick.
-                tracing::warn!(error = %e, pending = ready.len(), "storing SMPP receipts failed; retrying");
-                return;
+                tracing::warn!(error = %e, receipts = acks.len(), "storing SMPP receipts failed; the SMSC will deliver them again");
+                acks.into_iter().for_each(MoAck::failed);
             }
         }
     }
@@ -498,8 +530,21 @@ mod tests {
         assert_eq!(c.long_messages, LongMessageMode::Sar);
         let bad: toml::Table = toml::from_str("windw = 3").unwrap();
         assert!(config_from_table(&bad, |_| None).is_err());
-        let tls: toml::Table = toml::from_str("tls = true").unwrap();
-        assert!(config_from_table(&tls, |_| None).is_err());
+        let tls: toml::Table = toml::from_str(
+            "tls = true\nhost = \"10.0.0.5\"\ntls_server_name = \"smsc.example.net\"\n",
+        )
+        .unwrap();
+        let c = config_from_table(&tls, |_| None).unwrap();
+        assert!(c.tls);
+        assert_eq!(c.tls_server_name.as_deref(), Some("smsc.example.net"));
+        assert_eq!(c.tls_ca_file, None);
+        // A CA file that cannot be read is refused when the configuration is loaded.
+        let bad_ca: toml::Table =
+            toml::from_str("tls = true\ntls_ca_file = \"/nonexistent/smsup-ca.pem\"\n").unwrap();
+        assert!(matches!(
+            config_from_table(&bad_ca, |_| None),
+            Err(SmppSetupError::Config(smsup_smpp::ConfigError::Tls(_)))
+        ));
     }
 
     #[test]
@@ -525,6 +570,7 @@ mod tests {
             alt: None,
             state: DeliveryState::Delivered,
             error: None,
+            ack: 1,
         }]);
         let mut ready = Vec::new();
         resolve_waiting(&mut waiting, &mut ready, &ids, false);
@@ -532,7 +578,10 @@ mod tests {
         ids.lock().unwrap().insert("ff");
         resolve_waiting(&mut waiting, &mut ready, &ids, false);
         assert_eq!(ready.len(), 1);
-        assert_eq!(ready[0].provider_id, "ff");
+        assert_eq!(
+            (ready[0].updates[0].provider_id.as_str(), ready[0].ack),
+            ("ff", 1)
+        );
         // Never resolved: reported under every form when giving up.
         waiting.push_back(WaitingReceipt {
             since: Instant::now(),
@@ -540,10 +589,17 @@ mod tests {
             alt: None,
             state: DeliveryState::Failed,
             error: Some("034".into()),
+            ack: 2,
         });
         ready.clear();
         resolve_waiting(&mut waiting, &mut ready, &ids, true);
-        let forms: Vec<&str> = ready.iter().map(|u| u.provider_id.as_str()).collect();
+        assert_eq!(ready.len(), 1, "one receipt, one acknowledgement");
+        assert_eq!(ready[0].ack, 2);
+        let forms: Vec<&str> = ready[0]
+            .updates
+            .iter()
+            .map(|u| u.provider_id.as_str())
+            .collect();
         assert!(forms.contains(&"10") && forms.contains(&"a") && forms.contains(&"16"));
         assert!(waiting.is_empty());
     }
@@ -554,6 +610,10 @@ mod tests {
         status: Mutex<Vec<StatusUpdate>>,
         inbound: Mutex<Vec<InboundSms>>,
         fail: bool,
+        /// Fail every status batch.
+        fail_status: bool,
+        /// `Sink::status` calls, and receipts per call.
+        status_calls: Mutex<Vec<usize>>,
     }
 
     #[async_trait]
@@ -575,6 +635,12 @@ mod tests {
             updates: Vec<StatusUpdate>,
         ) -> Result<super::super::StatusOutcome, SinkError> {
             let n = updates.len();
+            self.status_calls.lock().unwrap().push(n);
+            // Slow enough that an early answer to the SMSC would be seen.
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            if self.fail_status {
+                return Err(SinkError::Store("disk full".into()));
+            }
             self.status.lock().unwrap().extend(updates);
             Ok(super::super::StatusOutcome {
                 matched: n,
@@ -649,6 +715,148 @@ mod tests {
                 _ => {}
             }
         }
+    }
+
+    /// An SMSC that answers every submit_sm with a new id and then sends its receipt. For each
+    /// receipt's deliver_sm_resp it records the status and whether the sink held that receipt when
+    /// the answer arrived.
+    async fn receipt_smsc(
+        listener: tokio::net::TcpListener,
+        sink: Arc<RecSink>,
+        resps: Arc<Mutex<Vec<(u32, bool)>>>,
+    ) {
+        use futures::{SinkExt, StreamExt};
+        use smsup_smpp::codec::{Frame, SmppCodec};
+        use smsup_smpp::pdu::{BindResp, Body, Pdu, ShortMessage};
+        let (sock, _) = listener.accept().await.unwrap();
+        let mut f = smsup_smpp::codec::Framed::new(sock, SmppCodec);
+        let mut receipt_ids: HashMap<u32, String> = HashMap::new();
+        let mut next = 0u32;
+        while let Some(Ok(Frame::Pdu(p))) = f.next().await {
+            let r = |body| Pdu {
+                command_status: 0,
+                sequence_number: p.sequence_number,
+                body,
+            };
+            match &p.body {
+                Body::BindTransceiver(_) => f
+                    .send(r(Body::BindTransceiverResp(BindResp::default())))
+                    .await
+                    .unwrap(),
+                Body::SubmitSm(_) => {
+                    next += 1;
+                    let id = format!("{}", 7000 + next);
+                    f.send(r(Body::SubmitSmResp {
+                        message_id: id.clone(),
+                    }))
+                    .await
+                    .unwrap();
+                    let receipt = ShortMessage {
+                        esm_class: 4,
+                        short_message: smsup_smpp::pdu::Bytes::from(
+                            format!("id:{id} stat:DELIVRD err:000").into_bytes(),
+                        ),
+                        ..Default::default()
+                    };
+                    receipt_ids.insert(5000 + next, id);
+                    f.send(Pdu::new(5000 + next, Body::DeliverSm(receipt)))
+                        .await
+                        .unwrap();
+                }
+                Body::DeliverSmResp { .. } => {
+                    let id = receipt_ids.get(&p.sequence_number).cloned().unwrap();
+                    let stored = sink
+                        .status
+                        .lock()
+                        .unwrap()
+                        .iter()
+                        .any(|u| u.provider_id == id);
+                    resps.lock().unwrap().push((p.command_status, stored));
+                }
+                Body::EnquireLink => f.send(r(Body::EnquireLinkResp)).await.unwrap(),
+                Body::Unbind => {
+                    f.send(r(Body::UnbindResp)).await.unwrap();
+                    return;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Sends `n` messages at once through a gateway on `receipt_smsc` and returns the receipts'
+    /// deliver_sm_resp records once all `n` arrived.
+    async fn receipts_through_gateway(sink: Arc<RecSink>, n: usize) -> Vec<(u32, bool)> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let resps = Arc::new(Mutex::new(Vec::new()));
+        let smsc = tokio::spawn(receipt_smsc(listener, sink.clone(), resps.clone()));
+        let config = SmppConfig {
+            port,
+            segments_per_second: 10_000,
+            ..SmppConfig::default()
+        };
+        let gw = Arc::new(SmppGateway::start(config, sink.clone()).unwrap());
+        let sends: Vec<_> = (0..n)
+            .map(|i| {
+                let gw = gw.clone();
+                tokio::spawn(async move {
+                    let sms = OutboundSms {
+                        id: i as i64,
+                        to: "+60123456789".into(),
+                        body: format!("hello {i}"),
+                        segments: 1,
+                    };
+                    gw.send(&sms).await.unwrap()
+                })
+            })
+            .collect();
+        for s in sends {
+            s.await.unwrap();
+        }
+        tokio::time::timeout(Duration::from_secs(10), async {
+            while resps.lock().unwrap().len() < n {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        })
+        .await
+        .expect("every receipt is answered");
+        gw.shutdown().await;
+        smsc.await.unwrap();
+        let out = resps.lock().unwrap().clone();
+        out
+    }
+
+    #[tokio::test]
+    async fn receipts_are_answered_only_after_the_sink_stored_them_in_batches() {
+        let sink = Arc::new(RecSink::default());
+        let resps = receipts_through_gateway(sink.clone(), 40).await;
+        assert_eq!(resps.len(), 40);
+        for (status, stored) in &resps {
+            assert_eq!(*status, smsup_smpp::status::ESME_ROK);
+            assert!(*stored, "a receipt was answered before the sink stored it");
+        }
+        assert_eq!(sink.status.lock().unwrap().len(), 40);
+        let calls = sink.status_calls.lock().unwrap().clone();
+        assert_eq!(calls.iter().sum::<usize>(), 40);
+        assert!(
+            calls.len() < 40,
+            "receipts arriving while a batch is stored are stored together: {calls:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn receipts_that_could_not_be_stored_get_a_transient_error() {
+        let sink = Arc::new(RecSink {
+            fail_status: true,
+            ..RecSink::default()
+        });
+        let resps = receipts_through_gateway(sink.clone(), 5).await;
+        assert_eq!(
+            resps,
+            vec![(smsup_smpp::status::ESME_RX_T_APPN, false); 5],
+            "the SMSC is asked to deliver them again"
+        );
+        assert_eq!(sink.status_calls.lock().unwrap().iter().sum::<usize>(), 5);
     }
 
     #[tokio::test]

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -37,6 +38,22 @@ pub struct SqliteStore {
     /// One writer at a time inside this process: waiting here is cheaper than SQLite's busy handler,
     /// which sleeps. Other processes (the `members` commands) still meet the busy timeout.
     writer: Arc<tokio::sync::Mutex<()>>,
+    /// Total time the writer was held, for benchmarks.
+    write_busy_ns: Arc<AtomicU64>,
+}
+
+/// Held while a write transaction runs; adds its duration to the store's busy time when dropped.
+struct WriteGuard {
+    _lock: tokio::sync::OwnedMutexGuard<()>,
+    started: std::time::Instant,
+    busy_ns: Arc<AtomicU64>,
+}
+
+impl Drop for WriteGuard {
+    fn drop(&mut self) {
+        let ns = u64::try_from(self.started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.busy_ns.fetch_add(ns, Ordering::Relaxed);
+    }
 }
 
 impl SqliteStore {
@@ -66,6 +83,7 @@ impl SqliteStore {
             crypto,
             default_gateway: default_gateway.to_string(),
             writer: Arc::new(tokio::sync::Mutex::new(())),
+            write_busy_ns: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -76,17 +94,20 @@ impl SqliteStore {
 
     /// Start a write transaction; the guard keeps other writers of this process waiting until it is
     /// dropped (after the commit).
-    async fn begin(
-        &self,
-    ) -> Result<
-        (
-            tokio::sync::OwnedMutexGuard<()>,
-            sqlx::Transaction<'_, sqlx::Sqlite>,
-        ),
-        StoreError,
-    > {
-        let guard = self.writer.clone().lock_owned().await;
+    async fn begin(&self) -> Result<(WriteGuard, sqlx::Transaction<'_, sqlx::Sqlite>), StoreError> {
+        let lock = self.writer.clone().lock_owned().await;
+        let guard = WriteGuard {
+            _lock: lock,
+            started: std::time::Instant::now(),
+            busy_ns: self.write_busy_ns.clone(),
+        };
         Ok((guard, self.pool.begin_with("BEGIN IMMEDIATE").await?))
+    }
+
+    /// How long write transactions have held the database so far (for benchmarks: the share of wall
+    /// time the single writer was busy).
+    pub fn write_busy(&self) -> Duration {
+        Duration::from_nanos(self.write_busy_ns.load(Ordering::Relaxed))
     }
 
     /// Insert or find a member by number; returns its id.

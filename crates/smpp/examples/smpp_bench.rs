@@ -52,7 +52,10 @@ async fn main() {
         let mut got = 0usize;
         while got < n {
             match events.recv().await {
-                Some(Event::Receipt { .. }) => got += 1,
+                Some(Event::Receipt { ack, .. }) => {
+                    ack.stored();
+                    got += 1;
+                }
                 Some(_) => {}
                 None => break,
             }

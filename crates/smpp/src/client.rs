@@ -11,15 +11,16 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bytes::{Bytes, BytesMut};
 use futures::stream::FuturesUnordered;
-use futures::StreamExt;
+use futures::{FutureExt, StreamExt};
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
-use tokio::io::AsyncWriteExt;
-use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use rustls_pki_types::ServerName;
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::{mpsc, oneshot, watch};
 use tokio::task::JoinHandle;
 use tokio::time::{interval, interval_at, sleep_until, timeout, Instant, MissedTickBehavior};
+use tokio_rustls::TlsConnector;
 use tokio_util::codec::FramedRead;
 use tracing::{debug, info, warn};
 
@@ -31,10 +32,12 @@ use crate::receipt::{is_receipt, receipt_from_deliver, ReceiptState};
 use crate::status::{self, classify, StatusClass};
 use crate::text;
 
-/// The acknowledgement of a mobile-originated message. The client answers the message's
-/// deliver_sm (every part's, for a concatenated message) only when this is resolved:
-/// [`MoAck::stored`] answers ESME_ROK once the application has stored the message durably;
+/// The acknowledgement of a mobile-originated message or a delivery receipt. The client answers
+/// the deliver_sm (every part's, for a concatenated message) only when this is resolved:
+/// [`MoAck::stored`] answers ESME_ROK once the application has stored it durably;
 /// [`MoAck::failed`] (or dropping it) answers ESME_RX_T_APPN, so that the SMSC delivers it again.
+/// Resolving many at once (a batch of receipts stored in one transaction) is cheap: the answers
+/// are written together.
 #[derive(Debug)]
 pub struct MoAck(oneshot::Sender<bool>);
 
@@ -75,6 +78,8 @@ pub enum Event {
         state: ReceiptState,
         /// The reported error code, if not zero.
         error: Option<String>,
+        /// Resolve once the receipt is stored; until then the SMSC has no answer.
+        ack: MoAck,
     },
     /// A mobile-originated message, decoded and reassembled.
     Mobile {
@@ -224,8 +229,15 @@ enum Cmd {
     Shutdown(oneshot::Sender<()>),
 }
 
+/// The reading side of a connection (plain TCP or TLS).
+type Reader = Box<dyn AsyncRead + Send + Unpin>;
+/// The writing side of a connection (plain TCP or TLS).
+type Writer = Box<dyn AsyncWrite + Send + Unpin>;
+
 struct Shared {
     config: SmppConfig,
+    /// With `tls`: the connector and the name the server certificate must carry.
+    tls: Option<(TlsConnector, ServerName<'static>)>,
     stats: Stats,
     concat_ref: AtomicU16,
     source: (String, u8, u8),
@@ -252,6 +264,11 @@ impl Client {
     /// must keep reading it, or the connection stalls once `event_capacity` events wait.
     pub fn start(config: SmppConfig) -> Result<(Client, mpsc::Receiver<Event>), ConfigError> {
         config.validate()?;
+        let tls = if config.tls {
+            Some(crate::tls::connector(&config)?)
+        } else {
+            None
+        };
         let (src, ty) = config.source_address().ok_or(ConfigError::InvalidSource)?;
         let (ev_tx, ev_rx) = mpsc::channel(config.event_capacity.max(16));
         let (tx, rx) = mpsc::channel(config.queue_capacity.max(16));
@@ -261,6 +278,7 @@ impl Client {
             .unwrap_or(0);
         let shared = Arc::new(Shared {
             config: config.clone(),
+            tls,
             stats: Stats::default(),
             concat_ref: AtomicU16::new(seed as u16),
             source: (src, ty.ton, ty.npi),
@@ -420,8 +438,11 @@ impl Role {
     }
 }
 
-/// The deliver_sm responses of one MO message, sent once the application resolved its [`MoAck`].
+/// The deliver_sm responses of one MO message or receipt, sent once the application resolved its
+/// [`MoAck`].
 struct AckDone {
+    /// A delivery receipt (not an MO message).
+    receipt: bool,
     /// Connection generation the sequence numbers belong to.
     generation: u64,
     seqs: Vec<u32>,
@@ -431,7 +452,7 @@ struct AckDone {
 
 type AckFuture = Pin<Box<dyn Future<Output = AckDone> + Send + Sync>>;
 
-/// Handles deliver_sm: receipts (answered at once) and MO (answered once stored).
+/// Handles deliver_sm: receipts and MO messages, each answered once the application stored it.
 struct Inbound {
     shared: Arc<Shared>,
     events: mpsc::Sender<Event>,
@@ -480,30 +501,32 @@ impl Inbound {
     /// Handles one deliver_sm; returns the command_status to answer now, or None when the answer
     /// waits until the application stored the message.
     async fn on_deliver(&mut self, sm: ShortMessage, seq: u32) -> Option<u32> {
-        let stats = &self.shared.stats;
         if is_receipt(&sm) {
             let raw = match find_payload(&sm) {
                 p if sm.data_coding == text::DC_UCS2 => text::decode(text::DC_UCS2, p),
                 p => pdu::latin1(p),
             };
-            match receipt_from_deliver(&sm, &raw) {
+            return match receipt_from_deliver(&sm, &raw) {
                 Some(r) => {
-                    bump(&stats.receipts);
+                    bump(&self.shared.stats.receipts);
                     debug!(id = %r.message_id, state = ?r.state, "receipt");
+                    let ack = self.await_ack(true, vec![seq], None);
                     self.emit(Event::Receipt {
                         message_id: r.message_id,
                         alt_message_id: r.alt_message_id,
                         state: r.state,
                         error: r.error,
+                        ack,
                     })
                     .await;
+                    None
                 }
                 None => {
-                    bump(&stats.receipts_without_id);
+                    bump(&self.shared.stats.receipts_without_id);
                     warn!("delivery receipt without a message id ignored");
+                    Some(status::ESME_ROK)
                 }
-            }
-            return Some(status::ESME_ROK);
+            };
         }
         let from = if sm.source_addr_ton == 1 && !sm.source_addr.starts_with('+') {
             format!("+{}", sm.source_addr)
@@ -550,18 +573,7 @@ impl Inbound {
             );
         }
         let id = format!("{}-{}", self.id_prefix, self.counter);
-        let (tx, rx) = oneshot::channel();
-        let generation = self.generation;
-        let key = a.key.clone();
-        self.acks.push(Box::pin(async move {
-            let stored = rx.await.unwrap_or(false);
-            AckDone {
-                generation,
-                seqs,
-                key,
-                stored,
-            }
-        }));
+        let ack = self.await_ack(false, seqs, a.key.clone());
         self.emit(Event::Mobile {
             id,
             from: a.from,
@@ -569,9 +581,27 @@ impl Inbound {
             text: a.text,
             parts: a.total,
             complete: a.complete,
-            ack: MoAck(tx),
+            ack,
         })
         .await;
+    }
+
+    /// An acknowledgement for the deliver_sm PDUs `seqs` of this connection: once resolved, their
+    /// answers come out of `acks`.
+    fn await_ack(&mut self, receipt: bool, seqs: Vec<u32>, key: Option<Key>) -> MoAck {
+        let (tx, rx) = oneshot::channel();
+        let generation = self.generation;
+        self.acks.push(Box::pin(async move {
+            let stored = rx.await.unwrap_or(false);
+            AckDone {
+                receipt,
+                generation,
+                seqs,
+                key,
+                stored,
+            }
+        }));
+        MoAck(tx)
     }
 
     /// Delivers what the reassembly timeout gave up on (their held parts are answered once stored)
@@ -600,7 +630,10 @@ impl Inbound {
     /// The responses for an acknowledged MO message: (sequence number, command_status) to send on
     /// the current connection (none if it was received on an earlier one).
     fn answers(&mut self, done: AckDone) -> Vec<(u32, u32)> {
-        if !done.stored {
+        if !done.stored && done.receipt {
+            // The application logs the failed batch once; one line per receipt would flood.
+            debug!("receipt not stored: answering ESME_RX_T_APPN so that the SMSC retries");
+        } else if !done.stored {
             warn!("MO message not stored: answering ESME_RX_T_APPN so that the SMSC retries");
             if let Some(k) = &done.key {
                 self.reassembler.forget(k);
@@ -657,7 +690,7 @@ struct InFlight {
 
 /// One TCP connection with a completed bind.
 struct Conn {
-    reader: FramedRead<OwnedReadHalf, SmppCodec>,
+    reader: FramedRead<Reader, SmppCodec>,
     out: mpsc::UnboundedSender<Bytes>,
     writer: JoinHandle<std::io::Result<()>>,
     seq: u32,
@@ -696,10 +729,7 @@ enum End {
     Closed,
 }
 
-async fn write_loop(
-    mut wr: OwnedWriteHalf,
-    mut rx: mpsc::UnboundedReceiver<Bytes>,
-) -> std::io::Result<()> {
+async fn write_loop(mut wr: Writer, mut rx: mpsc::UnboundedReceiver<Bytes>) -> std::io::Result<()> {
     let mut buf = BytesMut::with_capacity(64 * 1024);
     while let Some(first) = rx.recv().await {
         buf.extend_from_slice(&first);
@@ -710,6 +740,8 @@ async fn write_loop(
             }
         }
         wr.write_all(&buf).await?;
+        // TLS keeps records in its buffer until flushed (a no-op on plain TCP).
+        wr.flush().await?;
         buf.clear();
     }
     wr.shutdown().await
@@ -935,7 +967,20 @@ impl Session {
             .map_err(|_| format!("connect to {addr} timed out"))?
             .map_err(|e| format!("connect to {addr}: {e}"))?;
         let _ = stream.set_nodelay(true);
-        let (rd, wr) = stream.into_split();
+        let (rd, wr): (Reader, Writer) = match &self.shared.tls {
+            None => {
+                let (rd, wr) = stream.into_split();
+                (Box::new(rd), Box::new(wr))
+            }
+            Some((connector, name)) => {
+                let tls = timeout(t, connector.connect(name.clone(), stream))
+                    .await
+                    .map_err(|_| format!("TLS handshake with {addr} timed out"))?
+                    .map_err(|e| format!("TLS handshake with {addr}: {e}"))?;
+                let (rd, wr) = tokio::io::split(tls);
+                (Box::new(rd), Box::new(wr))
+            }
+        };
         let (out, rx) = mpsc::unbounded_channel();
         let writer = tokio::spawn(write_loop(wr, rx));
         let mut conn = Conn {
@@ -1049,10 +1094,15 @@ impl Session {
                     }
                 }
                 done = next_ack(&mut self.inbound.acks) => {
-                    for (seq, st) in self.inbound.answers(done) {
-                        if let Err(e) = conn.send_pdu(&deliver_resp(seq, st)) {
-                            return e;
+                    // A stored batch of receipts resolves many at once: answer all that are ready.
+                    let mut next = Some(done);
+                    while let Some(done) = next {
+                        for (seq, st) in self.inbound.answers(done) {
+                            if let Err(e) = conn.send_pdu(&deliver_resp(seq, st)) {
+                                return e;
+                            }
                         }
+                        next = self.inbound.acks.next().now_or_never().flatten();
                     }
                 }
                 _ = sleep_until(closing_at.unwrap_or_else(Instant::now)), if closing_at.is_some() => {}
@@ -1266,7 +1316,7 @@ impl Session {
     }
 
     async fn unbind(&mut self, conn: &mut Conn) -> End {
-        // Answer the MO messages the application is storing right now, if it is quick about it.
+        // Answer the MO messages and receipts the application is storing right now, if it is quick.
         let inbound = &mut self.inbound;
         let _ = timeout(Duration::from_secs(2), async {
             while let Some(done) = inbound.acks.next().await {

@@ -1,5 +1,6 @@
 //! Settings of an SMPP client.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// How the client binds.
@@ -75,8 +76,13 @@ pub struct SmppConfig {
     pub event_capacity: usize,
     /// Messages that may wait inside the client beyond the window (callers of `submit` wait beyond it).
     pub queue_capacity: usize,
-    /// SMPP over TLS (not implemented: `Client::start` refuses it).
+    /// SMPP over TLS. The server certificate is checked against the webpki root certificates
+    /// and, when set, the certificates in `tls_ca_file`.
     pub tls: bool,
+    /// A PEM file of extra trusted certificates (a private CA, or a self-signed server certificate).
+    pub tls_ca_file: Option<PathBuf>,
+    /// The name the server certificate must carry (default: `host`).
+    pub tls_server_name: Option<String>,
 }
 
 impl std::fmt::Debug for SmppConfig {
@@ -93,6 +99,8 @@ impl std::fmt::Debug for SmppConfig {
             .field("bind_mode", &self.bind_mode)
             .field("long_messages", &self.long_messages)
             .field("tls", &self.tls)
+            .field("tls_ca_file", &self.tls_ca_file)
+            .field("tls_server_name", &self.tls_server_name)
             .finish_non_exhaustive()
     }
 }
@@ -120,6 +128,8 @@ impl Default for SmppConfig {
             event_capacity: 10_000,
             queue_capacity: 10_000,
             tls: false,
+            tls_ca_file: None,
+            tls_server_name: None,
         }
     }
 }
@@ -141,13 +151,14 @@ pub enum ConfigError {
     /// window or segments_per_second is zero, or a duration is zero.
     #[error("{0} must be greater than zero")]
     Zero(&'static str),
-    /// TLS was requested but is not implemented.
-    #[error("SMPP over TLS is not implemented")]
-    TlsUnsupported,
+    /// The TLS settings are unusable (unreadable CA file, no certificate in it, bad server name).
+    #[error("TLS: {0}")]
+    Tls(String),
 }
 
 impl SmppConfig {
-    /// Checks the limits SMPP puts on the bind fields and the sanity of the numbers.
+    /// Checks the limits SMPP puts on the bind fields and the sanity of the numbers, and with `tls`
+    /// reads the CA file and checks the server name.
     pub fn validate(&self) -> Result<(), ConfigError> {
         let check = |field: &'static str, v: &str, max: usize| {
             if v.chars().count() > max || v.contains('\0') {
@@ -171,7 +182,7 @@ impl SmppConfig {
             return Err(ConfigError::Zero("enquire_link_interval/response_timeout"));
         }
         if self.tls {
-            return Err(ConfigError::TlsUnsupported);
+            crate::tls::connector(self)?;
         }
         Ok(())
     }

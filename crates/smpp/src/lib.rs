@@ -9,6 +9,8 @@
 //!   (unacknowledged submits are resent after the new bind), unbind on shutdown.
 //! - [`receipt`]: delivery receipt parsing (text and TLVs) and [`id_candidates`] for ids that are
 //!   hex on one side and decimal on the other.
+//! - TLS: `tls = true` wraps the connection in TLS (rustls with the ring provider), trusting the
+//!   webpki roots plus an optional PEM CA file.
 //! - [`mo`]: reassembly of concatenated mobile-originated messages (UDH 8/16-bit, SAR TLVs).
 #![warn(missing_docs)]
 
@@ -20,6 +22,7 @@ pub mod pdu;
 pub mod receipt;
 pub mod status;
 pub mod text;
+mod tls;
 
 pub use client::{Client, Event, MoAck, StatsSnapshot, SubmitError, Submitted};
 pub use config::{BindMode, ConfigError, LongMessageMode, SmppConfig};

@@ -113,7 +113,8 @@ async fn client_against_node_smpp_smsc() {
                 }
             }
             Some(e) = events.recv() => match e {
-                Event::Receipt { message_id, alt_message_id, state, .. } => {
+                Event::Receipt { message_id, alt_message_id, state, ack, .. } => {
+                    ack.stored();
                     // The TLV carries the hex id, the text the decimal one: match either way.
                     let id = all_ids
                         .iter()

@@ -101,7 +101,7 @@ async fn wait_resps(smsc: &TestSmsc, n: usize) -> Vec<u32> {
 }
 
 #[tokio::test]
-async fn mo_is_answered_only_after_it_is_stored_and_receipts_are_not_held_up() {
+async fn mo_is_answered_only_after_it_is_stored_and_receipts_are_not_held_up_by_it() {
     let smsc = TestSmsc::start().await;
     let (_client, mut ev) = Client::start(config(smsc.port)).unwrap();
     bound(&mut ev).await;
@@ -113,8 +113,18 @@ async fn mo_is_answered_only_after_it_is_stored_and_receipts_are_not_held_up() {
         resp_statuses(&smsc).is_empty(),
         "deliver_sm answered before the message was stored"
     );
-    // A receipt meanwhile is answered at once.
+    // A receipt meanwhile is answered as soon as it is stored, not held up by the MO message.
     smsc.inject(smsc.receipt("1001", "DELIVRD"));
+    let receipt_ack = timeout(Duration::from_secs(5), async {
+        loop {
+            if let Some(Event::Receipt { ack, .. }) = ev.recv().await {
+                return ack;
+            }
+        }
+    })
+    .await
+    .expect("receipt event");
+    receipt_ack.stored();
     assert_eq!(wait_resps(&smsc, 1).await, vec![status::ESME_ROK]);
     // The application stores the message, then acknowledges it.
     let store = Arc::new(Mutex::new(Vec::<String>::new()));

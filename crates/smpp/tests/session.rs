@@ -243,16 +243,31 @@ async fn receipt_sent_before_submit_resp_is_not_lost() {
     smsc.b.receipt_before_resp.store(true, Ordering::SeqCst);
     let (client, mut ev) = Client::start(config(smsc.port)).unwrap();
     let r = client.submit("+60123456789", "hi").await.unwrap();
-    let (id, state) = next_matching(&mut ev, 5, |e| match e {
-        Event::Receipt {
-            message_id, state, ..
-        } => Some((message_id.clone(), *state)),
-        _ => None,
+    let (id, state, ack) = timeout(Duration::from_secs(5), async {
+        loop {
+            if let Event::Receipt {
+                message_id,
+                state,
+                ack,
+                ..
+            } = ev.recv().await.expect("event channel closed")
+            {
+                return (message_id, state, ack);
+            }
+        }
     })
-    .await;
+    .await
+    .expect("timed out waiting for the receipt");
     assert_eq!(id, r.message_ids[0]);
     assert_eq!(state, ReceiptState::Delivered);
-    assert_eq!(smsc.state.lock().unwrap().deliver_resps, 1);
+    ack.stored();
+    timeout(Duration::from_secs(5), async {
+        while smsc.state.lock().unwrap().deliver_resp_status != [0] {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .expect("the stored receipt is answered ESME_ROK");
 }
 
 #[tokio::test]

@@ -11,6 +11,7 @@ use smsup_smpp::codec::{Frame, SmppCodec};
 use smsup_smpp::mo::parse_udh;
 use smsup_smpp::pdu::{find_tlv, tag, BindResp, Body, Pdu, ShortMessage, Tlv};
 use smsup_smpp::text;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 use tokio_util::codec::Framed;
@@ -66,6 +67,8 @@ pub struct State {
     pub deliver_resp_status: Vec<u32>,
     pub next_id: u64,
     pub conns: usize,
+    /// TLS handshakes that failed (TLS mode only).
+    pub tls_failures: usize,
     /// Channels to connections able to receive deliver_sm (transceiver/receiver).
     pub inject: Vec<mpsc::UnboundedSender<ShortMessage>>,
 }
@@ -84,6 +87,16 @@ impl TestSmsc {
     }
 
     pub fn start_on(l: TcpListener) -> TestSmsc {
+        Self::start_with(l, None)
+    }
+
+    /// The same SMSC behind a TLS acceptor: every connection does the TLS handshake first.
+    pub async fn start_tls(acceptor: tokio_rustls::TlsAcceptor) -> TestSmsc {
+        let l = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Self::start_with(l, Some(acceptor))
+    }
+
+    fn start_with(l: TcpListener, tls: Option<tokio_rustls::TlsAcceptor>) -> TestSmsc {
         let port = l.local_addr().unwrap().port();
         let s = TestSmsc {
             port,
@@ -98,7 +111,20 @@ impl TestSmsc {
                     return;
                 };
                 let c = srv.clone();
-                tokio::spawn(async move { c.conn(sock).await });
+                let tls = tls.clone();
+                tokio::spawn(async move {
+                    match tls {
+                        None => c.conn(sock).await,
+                        Some(a) => {
+                            // A client that refuses the certificate never gets further.
+                            let Ok(s) = a.accept(sock).await else {
+                                c.state.lock().unwrap().tls_failures += 1;
+                                return;
+                            };
+                            c.conn(s).await
+                        }
+                    }
+                });
             }
         });
         s
@@ -140,7 +166,7 @@ impl TestSmsc {
         }
     }
 
-    async fn conn(&self, sock: tokio::net::TcpStream) {
+    async fn conn<S: AsyncRead + AsyncWrite + Unpin>(&self, sock: S) {
         let conn_no = {
             let mut st = self.state.lock().unwrap();
             st.conns += 1;

@@ -1,0 +1,47 @@
+//! SMPP over TLS: the rustls client configuration built from [`SmppConfig`].
+
+use std::sync::Arc;
+
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, ServerName};
+use tokio_rustls::rustls::{ClientConfig, RootCertStore};
+use tokio_rustls::TlsConnector;
+
+use crate::config::{ConfigError, SmppConfig};
+
+/// The connector and the server name to present, for a configuration with `tls = true`.
+pub(crate) fn connector(
+    config: &SmppConfig,
+) -> Result<(TlsConnector, ServerName<'static>), ConfigError> {
+    let mut roots = RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    if let Some(path) = &config.tls_ca_file {
+        let shown = path.display();
+        let mut added = 0usize;
+        let certs = CertificateDer::pem_file_iter(path)
+            .map_err(|e| ConfigError::Tls(format!("reading {shown}: {e}")))?;
+        for cert in certs {
+            let cert = cert.map_err(|e| ConfigError::Tls(format!("reading {shown}: {e}")))?;
+            roots
+                .add(cert)
+                .map_err(|e| ConfigError::Tls(format!("certificate in {shown}: {e}")))?;
+            added += 1;
+        }
+        if added == 0 {
+            return Err(ConfigError::Tls(format!("no certificate in {shown}")));
+        }
+    }
+    let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+    let tls = ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| ConfigError::Tls(e.to_string()))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let name = config
+        .tls_server_name
+        .clone()
+        .unwrap_or_else(|| config.host.clone());
+    let name = ServerName::try_from(name.clone())
+        .map_err(|_| ConfigError::Tls(format!("invalid server name {name:?}")))?;
+    Ok((TlsConnector::from(Arc::new(tls)), name))
+}
