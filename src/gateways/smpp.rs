@@ -10,8 +10,8 @@
 //!
 //! A receipt's `deliver_sm_resp` is sent only after the [`Sink::status`] call that stored it
 //! returned Ok (ESME_RX_T_APPN when it failed, so that the SMSC delivers it again): a crash in
-//! between leaves the receipt with the SMSC, never lost. Receipts are stored in batches of what
-//! arrived while the previous batch was being stored, and each batch is acknowledged at once.
+//! between leaves the receipt with the SMSC, never lost. Receipts are stored in batches (up to
+//! [`STATUS_BATCH`], or what gathered in 50 ms), and each batch is acknowledged at once.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -333,10 +333,10 @@ async fn receive_loop(
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut open = true;
     while open || !ready.is_empty() {
+        let mut ticked = false;
         tokio::select! {
             e = events.recv(), if open => {
-                // Take everything that is already there (what arrived while the previous batch
-                // was being stored), then store it as one batch.
+                // Take everything that is already there, then match the receipts' ids.
                 let mut next = Some(e);
                 let mut taken = 0;
                 while let Some(e) = next.take() {
@@ -373,10 +373,12 @@ async fn receive_loop(
                     }
                 }
             },
-            _ = tick.tick() => {}
+            _ = tick.tick() => ticked = true,
         }
         resolve_waiting(&mut waiting, &mut ready, &ids, !open);
-        if !ready.is_empty() {
+        // Store a full batch at once, or what gathered on every tick (so a receipt waits at most
+        // about one tick plus one store for its answer): few large transactions.
+        if ready.len() >= STATUS_BATCH || (!ready.is_empty() && (ticked || !open)) {
             flush(&*sink, &mut ready).await;
         }
     }

@@ -14,6 +14,8 @@ use crate::store::{now_ms, Claimed, Completion, FailReason, Store};
 
 /// Largest number of completions written in one transaction.
 const COMPLETE_BATCH: usize = 2_000;
+/// How long the dispatcher waits for more of the window to come free before it claims.
+const CLAIM_GATHER: Duration = Duration::from_millis(5);
 /// How long the result writer waits for more outcomes before it records a batch.
 const GATHER: Duration = Duration::from_millis(3);
 /// How long the dispatcher sleeps when it has nothing to do and hears nothing.
@@ -137,13 +139,22 @@ impl Dispatcher {
             // Claim no more than can be sent at once, so that leases do not expire in a local queue.
             // Claim in batches: wait until a good share of the window is free (or all of it), so that
             // each round trip to the database carries many rows.
+            // ... but never for long: a reply must not wait behind slow sends.
             let want = (in_flight / 4).clamp(1, self.settings.batch as usize);
+            if permits.available_permits() < want {
+                let fuller = permits.clone().acquire_many_owned(want as u32);
+                if let Ok(Ok(p)) = tokio::time::timeout(CLAIM_GATHER, fuller).await {
+                    drop(p);
+                }
+                if permits.available_permits() == 0 {
+                    let Ok(p) = permits.clone().acquire_owned().await else {
+                        break;
+                    };
+                    drop(p);
+                }
+            }
             let free = permits.available_permits();
-            if free < want {
-                let Ok(p) = permits.clone().acquire_many_owned(want as u32).await else {
-                    break;
-                };
-                drop(p);
+            if free == 0 {
                 continue;
             }
             let limit = free.min(self.settings.batch as usize) as u32;
