@@ -105,6 +105,8 @@ function receiptFor(session, submit, id) {
 }
 
 const server = smpp.createServer(function (session) {
+  // Answer at once: with Nagle on, submit_sm_resp waits for the client's delayed ACKs.
+  session.socket.setNoDelay(true);
   let canReceive = false;
   const onBind = (command, receive) => (pdu) => {
     stats.binds++;
