@@ -72,6 +72,7 @@ impl SqliteStore {
             .pragma("cache_size", "-65536")
             // Checkpoint the WAL every ~40 MB rather than every 4 MB: fewer, larger copies under load.
             .pragma("wal_autocheckpoint", "10000")
+            .pragma("temp_store", "memory")
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
