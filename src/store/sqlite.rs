@@ -32,7 +32,10 @@ const PRIORITY_BULK: i64 = 1;
 /// The SQLite implementation of [`Store`].
 #[derive(Clone, Debug)]
 pub struct SqliteStore {
+    /// Readers.
     pool: SqlitePool,
+    /// The one writer connection.
+    write_pool: SqlitePool,
     crypto: Crypto,
     default_gateway: String,
     /// One writer at a time inside this process: waiting here is cheaper than SQLite's busy handler,
@@ -74,13 +77,20 @@ impl SqliteStore {
             .pragma("wal_autocheckpoint", "10000")
             .pragma("temp_store", "memory")
             .foreign_keys(true);
+        // All writes go through one connection: writes are serialised anyway, and a connection's page
+        // cache stays valid only while no other connection writes.
+        let write_pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await?;
+        MIGRATOR.run(&write_pool).await?;
         let pool = SqlitePoolOptions::new()
-            .max_connections(4)
+            .max_connections(3)
             .connect_with(options)
             .await?;
-        MIGRATOR.run(&pool).await?;
         Ok(SqliteStore {
             pool,
+            write_pool,
             crypto,
             default_gateway: default_gateway.to_string(),
             writer: Arc::new(tokio::sync::Mutex::new(())),
@@ -102,7 +112,7 @@ impl SqliteStore {
             started: std::time::Instant::now(),
             busy_ns: self.write_busy_ns.clone(),
         };
-        Ok((guard, self.pool.begin_with("BEGIN IMMEDIATE").await?))
+        Ok((guard, self.write_pool.begin_with("BEGIN IMMEDIATE").await?))
     }
 
     /// How long write transactions have held the database so far (for benchmarks: the share of wall
