@@ -1,5 +1,6 @@
 //! The SQLite store (WAL, busy timeout; writes in `BEGIN IMMEDIATE` transactions).
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -28,6 +29,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 const PRIORITY_REPLY: i64 = 0;
 /// Priority of bulk fan-out.
 const PRIORITY_BULK: i64 = 1;
+/// Rows of an import handled per group of statements.
+const IMPORT_CHUNK: usize = 400;
 
 /// The SQLite implementation of [`Store`].
 #[derive(Clone, Debug)]
@@ -1120,78 +1123,148 @@ impl Store for SqliteStore {
         let Some((list_id, name)) = list else {
             return Err(StoreError::UnknownList(list_name.to_string()));
         };
+        let (new_state, template) = match mode {
+            ImportMode::Invite => ("invited", Some("invite")),
+            ImportMode::Consented => ("active", Some("added-by-org")),
+            ImportMode::ConsentedSilent => ("active", None),
+        };
         // One stored text per language.
-        let mut texts: std::collections::HashMap<smsup_lang::Lang, i64> = Default::default();
-        for row in rows {
-            let member_id = self.upsert_member(&mut tx, &row.phone, None, now).await?;
-            let member = sqlx::query("SELECT alias, language, opted_out FROM members WHERE id = ?")
-                .bind(member_id)
-                .fetch_one(&mut *tx)
-                .await?;
-            if member.get::<i64, _>("opted_out") != 0 {
-                report.opted_out += 1;
+        let mut texts: HashMap<smsup_lang::Lang, i64> = HashMap::new();
+        let mut seen: HashSet<Vec<u8>> = HashSet::new();
+        // A few statements per chunk of rows, not per row.
+        for chunk in rows.chunks(IMPORT_CHUNK) {
+            let batch: Vec<(&ImportRow, Vec<u8>)> = chunk
+                .iter()
+                .map(|row| (row, self.crypto.index(row.phone.e164())))
+                .filter(|(_, index)| seen.insert(index.clone()))
+                .collect();
+            if batch.is_empty() {
                 continue;
             }
-            let existing_alias: Option<String> = member.get("alias");
-            if let (None, Some(alias)) = (existing_alias, &row.alias) {
-                sqlx::query("UPDATE members SET alias = ?, alias_key = ? WHERE id = ?")
-                    .bind(alias)
-                    .bind(smsup_lang::normalize(alias))
-                    .bind(member_id)
-                    .execute(&mut *tx)
-                    .await?;
+            let mut insert = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+                "INSERT INTO members (phone_index, phone_enc, created_at) ",
+            );
+            insert.push_values(&batch, |mut b, (row, index)| {
+                b.push_bind(index.clone())
+                    .push_bind(self.crypto.encrypt(row.phone.e164()))
+                    .push_bind(now);
+            });
+            insert.push(" ON CONFLICT (phone_index) DO NOTHING");
+            insert.build().execute(&mut *tx).await?;
+
+            let mut select = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+                "SELECT id, phone_index, alias, language, opted_out FROM members WHERE phone_index IN (",
+            );
+            let mut list = select.separated(", ");
+            for (_, index) in &batch {
+                list.push_bind(index.clone());
             }
-            let existing_lang: Option<String> = member.get("language");
-            if let (None, Some(lang)) = (&existing_lang, row.language) {
-                sqlx::query("UPDATE members SET language = ? WHERE id = ?")
-                    .bind(lang.code())
-                    .bind(member_id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            let state: Option<String> = sqlx::query_scalar(
-                "SELECT state FROM memberships WHERE list_id = ? AND member_id = ?",
-            )
-            .bind(list_id)
-            .bind(member_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if state.as_deref() == Some("active") {
-                report.already += 1;
-                continue;
-            }
-            let (new_state, template) = match mode {
-                ImportMode::Invite => ("invited", Some("invite")),
-                ImportMode::Consented => ("active", Some("added-by-org")),
-                ImportMode::ConsentedSilent => ("active", None),
-            };
-            sqlx::query(
-                "INSERT INTO memberships (list_id, member_id, role, state, created_at)
-                 VALUES (?, ?, 'member', ?, ?)
-                 ON CONFLICT (list_id, member_id) DO UPDATE SET state = excluded.state",
-            )
-            .bind(list_id)
-            .bind(member_id)
-            .bind(new_state)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            if new_state == "active" {
-                report.added += 1;
-            } else {
-                report.invited += 1;
-            }
-            if let Some(template) = template {
-                let chosen = existing_lang
-                    .as_deref()
-                    .and_then(smsup_lang::Lang::from_code)
-                    .or(row.language);
-                let lang = smsup_lang::choose(
-                    chosen,
-                    None,
-                    row.phone.e164(),
-                    engine.rules.default_language,
+            select.push(")");
+            let mut members: HashMap<Vec<u8>, (i64, bool, bool, Option<String>, bool)> =
+                HashMap::new();
+            for m in select.build().fetch_all(&mut *tx).await? {
+                let language: Option<String> = m.get("language");
+                members.insert(
+                    m.get("phone_index"),
+                    (
+                        m.get("id"),
+                        m.get::<Option<String>, _>("alias").is_some(),
+                        language.is_some(),
+                        language,
+                        m.get::<i64, _>("opted_out") != 0,
+                    ),
                 );
+            }
+            let ids: Vec<i64> = members.values().map(|m| m.0).collect();
+            let states: HashMap<i64, String> = sqlx::query_as(
+                "SELECT member_id, state FROM memberships
+                 WHERE list_id = ? AND member_id IN (SELECT value FROM json_each(?))",
+            )
+            .bind(list_id)
+            .bind(serde_json::Value::from(ids).to_string())
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .collect();
+
+            let mut aliases = Vec::new();
+            let mut languages = Vec::new();
+            let mut joining = Vec::new();
+            let mut told: HashMap<smsup_lang::Lang, Vec<i64>> = HashMap::new();
+            for (row, index) in &batch {
+                let Some((id, has_alias, has_language, language, opted_out)) = members.get(index)
+                else {
+                    continue;
+                };
+                if *opted_out {
+                    report.opted_out += 1;
+                    continue;
+                }
+                if let (false, Some(alias)) = (has_alias, &row.alias) {
+                    aliases.push(serde_json::json!([id, alias, smsup_lang::normalize(alias)]));
+                }
+                if let (false, Some(lang)) = (has_language, row.language) {
+                    languages.push(serde_json::json!([id, lang.code()]));
+                }
+                if states.get(id).map(String::as_str) == Some("active") {
+                    report.already += 1;
+                    continue;
+                }
+                joining.push(*id);
+                if new_state == "active" {
+                    report.added += 1;
+                } else {
+                    report.invited += 1;
+                }
+                if template.is_some() {
+                    let chosen = language
+                        .as_deref()
+                        .and_then(smsup_lang::Lang::from_code)
+                        .or(row.language);
+                    let lang = smsup_lang::choose(
+                        chosen,
+                        None,
+                        row.phone.e164(),
+                        engine.rules.default_language,
+                    );
+                    told.entry(lang).or_default().push(*id);
+                }
+            }
+            if !aliases.is_empty() {
+                sqlx::query(
+                    "UPDATE members SET alias = j.value ->> 1, alias_key = j.value ->> 2
+                     FROM json_each(?) AS j WHERE members.id = j.value ->> 0 AND members.alias IS NULL",
+                )
+                .bind(serde_json::Value::from(aliases).to_string())
+                .execute(&mut *tx)
+                .await?;
+            }
+            if !languages.is_empty() {
+                sqlx::query(
+                    "UPDATE members SET language = j.value ->> 1
+                     FROM json_each(?) AS j WHERE members.id = j.value ->> 0 AND members.language IS NULL",
+                )
+                .bind(serde_json::Value::from(languages).to_string())
+                .execute(&mut *tx)
+                .await?;
+            }
+            if !joining.is_empty() {
+                sqlx::query(
+                    "INSERT INTO memberships (list_id, member_id, role, state, created_at)
+                     SELECT ?1, value, 'member', ?2, ?3 FROM json_each(?4) WHERE true
+                     ON CONFLICT (list_id, member_id) DO UPDATE SET state = excluded.state",
+                )
+                .bind(list_id)
+                .bind(new_state)
+                .bind(now)
+                .bind(serde_json::Value::from(joining).to_string())
+                .execute(&mut *tx)
+                .await?;
+            }
+            for (lang, recipients) in told {
+                let Some(template) = template else {
+                    break;
+                };
                 let message_id = match texts.get(&lang) {
                     Some(id) => *id,
                     None => {
@@ -1205,9 +1278,20 @@ impl Store for SqliteStore {
                         id
                     }
                 };
-                self.enqueue_one(&mut tx, message_id, member_id, None, PRIORITY_BULK, now)
-                    .await?;
-                report.messages += 1;
+                report.messages += recipients.len() as u64;
+                sqlx::query(
+                    "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
+                                         next_attempt_at, created_at, updated_at)
+                     SELECT ?1, m.id, COALESCE(m.gateway, ?2), ?3, 'queued', ?4, ?4, ?4
+                     FROM members m WHERE m.id IN (SELECT value FROM json_each(?5)) ORDER BY m.id",
+                )
+                .bind(message_id)
+                .bind(&self.default_gateway)
+                .bind(PRIORITY_BULK)
+                .bind(now)
+                .bind(serde_json::Value::from(recipients).to_string())
+                .execute(&mut *tx)
+                .await?;
             }
         }
         tx.commit().await?;

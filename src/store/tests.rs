@@ -292,3 +292,62 @@ async fn opting_out_cancels_what_is_queued_and_failures_mark_members() {
     let mine = store.outbox_for(&phone(1)).await.unwrap();
     assert_eq!(mine.last().unwrap().text, "Sent to 0 members.");
 }
+
+#[tokio::test]
+async fn import_adds_each_number_once_keeps_chosen_names_and_leaves_opted_out_alone() {
+    let (_d, store) = store().await;
+    let engine = Engine::new(Rules::default());
+    sms(&store, 1, "CREATE org").await;
+    sms(&store, 2, "NAME Chosen").await;
+    sms(&store, 3, "STOP").await;
+    sms(&store, 4, "JOIN org").await;
+    let row = |i: u32, alias: Option<&str>| ImportRow {
+        phone: phone(i),
+        alias: alias.map(str::to_string),
+        language: Some(smsup_lang::Lang::Fa),
+    };
+    let rows = vec![
+        row(2, Some("OrgName")),
+        row(3, Some("Opted")),
+        row(4, None),
+        row(5, Some("New")),
+        row(5, Some("Again")),
+    ];
+    let report = store
+        .import_members("ORG", &rows, ImportMode::Consented, &engine)
+        .await
+        .unwrap();
+    assert_eq!(
+        report,
+        ImportReport {
+            invited: 0,
+            added: 2,
+            already: 1,
+            opted_out: 1,
+            messages: 2
+        }
+    );
+    let out = store.export_members("org", true).await.unwrap();
+    let by_phone = |p: u32| {
+        out.iter()
+            .find(|r| r.phone.as_deref() == Some(phone(p).e164()))
+    };
+    assert_eq!(
+        by_phone(2).unwrap().alias,
+        "Chosen",
+        "a member's own name wins"
+    );
+    assert_eq!(by_phone(5).unwrap().alias, "New");
+    assert_eq!(by_phone(5).unwrap().language, "fa");
+    assert!(by_phone(3).is_none(), "the opted-out number was not added");
+    assert_eq!(out.len(), 4, "owner, 2, 4 and 5: {out:?}");
+    // The "you were added" SMS is in the member's language.
+    let told = store.outbox_for(&phone(5)).await.unwrap();
+    assert_eq!(told.len(), 1);
+    assert_eq!(
+        smsup_lang::detect(&told[0].text),
+        Some(smsup_lang::Lang::Fa),
+        "{}",
+        told[0].text
+    );
+}
