@@ -31,21 +31,26 @@ async fn sms(store: &Arc<dyn Store>, from: u32, text: &str) -> InboundOutcome {
     store.handle_inbound(&msg, &p, &engine).await.unwrap()
 }
 
+/// Record claimed rows as delivered at once.
+async fn deliver(store: &Arc<dyn Store>, rows: &[Claimed]) {
+    let done: Vec<Completion> = rows
+        .iter()
+        .map(|r| Completion::Sent {
+            id: r.id,
+            provider_ids: vec![],
+            delivered: true,
+        })
+        .collect();
+    store.complete("sim", &done).await.unwrap();
+}
+
 async fn deliver_all(store: &Arc<dyn Store>) {
     loop {
         let rows = store.claim("sim", 1000, 60_000).await.unwrap();
         if rows.is_empty() {
             return;
         }
-        let done: Vec<Completion> = rows
-            .iter()
-            .map(|r| Completion::Sent {
-                id: r.id,
-                provider_ids: vec![],
-                delivered: true,
-            })
-            .collect();
-        store.complete("sim", &done).await.unwrap();
+        deliver(store, &rows).await;
     }
 }
 
@@ -102,15 +107,7 @@ async fn one_recipient_at_a_time_in_queue_order_replies_first() {
                 got.push(r.body.clone());
             }
         }
-        let done: Vec<Completion> = rows
-            .iter()
-            .map(|r| Completion::Sent {
-                id: r.id,
-                provider_ids: vec![],
-                delivered: true,
-            })
-            .collect();
-        store.complete("sim", &done).await.unwrap();
+        deliver(&store, &rows).await;
         rows = store.claim("sim", 100, 60_000).await.unwrap();
     }
     assert_eq!(got.len(), 3, "{got:?}");

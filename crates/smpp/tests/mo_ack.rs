@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
-use common::TestSmsc;
+use common::{resp_statuses, wait_resps, TestSmsc};
 use smsup_smpp::pdu::ShortMessage;
 use smsup_smpp::{status, Client, Event, MoAck, SmppConfig};
 use tokio::sync::mpsc;
@@ -75,29 +75,6 @@ async fn next_mobile(ev: &mut mpsc::Receiver<Event>) -> (String, bool, MoAck) {
     })
     .await
     .expect("timed out waiting for an MO message")
-}
-
-fn resp_statuses(smsc: &TestSmsc) -> Vec<u32> {
-    smsc.state.lock().unwrap().deliver_resp_status.clone()
-}
-
-async fn wait_resps(smsc: &TestSmsc, n: usize) -> Vec<u32> {
-    timeout(Duration::from_secs(5), async {
-        loop {
-            let s = resp_statuses(smsc);
-            if s.len() >= n {
-                return s;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    })
-    .await
-    .unwrap_or_else(|_| {
-        panic!(
-            "expected {n} deliver_sm_resp, got {:?}",
-            resp_statuses(smsc)
-        )
-    })
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::TestSmsc;
+use common::{resp_statuses, wait_resps, TestSmsc};
 use smsup_smpp::{status, Client, Event, MoAck, SmppConfig};
 use tokio::sync::mpsc;
 use tokio::time::timeout;
@@ -48,29 +48,6 @@ async fn receipts(ev: &mut mpsc::Receiver<Event>, n: usize) -> Vec<(String, MoAc
     })
     .await
     .expect("timed out waiting for receipts")
-}
-
-fn resp_statuses(smsc: &TestSmsc) -> Vec<u32> {
-    smsc.state.lock().unwrap().deliver_resp_status.clone()
-}
-
-async fn wait_resps(smsc: &TestSmsc, n: usize) -> Vec<u32> {
-    timeout(Duration::from_secs(5), async {
-        loop {
-            let s = resp_statuses(smsc);
-            if s.len() >= n {
-                return s;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    })
-    .await
-    .unwrap_or_else(|_| {
-        panic!(
-            "expected {n} deliver_sm_resp, got {:?}",
-            resp_statuses(smsc)
-        )
-    })
 }
 
 #[tokio::test]

@@ -374,3 +374,28 @@ enum Action {
 pub fn ucs2(s: &str) -> Vec<u8> {
     s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect()
 }
+
+/// The statuses of every deliver_sm_resp the SMSC received, in order.
+pub fn resp_statuses(smsc: &TestSmsc) -> Vec<u32> {
+    smsc.state.lock().unwrap().deliver_resp_status.clone()
+}
+
+/// Wait (at most 5 s) until the SMSC received `n` deliver_sm_resp; their statuses.
+pub async fn wait_resps(smsc: &TestSmsc, n: usize) -> Vec<u32> {
+    tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            let s = resp_statuses(smsc);
+            if s.len() >= n {
+                return s;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .unwrap_or_else(|_| {
+        panic!(
+            "expected {n} deliver_sm_resp, got {:?}",
+            resp_statuses(smsc)
+        )
+    })
+}
