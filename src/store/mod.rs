@@ -1,6 +1,7 @@
 //! Persistence behind one trait. SQLite (WAL) is the embedded default; a PostgreSQL backend implements the
 //! same trait and passes the same tests.
 
+mod hot;
 pub mod sqlite;
 #[cfg(test)]
 mod tests;
@@ -31,6 +32,15 @@ pub enum StoreError {
     /// The named list does not exist.
     #[error("no list named {0}")]
     UnknownList(String),
+    /// The database failed (on the dispatcher's hot path).
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The thread that writes the dispatcher's hot path is gone.
+    #[error("database writer: {0}")]
+    WriterGone(String),
+    /// Rows that should refer to each other do not (a damaged database).
+    #[error("inconsistent database: {0}")]
+    Inconsistent(String),
 }
 
 /// A row claimed for sending.

@@ -11,16 +11,17 @@ use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
+use super::hot;
 use super::{
-    now_ms, Claimed, Completion, Counts, ExportRow, FailReason, ImportMode, ImportReport,
-    ImportRow, OutboxView, Store, StoreError,
+    now_ms, Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow,
+    OutboxView, Store, StoreError,
 };
 use crate::crypto::Crypto;
 use crate::engine::{
     self, display_name, Effect, Engine, Facts, InviteeFacts, ListFacts, Needs, Role, Sender,
     TargetFacts, To,
 };
-use crate::gateways::{DeliveryState, InboundOutcome, InboundSms, StatusOutcome, StatusUpdate};
+use crate::gateways::{InboundOutcome, InboundSms, StatusOutcome, StatusUpdate};
 use crate::phone::Phone;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -46,7 +47,15 @@ pub struct SqliteStore {
     writer: Arc<tokio::sync::Mutex<()>>,
     /// Total time the writer was held, for benchmarks.
     write_busy_ns: Arc<AtomicU64>,
+    /// Outbound texts by `messages` id (rows never change once written): a broadcast's text is
+    /// read once, not once per recipient.
+    texts: Arc<std::sync::Mutex<HashMap<i64, (Arc<str>, u32)>>>,
+    /// The dispatcher's hot path: its own connection on its own thread.
+    hot: Arc<hot::HotWriter>,
 }
+
+/// Most texts kept in [`SqliteStore`]'s cache before it starts over.
+const TEXT_CACHE: usize = 1024;
 
 /// Held while a write transaction runs; adds its duration to the store's busy time when dropped.
 struct WriteGuard {
@@ -82,13 +91,17 @@ impl SqliteStore {
             .foreign_keys(true);
         // All writes go through one connection: writes are serialised anyway, and a connection's page
         // cache stays valid only while no other connection writes.
+        // No ping before each use: a round trip to the connection's thread per transaction.
         let write_pool = SqlitePoolOptions::new()
             .max_connections(1)
+            .test_before_acquire(false)
             .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&write_pool).await?;
+        let hot = Arc::new(hot::HotWriter::open(path)?);
         let pool = SqlitePoolOptions::new()
             .max_connections(3)
+            .test_before_acquire(false)
             .connect_with(options)
             .await?;
         Ok(SqliteStore {
@@ -98,6 +111,8 @@ impl SqliteStore {
             default_gateway: default_gateway.to_string(),
             writer: Arc::new(tokio::sync::Mutex::new(())),
             write_busy_ns: Arc::new(AtomicU64::new(0)),
+            texts: Arc::default(),
+            hot,
         })
     }
 
@@ -109,13 +124,28 @@ impl SqliteStore {
     /// Start a write transaction; the guard keeps other writers of this process waiting until it is
     /// dropped (after the commit).
     async fn begin(&self) -> Result<(WriteGuard, sqlx::Transaction<'_, sqlx::Sqlite>), StoreError> {
+        let guard = self.lock_writer().await;
+        Ok((guard, self.write_pool.begin_with("BEGIN IMMEDIATE").await?))
+    }
+
+    /// Waits until no other write of this process runs.
+    async fn lock_writer(&self) -> WriteGuard {
         let lock = self.writer.clone().lock_owned().await;
-        let guard = WriteGuard {
+        WriteGuard {
             _lock: lock,
             started: std::time::Instant::now(),
             busy_ns: self.write_busy_ns.clone(),
-        };
-        Ok((guard, self.write_pool.begin_with("BEGIN IMMEDIATE").await?))
+        }
+    }
+
+    /// Runs a hot-path transaction on the writer thread, holding the process's write lock.
+    async fn hot<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
+    {
+        let _guard = self.lock_writer().await;
+        self.hot.run(f).await
     }
 
     /// How long write transactions have held the database so far (for benchmarks: the share of wall
@@ -354,13 +384,11 @@ impl SqliteStore {
         member_id: i64,
         now: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE recipient_id = ? AND state = 'queued'",
-        )
-        .bind(now)
-        .bind(member_id)
-        .execute(&mut *conn)
-        .await?;
+        sqlx::query(hot::CANCEL_QUEUED)
+            .bind(now)
+            .bind(member_id)
+            .execute(&mut *conn)
+            .await?;
         Ok(())
     }
 
@@ -518,93 +546,6 @@ impl SqliteStore {
         }
         Ok(())
     }
-
-    /// Apply one status to a provider id; returns false when the id is unknown. A part and its row
-    /// never leave a final state; a long message is delivered when all its parts are.
-    async fn apply_one_status(
-        conn: &mut SqliteConnection,
-        gateway: &str,
-        provider_id: &str,
-        state: DeliveryState,
-        error_code: Option<&str>,
-        now: i64,
-    ) -> Result<bool, StoreError> {
-        let part_state = delivery_state_name(state);
-        let outbox_id: Option<i64> = sqlx::query_scalar(
-            "UPDATE provider_ids
-             SET state = CASE WHEN state IN ('delivered', 'undelivered', 'failed') THEN state ELSE ?1 END
-             WHERE gateway = ?2 AND provider_id = ?3 RETURNING outbox_id",
-        )
-        .bind(part_state)
-        .bind(gateway)
-        .bind(provider_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-        let Some(outbox_id) = outbox_id else {
-            return Ok(false);
-        };
-        match state {
-            DeliveryState::Queued | DeliveryState::Sent => {
-                sqlx::query(
-                    "UPDATE outbox SET provider_status = ?1, updated_at = ?2
-                     WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')",
-                )
-                .bind(part_state)
-                .bind(now)
-                .bind(outbox_id)
-                .execute(&mut *conn)
-                .await?;
-            }
-            DeliveryState::Delivered => {
-                sqlx::query(
-                    "UPDATE outbox SET state = ?1, provider_status = ?1, delivered_at = ?2, updated_at = ?2
-                     WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')
-                       AND NOT EXISTS (
-                         SELECT 1 FROM provider_ids WHERE outbox_id = ?3 AND state != 'delivered')",
-                )
-                .bind(part_state)
-                .bind(now)
-                .bind(outbox_id)
-                .execute(&mut *conn)
-                .await?;
-            }
-            DeliveryState::Undelivered | DeliveryState::Failed => {
-                sqlx::query(
-                    "UPDATE outbox SET state = ?1, provider_status = ?1,
-                       error_code = COALESCE(?4, error_code), updated_at = ?2
-                     WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')",
-                )
-                .bind(part_state)
-                .bind(now)
-                .bind(outbox_id)
-                .bind(error_code)
-                .execute(&mut *conn)
-                .await?;
-            }
-        }
-        Ok(true)
-    }
-}
-
-fn delivery_state_name(state: DeliveryState) -> &'static str {
-    match state {
-        DeliveryState::Queued => "queued",
-        DeliveryState::Sent => "sent",
-        DeliveryState::Delivered => "delivered",
-        DeliveryState::Undelivered => "undelivered",
-        DeliveryState::Failed => "failed",
-    }
-}
-
-fn parse_delivery_state(s: &str) -> Option<DeliveryState> {
-    Some(match s {
-        "queued" => DeliveryState::Queued,
-        "sent" => DeliveryState::Sent,
-        "delivered" => DeliveryState::Delivered,
-        "undelivered" => DeliveryState::Undelivered,
-        "failed" => DeliveryState::Failed,
-        _ => return None,
-    })
 }
 
 fn rfc3339(ms: i64) -> String {
@@ -715,51 +656,44 @@ impl Store for SqliteStore {
         lease_ms: i64,
     ) -> Result<Vec<Claimed>, StoreError> {
         let now = now_ms();
-        let (_writer, mut tx) = self.begin().await?;
-        let claimed: Vec<(i64, i64)> = sqlx::query_as(
-            "UPDATE outbox SET state = 'sending', lease_until = ?1, attempts = attempts + 1, updated_at = ?2
-             WHERE id IN (
-                SELECT o.id FROM outbox o
-                WHERE o.gateway = ?3 AND o.state = 'queued' AND o.next_attempt_at <= ?2
-                  AND NOT EXISTS (
-                    SELECT 1 FROM outbox p
-                    WHERE p.recipient_id = o.recipient_id AND p.id < o.id
-                      AND p.state IN ('queued', 'sending'))
-                ORDER BY o.priority, o.id
-                LIMIT ?4)
-             RETURNING id, attempts",
-        )
-        .bind(now + lease_ms)
-        .bind(now)
-        .bind(gateway)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
-        .await?;
-        if claimed.is_empty() {
-            tx.rollback().await?;
-            return Ok(Vec::new());
+        let texts = self.texts.clone();
+        let known = move |id: i64| {
+            texts
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains_key(&id)
+        };
+        let gw = gateway.to_string();
+        let (rows, fetched) = self
+            .hot(move |t| hot::claim(t, &gw, limit, now + lease_ms, now, &known))
+            .await?;
+        let mut texts = self.texts.lock().unwrap_or_else(|e| e.into_inner());
+        if texts.len() + fetched.len() > TEXT_CACHE {
+            texts.clear();
         }
-        let ids: Vec<i64> = claimed.iter().map(|(id, _)| *id).collect();
-        let rows = sqlx::query(
-            "SELECT o.id, o.recipient_id, o.attempts, m.phone_enc, g.body, g.segments
-             FROM outbox o JOIN members m ON m.id = o.recipient_id JOIN messages g ON g.id = o.message_id
-             WHERE o.id IN (SELECT value FROM json_each(?))
-             ORDER BY o.priority, o.id",
-        )
-        .bind(serde_json::Value::from(ids).to_string())
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.commit().await?;
+        for (id, body, segments) in fetched {
+            texts.insert(id, (Arc::from(body), u32::try_from(segments).unwrap_or(1)));
+        }
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
-            let enc: Vec<u8> = row.get("phone_enc");
+            let Some((body, segments)) = texts.get(&row.message_id).cloned() else {
+                return Err(StoreError::Inconsistent(format!(
+                    "an outbox row names message {}, which does not exist",
+                    row.message_id
+                )));
+            };
+            let Some(enc) = row.phone_enc else {
+                return Err(StoreError::Inconsistent(
+                    "an outbox row names a member who does not exist".into(),
+                ));
+            };
             out.push(Claimed {
-                id: row.get("id"),
-                recipient_id: row.get("recipient_id"),
+                id: row.id,
+                recipient_id: row.recipient_id,
                 to: self.crypto.decrypt(&enc)?,
-                body: row.get("body"),
-                segments: u32::try_from(row.get::<i64, _>("segments")).unwrap_or(1),
-                attempts: u32::try_from(row.get::<i64, _>("attempts")).unwrap_or(1),
+                body: body.to_string(),
+                segments,
+                attempts: u32::try_from(row.attempts).unwrap_or(1),
             });
         }
         Ok(out)
@@ -770,153 +704,10 @@ impl Store for SqliteStore {
             return Ok(());
         }
         let now = now_ms();
-        let (_writer, mut tx) = self.begin().await?;
-        // Accepted rows are updated in two statements (delivered at once, or sent), not one per row.
-        for delivered in [true, false] {
-            let ids: Vec<i64> = results
-                .iter()
-                .filter_map(|r| match r {
-                    Completion::Sent {
-                        id, delivered: d, ..
-                    } if *d == delivered => Some(*id),
-                    _ => None,
-                })
-                .collect();
-            if ids.is_empty() {
-                continue;
-            }
-            sqlx::query(
-                "UPDATE outbox SET state = ?1, lease_until = NULL, sent_at = ?2, updated_at = ?2,
-                 delivered_at = CASE WHEN ?3 THEN ?2 END, error_code = NULL, error_message = NULL
-                 WHERE id IN (SELECT value FROM json_each(?4)) AND state = 'sending'",
-            )
-            .bind(if delivered { "delivered" } else { "sent" })
-            .bind(now)
-            .bind(delivered)
-            .bind(serde_json::Value::from(ids).to_string())
-            .execute(&mut *tx)
-            .await?;
-        }
-        // Provider ids of the whole batch in one statement.
-        let pairs: Vec<serde_json::Value> = results
-            .iter()
-            .filter_map(|r| match r {
-                Completion::Sent {
-                    id, provider_ids, ..
-                } => Some(
-                    provider_ids
-                        .iter()
-                        .map(move |pid| serde_json::json!([pid, id])),
-                ),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        if !pairs.is_empty() {
-            sqlx::query(
-                "INSERT INTO provider_ids (gateway, provider_id, outbox_id)
-                 SELECT ?1, value ->> 0, value ->> 1 FROM json_each(?2) WHERE true
-                 ON CONFLICT (gateway, provider_id) DO UPDATE SET outbox_id = excluded.outbox_id",
-            )
-            .bind(gateway)
-            .bind(serde_json::Value::from(pairs).to_string())
-            .execute(&mut *tx)
-            .await?;
-        }
-        let has_pending: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pending_status WHERE gateway = ?)")
-                .bind(gateway)
-                .fetch_one(&mut *tx)
-                .await?;
-        for result in results {
-            match result {
-                Completion::Sent { provider_ids, .. } => {
-                    // Status updates that arrived before these ids were known (rare: skip the look-ups
-                    // when there are none).
-                    if !has_pending {
-                        continue;
-                    }
-                    for pid in provider_ids {
-                        let pending = sqlx::query(
-                            "DELETE FROM pending_status WHERE gateway = ? AND provider_id = ?
-                             RETURNING state, error_code",
-                        )
-                        .bind(gateway)
-                        .bind(pid)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                        if let Some(p) = pending {
-                            if let Some(state) = parse_delivery_state(p.get("state")) {
-                                let code: Option<String> = p.get("error_code");
-                                Self::apply_one_status(
-                                    &mut tx,
-                                    gateway,
-                                    pid,
-                                    state,
-                                    code.as_deref(),
-                                    now,
-                                )
-                                .await?;
-                            }
-                        }
-                    }
-                }
-                Completion::Retry {
-                    id,
-                    at,
-                    code,
-                    message,
-                } => {
-                    sqlx::query(
-                        "UPDATE outbox SET state = 'queued', lease_until = NULL, next_attempt_at = ?,
-                         error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND state = 'sending'",
-                    )
-                    .bind(at)
-                    .bind(code)
-                    .bind(message)
-                    .bind(now)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                Completion::Failed {
-                    id,
-                    recipient_id,
-                    reason,
-                    code,
-                    message,
-                } => {
-                    sqlx::query(
-                        "UPDATE outbox SET state = 'failed', lease_until = NULL, error_code = ?,
-                         error_message = ?, updated_at = ? WHERE id = ? AND state = 'sending'",
-                    )
-                    .bind(code)
-                    .bind(message)
-                    .bind(now)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                    match reason {
-                        FailReason::OptedOut => {
-                            sqlx::query("UPDATE members SET opted_out = 1 WHERE id = ?")
-                                .bind(recipient_id)
-                                .execute(&mut *tx)
-                                .await?;
-                            Self::cancel_queued(&mut tx, *recipient_id, now).await?;
-                        }
-                        FailReason::Undeliverable => {
-                            sqlx::query("UPDATE members SET undeliverable = 1 WHERE id = ?")
-                                .bind(recipient_id)
-                                .execute(&mut *tx)
-                                .await?;
-                        }
-                        FailReason::Permanent | FailReason::Exhausted => {}
-                    }
-                }
-            }
-        }
-        tx.commit().await?;
-        Ok(())
+        let gw = gateway.to_string();
+        let results = results.to_vec();
+        self.hot(move |t| hot::complete(t, &gw, &results, now))
+            .await
     }
 
     async fn next_due(&self, gateway: &str) -> Result<Option<i64>, StoreError> {
@@ -929,117 +720,12 @@ impl Store for SqliteStore {
     }
 
     async fn apply_status(&self, updates: &[StatusUpdate]) -> Result<StatusOutcome, StoreError> {
-        let now = now_ms();
-        let mut outcome = StatusOutcome::default();
         if updates.is_empty() {
-            return Ok(outcome);
+            return Ok(StatusOutcome::default());
         }
-        let (_writer, mut tx) = self.begin().await?;
-        // Fast path: the "delivered" receipts of one gateway (nearly all of them) in three statements
-        // for the whole batch; everything else one by one below.
-        let gateway = updates[0].gateway;
-        let delivered: Vec<&str> = updates
-            .iter()
-            .filter(|u| u.gateway == gateway && u.state == DeliveryState::Delivered)
-            .map(|u| u.provider_id.as_str())
-            .collect();
-        let mut known = std::collections::HashSet::new();
-        if !delivered.is_empty() {
-            let ids_json = serde_json::Value::from(delivered.clone()).to_string();
-            let found: Vec<(String, i64)> = sqlx::query_as(
-                "SELECT provider_id, outbox_id FROM provider_ids
-                 WHERE gateway = ?1 AND provider_id IN (SELECT value FROM json_each(?2))",
-            )
-            .bind(gateway)
-            .bind(&ids_json)
-            .fetch_all(&mut *tx)
-            .await?;
-            sqlx::query(
-                "UPDATE provider_ids SET state = 'delivered'
-                 WHERE gateway = ?1 AND provider_id IN (SELECT value FROM json_each(?2))
-                   AND state NOT IN ('delivered', 'undelivered', 'failed')",
-            )
-            .bind(gateway)
-            .bind(&ids_json)
-            .execute(&mut *tx)
-            .await?;
-            let rows: Vec<i64> = found.iter().map(|(_, row)| *row).collect();
-            // A long message is delivered when all its parts are.
-            sqlx::query(
-                "UPDATE outbox SET state = 'delivered', provider_status = 'delivered',
-                   delivered_at = ?1, updated_at = ?1
-                 WHERE id IN (SELECT value FROM json_each(?2))
-                   AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')
-                   AND NOT EXISTS (SELECT 1 FROM provider_ids p
-                                   WHERE p.outbox_id = outbox.id AND p.state != 'delivered')",
-            )
-            .bind(now)
-            .bind(serde_json::Value::from(rows).to_string())
-            .execute(&mut *tx)
-            .await?;
-            known.extend(found.into_iter().map(|(id, _)| id));
-        }
-        for u in updates {
-            if u.gateway == gateway && u.state == DeliveryState::Delivered {
-                if known.contains(&u.provider_id) {
-                    outcome.matched += 1;
-                    continue;
-                }
-                // Unknown: kept as pending below.
-                sqlx::query(
-                    "INSERT INTO pending_status (gateway, provider_id, state, error_code, received_at)
-                     VALUES (?, ?, 'delivered', ?, ?)
-                     ON CONFLICT (gateway, provider_id) DO UPDATE SET state = excluded.state,
-                       error_code = excluded.error_code, received_at = excluded.received_at",
-                )
-                .bind(u.gateway)
-                .bind(&u.provider_id)
-                .bind(&u.error_code)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-                outcome.unknown += 1;
-                continue;
-            }
-            let matched = Self::apply_one_status(
-                &mut tx,
-                u.gateway,
-                &u.provider_id,
-                u.state,
-                u.error_code.as_deref(),
-                now,
-            )
-            .await?;
-            match matched {
-                true => outcome.matched += 1,
-                false => {
-                    // Perhaps the submit's answer is not stored yet: keep it for when it is.
-                    sqlx::query(
-                        "INSERT INTO pending_status (gateway, provider_id, state, error_code, received_at)
-                         VALUES (?, ?, ?, ?, ?)
-                         ON CONFLICT (gateway, provider_id) DO UPDATE SET state = excluded.state,
-                           error_code = excluded.error_code, received_at = excluded.received_at",
-                    )
-                    .bind(u.gateway)
-                    .bind(&u.provider_id)
-                    .bind(delivery_state_name(u.state))
-                    .bind(&u.error_code)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                    outcome.unknown += 1;
-                }
-            }
-        }
-        // Updates for ids that never turned up are dropped after a day.
-        if outcome.unknown > 0 {
-            sqlx::query("DELETE FROM pending_status WHERE received_at < ?")
-                .bind(now - 86_400_000)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(outcome)
+        let now = now_ms();
+        let updates = updates.to_vec();
+        self.hot(move |t| hot::apply_status(t, &updates, now)).await
     }
 
     async fn set_opted_out(&self, phone: &Phone, opted_out: bool) -> Result<(), StoreError> {

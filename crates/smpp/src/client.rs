@@ -241,6 +241,36 @@ struct Shared {
     stats: Stats,
     concat_ref: AtomicU16,
     source: (String, u8, u8),
+    /// The texts encoded last: a broadcast sends one text to many numbers, so each is split once.
+    encoded: std::sync::Mutex<EncodeCache>,
+}
+
+/// A few recently encoded texts (a broadcast's text, and the replies interleaved with it).
+#[derive(Default)]
+struct EncodeCache {
+    entries: VecDeque<(Arc<str>, Arc<text::EncodedText>)>,
+}
+
+/// How many encoded texts [`EncodeCache`] keeps.
+const ENCODE_CACHE: usize = 8;
+
+/// Most frames (or queued submits) handled in one go before the session looks at its timers.
+const BURST: usize = 256;
+
+impl EncodeCache {
+    fn get_or_encode(&mut self, body: &str) -> Result<Arc<text::EncodedText>, text::TextError> {
+        if let Some(i) = self.entries.iter().position(|(t, _)| &**t == body) {
+            if let Some(hit) = self.entries.remove(i) {
+                let e = hit.1.clone();
+                self.entries.push_front(hit);
+                return Ok(e);
+            }
+        }
+        let e = Arc::new(text::encode(body)?);
+        self.entries.push_front((Arc::from(body), e.clone()));
+        self.entries.truncate(ENCODE_CACHE);
+        Ok(e)
+    }
 }
 
 /// Handle to a running SMPP client. Cheap to clone; all clones talk to the same session.
@@ -282,6 +312,7 @@ impl Client {
             stats: Stats::default(),
             concat_ref: AtomicU16::new(seed as u16),
             source: (src, ty.ton, ty.npi),
+            encoded: std::sync::Mutex::new(EncodeCache::default()),
         });
         let (stop_tx, stop_rx) = watch::channel(false);
         let receiver = match config.bind_mode {
@@ -339,7 +370,10 @@ impl Client {
 
     fn prepare(&self, to: &str, body: &str) -> Result<Vec<PreparedPart>, SubmitError> {
         let dest = destination_address(to).ok_or(SubmitError::InvalidAddress)?;
-        let enc = text::encode(body)?;
+        let enc = match self.shared.encoded.lock() {
+            Ok(mut cache) => cache.get_or_encode(body)?,
+            Err(_) => Arc::new(text::encode(body)?),
+        };
         let cfg = &self.shared.config;
         let (src, ton, npi) = &self.shared.source;
         let base = ShortMessage {
@@ -361,7 +395,7 @@ impl Client {
         };
         if total == 1 {
             let mut m = base;
-            m.short_message = Bytes::from(enc.bytes);
+            m.short_message = Bytes::copy_from_slice(&enc.bytes);
             return Ok(vec![encode(&m, 1)?]);
         }
         let reference = self.shared.concat_ref.fetch_add(1, Ordering::Relaxed);
@@ -370,7 +404,7 @@ impl Client {
                 let mut m = base;
                 m.tlvs = vec![Tlv {
                     tag: tag::MESSAGE_PAYLOAD,
-                    value: Bytes::from(enc.bytes),
+                    value: Bytes::copy_from_slice(&enc.bytes),
                 }];
                 Ok(vec![encode(&m, total as u32)?])
             }
@@ -691,6 +725,8 @@ struct InFlight {
 /// One TCP connection with a completed bind.
 struct Conn {
     reader: FramedRead<Reader, SmppCodec>,
+    /// PDUs encoded since the last [`Conn::flush`]: handed to the writer task in one piece.
+    buf: BytesMut,
     out: mpsc::UnboundedSender<Bytes>,
     writer: JoinHandle<std::io::Result<()>>,
     seq: u32,
@@ -707,10 +743,18 @@ impl Conn {
         };
         self.seq
     }
+    /// Queues a PDU; it is written at the next [`Conn::flush`].
     fn send_pdu(&mut self, pdu: &Pdu) -> Result<(), End> {
-        let b = pdu
-            .to_bytes()
-            .map_err(|e| End::Lost(format!("encode: {e}")))?;
+        pdu.encode(&mut self.buf)
+            .map_err(|e| End::Lost(format!("encode: {e}")))
+    }
+
+    /// Hands everything queued to the writer task (one wake-up for many PDUs).
+    fn flush(&mut self) -> Result<(), End> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let b = self.buf.split().freeze();
         self.out
             .send(b)
             .map_err(|_| End::Lost("writer closed".into()))
@@ -985,6 +1029,7 @@ impl Session {
         let writer = tokio::spawn(write_loop(wr, rx));
         let mut conn = Conn {
             reader: FramedRead::with_capacity(rd, SmppCodec, 64 * 1024),
+            buf: BytesMut::with_capacity(16 * 1024),
             out,
             writer,
             seq: 0,
@@ -1002,6 +1047,7 @@ impl Session {
         };
         let seq = conn.next_seq();
         conn.send_pdu(&Pdu::new(seq, self.role.bind(bind)))
+            .and_then(|()| conn.flush())
             .map_err(end_reason)?;
         let deadline = Instant::now() + t;
         loop {
@@ -1034,6 +1080,7 @@ impl Session {
                 }
                 Frame::Pdu(p) if p.body == Body::EnquireLink => {
                     conn.send_pdu(&resp(&p, Body::EnquireLinkResp))
+                        .and_then(|()| conn.flush())
                         .map_err(end_reason)?;
                 }
                 other => debug!(?other, "ignored PDU before bind response"),
@@ -1056,18 +1103,43 @@ impl Session {
             if self.drained() {
                 return self.unbind(conn).await;
             }
+            if let Err(e) = conn.flush() {
+                return e;
+            }
             let closing_at = self.closing;
             tokio::select! {
-                f = conn.reader.next() => match f {
-                    Some(Ok(frame)) => {
-                        if let Err(e) = self.on_frame(conn, frame).await {
-                            return e;
+                f = conn.reader.next() => {
+                    // Handle every frame already read (up to a bound) before waiting again: one
+                    // wake-up and one write for a burst of responses and receipts.
+                    let mut next = Some(f);
+                    let mut handled = 0;
+                    while let Some(f) = next.take() {
+                        match f {
+                            Some(Ok(frame)) => {
+                                if let Err(e) = self.on_frame(conn, frame).await {
+                                    return e;
+                                }
+                            }
+                            Some(Err(e)) => return End::Lost(e.to_string()),
+                            None => return End::Lost("connection closed by SMSC".into()),
+                        }
+                        handled += 1;
+                        if handled < BURST {
+                            next = conn.reader.next().now_or_never();
                         }
                     }
-                    Some(Err(e)) => return End::Lost(e.to_string()),
-                    None => return End::Lost("connection closed by SMSC".into()),
-                },
-                c = recv_cmd(&mut self.cmd_rx), if self.accepting() => self.on_cmd(c),
+                }
+                c = recv_cmd(&mut self.cmd_rx), if self.accepting() => {
+                    self.on_cmd(c);
+                    let mut taken = 1;
+                    while taken < BURST && self.accepting() {
+                        match self.cmd_rx.as_mut().map(|rx| rx.try_recv()) {
+                            Some(Ok(c)) => self.on_cmd(Some(c)),
+                            _ => break,
+                        }
+                        taken += 1;
+                    }
+                }
                 _ = sleep_until(wake.unwrap_or_else(Instant::now)), if wake.is_some() => {}
                 _ = enquire.tick() => {
                     let seq = conn.next_seq();
@@ -1166,19 +1238,20 @@ impl Session {
                 break;
             };
             let seq = conn.next_seq();
-            let mut b = BytesMut::with_capacity(pdu::HEADER_LEN + part.body.len());
-            pdu::put_header(&mut b, command_id::SUBMIT_SM, 0, seq, part.body.len());
-            b.extend_from_slice(&part.body);
+            pdu::put_header(
+                &mut conn.buf,
+                command_id::SUBMIT_SM,
+                0,
+                seq,
+                part.body.len(),
+            );
+            conn.buf.extend_from_slice(&part.body);
             part.sends += 1;
             bump(&self.shared.stats.parts_sent);
             if part.sends > 1 {
                 bump(&self.shared.stats.parts_resent);
             }
-            let sent = conn.out.send(b.freeze());
             conn.in_flight.insert(seq, InFlight { part, sent_at: now });
-            if sent.is_err() {
-                return Err(End::Lost("writer closed".into()));
-            }
         }
         Ok(None)
     }
@@ -1327,7 +1400,11 @@ impl Session {
         })
         .await;
         let seq = conn.next_seq();
-        if conn.send_pdu(&Pdu::new(seq, Body::Unbind)).is_err() {
+        if conn
+            .send_pdu(&Pdu::new(seq, Body::Unbind))
+            .and_then(|()| conn.flush())
+            .is_err()
+        {
             return End::Closed;
         }
         let deadline = Instant::now() + self.cfg().response_timeout.min(Duration::from_secs(5));
@@ -1344,10 +1421,12 @@ impl Session {
                         // An MO message now is answered by the SMSC's redelivery after the next bind.
                         if let Some(st) = self.inbound.on_deliver(sm, p.sequence_number).await {
                             let _ = conn.send_pdu(&deliver_resp(p.sequence_number, st));
+                            let _ = conn.flush();
                         }
                     }
                     Body::EnquireLink => {
                         let _ = conn.send_pdu(&resp_to(p.sequence_number, Body::EnquireLinkResp));
+                        let _ = conn.flush();
                     }
                     _ => {}
                 },
@@ -1356,6 +1435,7 @@ impl Session {
             }
         }
         // Let the writer flush, then close.
+        let _ = conn.flush();
         let (tx, _) = mpsc::unbounded_channel();
         drop(std::mem::replace(&mut conn.out, tx));
         let _ = timeout(Duration::from_secs(1), &mut conn.writer).await;

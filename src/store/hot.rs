@@ -1,0 +1,436 @@
+//! The dispatcher's hot path on SQLite: claiming rows, recording send results and applying delivery
+//! receipts. Each call runs as one transaction on a thread of its own, with its own connection, so a
+//! transaction never waits for the async runtime between its statements: on a busy machine those
+//! waits, not the SQL, were what kept the single writer occupied.
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use tokio::sync::oneshot;
+
+use super::{Completion, FailReason, StoreError};
+use crate::gateways::{DeliveryState, StatusOutcome, StatusUpdate};
+
+/// A unit of work for the writer thread.
+type Job = Box<dyn FnOnce(&mut Connection) + Send>;
+
+/// Sets the queued rows of one member to `cancelled` (an opt-out): shared with the async store.
+pub(super) const CANCEL_QUEUED: &str =
+    "UPDATE outbox SET state = 'cancelled', updated_at = ?1 WHERE recipient_id = ?2 AND state = 'queued'";
+
+/// Keeps a status update whose provider id is not known (yet).
+const KEEP_PENDING: &str =
+    "INSERT INTO pending_status (gateway, provider_id, state, error_code, received_at)
+     VALUES (?1, ?2, ?3, ?4, ?5)
+     ON CONFLICT (gateway, provider_id) DO UPDATE SET state = excluded.state,
+       error_code = excluded.error_code, received_at = excluded.received_at";
+
+/// The handle to the writer thread; the thread ends when the last handle is dropped.
+#[derive(Debug)]
+pub(super) struct HotWriter {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl HotWriter {
+    /// Opens a second connection to the database at `path` (migrated already) and starts its thread.
+    pub(super) fn open(path: &Path) -> Result<HotWriter, StoreError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
+             PRAGMA cache_size = -65536;
+             PRAGMA wal_autocheckpoint = 10000;
+             PRAGMA temp_store = MEMORY;
+             PRAGMA foreign_keys = ON;",
+        )?;
+        conn.set_prepared_statement_cache_capacity(64);
+        let (jobs, rx) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("smsup-sqlite-hot".into())
+            .spawn(move || {
+                let mut conn = conn;
+                while let Ok(job) = rx.recv() {
+                    job(&mut conn);
+                }
+            })
+            .map_err(|e| StoreError::WriterGone(e.to_string()))?;
+        Ok(HotWriter { jobs })
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction on the writer thread; commits when it returns Ok.
+    pub(super) async fn run<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
+    {
+        let (tx, rx) = oneshot::channel();
+        let job: Job = Box::new(move |conn: &mut Connection| {
+            let result = (|| {
+                let t = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let value = f(&t)?;
+                t.commit()?;
+                Ok(value)
+            })();
+            let _ = tx.send(result);
+        });
+        self.jobs
+            .send(job)
+            .map_err(|_| StoreError::WriterGone("the writer thread stopped".into()))?;
+        rx.await
+            .map_err(|_| StoreError::WriterGone("the writer thread dropped a job".into()))?
+    }
+}
+
+/// A claimed row as the database returns it (the number still encrypted, the text by id).
+pub(super) struct ClaimRow {
+    pub id: i64,
+    pub recipient_id: i64,
+    pub attempts: i64,
+    pub message_id: i64,
+    pub phone_enc: Option<Vec<u8>>,
+}
+
+/// Claims up to `limit` due rows of `gateway` (oldest first, replies before bulk, never a row whose
+/// recipient has an earlier one waiting or in flight) and reads the texts not in `known`.
+pub(super) fn claim(
+    t: &Transaction<'_>,
+    gateway: &str,
+    limit: u32,
+    lease_until: i64,
+    now: i64,
+    known: &dyn Fn(i64) -> bool,
+) -> Result<(Vec<ClaimRow>, Vec<(i64, String, i64)>), StoreError> {
+    let mut stmt = t.prepare_cached(
+        "UPDATE outbox SET state = 'sending', lease_until = ?1, attempts = attempts + 1, updated_at = ?2
+         WHERE id IN (
+            SELECT o.id FROM outbox o
+            WHERE o.gateway = ?3 AND o.state = 'queued' AND o.next_attempt_at <= ?2
+              AND NOT EXISTS (
+                SELECT 1 FROM outbox p
+                WHERE p.recipient_id = o.recipient_id AND p.id < o.id
+                  AND p.state IN ('queued', 'sending'))
+            ORDER BY o.priority, o.id
+            LIMIT ?4)
+         RETURNING id, recipient_id, attempts, message_id, priority,
+           (SELECT phone_enc FROM members m WHERE m.id = outbox.recipient_id)",
+    )?;
+    let mut rows: Vec<(i64, ClaimRow)> = stmt
+        .query_map(params![lease_until, now, gateway, i64::from(limit)], |r| {
+            Ok((
+                r.get::<_, i64>(4)?,
+                ClaimRow {
+                    id: r.get(0)?,
+                    recipient_id: r.get(1)?,
+                    attempts: r.get(2)?,
+                    message_id: r.get(3)?,
+                    phone_enc: r.get(5)?,
+                },
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    // RETURNING gives no order: replies first, then oldest first.
+    rows.sort_by_key(|(priority, r)| (*priority, r.id));
+    let mut missing: Vec<i64> = rows
+        .iter()
+        .map(|(_, r)| r.message_id)
+        .filter(|id| !known(*id))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    let mut texts = Vec::new();
+    if !missing.is_empty() {
+        let mut stmt = t.prepare_cached(
+            "SELECT id, body, segments FROM messages WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        texts = stmt
+            .query_map([serde_json::Value::from(missing).to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<Result<_, _>>()?;
+    }
+    Ok((rows.into_iter().map(|(_, r)| r).collect(), texts))
+}
+
+/// Records a batch of send results.
+pub(super) fn complete(
+    t: &Transaction<'_>,
+    gateway: &str,
+    results: &[Completion],
+    now: i64,
+) -> Result<(), StoreError> {
+    // Accepted rows in two statements (delivered at once, or sent), not one per row.
+    for delivered in [true, false] {
+        let ids: Vec<i64> = results
+            .iter()
+            .filter_map(|r| match r {
+                Completion::Sent {
+                    id, delivered: d, ..
+                } if *d == delivered => Some(*id),
+                _ => None,
+            })
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        t.prepare_cached(
+            "UPDATE outbox SET state = ?1, lease_until = NULL, sent_at = ?2, updated_at = ?2,
+             delivered_at = CASE WHEN ?3 THEN ?2 END, error_code = NULL, error_message = NULL
+             WHERE id IN (SELECT value FROM json_each(?4)) AND state = 'sending'",
+        )?
+        .execute(params![
+            if delivered { "delivered" } else { "sent" },
+            now,
+            delivered,
+            serde_json::Value::from(ids).to_string()
+        ])?;
+    }
+    // The provider ids of the whole batch in one statement.
+    let pairs: Vec<serde_json::Value> = results
+        .iter()
+        .filter_map(|r| match r {
+            Completion::Sent {
+                id, provider_ids, ..
+            } => Some(
+                provider_ids
+                    .iter()
+                    .map(move |pid| serde_json::json!([pid, id])),
+            ),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    if !pairs.is_empty() {
+        t.prepare_cached(
+            "INSERT INTO provider_ids (gateway, provider_id, outbox_id)
+             SELECT ?1, value ->> 0, value ->> 1 FROM json_each(?2) WHERE true
+             ON CONFLICT (gateway, provider_id) DO UPDATE SET outbox_id = excluded.outbox_id",
+        )?
+        .execute(params![gateway, serde_json::Value::from(pairs).to_string()])?;
+    }
+    let has_pending: bool = t
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM pending_status WHERE gateway = ?1)")?
+        .query_row([gateway], |r| r.get(0))?;
+    for result in results {
+        match result {
+            Completion::Sent { provider_ids, .. } => {
+                // Status updates that arrived before these ids were known (rare: no look-ups when
+                // there are none).
+                if !has_pending {
+                    continue;
+                }
+                for pid in provider_ids {
+                    let pending: Option<(String, Option<String>)> = t
+                        .prepare_cached(
+                            "DELETE FROM pending_status WHERE gateway = ?1 AND provider_id = ?2
+                             RETURNING state, error_code",
+                        )?
+                        .query_row(params![gateway, pid], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .optional()?;
+                    if let Some((state, code)) = pending {
+                        if let Some(state) = parse_delivery_state(&state) {
+                            apply_one(t, gateway, pid, state, code.as_deref(), now)?;
+                        }
+                    }
+                }
+            }
+            Completion::Retry {
+                id,
+                at,
+                code,
+                message,
+            } => {
+                t.prepare_cached(
+                    "UPDATE outbox SET state = 'queued', lease_until = NULL, next_attempt_at = ?1,
+                     error_code = ?2, error_message = ?3, updated_at = ?4 WHERE id = ?5 AND state = 'sending'",
+                )?
+                .execute(params![at, code, message, now, id])?;
+            }
+            Completion::Failed {
+                id,
+                recipient_id,
+                reason,
+                code,
+                message,
+            } => {
+                t.prepare_cached(
+                    "UPDATE outbox SET state = 'failed', lease_until = NULL, error_code = ?1,
+                     error_message = ?2, updated_at = ?3 WHERE id = ?4 AND state = 'sending'",
+                )?
+                .execute(params![code, message, now, id])?;
+                match reason {
+                    FailReason::OptedOut => {
+                        t.prepare_cached("UPDATE members SET opted_out = 1 WHERE id = ?1")?
+                            .execute([recipient_id])?;
+                        t.prepare_cached(CANCEL_QUEUED)?
+                            .execute(params![now, recipient_id])?;
+                    }
+                    FailReason::Undeliverable => {
+                        t.prepare_cached("UPDATE members SET undeliverable = 1 WHERE id = ?1")?
+                            .execute([recipient_id])?;
+                    }
+                    FailReason::Permanent | FailReason::Exhausted => {}
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Applies a batch of delivery status updates; unknown ids are kept in `pending_status` for a day.
+pub(super) fn apply_status(
+    t: &Transaction<'_>,
+    updates: &[StatusUpdate],
+    now: i64,
+) -> Result<StatusOutcome, StoreError> {
+    let mut outcome = StatusOutcome::default();
+    let Some(first) = updates.first() else {
+        return Ok(outcome);
+    };
+    // Fast path: the "delivered" receipts of one gateway (nearly all of them) in two statements for
+    // the whole batch; everything else one by one below.
+    let gateway = first.gateway;
+    let delivered: Vec<&str> = updates
+        .iter()
+        .filter(|u| u.gateway == gateway && u.state == DeliveryState::Delivered)
+        .map(|u| u.provider_id.as_str())
+        .collect();
+    let mut known = std::collections::HashSet::new();
+    if !delivered.is_empty() {
+        // Marks the parts delivered (a final state stays as it is) and returns every known one.
+        let found: Vec<(String, i64)> = t
+            .prepare_cached(
+                "UPDATE provider_ids
+                 SET state = CASE WHEN state IN ('delivered', 'undelivered', 'failed') THEN state
+                                  ELSE 'delivered' END
+                 WHERE gateway = ?1 AND provider_id IN (SELECT value FROM json_each(?2))
+                 RETURNING provider_id, outbox_id",
+            )?
+            .query_map(
+                params![gateway, serde_json::Value::from(delivered).to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .collect::<Result<_, _>>()?;
+        let rows: Vec<i64> = found.iter().map(|(_, row)| *row).collect();
+        // A long message is delivered when all its parts are.
+        t.prepare_cached(
+            "UPDATE outbox SET state = 'delivered', provider_status = 'delivered',
+               delivered_at = ?1, updated_at = ?1
+             WHERE id IN (SELECT value FROM json_each(?2))
+               AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')
+               AND NOT EXISTS (SELECT 1 FROM provider_ids p
+                               WHERE p.outbox_id = outbox.id AND p.state != 'delivered')",
+        )?
+        .execute(params![now, serde_json::Value::from(rows).to_string()])?;
+        known.extend(found.into_iter().map(|(id, _)| id));
+    }
+    for u in updates {
+        let matched = if u.gateway == gateway && u.state == DeliveryState::Delivered {
+            known.contains(&u.provider_id)
+        } else {
+            apply_one(
+                t,
+                u.gateway,
+                &u.provider_id,
+                u.state,
+                u.error_code.as_deref(),
+                now,
+            )?
+        };
+        if matched {
+            outcome.matched += 1;
+        } else {
+            // Perhaps the submit's answer is not stored yet: keep it for when it is.
+            t.prepare_cached(KEEP_PENDING)?.execute(params![
+                u.gateway,
+                u.provider_id,
+                delivery_state_name(u.state),
+                u.error_code,
+                now
+            ])?;
+            outcome.unknown += 1;
+        }
+    }
+    // Updates for ids that never turned up are dropped after a day.
+    if outcome.unknown > 0 {
+        t.prepare_cached("DELETE FROM pending_status WHERE received_at < ?1")?
+            .execute([now - 86_400_000])?;
+    }
+    Ok(outcome)
+}
+
+/// Applies one status to a provider id; false when the id is unknown. A part and its row never
+/// leave a final state; a long message is delivered when all its parts are.
+fn apply_one(
+    t: &Transaction<'_>,
+    gateway: &str,
+    provider_id: &str,
+    state: DeliveryState,
+    error_code: Option<&str>,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let part_state = delivery_state_name(state);
+    let outbox_id: Option<i64> = t
+        .prepare_cached(
+            "UPDATE provider_ids
+             SET state = CASE WHEN state IN ('delivered', 'undelivered', 'failed') THEN state ELSE ?1 END
+             WHERE gateway = ?2 AND provider_id = ?3 RETURNING outbox_id",
+        )?
+        .query_row(params![part_state, gateway, provider_id], |r| r.get(0))
+        .optional()?;
+    let Some(outbox_id) = outbox_id else {
+        return Ok(false);
+    };
+    match state {
+        DeliveryState::Queued | DeliveryState::Sent => {
+            t.prepare_cached(
+                "UPDATE outbox SET provider_status = ?1, updated_at = ?2
+                 WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')",
+            )?
+            .execute(params![part_state, now, outbox_id])?;
+        }
+        DeliveryState::Delivered => {
+            t.prepare_cached(
+                "UPDATE outbox SET state = ?1, provider_status = ?1, delivered_at = ?2, updated_at = ?2
+                 WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')
+                   AND NOT EXISTS (
+                     SELECT 1 FROM provider_ids WHERE outbox_id = ?3 AND state != 'delivered')",
+            )?
+            .execute(params![part_state, now, outbox_id])?;
+        }
+        DeliveryState::Undelivered | DeliveryState::Failed => {
+            t.prepare_cached(
+                "UPDATE outbox SET state = ?1, provider_status = ?1,
+                   error_code = COALESCE(?4, error_code), updated_at = ?2
+                 WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')",
+            )?
+            .execute(params![part_state, now, outbox_id, error_code])?;
+        }
+    }
+    Ok(true)
+}
+
+/// The name a delivery state has in the database.
+pub(super) fn delivery_state_name(state: DeliveryState) -> &'static str {
+    match state {
+        DeliveryState::Queued => "queued",
+        DeliveryState::Sent => "sent",
+        DeliveryState::Delivered => "delivered",
+        DeliveryState::Undelivered => "undelivered",
+        DeliveryState::Failed => "failed",
+    }
+}
+
+/// A delivery state from its database name.
+pub(super) fn parse_delivery_state(s: &str) -> Option<DeliveryState> {
+    Some(match s {
+        "queued" => DeliveryState::Queued,
+        "sent" => DeliveryState::Sent,
+        "delivered" => DeliveryState::Delivered,
+        "undelivered" => DeliveryState::Undelivered,
+        "failed" => DeliveryState::Failed,
+        _ => return None,
+    })
+}
