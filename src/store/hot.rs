@@ -93,6 +93,9 @@ pub(super) struct ClaimRow {
     pub phone_enc: Option<Vec<u8>>,
 }
 
+/// A text read for the cache: (messages id, body, segments).
+pub(super) type TextRow = (i64, String, i64);
+
 /// Claims up to `limit` due rows of `gateway` (oldest first, replies before bulk, never a row whose
 /// recipient has an earlier one waiting or in flight) and reads the texts not in `known`.
 pub(super) fn claim(
@@ -102,7 +105,7 @@ pub(super) fn claim(
     lease_until: i64,
     now: i64,
     known: &dyn Fn(i64) -> bool,
-) -> Result<(Vec<ClaimRow>, Vec<(i64, String, i64)>), StoreError> {
+) -> Result<(Vec<ClaimRow>, Vec<TextRow>), StoreError> {
     let mut stmt = t.prepare_cached(
         "UPDATE outbox SET state = 'sending', lease_until = ?1, attempts = attempts + 1, updated_at = ?2
          WHERE id IN (

@@ -49,10 +49,13 @@ pub struct SqliteStore {
     write_busy_ns: Arc<AtomicU64>,
     /// Outbound texts by `messages` id (rows never change once written): a broadcast's text is
     /// read once, not once per recipient.
-    texts: Arc<std::sync::Mutex<HashMap<i64, (Arc<str>, u32)>>>,
+    texts: Arc<std::sync::Mutex<TextCache>>,
     /// The dispatcher's hot path: its own connection on its own thread.
     hot: Arc<hot::HotWriter>,
 }
+
+/// Outbound texts by `messages` id: (body, segments).
+type TextCache = HashMap<i64, (Arc<str>, u32)>;
 
 /// Most texts kept in [`SqliteStore`]'s cache before it starts over.
 const TEXT_CACHE: usize = 1024;
