@@ -10,24 +10,15 @@ use smsup::config::DispatcherSettings;
 use smsup::crypto::Crypto;
 use smsup::engine::{Engine, Rules};
 use smsup::gateways::sim::SimGateway;
-use smsup::gateways::{Gateway, InboundSms};
+use smsup::gateways::Gateway;
 use smsup::outbox::Dispatcher;
-use smsup::phone::Phone;
-use smsup::store::{ImportMode, ImportRow, SqliteStore, Store};
+use smsup::store::{SqliteStore, Store};
 use tokio::sync::{watch, Notify};
 
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
+#[path = "common/list.rs"]
+mod list;
+#[path = "common/proc.rs"]
+mod proc;
 
 async fn run(n: usize) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -39,31 +30,7 @@ async fn run(n: usize) {
         max_post_segments: 6,
         ..Rules::default()
     });
-    let owner = Phone::parse("+447911000000", "MY").expect("phone");
-    let create = InboundSms {
-        gateway: "sim",
-        provider_id: "create".into(),
-        from: owner.e164().into(),
-        text: "CREATE bench".into(),
-    };
-    store
-        .handle_inbound(&create, &owner, &engine)
-        .await
-        .expect("create");
-    let rows: Vec<ImportRow> = (0..n)
-        .map(|i| ImportRow {
-            phone: Phone::parse(&format!("+44791{:07}", 1_000_000 + i), "MY").expect("phone"),
-            alias: None,
-            language: None,
-        })
-        .collect();
-    let t = Instant::now();
-    store
-        .import_members("bench", &rows, ImportMode::ConsentedSilent, &engine)
-        .await
-        .expect("import");
-    let import = t.elapsed();
-    // Deliver the CREATE reply first so that only the post is measured.
+    let setup = list::list_with_post(&store, &engine, "sim", n).await;
     let (stop_tx, stop_rx) = watch::channel(false);
     let wake = Arc::new(Notify::new());
     let gateway: Arc<dyn Gateway> = Arc::new(SimGateway::new(0));
@@ -73,19 +40,8 @@ async fn run(n: usize) {
         DispatcherSettings::default(),
         wake.clone(),
     );
-    let post = InboundSms {
-        gateway: "sim",
-        provider_id: "post".into(),
-        from: owner.e164().into(),
-        text: "bench Security alert: police checks at Pudu station, avoid the area tonight.".into(),
-    };
     let t = Instant::now();
-    store
-        .handle_inbound(&post, &owner, &engine)
-        .await
-        .expect("post");
-    let enqueue = t.elapsed();
-    let t = Instant::now();
+    let cpu0 = proc::cpu_seconds();
     let task = tokio::spawn(dispatcher.run(stop_rx));
     wake.notify_waiters();
     loop {
@@ -95,16 +51,18 @@ async fn run(n: usize) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let send = t.elapsed();
+    let cpu = proc::cpu_seconds() - cpu0;
     let _ = stop_tx.send(true);
     let _ = task.await;
     println!(
-        "fanout N={n:>7}: import {:>6.2} s ({:>7.0} rows/s) | enqueue {:>6.3} s | all sent {:>6.2} s | {:>8.0} msg/s | peak RSS {:>6.1} MiB",
-        import.as_secs_f64(),
-        n as f64 / import.as_secs_f64(),
-        enqueue.as_secs_f64(),
+        "fanout N={n:>7}: import {:>6.2} s ({:>7.0} rows/s) | enqueue {:>6.3} s | all sent {:>6.2} s | {:>8.0} msg/s | CPU {:.3} s per 1,000 msgs | peak RSS {:>6.1} MiB",
+        setup.import.as_secs_f64(),
+        n as f64 / setup.import.as_secs_f64(),
+        setup.enqueue.as_secs_f64(),
         send.as_secs_f64(),
         (n + 2) as f64 / send.as_secs_f64(),
-        peak_rss_mib()
+        cpu / ((n + 2) as f64 / 1000.0),
+        proc::peak_rss_mib()
     );
 }
 

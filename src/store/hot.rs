@@ -86,10 +86,15 @@ impl HotWriter {
 
 /// A claimed row as the database returns it (the number still encrypted, the text by id).
 pub(super) struct ClaimRow {
+    /// Outbox row id.
     pub id: i64,
+    /// The recipient member.
     pub recipient_id: i64,
+    /// Attempts so far, this one included.
     pub attempts: i64,
+    /// The text's `messages` id.
     pub message_id: i64,
+    /// The recipient's encrypted number (None only if the member row is missing).
     pub phone_enc: Option<Vec<u8>>,
 }
 
@@ -216,29 +221,44 @@ pub(super) fn complete(
     let has_pending: bool = t
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM pending_status WHERE gateway = ?1)")?
         .query_row([gateway], |r| r.get(0))?;
+    if has_pending {
+        // Status updates that arrived before these ids were stored (a receipt before its submit's
+        // answer was recorded): taken back for the whole batch at once.
+        let ids: Vec<&str> = results
+            .iter()
+            .filter_map(|r| match r {
+                Completion::Sent { provider_ids, .. } => Some(provider_ids.iter()),
+                _ => None,
+            })
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let waiting: Vec<(String, String, Option<String>)> = t
+            .prepare_cached(
+                "DELETE FROM pending_status
+                 WHERE gateway = ?1 AND provider_id IN (SELECT value FROM json_each(?2))
+                 RETURNING provider_id, state, error_code",
+            )?
+            .query_map(
+                params![gateway, serde_json::Value::from(ids).to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?
+            .collect::<Result<_, _>>()?;
+        let mut delivered: Vec<&str> = Vec::new();
+        for (pid, state, code) in &waiting {
+            match parse_delivery_state(state) {
+                Some(DeliveryState::Delivered) => delivered.push(pid),
+                Some(state) => {
+                    apply_one(t, gateway, pid, state, code.as_deref(), now)?;
+                }
+                None => {}
+            }
+        }
+        deliver_parts(t, gateway, &delivered, now)?;
+    }
     for result in results {
         match result {
-            Completion::Sent { provider_ids, .. } => {
-                // Status updates that arrived before these ids were known (rare: no look-ups when
-                // there are none).
-                if !has_pending {
-                    continue;
-                }
-                for pid in provider_ids {
-                    let pending: Option<(String, Option<String>)> = t
-                        .prepare_cached(
-                            "DELETE FROM pending_status WHERE gateway = ?1 AND provider_id = ?2
-                             RETURNING state, error_code",
-                        )?
-                        .query_row(params![gateway, pid], |r| Ok((r.get(0)?, r.get(1)?)))
-                        .optional()?;
-                    if let Some((state, code)) = pending {
-                        if let Some(state) = parse_delivery_state(&state) {
-                            apply_one(t, gateway, pid, state, code.as_deref(), now)?;
-                        }
-                    }
-                }
-            }
+            Completion::Sent { .. } => {}
             Completion::Retry {
                 id,
                 at,
@@ -300,35 +320,7 @@ pub(super) fn apply_status(
         .filter(|u| u.gateway == gateway && u.state == DeliveryState::Delivered)
         .map(|u| u.provider_id.as_str())
         .collect();
-    let mut known = std::collections::HashSet::new();
-    if !delivered.is_empty() {
-        // Marks the parts delivered (a final state stays as it is) and returns every known one.
-        let found: Vec<(String, i64)> = t
-            .prepare_cached(
-                "UPDATE provider_ids
-                 SET state = CASE WHEN state IN ('delivered', 'undelivered', 'failed') THEN state
-                                  ELSE 'delivered' END
-                 WHERE gateway = ?1 AND provider_id IN (SELECT value FROM json_each(?2))
-                 RETURNING provider_id, outbox_id",
-            )?
-            .query_map(
-                params![gateway, serde_json::Value::from(delivered).to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?
-            .collect::<Result<_, _>>()?;
-        let rows: Vec<i64> = found.iter().map(|(_, row)| *row).collect();
-        // A long message is delivered when all its parts are.
-        t.prepare_cached(
-            "UPDATE outbox SET state = 'delivered', provider_status = 'delivered',
-               delivered_at = ?1, updated_at = ?1
-             WHERE id IN (SELECT value FROM json_each(?2))
-               AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')
-               AND NOT EXISTS (SELECT 1 FROM provider_ids p
-                               WHERE p.outbox_id = outbox.id AND p.state != 'delivered')",
-        )?
-        .execute(params![now, serde_json::Value::from(rows).to_string()])?;
-        known.extend(found.into_iter().map(|(id, _)| id));
-    }
+    let known = deliver_parts(t, gateway, &delivered, now)?;
     for u in updates {
         let matched = if u.gateway == gateway && u.state == DeliveryState::Delivered {
             known.contains(&u.provider_id)
@@ -362,6 +354,44 @@ pub(super) fn apply_status(
             .execute([now - 86_400_000])?;
     }
     Ok(outcome)
+}
+
+/// Marks the parts `provider_ids` of `gateway` delivered (a part in a final state stays as it is),
+/// and their rows once all of a row's parts are; returns the ids that were known.
+fn deliver_parts(
+    t: &Transaction<'_>,
+    gateway: &str,
+    provider_ids: &[&str],
+    now: i64,
+) -> Result<std::collections::HashSet<String>, StoreError> {
+    if provider_ids.is_empty() {
+        return Ok(std::collections::HashSet::new());
+    }
+    let found: Vec<(String, i64)> = t
+        .prepare_cached(
+            "UPDATE provider_ids
+             SET state = CASE WHEN state IN ('delivered', 'undelivered', 'failed') THEN state
+                              ELSE 'delivered' END
+             WHERE gateway = ?1 AND provider_id IN (SELECT value FROM json_each(?2))
+             RETURNING provider_id, outbox_id",
+        )?
+        .query_map(
+            params![gateway, serde_json::Value::from(provider_ids).to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?
+        .collect::<Result<_, _>>()?;
+    let rows: Vec<i64> = found.iter().map(|(_, row)| *row).collect();
+    // A long message is delivered when all its parts are.
+    t.prepare_cached(
+        "UPDATE outbox SET state = 'delivered', provider_status = 'delivered',
+           delivered_at = ?1, updated_at = ?1
+         WHERE id IN (SELECT value FROM json_each(?2))
+           AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')
+           AND NOT EXISTS (SELECT 1 FROM provider_ids p
+                           WHERE p.outbox_id = outbox.id AND p.state != 'delivered')",
+    )?
+    .execute(params![now, serde_json::Value::from(rows).to_string()])?;
+    Ok(found.into_iter().map(|(id, _)| id).collect())
 }
 
 /// Applies one status to a provider id; false when the id is unknown. A part and its row never
