@@ -107,6 +107,17 @@ function receiptFor(session, submit, id) {
 const server = smpp.createServer(function (session) {
   // Answer at once: with Nagle on, submit_sm_resp waits for the client's delayed ACKs.
   session.socket.setNoDelay(true);
+  // Gather what one read produced (responses and receipts to a burst of submits) into one write.
+  let corked = false;
+  const batch = () => {
+    if (corked) return;
+    corked = true;
+    session.socket.cork();
+    process.nextTick(() => {
+      corked = false;
+      session.socket.uncork();
+    });
+  };
   let canReceive = false;
   const onBind = (command, receive) => (pdu) => {
     stats.binds++;
@@ -124,6 +135,7 @@ const server = smpp.createServer(function (session) {
   });
   session.on('submit_sm', (pdu) => {
     stats.submits++;
+    batch();
     const id = (nextId++).toString(16);
     session.send(pdu.response({ message_id: id }));
     if (!quiet) {

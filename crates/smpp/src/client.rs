@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use bytes::{Bytes, BytesMut};
+use bytes::{Buf, Bytes, BytesMut};
 use futures::stream::FuturesUnordered;
 use futures::{FutureExt, StreamExt};
 use governor::clock::{Clock, DefaultClock};
@@ -725,10 +725,12 @@ struct InFlight {
 /// One TCP connection with a completed bind.
 struct Conn {
     reader: FramedRead<Reader, SmppCodec>,
-    /// PDUs encoded since the last [`Conn::flush`]: handed to the writer task in one piece.
+    /// The writing side: written from the session itself, without a task in between.
+    wr: Writer,
+    /// Encoded PDUs not written yet.
     buf: BytesMut,
-    out: mpsc::UnboundedSender<Bytes>,
-    writer: JoinHandle<std::io::Result<()>>,
+    /// Bytes were written but not flushed (TLS keeps records until flushed).
+    unflushed: bool,
     seq: u32,
     in_flight: HashMap<u32, InFlight>,
     enquire_deadline: Option<Instant>,
@@ -749,46 +751,62 @@ impl Conn {
             .map_err(|e| End::Lost(format!("encode: {e}")))
     }
 
-    /// Hands everything queued to the writer task (one wake-up for many PDUs).
+    /// Writes what is queued as far as the socket takes it now, without waiting; the rest is
+    /// written by [`write_some`] from the session's loop.
     fn flush(&mut self) -> Result<(), End> {
-        if self.buf.is_empty() {
-            return Ok(());
+        while !self.buf.is_empty() {
+            match self.wr.write(&self.buf).now_or_never() {
+                None => return Ok(()),
+                Some(Ok(0)) => return Err(End::Lost("write: connection closed".into())),
+                Some(Ok(n)) => {
+                    self.buf.advance(n);
+                    self.unflushed = true;
+                }
+                Some(Err(e)) => return Err(End::Lost(format!("write: {e}"))),
+            }
         }
-        let b = self.buf.split().freeze();
-        self.out
-            .send(b)
-            .map_err(|_| End::Lost("writer closed".into()))
+        if self.unflushed {
+            match self.wr.flush().now_or_never() {
+                None => {}
+                Some(Ok(())) => self.unflushed = false,
+                Some(Err(e)) => return Err(End::Lost(format!("write: {e}"))),
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes and flushes everything queued, waiting as long as it takes (bind and unbind).
+    async fn flush_all(&mut self) -> std::io::Result<()> {
+        self.wr.write_all(&self.buf).await?;
+        self.buf.clear();
+        self.wr.flush().await?;
+        self.unflushed = false;
+        Ok(())
     }
 }
 
-impl Drop for Conn {
-    fn drop(&mut self) {
-        self.writer.abort();
+/// Writes some of `buf` when the socket can take it, then flushes.
+async fn write_some(
+    wr: &mut Writer,
+    buf: &mut BytesMut,
+    unflushed: &mut bool,
+) -> std::io::Result<()> {
+    if !buf.is_empty() {
+        let n = wr.write(buf).await?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::WriteZero.into());
+        }
+        buf.advance(n);
     }
+    wr.flush().await?;
+    *unflushed = false;
+    Ok(())
 }
 
 /// Why a connection ended.
 enum End {
     Lost(String),
     Closed,
-}
-
-async fn write_loop(mut wr: Writer, mut rx: mpsc::UnboundedReceiver<Bytes>) -> std::io::Result<()> {
-    let mut buf = BytesMut::with_capacity(64 * 1024);
-    while let Some(first) = rx.recv().await {
-        buf.extend_from_slice(&first);
-        while buf.len() < 64 * 1024 {
-            match rx.try_recv() {
-                Ok(b) => buf.extend_from_slice(&b),
-                Err(_) => break,
-            }
-        }
-        wr.write_all(&buf).await?;
-        // TLS keeps records in its buffer until flushed (a no-op on plain TCP).
-        wr.flush().await?;
-        buf.clear();
-    }
-    wr.shutdown().await
 }
 
 struct Session {
@@ -1025,13 +1043,11 @@ impl Session {
                 (Box::new(rd), Box::new(wr))
             }
         };
-        let (out, rx) = mpsc::unbounded_channel();
-        let writer = tokio::spawn(write_loop(wr, rx));
         let mut conn = Conn {
             reader: FramedRead::with_capacity(rd, SmppCodec, 64 * 1024),
+            wr,
             buf: BytesMut::with_capacity(16 * 1024),
-            out,
-            writer,
+            unflushed: false,
             seq: 0,
             in_flight: HashMap::new(),
             enquire_deadline: None,
@@ -1047,8 +1063,11 @@ impl Session {
         };
         let seq = conn.next_seq();
         conn.send_pdu(&Pdu::new(seq, self.role.bind(bind)))
-            .and_then(|()| conn.flush())
             .map_err(end_reason)?;
+        timeout(t, conn.flush_all())
+            .await
+            .map_err(|_| "bind: write timed out".to_string())?
+            .map_err(|e| format!("bind: write: {e}"))?;
         let deadline = Instant::now() + t;
         loop {
             let frame = match timeout(
@@ -1179,13 +1198,11 @@ impl Session {
                 }
                 _ = sleep_until(closing_at.unwrap_or_else(Instant::now)), if closing_at.is_some() => {}
                 _ = self.stop.changed(), if self.role == Role::Receiver => {}
-                r = &mut conn.writer => {
-                    let reason = match r {
-                        Ok(Ok(())) => "writer finished".to_string(),
-                        Ok(Err(e)) => format!("write: {e}"),
-                        Err(e) => format!("writer task: {e}"),
-                    };
-                    return End::Lost(reason);
+                w = write_some(&mut conn.wr, &mut conn.buf, &mut conn.unflushed),
+                    if !conn.buf.is_empty() || conn.unflushed => {
+                    if let Err(e) = w {
+                        return End::Lost(format!("write: {e}"));
+                    }
                 }
             }
         }
@@ -1400,10 +1417,11 @@ impl Session {
         })
         .await;
         let seq = conn.next_seq();
-        if conn
-            .send_pdu(&Pdu::new(seq, Body::Unbind))
-            .and_then(|()| conn.flush())
-            .is_err()
+        if conn.send_pdu(&Pdu::new(seq, Body::Unbind)).is_err()
+            || !matches!(
+                timeout(Duration::from_secs(5), conn.flush_all()).await,
+                Ok(Ok(()))
+            )
         {
             return End::Closed;
         }
@@ -1434,11 +1452,12 @@ impl Session {
                 _ => break,
             }
         }
-        // Let the writer flush, then close.
-        let _ = conn.flush();
-        let (tx, _) = mpsc::unbounded_channel();
-        drop(std::mem::replace(&mut conn.out, tx));
-        let _ = timeout(Duration::from_secs(1), &mut conn.writer).await;
+        // Write what is left, then close.
+        let _ = timeout(Duration::from_secs(1), async {
+            conn.flush_all().await?;
+            conn.wr.shutdown().await
+        })
+        .await;
         info!(bind = self.role.name(), "SMPP unbound");
         End::Closed
     }
