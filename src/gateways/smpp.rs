@@ -80,6 +80,8 @@ struct RawSmpp {
     response_timeout_secs: Option<u64>,
     reconnect_max_secs: Option<u64>,
     throttle_pause_ms: Option<u64>,
+    /// false for SMSCs that deliver one message at a time (see `SmppConfig::hold_mo_parts`).
+    hold_mo_parts: Option<bool>,
 }
 
 /// Reads the `[smpp]` table; `SMSUP_SMPP_PASSWORD` from `env` overrides the password.
@@ -122,6 +124,7 @@ pub fn config_from_table(
         window: raw.window.unwrap_or(d.window),
         segments_per_second: raw.segments_per_second.unwrap_or(d.segments_per_second),
         tls: raw.tls.unwrap_or(false),
+        hold_mo_parts: raw.hold_mo_parts.unwrap_or(d.hold_mo_parts),
         tls_ca_file: raw.tls_ca_file,
         tls_server_name: raw.tls_server_name,
         bind_mode,
@@ -520,7 +523,7 @@ mod tests {
     #[test]
     fn table_parses_with_env_password() {
         let t: toml::Table = toml::from_str(
-            "host = \"127.0.0.1\"\nport = 2775\nsystem_id = \"smsup\"\npassword = \"file\"\nsource_addr = \"+60123456789\"\nwindow = 20\nsegments_per_second = 50\nlong_messages = \"sar\"\n",
+            "host = \"127.0.0.1\"\nport = 2775\nsystem_id = \"smsup\"\npassword = \"file\"\nsource_addr = \"+60123456789\"\nwindow = 20\nsegments_per_second = 50\nlong_messages = \"sar\"\nhold_mo_parts = false\n",
         )
         .unwrap();
         let c = config_from_table(&t, |k| {
@@ -530,6 +533,12 @@ mod tests {
         assert_eq!(c.password, "env");
         assert_eq!((c.window, c.segments_per_second), (20, 50));
         assert_eq!(c.long_messages, LongMessageMode::Sar);
+        assert!(!c.hold_mo_parts);
+        assert!(
+            config_from_table(&toml::Table::new(), |_| None)
+                .unwrap()
+                .hold_mo_parts
+        );
         let bad: toml::Table = toml::from_str("windw = 3").unwrap();
         assert!(config_from_table(&bad, |_| None).is_err());
         let tls: toml::Table = toml::from_str(

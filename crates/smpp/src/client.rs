@@ -582,10 +582,12 @@ impl Inbound {
                 self.deliver(a, seqs).await;
                 None
             }
-            Pushed::Waiting(key) => {
+            Pushed::Waiting(key) if self.shared.config.hold_mo_parts => {
                 self.held.entry(key).or_default().push(seq);
                 None
             }
+            // An SMSC that waits for this answer before sending the next part.
+            Pushed::Waiting(_) => Some(status::ESME_ROK),
             // Its first copy is answered when stored; if storing fails, the reassembler forgets it
             // and the SMSC delivers every part again.
             Pushed::Duplicate(_) => Some(status::ESME_ROK),

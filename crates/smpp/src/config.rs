@@ -70,6 +70,11 @@ pub struct SmppConfig {
     pub throttle_pause: Duration,
     /// How long parts of a concatenated MO message are kept waiting for the missing ones.
     pub reassembly_timeout: Duration,
+    /// Answer the parts of a concatenated MO message only once the whole message is stored (the
+    /// default: a crash loses no part). An SMSC that delivers one message at a time, waiting for each
+    /// answer, never sends the next part while one is held: set false for it, and each part but the
+    /// last is answered as soon as it is in memory (a crash then loses the parts received so far).
+    pub hold_mo_parts: bool,
     /// How long shutdown waits for queued and unacknowledged messages before giving up on them.
     pub shutdown_timeout: Duration,
     /// Capacity of the event channel returned by `Client::start`.
@@ -98,6 +103,7 @@ impl std::fmt::Debug for SmppConfig {
             .field("segments_per_second", &self.segments_per_second)
             .field("bind_mode", &self.bind_mode)
             .field("long_messages", &self.long_messages)
+            .field("hold_mo_parts", &self.hold_mo_parts)
             .field("tls", &self.tls)
             .field("tls_ca_file", &self.tls_ca_file)
             .field("tls_server_name", &self.tls_server_name)
@@ -124,6 +130,7 @@ impl Default for SmppConfig {
             reconnect_max: Duration::from_secs(30),
             throttle_pause: Duration::from_secs(1),
             reassembly_timeout: Duration::from_secs(120),
+            hold_mo_parts: true,
             shutdown_timeout: Duration::from_secs(10),
             event_capacity: 10_000,
             queue_capacity: 10_000,

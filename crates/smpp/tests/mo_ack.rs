@@ -169,6 +169,43 @@ async fn concatenated_parts_are_answered_when_the_whole_message_is_stored() {
 }
 
 #[tokio::test]
+async fn an_smsc_that_delivers_one_message_at_a_time_gets_each_part_answered_without_holding() {
+    // A window-1 SMSC sends the next part only once the previous one is answered: with parts held
+    // until the message is stored (the default), part 1 is never answered and part 2 never comes.
+    let smsc = TestSmsc::start().await;
+    let (_client, mut ev) = Client::start(config(smsc.port)).unwrap();
+    bound(&mut ev).await;
+    smsc.inject(mo_part("60133333333", 4, 2, 1, "JOIN "));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        resp_statuses(&smsc).is_empty(),
+        "held by default: the first part is answered only once the message is stored"
+    );
+
+    let smsc = TestSmsc::start().await;
+    let (_client, mut ev) = Client::start(SmppConfig {
+        hold_mo_parts: false,
+        ..config(smsc.port)
+    })
+    .unwrap();
+    bound(&mut ev).await;
+    let parts = ["JOIN ", "the cooking ", "group"];
+    for (i, p) in parts.iter().enumerate().take(2) {
+        smsc.inject(mo_part("60133333333", 5, 3, i as u8 + 1, p));
+        // The SMSC waits for this answer before it sends the next part.
+        assert_eq!(wait_resps(&smsc, i + 1).await[i], status::ESME_ROK);
+    }
+    smsc.inject(mo_part("60133333333", 5, 3, 3, parts[2]));
+    let (text, complete, ack) = next_mobile(&mut ev).await;
+    assert_eq!((text.as_str(), complete), ("JOIN the cooking group", true));
+    // The last part is still answered only once the whole message is stored.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(resp_statuses(&smsc).len(), 2);
+    ack.stored();
+    assert_eq!(wait_resps(&smsc, 3).await[2], status::ESME_ROK);
+}
+
+#[tokio::test]
 async fn parts_held_until_the_reassembly_timeout_are_answered_with_the_partial_message() {
     let smsc = TestSmsc::start().await;
     let mut cfg = config(smsc.port);
