@@ -72,6 +72,10 @@ struct RawSmpp {
     tls_ca_file: Option<std::path::PathBuf>,
     /// Name the server certificate must carry (default: `host`).
     tls_server_name: Option<String>,
+    /// PEM file of this client's certificate chain, for an SMSC that asks for one.
+    tls_client_cert: Option<std::path::PathBuf>,
+    /// PEM file of the client certificate's private key.
+    tls_client_key: Option<std::path::PathBuf>,
     /// `transceiver` (default) or `transmitter_receiver`.
     bind_mode: Option<String>,
     /// `udh` (default), `sar` or `payload`.
@@ -127,6 +131,8 @@ pub fn config_from_table(
         hold_mo_parts: raw.hold_mo_parts.unwrap_or(d.hold_mo_parts),
         tls_ca_file: raw.tls_ca_file,
         tls_server_name: raw.tls_server_name,
+        tls_client_cert: raw.tls_client_cert,
+        tls_client_key: raw.tls_client_key,
         bind_mode,
         long_messages,
         enquire_link_interval: raw

@@ -88,6 +88,11 @@ pub struct SmppConfig {
     pub tls_ca_file: Option<PathBuf>,
     /// The name the server certificate must carry (default: `host`).
     pub tls_server_name: Option<String>,
+    /// A PEM file with this client's certificate chain, for an SMSC that asks for one (set together
+    /// with `tls_client_key`).
+    pub tls_client_cert: Option<PathBuf>,
+    /// A PEM file with the private key of `tls_client_cert`.
+    pub tls_client_key: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for SmppConfig {
@@ -107,6 +112,7 @@ impl std::fmt::Debug for SmppConfig {
             .field("tls", &self.tls)
             .field("tls_ca_file", &self.tls_ca_file)
             .field("tls_server_name", &self.tls_server_name)
+            .field("tls_client_cert", &self.tls_client_cert)
             .finish_non_exhaustive()
     }
 }
@@ -137,6 +143,8 @@ impl Default for SmppConfig {
             tls: false,
             tls_ca_file: None,
             tls_server_name: None,
+            tls_client_cert: None,
+            tls_client_key: None,
         }
     }
 }

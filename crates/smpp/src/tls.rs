@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use rustls_pki_types::pem::PemObject;
-use rustls_pki_types::{CertificateDer, ServerName};
+use rustls_pki_types::{CertificateDer, PrivateKeyDer, ServerName};
 use tokio_rustls::rustls::{ClientConfig, RootCertStore};
 use tokio_rustls::TlsConnector;
 
@@ -32,11 +32,34 @@ pub(crate) fn connector(
         }
     }
     let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
-    let tls = ClientConfig::builder_with_provider(provider)
+    let builder = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| ConfigError::Tls(e.to_string()))?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
+        .with_root_certificates(roots);
+    let tls = match (&config.tls_client_cert, &config.tls_client_key) {
+        (None, None) => builder.with_no_client_auth(),
+        (Some(cert), Some(key)) => {
+            let chain = CertificateDer::pem_file_iter(cert)
+                .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
+                .map_err(|e| ConfigError::Tls(format!("reading {}: {e}", cert.display())))?;
+            if chain.is_empty() {
+                return Err(ConfigError::Tls(format!(
+                    "no certificate in {}",
+                    cert.display()
+                )));
+            }
+            let key = PrivateKeyDer::from_pem_file(key)
+                .map_err(|e| ConfigError::Tls(format!("reading {}: {e}", key.display())))?;
+            builder
+                .with_client_auth_cert(chain, key)
+                .map_err(|e| ConfigError::Tls(format!("client certificate: {e}")))?
+        }
+        _ => {
+            return Err(ConfigError::Tls(
+                "tls_client_cert and tls_client_key go together".into(),
+            ))
+        }
+    };
     let name = config
         .tls_server_name
         .clone()

@@ -6,11 +6,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::TestSmsc;
-use smsup_smpp::{Client, ConfigError, Event, ReceiptState, SmppConfig};
+use smsup_smpp::{BindMode, Client, ConfigError, Event, ReceiptState, SmppConfig};
 use tokio::sync::mpsc;
 use tokio::time::timeout;
 use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
-use tokio_rustls::rustls::ServerConfig;
+use tokio_rustls::rustls::server::WebPkiClientVerifier;
+use tokio_rustls::rustls::{RootCertStore, ServerConfig};
 use tokio_rustls::TlsAcceptor;
 
 /// A self-signed certificate for `smsc.test` and 127.0.0.1: the acceptor, and the certificate as PEM.
@@ -28,6 +29,44 @@ fn self_signed() -> (TlsAcceptor, String) {
         .with_single_cert(vec![der], key)
         .unwrap();
     (TlsAcceptor::from(Arc::new(config)), cert.pem())
+}
+
+/// An SMSC certificate (self-signed, as in [`self_signed`]) and a private CA that signs client
+/// certificates: the acceptor asks every client for a certificate from that CA. Returns the acceptor,
+/// the server certificate as PEM, and a client certificate and key (PEM) signed by the CA.
+fn requiring_client_certificates() -> (TlsAcceptor, String, String, String) {
+    let rcgen::CertifiedKey { cert, key_pair } =
+        rcgen::generate_simple_self_signed(vec!["smsc.test".to_string()]).unwrap();
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    let ca_key = rcgen::KeyPair::generate().unwrap();
+    let ca = ca_params.self_signed(&ca_key).unwrap();
+    let mut client_params = rcgen::CertificateParams::new(vec!["smsup-esme".to_string()]).unwrap();
+    client_params.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ClientAuth];
+    let client_key = rcgen::KeyPair::generate().unwrap();
+    let client = client_params.signed_by(&client_key, &ca, &ca_key).unwrap();
+
+    let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+    let mut roots = RootCertStore::empty();
+    roots.add(CertificateDer::from(ca.der().to_vec())).unwrap();
+    let verifier = WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider.clone())
+        .build()
+        .unwrap();
+    let config = ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_client_cert_verifier(verifier)
+        .with_single_cert(
+            vec![CertificateDer::from(cert.der().to_vec())],
+            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key_pair.serialize_der())),
+        )
+        .unwrap();
+    (
+        TlsAcceptor::from(Arc::new(config)),
+        cert.pem(),
+        client.pem(),
+        client_key.serialize_pem(),
+    )
 }
 
 /// Writes `pem` to a fresh file in the temp directory.
@@ -161,6 +200,111 @@ async fn a_wrong_server_name_is_refused() {
     }
     assert!(smsc.state.lock().unwrap().binds.is_empty());
     let _ = std::fs::remove_file(ca);
+}
+
+#[tokio::test]
+async fn separate_transmitter_and_receiver_binds_over_tls() {
+    let (acceptor, pem) = self_signed();
+    let smsc = TestSmsc::start_tls(acceptor).await;
+    let ca = pem_file(&pem, "txrx");
+    let mut cfg = config(smsc.port);
+    cfg.tls_ca_file = Some(ca.clone());
+    cfg.tls_server_name = Some("smsc.test".into());
+    cfg.bind_mode = BindMode::TransmitterAndReceiver;
+    let (client, mut ev) = Client::start(cfg).unwrap();
+    let mut bound = Vec::new();
+    while bound.len() < 2 {
+        if let Event::Bound { bind } = next_event(&mut ev).await {
+            bound.push(bind);
+        }
+    }
+    bound.sort();
+    assert_eq!(bound, vec!["receiver", "transmitter"]);
+    let sent = timeout(
+        Duration::from_secs(5),
+        client.submit("+60123456789", "two binds, TLS"),
+    )
+    .await
+    .expect("submit timed out")
+    .expect("submit accepted");
+    // The receipt comes in on the receiver bind, over its own TLS connection.
+    smsc.inject(smsc.receipt(&sent.message_ids[0], "DELIVRD"));
+    let (id, state) = loop {
+        if let Event::Receipt {
+            message_id, state, ..
+        } = next_event(&mut ev).await
+        {
+            break (message_id, state);
+        }
+    };
+    assert_eq!(
+        (id.as_str(), state),
+        (sent.message_ids[0].as_str(), ReceiptState::Delivered)
+    );
+    let mut binds = smsc.state.lock().unwrap().binds.clone();
+    binds.sort();
+    assert_eq!(
+        binds,
+        vec![0x01, 0x02],
+        "bind_receiver and bind_transmitter"
+    );
+    client.shutdown().await;
+    assert_eq!(smsc.state.lock().unwrap().unbinds, 2);
+    let _ = std::fs::remove_file(ca);
+}
+
+#[tokio::test]
+async fn a_client_certificate_is_presented_when_the_smsc_asks_for_one() {
+    let (acceptor, server_pem, cert_pem, key_pem) = requiring_client_certificates();
+    let smsc = TestSmsc::start_tls(acceptor).await;
+    let ca = pem_file(&server_pem, "mtls-ca");
+    let cert = pem_file(&cert_pem, "mtls-cert");
+    let key = pem_file(&key_pem, "mtls-key");
+    let base = SmppConfig {
+        tls_ca_file: Some(ca.clone()),
+        tls_server_name: Some("smsc.test".into()),
+        ..config(smsc.port)
+    };
+
+    // Without a certificate the SMSC ends the handshake: no bind ever reaches it.
+    let (without, mut ev) = Client::start(base.clone()).unwrap();
+    match next_event(&mut ev).await {
+        Event::Disconnected { .. } => {}
+        other => panic!("expected a refused connection, got {other:?}"),
+    }
+    without.shutdown().await;
+    assert!(smsc.state.lock().unwrap().binds.is_empty());
+
+    let (client, mut ev) = Client::start(SmppConfig {
+        tls_client_cert: Some(cert.clone()),
+        tls_client_key: Some(key.clone()),
+        ..base.clone()
+    })
+    .unwrap();
+    match next_event(&mut ev).await {
+        Event::Bound { bind } => assert_eq!(bind, "transceiver"),
+        other => panic!("expected a bind with a client certificate, got {other:?}"),
+    }
+    let sent = timeout(
+        Duration::from_secs(5),
+        client.submit("+60123456789", "mutual TLS"),
+    )
+    .await
+    .expect("submit timed out")
+    .expect("submit accepted");
+    assert_eq!(sent.message_ids.len(), 1);
+    assert_eq!(smsc.stored_texts(), vec!["mutual TLS".to_string()]);
+    client.shutdown().await;
+
+    // A certificate without its key is a configuration error, found at start.
+    let half = SmppConfig {
+        tls_client_cert: Some(cert.clone()),
+        ..base
+    };
+    assert!(matches!(half.validate(), Err(ConfigError::Tls(m)) if m.contains("together")));
+    for f in [ca, cert, key] {
+        let _ = std::fs::remove_file(f);
+    }
 }
 
 #[test]
