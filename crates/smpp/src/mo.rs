@@ -1,8 +1,9 @@
 //! Mobile-originated messages: User Data Header parsing and reassembly of concatenated parts
 //! (UDH with 8- or 16-bit reference, SAR TLVs), with duplicate parts dropped and a timeout.
 
-use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
+
+use smsup_sms::{Collected, Collector};
 
 use crate::pdu::{find_tlv, tag, ShortMessage};
 use crate::text;
@@ -160,60 +161,59 @@ pub enum Pushed {
     Duplicate(Key),
 }
 
-#[derive(Debug)]
-struct Group {
-    first: Instant,
-    data_coding: u8,
-    parts: BTreeMap<u8, Vec<u8>>,
+/// Reassembles concatenated MO messages (the bookkeeping is [`smsup_sms::Collector`]'s; the text
+/// is decoded here, by data_coding, once all of a message's octets are joined).
+pub struct Reassembler {
+    parts: Collector<Key, (u8, Vec<u8>)>,
 }
 
-/// Reassembles concatenated MO messages.
-#[derive(Debug)]
-pub struct Reassembler {
-    timeout: Duration,
-    groups: HashMap<Key, Group>,
-    done: HashMap<Key, Instant>,
-    max_groups: usize,
+impl std::fmt::Debug for Reassembler {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reassembler")
+            .field("waiting", &self.parts.pending())
+            .finish()
+    }
 }
 
 impl Reassembler {
-    /// A reassembler that gives up on missing parts after `timeout`.
+    /// A reassembler that gives up on a message when no new part of it came for `timeout`.
     pub fn new(timeout: Duration) -> Self {
         Reassembler {
-            timeout,
-            groups: HashMap::new(),
-            done: HashMap::new(),
-            max_groups: 10_000,
+            parts: Collector::new(timeout, 10_000),
         }
     }
 
     /// Number of messages waiting for parts.
     pub fn waiting(&self) -> usize {
-        self.groups.len()
+        self.parts.pending()
     }
 
     /// True while the message of `key` waits for parts.
     pub fn is_waiting(&self, key: &Key) -> bool {
-        self.groups.contains_key(key)
+        self.parts.is_pending(key)
     }
 
     /// Forgets that the message of `key` was completed, so that its parts are reassembled again if
     /// they are delivered again (after the application failed to store it).
     pub fn forget(&mut self, key: &Key) {
-        self.done.remove(key);
+        self.parts.forget(key);
     }
 
-    /// Adds one part. A part seen before (same sender, reference, total and number) is dropped.
+    /// Adds one part. A part seen before (same sender, recipient, reference, total and number) is
+    /// dropped: answered with its message if that still waits, at once if it was completed.
     pub fn push(&mut self, now: Instant, from: &str, to: &str, part: MoPart) -> Pushed {
-        let Some(c) = part.concat else {
-            return Pushed::Complete(Assembled {
+        let whole = |part: MoPart| {
+            Pushed::Complete(Assembled {
                 key: None,
                 from: from.to_string(),
                 to: to.to_string(),
                 text: text::decode(part.data_coding, &part.bytes),
                 total: 1,
                 complete: true,
-            });
+            })
+        };
+        let Some(c) = part.concat else {
+            return whole(part);
         };
         let key = Key {
             from: from.to_string(),
@@ -221,72 +221,45 @@ impl Reassembler {
             reference: c.reference,
             total: c.total,
         };
-        if let Some(t) = self.done.get(&key) {
-            if now.duration_since(*t) < self.timeout {
-                return Pushed::Duplicate(key); // a late duplicate of a message already delivered
-            }
-            self.done.remove(&key);
-        }
-        if self.groups.len() >= self.max_groups && !self.groups.contains_key(&key) {
-            // Bounded memory: drop the oldest waiting message as partial-lost.
-            if let Some(oldest) = self
-                .groups
-                .iter()
-                .min_by_key(|(_, g)| g.first)
-                .map(|(k, _)| k.clone())
-            {
-                self.groups.remove(&oldest);
-            }
-        }
-        let g = self.groups.entry(key.clone()).or_insert_with(|| Group {
-            first: now,
-            data_coding: part.data_coding,
-            parts: BTreeMap::new(),
-        });
-        g.parts.entry(c.seq).or_insert(part.bytes);
-        if g.parts.len() < c.total as usize {
-            return Pushed::Waiting(key);
-        }
-        match self.groups.remove(&key) {
-            Some(g) => {
-                self.done.insert(key.clone(), now);
-                Pushed::Complete(Self::assemble(key, g, true))
-            }
-            None => Pushed::Waiting(key),
+        let pushed = self.parts.push(
+            now,
+            key.clone(),
+            c.total,
+            c.seq,
+            (part.data_coding, part.bytes.clone()),
+        );
+        match pushed {
+            Ok(Collected::Complete(parts)) => Pushed::Complete(Self::assemble(key, parts, true)),
+            Ok(Collected::Stored) => Pushed::Waiting(key),
+            Ok(Collected::Duplicate) if self.parts.is_pending(&key) => Pushed::Waiting(key),
+            Ok(Collected::Duplicate) => Pushed::Duplicate(key),
+            // mo_part gives no such numbering; kept as a message of its own all the same.
+            Err(_) => whole(part),
         }
     }
 
-    fn assemble(key: Key, g: Group, complete: bool) -> Assembled {
-        // Decode the concatenated bytes at once so that a character split across parts survives.
-        let bytes: Vec<u8> = g.parts.into_values().flatten().collect();
+    fn assemble(key: Key, parts: Vec<(u8, Vec<u8>)>, complete: bool) -> Assembled {
+        // Decode the joined octets at once so that a character split across parts survives.
+        let data_coding = parts.first().map(|(dc, _)| *dc).unwrap_or(0);
+        let bytes: Vec<u8> = parts.into_iter().flat_map(|(_, b)| b).collect();
         Assembled {
             from: key.from.clone(),
             to: key.to.clone(),
-            text: text::decode(g.data_coding, &bytes),
+            text: text::decode(data_coding, &bytes),
             total: key.total,
             complete,
             key: Some(key),
         }
     }
 
-    /// Returns the messages whose parts did not all arrive within the timeout (with the parts that
-    /// did), and forgets old completed references.
+    /// Returns the messages given up on (no new part within the timeout, or dropped to bound
+    /// memory) with the parts that did come, and forgets old completed references.
     pub fn expire(&mut self, now: Instant) -> Vec<Assembled> {
-        let timeout = self.timeout;
-        self.done.retain(|_, t| now.duration_since(*t) < timeout);
-        let expired: Vec<Key> = self
-            .groups
-            .iter()
-            .filter(|(_, g)| now.duration_since(g.first) >= timeout)
-            .map(|(k, _)| k.clone())
-            .collect();
-        let mut out = Vec::with_capacity(expired.len());
-        for k in expired {
-            if let Some(g) = self.groups.remove(&k) {
-                out.push(Self::assemble(k, g, false));
-            }
-        }
-        out
+        self.parts
+            .expire(now)
+            .into_iter()
+            .map(|(key, parts)| Self::assemble(key, parts.into_iter().flatten().collect(), false))
+            .collect()
     }
 }
 

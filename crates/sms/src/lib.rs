@@ -67,7 +67,9 @@ pub mod udh;
 pub use analysis::{analyze, is_gsm7, Analysis, Encoding};
 pub use decode::{Alphabet, Payload, UserData};
 pub use error::{DecodeError, EncodeError};
-pub use reassemble::{Expired, Fragment, Pushed, Reassembled, Reassembler};
+pub use reassemble::{
+    Collected, Collector, Expired, Fragment, GivenUp, Pushed, Reassembled, Reassembler,
+};
 pub use smart::{smart_encode, smart_encode_if_gsm};
 pub use split::{split, Concat, GsmForm, Message, Part, SplitOptions};
 pub use udh::Udh;

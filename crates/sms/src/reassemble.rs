@@ -1,6 +1,7 @@
 //! Reassembling concatenated messages whose parts arrive in any order, duplicated, or never.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::time::{Duration, Instant};
 
 use crate::decode::Payload;
@@ -60,17 +61,168 @@ pub enum Pushed {
     Duplicate,
 }
 
+/// What [`Collector::push`] did with a part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Collected<P> {
+    /// This part completed its message: every part, in order.
+    Complete(Vec<P>),
+    /// Held; the message still misses parts.
+    Stored,
+    /// A part already held, or one of a message completed within the timeout: dropped.
+    Duplicate,
+}
+
+/// A message given up on by a [`Collector`]: its key and the parts that came (in order, `None`
+/// where one is missing).
+pub type GivenUp<K, P> = (K, Vec<Option<P>>);
+
+struct Held<P> {
+    parts: Vec<Option<P>>,
+    received: usize,
+    deadline: Instant,
+}
+
+/// The bookkeeping of reassembly for any key and any kind of part: parts are held per message
+/// until all have come, a message is given up on when no new part of it arrived for `timeout`,
+/// incomplete messages are bounded in number (beyond it, the one closest to its deadline is given
+/// up early), and copies of a completed message's parts are dropped for `timeout`. Time is passed
+/// in by the caller. [`Reassembler`] (text) and the SMPP client's MO reassembly (raw octets) are
+/// built on it.
+pub struct Collector<K, P> {
+    timeout: Duration,
+    max_pending: usize,
+    pending: HashMap<K, Held<P>>,
+    completed: HashMap<K, Instant>,
+    given_up: Vec<GivenUp<K, P>>,
+}
+
+impl<K: Clone + Eq + Hash, P> Collector<K, P> {
+    /// A collector with the given timeout, holding at most `max_pending` incomplete messages.
+    pub fn new(timeout: Duration, max_pending: usize) -> Self {
+        Collector {
+            timeout,
+            max_pending: max_pending.max(1),
+            pending: HashMap::new(),
+            completed: HashMap::new(),
+            given_up: Vec::new(),
+        }
+    }
+
+    /// Adds part `seq` of `total` of the message `key`, received at `now`. Fails for a part number
+    /// of 0 or above the total.
+    pub fn push(
+        &mut self,
+        now: Instant,
+        key: K,
+        total: u8,
+        seq: u8,
+        part: P,
+    ) -> Result<Collected<P>, DecodeError> {
+        if total == 0 || seq == 0 || seq > total {
+            return Err(DecodeError::InvalidPart { seq, total });
+        }
+        // A message whose deadline passed is over, even if expire() was not called yet.
+        if self.pending.get(&key).is_some_and(|p| p.deadline <= now) {
+            if let Some(p) = self.pending.remove(&key) {
+                self.given_up.push((key.clone(), p.parts));
+            }
+        }
+        if self.completed.get(&key).is_some_and(|&until| until > now) {
+            return Ok(Collected::Duplicate);
+        }
+        if total == 1 {
+            return Ok(Collected::Complete(vec![part]));
+        }
+        if !self.pending.contains_key(&key) && self.pending.len() >= self.max_pending {
+            self.evict_one();
+        }
+        let deadline = now + self.timeout;
+        let entry = self.pending.entry(key.clone()).or_insert_with(|| Held {
+            parts: std::iter::repeat_with(|| None)
+                .take(total as usize)
+                .collect(),
+            received: 0,
+            deadline,
+        });
+        let Some(slot) = entry.parts.get_mut((seq - 1) as usize) else {
+            return Err(DecodeError::InvalidPart { seq, total });
+        };
+        if slot.is_some() {
+            return Ok(Collected::Duplicate);
+        }
+        *slot = Some(part);
+        entry.received += 1;
+        entry.deadline = deadline;
+        if entry.received < entry.parts.len() {
+            return Ok(Collected::Stored);
+        }
+        let Some(done) = self.pending.remove(&key) else {
+            return Ok(Collected::Stored);
+        };
+        self.completed.insert(key, now + self.timeout);
+        Ok(Collected::Complete(
+            done.parts.into_iter().flatten().collect(),
+        ))
+    }
+
+    fn evict_one(&mut self) {
+        let oldest = self
+            .pending
+            .iter()
+            .min_by_key(|(_, p)| p.deadline)
+            .map(|(k, _)| k.clone());
+        if let Some(k) = oldest {
+            if let Some(p) = self.pending.remove(&k) {
+                self.given_up.push((k, p.parts));
+            }
+        }
+    }
+
+    /// Gives up on every message whose deadline is at or before `now` and returns them (with any
+    /// given up earlier by [`Collector::push`] or the memory bound).
+    pub fn expire(&mut self, now: Instant) -> Vec<GivenUp<K, P>> {
+        let due: Vec<K> = self
+            .pending
+            .iter()
+            .filter(|(_, p)| p.deadline <= now)
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in due {
+            if let Some(p) = self.pending.remove(&k) {
+                self.given_up.push((k, p.parts));
+            }
+        }
+        self.completed.retain(|_, &mut until| until > now);
+        std::mem::take(&mut self.given_up)
+    }
+
+    /// The earliest deadline of an incomplete message, if any.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        self.pending.values().map(|p| p.deadline).min()
+    }
+
+    /// Number of incomplete messages held.
+    pub fn pending(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// True while the message `key` waits for parts.
+    pub fn is_pending(&self, key: &K) -> bool {
+        self.pending.contains_key(key)
+    }
+
+    /// Forgets that the message `key` was completed, so that its parts are collected again if they
+    /// come again (its delivery failed downstream).
+    pub fn forget(&mut self, key: &K) {
+        self.completed.remove(key);
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Key {
     sender: String,
     reference: u16,
     total: u8,
-}
-
-struct Pending {
-    parts: Vec<Option<Payload>>,
-    received: usize,
-    deadline: Instant,
 }
 
 /// Collects parts of concatenated messages, keyed by sender, reference and total. Time is
@@ -80,11 +232,7 @@ struct Pending {
 /// [`Reassembler::expire`] regularly (e.g. at [`Reassembler::next_deadline`]) to collect those.
 /// After a message completes, late duplicates of its parts are dropped for `timeout`.
 pub struct Reassembler {
-    timeout: Duration,
-    max_pending: usize,
-    pending: HashMap<Key, Pending>,
-    completed: HashMap<Key, Instant>,
-    expired: Vec<Expired>,
+    parts: Collector<Key, Payload>,
 }
 
 impl Reassembler {
@@ -98,11 +246,7 @@ impl Reassembler {
     /// closest to its deadline is given up early (reported by [`Reassembler::expire`]).
     pub fn with_limit(timeout: Duration, max_pending: usize) -> Self {
         Reassembler {
-            timeout,
-            max_pending: max_pending.max(1),
-            pending: HashMap::new(),
-            completed: HashMap::new(),
-            expired: Vec::new(),
+            parts: Collector::new(timeout, max_pending),
         }
     }
 
@@ -115,117 +259,54 @@ impl Reassembler {
             seq,
             payload,
         } = fragment;
-        if total == 0 || seq == 0 || seq > total {
-            return Err(DecodeError::InvalidPart { seq, total });
-        }
         let key = Key {
             sender,
             reference,
             total,
         };
-        // A message whose deadline passed is over, even if expire() was not called yet.
-        if self.pending.get(&key).is_some_and(|p| p.deadline <= now) {
-            if let Some(p) = self.pending.remove(&key) {
-                self.expired.push(expired(key.clone(), p));
-            }
-        }
-        if self.completed.get(&key).is_some_and(|&until| until > now) {
-            return Ok(Pushed::Duplicate);
-        }
-        if total == 1 {
-            return Ok(Pushed::Complete(Reassembled {
-                text: payload.text(),
-                sender: key.sender,
-                reference,
-                total,
-            }));
-        }
-        if !self.pending.contains_key(&key) && self.pending.len() >= self.max_pending {
-            self.evict_one();
-        }
-        let deadline = now + self.timeout;
-        let entry = self.pending.entry(key.clone()).or_insert_with(|| Pending {
-            parts: vec![None; total as usize],
-            received: 0,
-            deadline,
-        });
-        let slot = &mut entry.parts[(seq - 1) as usize];
-        if slot.is_some() {
-            return Ok(Pushed::Duplicate);
-        }
-        *slot = Some(payload);
-        entry.received += 1;
-        entry.deadline = deadline;
-        if entry.received < total as usize {
-            return Ok(Pushed::Stored);
-        }
-        let Some(done) = self.pending.remove(&key) else {
-            return Ok(Pushed::Stored);
-        };
-        self.completed.insert(key.clone(), now + self.timeout);
-        Ok(Pushed::Complete(Reassembled {
-            text: Payload::join_text(done.parts.iter().flatten()),
-            sender: key.sender,
-            reference,
-            total,
-        }))
-    }
-
-    fn evict_one(&mut self) {
-        let oldest = self
-            .pending
-            .iter()
-            .min_by_key(|(_, p)| p.deadline)
-            .map(|(k, _)| k.clone());
-        if let Some(k) = oldest {
-            if let Some(p) = self.pending.remove(&k) {
-                self.expired.push(expired(k, p));
-            }
-        }
+        Ok(
+            match self.parts.push(now, key.clone(), total, seq, payload)? {
+                Collected::Complete(parts) => Pushed::Complete(Reassembled {
+                    text: Payload::join_text(&parts),
+                    sender: key.sender,
+                    reference,
+                    total,
+                }),
+                Collected::Stored => Pushed::Stored,
+                Collected::Duplicate => Pushed::Duplicate,
+            },
+        )
     }
 
     /// Gives up on every message whose deadline is at or before `now` and returns them (with
     /// any given up earlier by [`Reassembler::push`] or the memory bound).
     pub fn expire(&mut self, now: Instant) -> Vec<Expired> {
-        let due: Vec<Key> = self
-            .pending
-            .iter()
-            .filter(|(_, p)| p.deadline <= now)
-            .map(|(k, _)| k.clone())
-            .collect();
-        for k in due {
-            if let Some(p) = self.pending.remove(&k) {
-                self.expired.push(expired(k, p));
-            }
-        }
-        self.completed.retain(|_, &mut until| until > now);
-        std::mem::take(&mut self.expired)
+        self.parts
+            .expire(now)
+            .into_iter()
+            .map(|(key, parts)| Expired {
+                received: parts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, part)| part.is_some())
+                    .map(|(i, _)| (i + 1) as u8)
+                    .collect(),
+                partial_text: Payload::join_text(parts.iter().flatten()),
+                sender: key.sender,
+                reference: key.reference,
+                total: key.total,
+            })
+            .collect()
     }
 
     /// The earliest deadline of an incomplete message, if any.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.pending.values().map(|p| p.deadline).min()
+        self.parts.next_deadline()
     }
 
     /// Number of incomplete messages held.
     pub fn pending(&self) -> usize {
-        self.pending.len()
-    }
-}
-
-fn expired(key: Key, p: Pending) -> Expired {
-    Expired {
-        received: p
-            .parts
-            .iter()
-            .enumerate()
-            .filter(|(_, part)| part.is_some())
-            .map(|(i, _)| (i + 1) as u8)
-            .collect(),
-        partial_text: Payload::join_text(p.parts.iter().flatten()),
-        sender: key.sender,
-        reference: key.reference,
-        total: key.total,
+        self.parts.pending()
     }
 }
 
