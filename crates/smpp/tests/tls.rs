@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::TestSmsc;
-use smsup_smpp::{BindMode, Client, ConfigError, Event, ReceiptState, SmppConfig};
+use smsup_smpp::{BindMode, Client, ConfigError, Event, ReceiptState, SmppConfig, Submitted};
 use tokio::sync::mpsc;
 use tokio::time::timeout;
 use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
@@ -100,6 +100,43 @@ async fn next_event(ev: &mut mpsc::Receiver<Event>) -> Event {
         .expect("event stream ended")
 }
 
+/// Starts a client, waits for its transceiver bind and submits `text`; the client, its events and
+/// the accepted submit.
+async fn bound_and_submitted(
+    cfg: SmppConfig,
+    text: &str,
+) -> (Client, mpsc::Receiver<Event>, Submitted) {
+    let (client, mut ev) = Client::start(cfg).unwrap();
+    match next_event(&mut ev).await {
+        Event::Bound { bind } => assert_eq!(bind, "transceiver"),
+        other => panic!("expected a bind over TLS, got {other:?}"),
+    }
+    let sent = submitted(&client, text).await;
+    (client, ev, sent)
+}
+
+/// Submits `text` and waits (at most 5 s) until the SMSC accepted it.
+async fn submitted(client: &Client, text: &str) -> Submitted {
+    let sent = timeout(Duration::from_secs(5), client.submit("+60123456789", text))
+        .await
+        .expect("submit timed out")
+        .expect("submit accepted");
+    assert_eq!(sent.message_ids.len(), 1);
+    sent
+}
+
+/// The next receipt's id and state.
+async fn next_receipt(ev: &mut mpsc::Receiver<Event>) -> (String, ReceiptState) {
+    loop {
+        if let Event::Receipt {
+            message_id, state, ..
+        } = next_event(ev).await
+        {
+            return (message_id, state);
+        }
+    }
+}
+
 #[tokio::test]
 async fn bind_submit_and_receipt_over_tls_with_a_private_ca_file() {
     let (acceptor, pem) = self_signed();
@@ -112,27 +149,8 @@ async fn bind_submit_and_receipt_over_tls_with_a_private_ca_file() {
     cfg.tls_ca_file = Some(ca.clone());
     // Connect to 127.0.0.1 but check the certificate's DNS name.
     cfg.tls_server_name = Some("smsc.test".into());
-    let (client, mut ev) = Client::start(cfg).unwrap();
-    match next_event(&mut ev).await {
-        Event::Bound { bind } => assert_eq!(bind, "transceiver"),
-        other => panic!("expected a bind over TLS, got {other:?}"),
-    }
-    let sent = timeout(
-        Duration::from_secs(5),
-        client.submit("+60123456789", "Salam over TLS"),
-    )
-    .await
-    .expect("submit timed out")
-    .expect("submit accepted");
-    assert_eq!(sent.message_ids.len(), 1);
-    let (id, state) = loop {
-        if let Event::Receipt {
-            message_id, state, ..
-        } = next_event(&mut ev).await
-        {
-            break (message_id, state);
-        }
-    };
+    let (client, mut ev, sent) = bound_and_submitted(cfg, "Salam over TLS").await;
+    let (id, state) = next_receipt(&mut ev).await;
     assert_eq!(id, sent.message_ids[0]);
     assert_eq!(state, ReceiptState::Delivered);
     assert_eq!(smsc.stored_texts(), vec!["Salam over TLS".to_string()]);
@@ -220,23 +238,10 @@ async fn separate_transmitter_and_receiver_binds_over_tls() {
     }
     bound.sort();
     assert_eq!(bound, vec!["receiver", "transmitter"]);
-    let sent = timeout(
-        Duration::from_secs(5),
-        client.submit("+60123456789", "two binds, TLS"),
-    )
-    .await
-    .expect("submit timed out")
-    .expect("submit accepted");
+    let sent = submitted(&client, "two binds, TLS").await;
     // The receipt comes in on the receiver bind, over its own TLS connection.
     smsc.inject(smsc.receipt(&sent.message_ids[0], "DELIVRD"));
-    let (id, state) = loop {
-        if let Event::Receipt {
-            message_id, state, ..
-        } = next_event(&mut ev).await
-        {
-            break (message_id, state);
-        }
-    };
+    let (id, state) = next_receipt(&mut ev).await;
     assert_eq!(
         (id.as_str(), state),
         (sent.message_ids[0].as_str(), ReceiptState::Delivered)
@@ -275,24 +280,12 @@ async fn a_client_certificate_is_presented_when_the_smsc_asks_for_one() {
     without.shutdown().await;
     assert!(smsc.state.lock().unwrap().binds.is_empty());
 
-    let (client, mut ev) = Client::start(SmppConfig {
+    let with_cert = SmppConfig {
         tls_client_cert: Some(cert.clone()),
         tls_client_key: Some(key.clone()),
         ..base.clone()
-    })
-    .unwrap();
-    match next_event(&mut ev).await {
-        Event::Bound { bind } => assert_eq!(bind, "transceiver"),
-        other => panic!("expected a bind with a client certificate, got {other:?}"),
-    }
-    let sent = timeout(
-        Duration::from_secs(5),
-        client.submit("+60123456789", "mutual TLS"),
-    )
-    .await
-    .expect("submit timed out")
-    .expect("submit accepted");
-    assert_eq!(sent.message_ids.len(), 1);
+    };
+    let (client, _ev, _) = bound_and_submitted(with_cert, "mutual TLS").await;
     assert_eq!(smsc.stored_texts(), vec!["mutual TLS".to_string()]);
     client.shutdown().await;
 
