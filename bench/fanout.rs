@@ -20,6 +20,10 @@ mod list;
 #[path = "common/proc.rs"]
 mod proc;
 
+/// The allocator the `smsup` binary uses.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 async fn run(n: usize) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = SqliteStore::open(&dir.path().join("bench.db"), Crypto::new([9; 32]), "sim")

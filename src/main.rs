@@ -8,6 +8,11 @@ use smsup::cli::{Cli, Command, DbArgs, MembersCommand};
 use smsup::config::{Overrides, Settings};
 use smsup::store::{ImportMode, Store};
 
+/// mimalloc instead of glibc's malloc: the dispatcher, the SMPP session and SQLite's writer
+/// allocate on different threads and free on others, which glibc's arenas handle slowly.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn load(db: &DbArgs, listen: Option<String>, sim: bool) -> Result<Settings> {
     let overrides = Overrides {
         listen,

@@ -20,3 +20,24 @@ pub fn peak_rss_mib() -> f64 {
         .map(|kb| kb / 1024.0)
         .unwrap_or(f64::NAN)
 }
+
+/// CPU seconds (user + system) used so far by this process's threads, summed by thread name
+/// (`/proc/self/task/*/stat`), sorted by name.
+#[allow(dead_code)] // not every benchmark prints it
+pub fn cpu_seconds_by_thread() -> Vec<(String, f64)> {
+    let mut by_name: std::collections::BTreeMap<String, f64> = Default::default();
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return Vec::new();
+    };
+    for task in tasks.flatten() {
+        let stat = std::fs::read_to_string(task.path().join("stat")).unwrap_or_default();
+        let Some((head, after)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let name = head.split_once('(').map(|(_, n)| n).unwrap_or("?");
+        let f: Vec<&str> = after.split_whitespace().collect();
+        let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+        *by_name.entry(name.to_string()).or_default() += (ticks(11) + ticks(12)) / 100.0;
+    }
+    by_name.into_iter().collect()
+}

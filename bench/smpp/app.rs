@@ -31,7 +31,11 @@ use tokio::sync::{watch, Notify};
 mod list;
 #[path = "../common/proc.rs"]
 mod proc;
-use proc::{cpu_seconds, peak_rss_mib};
+use proc::{cpu_seconds, cpu_seconds_by_thread, peak_rss_mib};
+
+/// The allocator the `smsup` binary uses.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name)
@@ -211,6 +215,7 @@ async fn main() {
         ..SmppConfig::default()
     };
     let cpu0 = cpu_seconds();
+    let threads0 = cpu_seconds_by_thread();
     let busy_before = sqlite.write_busy();
     let t0 = Instant::now();
     let gateway = Arc::new(SmppGateway::start(config, sink).expect("smpp gateway"));
@@ -272,6 +277,7 @@ async fn main() {
     }
     let elapsed = t0.elapsed();
     let cpu = cpu_seconds() - cpu0;
+    let threads = cpu_seconds_by_thread();
     let delivered = count(
         &sqlite,
         "SELECT COUNT(*) FROM outbox WHERE state = 'delivered'",
@@ -306,6 +312,18 @@ async fn main() {
         100.0 * busy.as_secs_f64() / elapsed.as_secs_f64(),
         timing.report(elapsed)
     );
+    let per_thread: Vec<String> = threads
+        .iter()
+        .filter_map(|(name, secs)| {
+            let before = threads0
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(0.0, |(_, s)| *s);
+            let used = secs - before;
+            (used >= 0.01).then(|| format!("{name} {:.1} us", used * 1e6 / delivered.max(1) as f64))
+        })
+        .collect();
+    println!("CPU per message by thread: {}", per_thread.join(", "));
     println!(
         "RESULT smsup_msgs_per_s {:.0}",
         delivered as f64 / elapsed.as_secs_f64()

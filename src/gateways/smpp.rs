@@ -3,9 +3,9 @@
 //! messages to [`Sink::inbound`].
 //!
 //! Receipt ids are matched to the ids the SMSC gave in `submit_sm_resp` even when one side writes
-//! them in hex and the other in decimal: every id accepted here is indexed under its candidate forms
-//! ([`smsup_smpp::id_candidates`]), and a receipt is reported under the form stored on the outbox
-//! row. A receipt that arrives before its `submit_sm_resp` (or before `send` returned) waits here for
+//! them in hex and the other in decimal: every id accepted here is indexed by its exact form and by
+//! the numbers it stands for ([`smsup_smpp::id_numbers`]), and a receipt is reported under the form
+//! stored on the outbox row. A receipt that arrives before its `submit_sm_resp` (or before `send` returned) waits here for
 //! up to [`RECEIPT_WAIT`]; the store also keeps unknown ids for a day (`pending_status`).
 //!
 //! A receipt's `deliver_sm_resp` is sent only after the [`Sink::status`] call that stored it
@@ -13,15 +13,17 @@
 //! between leaves the receipt with the SMSC, never lost. Receipts are stored in batches (up to
 //! [`STATUS_BATCH`], or what gathered in 50 ms), and each batch is acknowledged at once.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use ahash::{AHashMap, AHashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use serde::Deserialize;
 use smsup_smpp::{
-    id_candidates, BindMode, Client, Event, LongMessageMode, MoAck, ReceiptState, SmppConfig,
-    SubmitError,
+    id_candidates, id_numbers, BindMode, Client, Event, LongMessageMode, MoAck, ReceiptState,
+    SmppConfig, SubmitError,
 };
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -157,41 +159,64 @@ pub fn config_from_table(
     Ok(config)
 }
 
-/// Accepted SMSC ids under each of their candidate forms, bounded (oldest forgotten first).
-#[derive(Default)]
+/// Accepted SMSC ids, found by their exact form or by a number they stand for (hex or decimal),
+/// bounded (oldest forgotten first).
 struct IdIndex {
-    forms: HashMap<String, Arc<str>>,
+    exact: AHashSet<Arc<str>>,
+    numbers: AHashMap<u128, Arc<str>>,
     order: VecDeque<Arc<str>>,
+    capacity: usize,
+}
+
+impl Default for IdIndex {
+    fn default() -> Self {
+        IdIndex::with_capacity(ID_INDEX_CAPACITY)
+    }
 }
 
 impl IdIndex {
+    fn with_capacity(capacity: usize) -> IdIndex {
+        IdIndex {
+            exact: AHashSet::new(),
+            numbers: AHashMap::new(),
+            order: VecDeque::new(),
+            capacity,
+        }
+    }
+
     fn insert(&mut self, id: &str) {
         let canonical: Arc<str> = Arc::from(id);
-        for form in id_candidates(id) {
-            self.forms.insert(form, canonical.clone());
+        self.exact.replace(canonical.clone());
+        for n in id_numbers(id).into_iter().flatten() {
+            self.numbers.insert(n, canonical.clone());
         }
         self.order.push_back(canonical);
-        while self.order.len() > ID_INDEX_CAPACITY {
-            if let Some(old) = self.order.pop_front() {
-                for form in id_candidates(&old) {
-                    if self.forms.get(&form).is_some_and(|c| Arc::ptr_eq(c, &old)) {
-                        self.forms.remove(&form);
-                    }
+        while self.order.len() > self.capacity {
+            let Some(old) = self.order.pop_front() else {
+                break;
+            };
+            // Only the entries that still point at this insertion: a later one may have replaced them.
+            if self.exact.get(&*old).is_some_and(|c| Arc::ptr_eq(c, &old)) {
+                self.exact.remove(&*old);
+            }
+            for n in id_numbers(&old).into_iter().flatten() {
+                if self.numbers.get(&n).is_some_and(|c| Arc::ptr_eq(c, &old)) {
+                    self.numbers.remove(&n);
                 }
             }
         }
     }
 
-    /// The stored form of a receipt's id (exact match first, then hex/decimal forms).
+    /// The stored form of a receipt's id (exact match first, then by the number it stands for).
     fn resolve(&self, ids: &[&str]) -> Option<String> {
         for id in ids {
-            if let Some(c) = self.forms.get(*id) {
+            if let Some(c) = self.exact.get(*id) {
                 return Some(c.to_string());
             }
         }
         for id in ids {
-            for form in id_candidates(id) {
-                if let Some(c) = self.forms.get(&form) {
+            for n in id_numbers(id).into_iter().flatten() {
+                if let Some(c) = self.numbers.get(&n) {
                     return Some(c.to_string());
                 }
             }
@@ -576,6 +601,37 @@ mod tests {
         assert_eq!(idx.resolve(&["1234"]).as_deref(), Some("1234"));
         assert_eq!(idx.resolve(&["4d2"]).as_deref(), Some("1234"));
         assert_eq!(idx.resolve(&["nope"]), None);
+        // Leading zeros and case do not matter to the number; a hex reading does not match a
+        // decimal id with different digits (ff is 255, not 597).
+        assert_eq!(idx.resolve(&["0005a01f"]).as_deref(), Some("5A01F"));
+        idx.insert("597");
+        assert_eq!(idx.resolve(&["ff"]), None);
+        // The second id of a receipt (its TLV) is tried too.
+        assert_eq!(idx.resolve(&["nope", "4D2"]).as_deref(), Some("1234"));
+    }
+
+    #[test]
+    fn the_id_index_forgets_the_oldest_but_not_a_repeated_id() {
+        let mut idx = IdIndex::with_capacity(3);
+        for id in ["a1", "b2", "c3"] {
+            idx.insert(id);
+        }
+        idx.insert("a1"); // the SMSC gave the same id again (a resend)
+        idx.insert("d4"); // pushes out the first "a1" and "b2"
+        assert_eq!(idx.resolve(&["b2"]), None);
+        assert_eq!(idx.resolve(&["178"]), None, "b2's number is forgotten too");
+        assert_eq!(
+            idx.resolve(&["a1"]).as_deref(),
+            Some("a1"),
+            "its later insertion stays"
+        );
+        assert_eq!(
+            idx.resolve(&["161"]).as_deref(),
+            Some("a1"),
+            "and so does its number"
+        );
+        assert_eq!(idx.resolve(&["d4"]).as_deref(), Some("d4"));
+        assert!(idx.exact.len() <= 3 && idx.numbers.len() <= 3);
     }
 
     #[test]
@@ -747,7 +803,8 @@ mod tests {
         use smsup_smpp::pdu::{BindResp, Body, Pdu, ShortMessage};
         let (sock, _) = listener.accept().await.unwrap();
         let mut f = smsup_smpp::codec::Framed::new(sock, SmppCodec);
-        let mut receipt_ids: HashMap<u32, String> = HashMap::new();
+        let mut receipt_ids: std::collections::HashMap<u32, String> =
+            std::collections::HashMap::new();
         let mut next = 0u32;
         while let Some(Ok(Frame::Pdu(p))) = f.next().await {
             let r = |body| Pdu {

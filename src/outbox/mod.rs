@@ -126,6 +126,7 @@ impl Dispatcher {
         let mut paused_until: Option<Instant> = None;
         // Set by a send that was throttled: the dispatcher stops claiming until then.
         let pause = Arc::new(AtomicI64::new(0));
+        let meters = Arc::new(Meters::new(name));
         loop {
             if *stop.borrow() {
                 break;
@@ -188,6 +189,7 @@ impl Dispatcher {
                 let done = done_tx.clone();
                 let settings = self.settings.clone();
                 let pause = pause.clone();
+                let meters = meters.clone();
                 tokio::spawn(async move {
                     let sms = OutboundSms {
                         id: row.id,
@@ -197,16 +199,7 @@ impl Dispatcher {
                     };
                     let started = Instant::now();
                     let result = gateway.send(&sms).await;
-                    metrics::histogram!("smsup_send_seconds", "gateway" => gateway.name())
-                        .record(started.elapsed().as_secs_f64());
-                    let outcome = match &result {
-                        Ok(_) => "accepted",
-                        Err(SendError::Transient { .. }) => "transient",
-                        Err(SendError::Throttled { .. }) => "throttled",
-                        Err(_) => "failed",
-                    };
-                    metrics::counter!("smsup_outbound_total", "gateway" => gateway.name(), "result" => outcome)
-                        .increment(1);
+                    meters.record(&result, started.elapsed());
                     if matches!(result, Err(SendError::Throttled { .. })) {
                         let until =
                             now_ms() + i64::try_from(THROTTLE_PAUSE.as_millis()).unwrap_or(1000);
@@ -230,6 +223,40 @@ impl Dispatcher {
         let _all = permits.acquire_many(in_flight as u32).await;
         drop(done_tx);
         let _ = writer.await;
+    }
+}
+
+/// The dispatcher's metrics, registered once (a lookup by name and labels per message costs more
+/// than the recording).
+struct Meters {
+    send_seconds: metrics::Histogram,
+    accepted: metrics::Counter,
+    transient: metrics::Counter,
+    throttled: metrics::Counter,
+    failed: metrics::Counter,
+}
+
+impl Meters {
+    fn new(gateway: &'static str) -> Meters {
+        let outbound = |result: &'static str| metrics::counter!("smsup_outbound_total", "gateway" => gateway, "result" => result);
+        Meters {
+            send_seconds: metrics::histogram!("smsup_send_seconds", "gateway" => gateway),
+            accepted: outbound("accepted"),
+            transient: outbound("transient"),
+            throttled: outbound("throttled"),
+            failed: outbound("failed"),
+        }
+    }
+
+    fn record(&self, result: &Result<crate::gateways::Accepted, SendError>, took: Duration) {
+        self.send_seconds.record(took.as_secs_f64());
+        match result {
+            Ok(_) => &self.accepted,
+            Err(SendError::Transient { .. }) => &self.transient,
+            Err(SendError::Throttled { .. }) => &self.throttled,
+            Err(_) => &self.failed,
+        }
+        .increment(1);
     }
 }
 

@@ -4,8 +4,9 @@
 //! waits, not the SQL, were what kept the single writer occupied.
 
 use std::path::Path;
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use tokio::sync::oneshot;
@@ -14,7 +15,49 @@ use super::{Completion, FailReason, StoreError};
 use crate::gateways::{DeliveryState, StatusOutcome, StatusUpdate};
 
 /// A unit of work for the writer thread.
-type Job = Box<dyn FnOnce(&mut Connection) + Send>;
+trait Job: Send {
+    /// Runs inside the group's transaction (in a savepoint); false when it failed.
+    fn run(&mut self, t: &Transaction<'_>) -> bool;
+    /// Answers the caller once the group is over: `failed` is the error that undid the whole
+    /// transaction, if one did (a job that failed by itself reports its own error).
+    fn answer(self: Box<Self>, failed: Option<&rusqlite::Error>);
+}
+
+/// A job: the work, then its result until the group commits, and where to send it.
+struct Pending<T, F> {
+    work: Option<F>,
+    result: Option<Result<T, StoreError>>,
+    reply: oneshot::Sender<Result<T, StoreError>>,
+}
+
+impl<T, F> Job for Pending<T, F>
+where
+    T: Send,
+    F: FnOnce(&Transaction<'_>) -> Result<T, StoreError> + Send,
+{
+    fn run(&mut self, t: &Transaction<'_>) -> bool {
+        let Some(work) = self.work.take() else {
+            return false;
+        };
+        let result = work(t);
+        let ok = result.is_ok();
+        self.result = Some(result);
+        ok
+    }
+
+    fn answer(self: Box<Self>, failed: Option<&rusqlite::Error>) {
+        let result = match (self.result, failed) {
+            (Some(Err(e)), _) => Err(e),
+            (Some(Ok(value)), None) => Ok(value),
+            (_, Some(e)) => Err(StoreError::GroupFailed(e.to_string())),
+            (None, None) => Err(StoreError::GroupFailed("the job did not run".into())),
+        };
+        let _ = self.reply.send(result);
+    }
+}
+
+/// Most jobs committed together.
+const MAX_GROUP: usize = 64;
 
 /// Sets the queued rows of one member to `cancelled` (an opt-out): shared with the async store.
 pub(super) const CANCEL_QUEUED: &str =
@@ -28,14 +71,25 @@ const KEEP_PENDING: &str =
        error_code = excluded.error_code, received_at = excluded.received_at";
 
 /// The handle to the writer thread; the thread ends when the last handle is dropped.
+///
+/// The thread commits jobs in groups: it takes every job that is waiting (up to [`MAX_GROUP`]), runs
+/// each in a savepoint of one IMMEDIATE transaction (a job that fails is undone alone) and commits
+/// once. Claims, send results and receipts that arrive together share one commit, and the pages they
+/// all touch are written to the WAL once.
 #[derive(Debug)]
 pub(super) struct HotWriter {
-    jobs: mpsc::Sender<Job>,
+    jobs: mpsc::Sender<Box<dyn Job>>,
 }
 
 impl HotWriter {
     /// Opens a second connection to the database at `path` (migrated already) and starts its thread.
-    pub(super) fn open(path: &Path) -> Result<HotWriter, StoreError> {
+    /// The thread holds `writer` (the process's write lock) while a group runs and adds the time to
+    /// `busy_ns`.
+    pub(super) fn open(
+        path: &Path,
+        writer: Arc<tokio::sync::Mutex<()>>,
+        busy_ns: Arc<AtomicU64>,
+    ) -> Result<HotWriter, StoreError> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(30))?;
         conn.execute_batch(
@@ -47,34 +101,48 @@ impl HotWriter {
              PRAGMA foreign_keys = ON;",
         )?;
         conn.set_prepared_statement_cache_capacity(64);
-        let (jobs, rx) = mpsc::channel::<Job>();
+        let (jobs, rx) = mpsc::channel::<Box<dyn Job>>();
         std::thread::Builder::new()
             .name("smsup-sqlite-hot".into())
             .spawn(move || {
                 let mut conn = conn;
-                while let Ok(job) = rx.recv() {
-                    job(&mut conn);
+                let mut group: Vec<Box<dyn Job>> = Vec::with_capacity(MAX_GROUP);
+                while let Ok(first) = rx.recv() {
+                    group.push(first);
+                    // Jobs that come while the lock is busy join this group.
+                    let _lock = writer.blocking_lock();
+                    while group.len() < MAX_GROUP {
+                        match rx.try_recv() {
+                            Ok(job) => group.push(job),
+                            Err(_) => break,
+                        }
+                    }
+                    let started = Instant::now();
+                    let failed = run_group(&mut conn, &mut group);
+                    let ns = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+                    busy_ns.fetch_add(ns, Ordering::Relaxed);
+                    drop(_lock);
+                    for job in group.drain(..) {
+                        job.answer(failed.as_ref());
+                    }
                 }
             })
             .map_err(|e| StoreError::WriterGone(e.to_string()))?;
         Ok(HotWriter { jobs })
     }
 
-    /// Runs `f` in one IMMEDIATE transaction on the writer thread; commits when it returns Ok.
+    /// Runs `f` on the writer thread, in a transaction that may hold other jobs too; resolves once
+    /// that transaction has committed (Ok with `f`'s value) or when `f` or the commit failed.
     pub(super) async fn run<T, F>(&self, f: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(&Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
     {
-        let (tx, rx) = oneshot::channel();
-        let job: Job = Box::new(move |conn: &mut Connection| {
-            let result = (|| {
-                let t = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let value = f(&t)?;
-                t.commit()?;
-                Ok(value)
-            })();
-            let _ = tx.send(result);
+        let (reply, rx) = oneshot::channel();
+        let job: Box<dyn Job> = Box::new(Pending {
+            work: Some(f),
+            result: None,
+            reply,
         });
         self.jobs
             .send(job)
@@ -82,6 +150,29 @@ impl HotWriter {
         rx.await
             .map_err(|_| StoreError::WriterGone("the writer thread dropped a job".into()))?
     }
+}
+
+/// Runs `group` in one IMMEDIATE transaction, each job in a savepoint that is rolled back if the job
+/// fails; returns the error that undid the whole transaction, if one did.
+fn run_group(conn: &mut Connection, group: &mut [Box<dyn Job>]) -> Option<rusqlite::Error> {
+    let t = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+        Ok(t) => t,
+        Err(e) => return Some(e),
+    };
+    for job in group.iter_mut() {
+        if let Err(e) = t.execute_batch("SAVEPOINT job") {
+            return Some(e); // dropping `t` rolls everything back
+        }
+        let end = if job.run(&t) {
+            "RELEASE job"
+        } else {
+            "ROLLBACK TO job; RELEASE job"
+        };
+        if let Err(e) = t.execute_batch(end) {
+            return Some(e);
+        }
+    }
+    t.commit().err()
 }
 
 /// A claimed row as the database returns it (the number still encrypted, the text by id).
@@ -466,4 +557,135 @@ pub(super) fn parse_delivery_state(s: &str) -> Option<DeliveryState> {
         "failed" => DeliveryState::Failed,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn writer_on(dir: &tempfile::TempDir) -> (HotWriter, Arc<tokio::sync::Mutex<()>>) {
+        let path = dir.path().join("hot.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);",
+        )
+        .unwrap();
+        let lock = Arc::new(tokio::sync::Mutex::new(()));
+        let writer = HotWriter::open(&path, lock.clone(), Arc::default()).unwrap();
+        (writer, lock)
+    }
+
+    fn rows(dir: &tempfile::TempDir) -> Vec<(i64, String)> {
+        let conn = Connection::open(dir.path().join("hot.db")).unwrap();
+        let mut stmt = conn.prepare("SELECT id, v FROM t ORDER BY id").unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        rows
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_job_that_fails_is_undone_alone_and_the_rest_of_its_group_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let (writer, lock) = writer_on(&dir);
+        let writer = Arc::new(writer);
+        // Hold the write lock so that the jobs queue up and run as one group.
+        let held = lock.clone().lock_owned().await;
+        let mut calls = Vec::new();
+        for i in 1..=10i64 {
+            let writer = writer.clone();
+            calls.push(tokio::spawn(async move {
+                writer
+                    .run(move |t| {
+                        t.execute("INSERT INTO t (id, v) VALUES (?1, 'ok')", [i * 10])?;
+                        if i == 5 {
+                            // Writes something, then fails: both must be undone.
+                            t.execute("INSERT INTO t (id, v) VALUES (51, 'half')", [])?;
+                            t.execute("INSERT INTO t (id, v) VALUES (10, 'duplicate')", [])?;
+                        }
+                        Ok(i)
+                    })
+                    .await
+            }));
+        }
+        // Let every job reach the writer thread's queue, then let the group run.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert!(
+            rows(&dir).is_empty(),
+            "nothing commits while the lock is held"
+        );
+        drop(held);
+        let mut results = Vec::new();
+        for c in calls {
+            results.push(c.await.unwrap());
+        }
+        for (i, r) in (1..=10i64).zip(&results) {
+            if i == 5 {
+                assert!(matches!(r, Err(StoreError::Sqlite(_))), "{r:?}");
+            } else {
+                assert_eq!(r.as_ref().ok(), Some(&i));
+            }
+        }
+        let ids: Vec<i64> = rows(&dir).into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, vec![10, 20, 30, 40, 60, 70, 80, 90, 100]);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_commit_that_fails_fails_every_job_of_the_group() {
+        let dir = tempfile::tempdir().unwrap();
+        let (writer, lock) = writer_on(&dir);
+        // A deferred foreign-key violation is only found at COMMIT.
+        writer
+            .run(|t| {
+                t.execute_batch(
+                    "CREATE TABLE parent (id INTEGER PRIMARY KEY);
+                     CREATE TABLE child (p INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);",
+                )?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+        // A good job and a bad one in one group: the bad one breaks the commit, so neither lands.
+        let writer = Arc::new(writer);
+        let held = lock.clone().lock_owned().await;
+        let good = tokio::spawn({
+            let writer = writer.clone();
+            async move {
+                writer
+                    .run(|t| {
+                        t.execute("INSERT INTO t (id, v) VALUES (1, 'x')", [])?;
+                        Ok(())
+                    })
+                    .await
+            }
+        });
+        let bad = tokio::spawn({
+            let writer = writer.clone();
+            async move {
+                writer
+                    .run(|t| {
+                        t.execute("INSERT INTO child (p) VALUES (42)", [])?;
+                        Ok(())
+                    })
+                    .await
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        drop(held);
+        for r in [good.await.unwrap(), bad.await.unwrap()] {
+            assert!(matches!(r, Err(StoreError::GroupFailed(_))), "{r:?}");
+        }
+        assert!(rows(&dir).is_empty());
+        // The writer goes on.
+        writer
+            .run(|t| {
+                t.execute("INSERT INTO t (id, v) VALUES (2, 'y')", [])?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+        assert_eq!(rows(&dir), vec![(2, "y".to_string())]);
+    }
 }

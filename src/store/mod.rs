@@ -38,6 +38,9 @@ pub enum StoreError {
     /// The thread that writes the dispatcher's hot path is gone.
     #[error("database writer: {0}")]
     WriterGone(String),
+    /// The transaction a hot-path write shared with others failed, so the write was undone.
+    #[error("database (group commit): {0}")]
+    GroupFailed(String),
     /// Rows that should refer to each other do not (a damaged database).
     #[error("inconsistent database: {0}")]
     Inconsistent(String),

@@ -101,7 +101,13 @@ impl SqliteStore {
             .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&write_pool).await?;
-        let hot = Arc::new(hot::HotWriter::open(path)?);
+        let writer = Arc::new(tokio::sync::Mutex::new(()));
+        let write_busy_ns = Arc::new(AtomicU64::new(0));
+        let hot = Arc::new(hot::HotWriter::open(
+            path,
+            writer.clone(),
+            write_busy_ns.clone(),
+        )?);
         let pool = SqlitePoolOptions::new()
             .max_connections(3)
             .test_before_acquire(false)
@@ -112,8 +118,8 @@ impl SqliteStore {
             write_pool,
             crypto,
             default_gateway: default_gateway.to_string(),
-            writer: Arc::new(tokio::sync::Mutex::new(())),
-            write_busy_ns: Arc::new(AtomicU64::new(0)),
+            writer,
+            write_busy_ns,
             texts: Arc::default(),
             hot,
         })
@@ -141,13 +147,12 @@ impl SqliteStore {
         }
     }
 
-    /// Runs a hot-path transaction on the writer thread, holding the process's write lock.
+    /// Runs a hot-path write on the writer thread (which takes the process's write lock itself).
     async fn hot<T, F>(&self, f: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
     {
-        let _guard = self.lock_writer().await;
         self.hot.run(f).await
     }
 

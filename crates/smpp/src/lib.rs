@@ -26,4 +26,4 @@ mod tls;
 
 pub use client::{Client, Event, MoAck, StatsSnapshot, SubmitError, Submitted};
 pub use config::{BindMode, ConfigError, LongMessageMode, SmppConfig};
-pub use receipt::{id_candidates, ReceiptState};
+pub use receipt::{id_candidates, id_numbers, ReceiptState};

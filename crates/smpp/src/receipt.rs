@@ -222,6 +222,29 @@ pub fn receipt_from_deliver(sm: &ShortMessage, text: &str) -> Option<Receipt> {
     })
 }
 
+/// The numbers an SMSC message id can stand for: its decimal reading (all digits) and its
+/// hexadecimal reading (all hex digits); either is None when the id cannot be read that way. Two
+/// forms of one id (hex in submit_sm_resp, decimal in the receipt) share a number; unlike
+/// [`id_candidates`] this allocates nothing.
+pub fn id_numbers(id: &str) -> [Option<u128>; 2] {
+    let id = id.trim();
+    if id.is_empty() {
+        return [None, None];
+    }
+    let digits = id.trim_start_matches('0').len();
+    let dec = if digits <= 38 && id.bytes().all(|b| b.is_ascii_digit()) {
+        id.parse::<u128>().ok()
+    } else {
+        None
+    };
+    let hex = if digits <= 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        u128::from_str_radix(id, 16).ok()
+    } else {
+        None
+    };
+    [dec, hex]
+}
+
 /// The forms under which an SMSC message id may appear elsewhere: as given, and its hex↔decimal
 /// conversions (hex in lower and upper case, without leading zeros). The first entry is the id as given
 /// (trimmed). No duplicates.
@@ -260,6 +283,31 @@ mod tests {
     use super::*;
     use crate::pdu::Tlv;
     use bytes::Bytes;
+
+    #[test]
+    fn id_numbers_read_decimal_and_hex() {
+        assert_eq!(id_numbers("255"), [Some(255), Some(0x255)]);
+        assert_eq!(id_numbers("ff"), [None, Some(255)]);
+        assert_eq!(id_numbers(" 00FF "), [None, Some(255)]);
+        assert_eq!(id_numbers("abc-1"), [None, None]);
+        assert_eq!(id_numbers(""), [None, None]);
+        // Too long for 128 bits: no number (the exact form still matches).
+        assert_eq!(id_numbers(&"f".repeat(33)), [None, None]);
+        assert_eq!(
+            id_numbers(&format!("{}1", "0".repeat(40))),
+            [Some(1), Some(1)]
+        );
+        // Every number is one of the forms id_candidates lists.
+        for id in ["255", "ff", "00FF", "1234", "4d2"] {
+            let forms = id_candidates(id);
+            for n in id_numbers(id).into_iter().flatten() {
+                assert!(
+                    forms.contains(&format!("{n:x}")),
+                    "{id}: {n:x} in {forms:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn full_receipt_text() {
