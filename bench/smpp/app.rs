@@ -217,6 +217,7 @@ async fn main() {
     let cpu0 = cpu_seconds();
     let threads0 = cpu_seconds_by_thread();
     let busy_before = sqlite.write_busy();
+    let commits_before = sqlite.hot_commits();
     let t0 = Instant::now();
     let gateway = Arc::new(SmppGateway::start(config, sink).expect("smpp gateway"));
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -324,6 +325,12 @@ async fn main() {
         })
         .collect();
     println!("CPU per message by thread: {}", per_thread.join(", "));
+    let (jobs, groups) = sqlite.hot_commits();
+    println!(
+        "hot-path writes: {} in {} transactions",
+        jobs - commits_before.0,
+        groups - commits_before.1
+    );
     println!(
         "RESULT smsup_msgs_per_s {:.0}",
         delivered as f64 / elapsed.as_secs_f64()

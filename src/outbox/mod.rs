@@ -191,10 +191,12 @@ impl Dispatcher {
                 let pause = pause.clone();
                 let meters = meters.clone();
                 tokio::spawn(async move {
+                    let mut row = row;
+                    // The number and text move into the message; the verdict needs only the ids.
                     let sms = OutboundSms {
                         id: row.id,
-                        to: row.to.clone(),
-                        body: row.body.clone(),
+                        to: std::mem::take(&mut row.to),
+                        body: std::mem::take(&mut row.body),
                         segments: row.segments,
                     };
                     let started = Instant::now();
@@ -206,7 +208,7 @@ impl Dispatcher {
                         pause.fetch_max(until, Ordering::Relaxed);
                     }
                     if let Err(e) = &result {
-                        tracing::info!(gateway = gateway.name(), row = row.id, to = %crate::phone::mask(&row.to), error = %e, "send failed");
+                        tracing::info!(gateway = gateway.name(), row = row.id, to = %crate::phone::mask(&sms.to), error = %e, "send failed");
                     }
                     // The permit is released once the outcome is recorded: rows in `sending` never
                     // exceed the window, so a crash re-sends at most the window.

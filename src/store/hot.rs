@@ -1,7 +1,8 @@
 //! The dispatcher's hot path on SQLite: claiming rows, recording send results and applying delivery
-//! receipts. Each call runs as one transaction on a thread of its own, with its own connection, so a
-//! transaction never waits for the async runtime between its statements: on a busy machine those
-//! waits, not the SQL, were what kept the single writer occupied.
+//! receipts. The calls run on a thread of their own, with its own connection, so a transaction never
+//! waits for the async runtime between its statements: on a busy machine those waits, not the SQL,
+//! were what kept the single writer occupied. The thread takes the process's write lock itself and
+//! commits the calls that are waiting together (each in a savepoint).
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -59,6 +60,15 @@ where
 /// Most jobs committed together.
 const MAX_GROUP: usize = 64;
 
+/// Counts of the writer thread's work, for benchmarks.
+#[derive(Debug, Default)]
+pub struct HotStats {
+    /// Jobs run.
+    pub jobs: AtomicU64,
+    /// Transactions committed (or attempted) for them.
+    pub groups: AtomicU64,
+}
+
 /// Sets the queued rows of one member to `cancelled` (an opt-out): shared with the async store.
 pub(super) const CANCEL_QUEUED: &str =
     "UPDATE outbox SET state = 'cancelled', updated_at = ?1 WHERE recipient_id = ?2 AND state = 'queued'";
@@ -79,6 +89,7 @@ const KEEP_PENDING: &str =
 #[derive(Debug)]
 pub(super) struct HotWriter {
     jobs: mpsc::Sender<Box<dyn Job>>,
+    stats: Arc<HotStats>,
 }
 
 impl HotWriter {
@@ -102,9 +113,12 @@ impl HotWriter {
         )?;
         conn.set_prepared_statement_cache_capacity(64);
         let (jobs, rx) = mpsc::channel::<Box<dyn Job>>();
+        let stats = Arc::new(HotStats::default());
+        let counts = stats.clone();
         std::thread::Builder::new()
             .name("smsup-sqlite-hot".into())
             .spawn(move || {
+                let stats = counts;
                 let mut conn = conn;
                 let mut group: Vec<Box<dyn Job>> = Vec::with_capacity(MAX_GROUP);
                 while let Ok(first) = rx.recv() {
@@ -117,6 +131,8 @@ impl HotWriter {
                             Err(_) => break,
                         }
                     }
+                    stats.jobs.fetch_add(group.len() as u64, Ordering::Relaxed);
+                    stats.groups.fetch_add(1, Ordering::Relaxed);
                     let started = Instant::now();
                     let failed = run_group(&mut conn, &mut group);
                     let ns = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
@@ -128,7 +144,12 @@ impl HotWriter {
                 }
             })
             .map_err(|e| StoreError::WriterGone(e.to_string()))?;
-        Ok(HotWriter { jobs })
+        Ok(HotWriter { jobs, stats })
+    }
+
+    /// The thread's counts so far.
+    pub(super) fn stats(&self) -> &HotStats {
+        &self.stats
     }
 
     /// Runs `f` on the writer thread, in a transaction that may hold other jobs too; resolves once

@@ -156,6 +156,15 @@ impl SqliteStore {
         self.hot.run(f).await
     }
 
+    /// Hot-path writes so far and the transactions that carried them (for benchmarks).
+    pub fn hot_commits(&self) -> (u64, u64) {
+        let s = self.hot.stats();
+        (
+            s.jobs.load(Ordering::Relaxed),
+            s.groups.load(Ordering::Relaxed),
+        )
+    }
+
     /// How long write transactions have held the database so far (for benchmarks: the share of wall
     /// time the single writer was busy).
     pub fn write_busy(&self) -> Duration {
