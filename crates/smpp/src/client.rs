@@ -29,6 +29,7 @@ use crate::config::{destination_address, BindMode, ConfigError, LongMessageMode,
 use crate::mo::{mo_part, Key, Pushed, Reassembler};
 use crate::pdu::{self, command_id, tag, Bind, Body, Pdu, ShortMessage, Tlv, INTERFACE_VERSION_34};
 use crate::receipt::{is_receipt, receipt_from_deliver, ReceiptState};
+use crate::redelivery::{self, Redeliveries};
 use crate::status::{self, classify, StatusClass};
 use crate::text;
 
@@ -161,6 +162,8 @@ pub struct Stats {
     pub receipts_without_id: AtomicU64,
     /// MO messages delivered as events.
     pub mobile: AtomicU64,
+    /// MO messages delivered again by the SMSC after a lost answer, answered and not passed on.
+    pub mobile_redelivered: AtomicU64,
     /// PDUs that could not be decoded.
     pub invalid_pdus: AtomicU64,
 }
@@ -186,6 +189,8 @@ pub struct StatsSnapshot {
     pub receipts_without_id: u64,
     /// MO messages delivered.
     pub mobile: u64,
+    /// MO messages delivered again after a lost answer (not passed on).
+    pub mobile_redelivered: u64,
     /// Undecodable PDUs.
     pub invalid_pdus: u64,
 }
@@ -203,6 +208,7 @@ impl Stats {
             receipts: g(&self.receipts),
             receipts_without_id: g(&self.receipts_without_id),
             mobile: g(&self.mobile),
+            mobile_redelivered: g(&self.mobile_redelivered),
             invalid_pdus: g(&self.invalid_pdus),
         }
     }
@@ -256,6 +262,10 @@ const ENCODE_CACHE: usize = 8;
 
 /// Most frames (or queued submits) handled in one go before the session looks at its timers.
 const BURST: usize = 256;
+
+/// How long after a lost connection an MO message whose answer was lost with it is expected again
+/// (SMSCs retry after seconds to minutes).
+const REDELIVERY_TTL: Duration = Duration::from_secs(30 * 60);
 
 impl EncodeCache {
     fn get_or_encode(&mut self, body: &str) -> Result<Arc<text::EncodedText>, text::TextError> {
@@ -482,6 +492,8 @@ struct AckDone {
     seqs: Vec<u32>,
     key: Option<Key>,
     stored: bool,
+    /// An MO message's fingerprint ([`redelivery::fingerprint`]).
+    fingerprint: Option<u64>,
 }
 
 type AckFuture = Pin<Box<dyn Future<Output = AckDone> + Send + Sync>>;
@@ -499,6 +511,8 @@ struct Inbound {
     held: HashMap<Key, Vec<u32>>,
     /// MO messages handed to the application and not yet acknowledged.
     acks: FuturesUnordered<AckFuture>,
+    /// MO messages whose answer may not have reached the SMSC.
+    redeliveries: Redeliveries,
 }
 
 impl Inbound {
@@ -508,6 +522,10 @@ impl Inbound {
             .map(|d| d.as_millis())
             .unwrap_or(0);
         let reassembler = Reassembler::new(shared.config.reassembly_timeout);
+        // A dead connection goes unnoticed for up to one enquire_link interval plus its timeout:
+        // answers sent in that time may be lost with it.
+        let window = shared.config.enquire_link_interval + shared.config.response_timeout;
+        let redeliveries = Redeliveries::new(window, REDELIVERY_TTL);
         Inbound {
             shared,
             events,
@@ -517,6 +535,7 @@ impl Inbound {
             generation: 0,
             held: HashMap::new(),
             acks: FuturesUnordered::new(),
+            redeliveries,
         }
     }
 
@@ -544,7 +563,7 @@ impl Inbound {
                 Some(r) => {
                     bump(&self.shared.stats.receipts);
                     debug!(id = %r.message_id, state = ?r.state, "receipt");
-                    let ack = self.await_ack(true, vec![seq], None);
+                    let ack = self.await_ack(true, vec![seq], None, None);
                     self.emit(Event::Receipt {
                         message_id: r.message_id,
                         alt_message_id: r.alt_message_id,
@@ -595,6 +614,26 @@ impl Inbound {
     }
 
     async fn deliver(&mut self, a: crate::mo::Assembled, seqs: Vec<u32>) {
+        let fp = redelivery::fingerprint(&a.from, &a.to, &a.text);
+        if self.redeliveries.is_copy(fp, std::time::Instant::now()) {
+            // Stored already; its answer was lost with the old connection. Answer it again.
+            bump(&self.shared.stats.mobile_redelivered);
+            info!(
+                parts = a.total,
+                "SMPP MO message delivered again after a lost answer: answered, not stored twice"
+            );
+            self.redeliveries.pending(fp);
+            let done = AckDone {
+                receipt: false,
+                generation: self.generation,
+                seqs,
+                key: a.key,
+                stored: true,
+                fingerprint: Some(fp),
+            };
+            self.acks.push(Box::pin(std::future::ready(done)));
+            return;
+        }
         bump(&self.shared.stats.mobile);
         self.counter += 1;
         debug!(
@@ -609,7 +648,8 @@ impl Inbound {
             );
         }
         let id = format!("{}-{}", self.id_prefix, self.counter);
-        let ack = self.await_ack(false, seqs, a.key.clone());
+        self.redeliveries.pending(fp);
+        let ack = self.await_ack(false, seqs, a.key.clone(), Some(fp));
         self.emit(Event::Mobile {
             id,
             from: a.from,
@@ -624,7 +664,13 @@ impl Inbound {
 
     /// An acknowledgement for the deliver_sm PDUs `seqs` of this connection: once resolved, their
     /// answers come out of `acks`.
-    fn await_ack(&mut self, receipt: bool, seqs: Vec<u32>, key: Option<Key>) -> MoAck {
+    fn await_ack(
+        &mut self,
+        receipt: bool,
+        seqs: Vec<u32>,
+        key: Option<Key>,
+        fingerprint: Option<u64>,
+    ) -> MoAck {
         let (tx, rx) = oneshot::channel();
         let generation = self.generation;
         self.acks.push(Box::pin(async move {
@@ -635,6 +681,7 @@ impl Inbound {
                 seqs,
                 key,
                 stored,
+                fingerprint,
             }
         }));
         MoAck(tx)
@@ -673,6 +720,14 @@ impl Inbound {
             warn!("MO message not stored: answering ESME_RX_T_APPN so that the SMSC retries");
             if let Some(k) = &done.key {
                 self.reassembler.forget(k);
+            }
+        }
+        if let Some(fp) = done.fingerprint {
+            match (done.generation == self.generation, done.stored) {
+                (true, true) => self.redeliveries.answered(fp, std::time::Instant::now()),
+                (true, false) => self.redeliveries.refused(fp),
+                // Its connection is gone: the SMSC delivers it again.
+                (false, stored) => self.redeliveries.settled_late(fp, stored),
             }
         }
         if done.generation != self.generation {
@@ -952,8 +1007,16 @@ impl Session {
                     self.requeue(&mut conn);
                     drop(conn);
                     match end {
-                        End::Closed => break,
-                        End::Lost(reason) => self.lost(reason).await,
+                        End::Closed => {
+                            self.inbound.redeliveries.connection_closed();
+                            break;
+                        }
+                        End::Lost(reason) => {
+                            self.inbound
+                                .redeliveries
+                                .connection_lost(std::time::Instant::now());
+                            self.lost(reason).await
+                        }
                     }
                 }
                 Err(reason) => self.lost(reason).await,

@@ -20,6 +20,7 @@ pub mod config;
 pub mod mo;
 pub mod pdu;
 pub mod receipt;
+pub mod redelivery;
 pub mod status;
 pub mod text;
 mod tls;

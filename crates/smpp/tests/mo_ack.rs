@@ -220,3 +220,110 @@ async fn parts_held_until_the_reassembly_timeout_are_answered_with_the_partial_m
     ack.stored();
     assert_eq!(wait_resps(&smsc, 2).await, vec![status::ESME_ROK; 2]);
 }
+
+/// Nothing arrives as an MO message for a while.
+async fn no_mobile(ev: &mut mpsc::Receiver<Event>, wait: Duration) {
+    let got = timeout(wait, async {
+        loop {
+            if let Some(Event::Mobile { text, .. }) = ev.recv().await {
+                return text;
+            }
+        }
+    })
+    .await;
+    if let Ok(text) = got {
+        panic!("a copy was passed on: {text:?}");
+    }
+}
+
+#[tokio::test]
+async fn an_mo_message_delivered_again_after_its_answer_was_lost_is_stored_once() {
+    let smsc = TestSmsc::start().await;
+    let (client, mut ev) = Client::start(config(smsc.port)).unwrap();
+    bound(&mut ev).await;
+    let alert = mo_text("60111111111", "ALERT police checks at Jalan Imbi now");
+    smsc.inject(alert.clone());
+    let (text, _, ack) = next_mobile(&mut ev).await;
+    assert_eq!(text, "ALERT police checks at Jalan Imbi now");
+    // The connection breaks while the application stores it: its answer cannot be sent.
+    smsc.kick();
+    bound(&mut ev).await;
+    ack.stored();
+    // The SMSC never got an answer, so it delivers the message again on the new bind.
+    smsc.inject(alert.clone());
+    no_mobile(&mut ev, Duration::from_millis(500)).await;
+    assert_eq!(
+        wait_resps(&smsc, 1).await,
+        vec![status::ESME_ROK],
+        "the copy is answered"
+    );
+    assert_eq!(client.stats().mobile_redelivered, 1);
+    assert_eq!(client.stats().mobile, 1);
+    // The same words sent again later are a new message.
+    smsc.inject(alert);
+    let (text, _, ack) = next_mobile(&mut ev).await;
+    assert_eq!(text, "ALERT police checks at Jalan Imbi now");
+    ack.stored();
+    assert_eq!(wait_resps(&smsc, 2).await.len(), 2);
+}
+
+#[tokio::test]
+async fn an_answer_sent_just_before_the_connection_broke_may_be_lost_so_its_copy_is_absorbed() {
+    let smsc = TestSmsc::start().await;
+    let (client, mut ev) = Client::start(config(smsc.port)).unwrap();
+    bound(&mut ev).await;
+    smsc.inject(mo_text("60122222222", "Meeting moved to 4pm"));
+    // A 2-part message too.
+    smsc.inject(mo_part("60122222222", 9, 2, 1, "Clinic open on Sunday "));
+    smsc.inject(mo_part("60122222222", 9, 2, 2, "from 9 to 12"));
+    for _ in 0..2 {
+        let (_, complete, ack) = next_mobile(&mut ev).await;
+        assert!(complete);
+        ack.stored();
+    }
+    assert_eq!(wait_resps(&smsc, 3).await, vec![status::ESME_ROK; 3]);
+    // The connection breaks right after: the SMSC may not have had the answers.
+    smsc.kick();
+    bound(&mut ev).await;
+    smsc.inject(mo_text("60122222222", "Meeting moved to 4pm"));
+    smsc.inject(mo_part("60122222222", 9, 2, 1, "Clinic open on Sunday "));
+    smsc.inject(mo_part("60122222222", 9, 2, 2, "from 9 to 12"));
+    no_mobile(&mut ev, Duration::from_millis(500)).await;
+    assert_eq!(wait_resps(&smsc, 6).await, vec![status::ESME_ROK; 6]);
+    assert_eq!(client.stats().mobile, 2);
+    // The single-part copy is caught here (the reassembler already drops late parts of a message it
+    // completed).
+    assert_eq!(client.stats().mobile_redelivered, 1);
+}
+
+#[tokio::test]
+async fn the_same_words_twice_on_a_healthy_connection_are_two_messages() {
+    let smsc = TestSmsc::start().await;
+    let (client, mut ev) = Client::start(config(smsc.port)).unwrap();
+    bound(&mut ev).await;
+    for _ in 0..2 {
+        smsc.inject(mo_text("60133333333", "JOIN food"));
+        let (text, _, ack) = next_mobile(&mut ev).await;
+        assert_eq!(text, "JOIN food");
+        ack.stored();
+    }
+    assert_eq!(wait_resps(&smsc, 2).await, vec![status::ESME_ROK; 2]);
+    assert_eq!(client.stats().mobile_redelivered, 0);
+}
+
+#[tokio::test]
+async fn a_message_that_failed_to_store_when_the_connection_broke_is_passed_on_again() {
+    let smsc = TestSmsc::start().await;
+    let (_client, mut ev) = Client::start(config(smsc.port)).unwrap();
+    bound(&mut ev).await;
+    smsc.inject(mo_text("60144444444", "HELP please call me"));
+    let (_, _, ack) = next_mobile(&mut ev).await;
+    smsc.kick();
+    bound(&mut ev).await;
+    ack.failed();
+    smsc.inject(mo_text("60144444444", "HELP please call me"));
+    let (text, _, ack) = next_mobile(&mut ev).await;
+    assert_eq!(text, "HELP please call me");
+    ack.stored();
+    assert_eq!(wait_resps(&smsc, 1).await, vec![status::ESME_ROK]);
+}

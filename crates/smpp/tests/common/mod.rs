@@ -52,6 +52,9 @@ pub struct Behaviour {
     pub fail_dest: Mutex<Vec<(String, u32)>>,
     /// Ids in decimal in submit_sm_resp and hex in receipts.
     pub hex_in_receipt: AtomicBool,
+    /// Bumped by [`TestSmsc::kick`]: connections opened before it close.
+    pub kicks: AtomicUsize,
+    pub kick: tokio::sync::Notify,
 }
 
 #[derive(Default)]
@@ -143,6 +146,12 @@ impl TestSmsc {
             .collect()
     }
 
+    /// Drops every open connection at once (no unbind), as a network failure would.
+    pub fn kick(&self) {
+        self.b.kicks.fetch_add(1, Ordering::SeqCst);
+        self.b.kick.notify_waiters();
+    }
+
     /// Sends a deliver_sm to the newest connection that can receive.
     pub fn inject(&self, sm: ShortMessage) {
         let st = self.state.lock().unwrap();
@@ -175,8 +184,15 @@ impl TestSmsc {
         let mut framed = Framed::new(sock, SmppCodec);
         let (itx, mut irx) = mpsc::unbounded_channel::<ShortMessage>();
         let mut seq = 0x1000u32;
+        let kicks = self.b.kicks.load(Ordering::SeqCst);
         loop {
+            // Created before the check: a kick in between still wakes it.
+            let kicked = self.b.kick.notified();
+            if self.b.kicks.load(Ordering::SeqCst) != kicks {
+                return;
+            }
             tokio::select! {
+                _ = kicked => return,
                 f = framed.next() => {
                     let Some(Ok(Frame::Pdu(p))) = f else { return };
                     match self.handle(conn_no, p, &itx, &mut seq) {
