@@ -82,10 +82,11 @@ const KEEP_PENDING: &str =
 
 /// The handle to the writer thread; the thread ends when the last handle is dropped.
 ///
-/// The thread commits jobs in groups: it takes every job that is waiting (up to [`MAX_GROUP`]), runs
-/// each in a savepoint of one IMMEDIATE transaction (a job that fails is undone alone) and commits
-/// once. Claims, send results and receipts that arrive together share one commit, and the pages they
-/// all touch are written to the WAL once.
+/// The thread takes the write lock itself and lets it go as soon as the commit is done, so the lock is
+/// held for the work alone, not until an async task gets round to dropping a guard. It commits jobs
+/// in groups: it takes every job that is waiting (up to [`MAX_GROUP`]), runs each in a savepoint of
+/// one IMMEDIATE transaction (a job that fails is undone alone) and commits once, so writes that
+/// queue up behind a busy lock share a commit.
 #[derive(Debug)]
 pub(super) struct HotWriter {
     jobs: mpsc::Sender<Box<dyn Job>>,
@@ -651,6 +652,9 @@ mod tests {
         }
         let ids: Vec<i64> = rows(&dir).into_iter().map(|(id, _)| id).collect();
         assert_eq!(ids, vec![10, 20, 30, 40, 60, 70, 80, 90, 100]);
+        let stats = writer.stats();
+        assert_eq!(stats.jobs.load(Ordering::Relaxed), 10);
+        assert_eq!(stats.groups.load(Ordering::Relaxed), 1, "one transaction");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -147,15 +147,6 @@ impl SqliteStore {
         }
     }
 
-    /// Runs a hot-path write on the writer thread (which takes the process's write lock itself).
-    async fn hot<T, F>(&self, f: F) -> Result<T, StoreError>
-    where
-        T: Send + 'static,
-        F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
-    {
-        self.hot.run(f).await
-    }
-
     /// Hot-path writes so far and the transactions that carried them (for benchmarks).
     pub fn hot_commits(&self) -> (u64, u64) {
         let s = self.hot.stats();
@@ -682,7 +673,8 @@ impl Store for SqliteStore {
         };
         let gw = gateway.to_string();
         let (rows, fetched) = self
-            .hot(move |t| hot::claim(t, &gw, limit, now + lease_ms, now, &known))
+            .hot
+            .run(move |t| hot::claim(t, &gw, limit, now + lease_ms, now, &known))
             .await?;
         let mut texts = self.texts.lock().unwrap_or_else(|e| e.into_inner());
         if texts.len() + fetched.len() > TEXT_CACHE {
@@ -723,7 +715,8 @@ impl Store for SqliteStore {
         let now = now_ms();
         let gw = gateway.to_string();
         let results = results.to_vec();
-        self.hot(move |t| hot::complete(t, &gw, &results, now))
+        self.hot
+            .run(move |t| hot::complete(t, &gw, &results, now))
             .await
     }
 
@@ -742,7 +735,9 @@ impl Store for SqliteStore {
         }
         let now = now_ms();
         let updates = updates.to_vec();
-        self.hot(move |t| hot::apply_status(t, &updates, now)).await
+        self.hot
+            .run(move |t| hot::apply_status(t, &updates, now))
+            .await
     }
 
     async fn set_opted_out(&self, phone: &Phone, opted_out: bool) -> Result<(), StoreError> {
