@@ -6,4 +6,4 @@ cd "$(dirname "$0")"
 if [ ! -f interop/node_modules/.package-lock.json ] || [ interop/package-lock.json -nt interop/node_modules/.package-lock.json ]; then
   npm ci --prefix interop --no-audit --no-fund
 fi
-exec cargo test --workspace "$@"
+exec cargo test --workspace --no-fail-fast "$@"

@@ -37,6 +37,12 @@ pub enum AppError {
         /// Cause.
         source: std::io::Error,
     },
+    /// The key and the database do not belong together, or one of them is missing.
+    #[error("{0}")]
+    Key(String),
+    /// The settings would expose something they must not (the simulator on a public address).
+    #[error("{0}")]
+    Unsafe(String),
     /// A gateway could not be set up.
     #[error("gateway {name}: {message}")]
     Gateway {
@@ -57,6 +63,11 @@ pub fn rules(settings: &Settings) -> Rules {
         smart_encoding: settings.smart_encoding,
         default_language: settings.language(),
         default_region: settings.default_region.to_ascii_uppercase(),
+        lists_per_number_per_day: settings.limits.lists_per_number_per_day,
+        invites_per_sender_per_hour: settings.limits.invites_per_sender_per_hour,
+        invites_per_sender_per_day: settings.limits.invites_per_sender_per_day,
+        reinvite_days: settings.limits.reinvite_days,
+        replies_per_number_per_minute: settings.limits.replies_per_number_per_minute,
     }
 }
 
@@ -71,10 +82,56 @@ pub fn default_gateway(settings: &Settings) -> &'static str {
     }
 }
 
-/// Open the key and the store as configured.
-pub async fn open_store(settings: &Settings) -> Result<(SqliteStore, KeySource), AppError> {
-    let (crypto, source) = Crypto::load_or_create(settings.key.as_deref(), &settings.key_path())?;
-    let store = SqliteStore::open(&settings.db, crypto, default_gateway(settings)).await?;
+/// How a command may open the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// `serve`: a new, empty database is created, and with it a key file when none is configured.
+    Serve,
+    /// Every other command: the database and its key must exist; nothing is created.
+    Existing,
+}
+
+/// Open the key and the store as configured. A key is created only for `serve` on a new, empty
+/// database; a database that holds data is opened only with the key it was written with.
+pub async fn open_store(
+    settings: &Settings,
+    mode: Open,
+) -> Result<(SqliteStore, KeySource), AppError> {
+    let db = &settings.db;
+    let key_path = settings.key_path();
+    let configured = settings.key.as_deref();
+    if mode == Open::Existing && !db.exists() {
+        return Err(AppError::Key(format!(
+            "no database at {}: check --db (or SMSUP_DB, or db in the settings file)",
+            db.display()
+        )));
+    }
+    if configured.is_none() && !key_path.exists() {
+        let holds_data = crate::store::sqlite::holds_data(db)?;
+        if mode == Open::Existing || holds_data {
+            return Err(AppError::Key(format!(
+                "the database {} needs its key file {}, which is missing: restore it from your backup \
+                 (or set SMSUP_KEY); a new key would make every stored phone number unreadable",
+                db.display(),
+                key_path.display()
+            )));
+        }
+    }
+    let (crypto, source) = Crypto::load_or_create(configured, &key_path)?;
+    let store = SqliteStore::open_with(db, crypto, default_gateway(settings), mode == Open::Serve)
+        .await
+        .map_err(|e| match e {
+            StoreError::WrongKey => AppError::Key(format!(
+                "the database {} was written with another key than {}: use the key file that was \
+                 created with this database (or its SMSUP_KEY)",
+                db.display(),
+                match &source {
+                    KeySource::Configured => "the configured key (SMSUP_KEY)".to_string(),
+                    KeySource::File(p) | KeySource::Created(p) => format!("the key file {p}"),
+                }
+            )),
+            other => AppError::Store(other),
+        })?;
     Ok((store, source))
 }
 
@@ -169,7 +226,7 @@ pub async fn serve(settings: Settings) -> Result<(), AppError> {
         ),
         None => None,
     };
-    let (store, key_source) = open_store(&settings).await?;
+    let (store, key_source) = open_store(&settings, Open::Serve).await?;
     match &key_source {
         KeySource::Created(path) => tracing::warn!(
             "created a new key file {path}: it protects the phone numbers in the database; back it up with the database"
@@ -260,6 +317,14 @@ pub async fn serve(settings: Settings) -> Result<(), AppError> {
         addr: settings.listen.clone(),
         source,
     })?;
+    // The simulator lets anyone post as any phone: on an address other machines can reach, it runs
+    // only when asked for (--sim, or sim.enabled = true).
+    if settings.sim_enabled() && settings.sim.enabled.is_none() && !addr.ip().is_loopback() {
+        return Err(AppError::Unsafe(format!(
+            "{addr} is reachable from other machines, and the phone simulator lets anyone post as any \
+             phone: start with --sim if that is what you want, or configure a gateway"
+        )));
+    }
     // Tests and scripts read this line to find the port.
     println!("smsup listening on http://{addr}");
     if settings.sim_enabled() {

@@ -95,15 +95,32 @@ pub struct Limits {
     pub list_segments_per_day: u64,
     /// Send the poster a confirmation with the number of recipients.
     pub confirm_posts: bool,
+    /// Lists one number may create in 24 hours.
+    pub lists_per_number_per_day: u32,
+    /// Invitations (ADD) one number may send per hour.
+    pub invites_per_sender_per_hour: u32,
+    /// Invitations (ADD) one number may send per 24 hours.
+    pub invites_per_sender_per_day: u32,
+    /// Days before the same number may be invited to the same list again.
+    pub reinvite_days: u32,
+    /// Replies one number may receive per minute; a flood beyond it gets silence.
+    pub replies_per_number_per_minute: u32,
 }
 
 impl Default for Limits {
+    /// The engine's defaults, which are written in one place ([`crate::engine::Rules`]).
     fn default() -> Self {
+        let r = crate::engine::Rules::default();
         Limits {
-            max_post_segments: 6,
-            posts_per_sender_per_hour: 30,
-            list_segments_per_day: 0,
-            confirm_posts: true,
+            max_post_segments: r.max_post_segments,
+            posts_per_sender_per_hour: r.posts_per_sender_per_hour,
+            list_segments_per_day: r.list_segments_per_day,
+            confirm_posts: r.confirm_posts,
+            lists_per_number_per_day: r.lists_per_number_per_day,
+            invites_per_sender_per_hour: r.invites_per_sender_per_hour,
+            invites_per_sender_per_day: r.invites_per_sender_per_day,
+            reinvite_days: r.reinvite_days,
+            replies_per_number_per_minute: r.replies_per_number_per_minute,
         }
     }
 }

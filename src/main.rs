@@ -94,10 +94,22 @@ async fn members(command: MembersCommand) -> Result<()> {
             let input = std::fs::File::open(&file)
                 .with_context(|| format!("opening {}", file.display()))?;
             let (rows, errors) = smsup::members::read_import(input, &settings.default_region)?;
-            for e in &errors {
+            // The first 20 problems by line, then a count: a 100,000-line file of errors must not
+            // drown the terminal.
+            const SHOWN: usize = 20;
+            for e in errors.iter().take(SHOWN) {
                 eprintln!("line {}: skipped: {}", e.line, e.reason);
             }
-            let (store, _) = smsup::app::open_store(&settings).await?;
+            if errors.len() > SHOWN {
+                eprintln!("... and {} more rows skipped", errors.len() - SHOWN);
+            }
+            if rows.is_empty() {
+                anyhow::bail!(
+                    "nothing imported: {} rows skipped, none valid (expected a header phone,alias,language and one number per row)",
+                    errors.len()
+                );
+            }
+            let (store, _) = smsup::app::open_store(&settings, smsup::app::Open::Existing).await?;
             let engine = smsup::engine::Engine::new(smsup::app::rules(&settings));
             let mode = match (consented, silent) {
                 (false, _) => ImportMode::Invite,
@@ -114,10 +126,16 @@ async fn members(command: MembersCommand) -> Result<()> {
                 errors.len(),
                 report.messages
             );
+            if report.aliases_refused > 0 {
+                println!(
+                    "{} aliases not given: they look like another member's alias in {list}",
+                    report.aliases_refused
+                );
+            }
         }
         MembersCommand::Export { list, numbers, db } => {
             let settings = load(&db, None, false)?;
-            let (store, _) = smsup::app::open_store(&settings).await?;
+            let (store, _) = smsup::app::open_store(&settings, smsup::app::Open::Existing).await?;
             let rows = store.export_members(&list, numbers).await?;
             let stdout = std::io::stdout();
             let mut w = csv::Writer::from_writer(stdout.lock());
@@ -131,7 +149,10 @@ async fn members(command: MembersCommand) -> Result<()> {
                 if let Some(p) = r.phone {
                     rec.push(p);
                 }
-                w.write_record(&rec)?;
+                w.write_record(
+                    rec.iter()
+                        .map(|c| smsup::members::spreadsheet_safe(c).into_owned()),
+                )?;
             }
             w.flush()?;
             std::io::stdout().flush()?;

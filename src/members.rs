@@ -21,16 +21,58 @@ pub enum CsvError {
     Format(String),
 }
 
-/// Read an import CSV: a header with `phone`, optional `alias` and `language`. Valid rows are returned;
-/// invalid ones are reported by line and skipped.
+/// The separator of a CSV file, told from its header line: `,` unless the header has a `;` (as
+/// spreadsheets write in countries where the comma is the decimal mark) or a tab and no comma.
+pub fn sniff_delimiter(header: &str) -> u8 {
+    let first = header.lines().next().unwrap_or("");
+    if first.contains(',') {
+        b','
+    } else if first.contains(';') {
+        b';'
+    } else if first.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// A cell as exported, safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return would be run as a formula, so it gets a leading `'` (OWASP's advice).
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Undo [`spreadsheet_safe`] on a cell read back (an exported file imported again).
+fn unescape_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+/// Read an import CSV: a header with `phone`, optional `alias` and `language`, separated by `,`, `;` or
+/// tabs (told from the header). Valid rows are returned; invalid ones are reported by line and skipped.
+/// An alias follows the rules of `NAME` (1–20 characters, no invisible characters, not a label, a
+/// number or the service's name).
 pub fn read_import(
-    input: impl Read,
+    mut input: impl Read,
     region: &str,
 ) -> Result<(Vec<ImportRow>, Vec<RowError>), CsvError> {
+    let mut text = Vec::new();
+    input
+        .read_to_end(&mut text)
+        .map_err(|e| CsvError::Format(format!("cannot read the file: {e}")))?;
+    let head = String::from_utf8_lossy(&text[..text.len().min(4096)]).into_owned();
+    let delimiter = sniff_delimiter(&head);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
+        .delimiter(delimiter)
         .trim(csv::Trim::All)
-        .from_reader(input);
+        .from_reader(text.as_slice());
     let headers = reader
         .headers()
         .map_err(|e| CsvError::Format(format!("cannot read the header: {e}")))?
@@ -41,7 +83,10 @@ pub fn read_import(
             .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
     };
     let phone_col = col("phone").ok_or_else(|| {
-        CsvError::Format("the header has no `phone` column (expected: phone,alias,language)".into())
+        CsvError::Format(format!(
+            "the header has no `phone` column (expected: phone,alias,language; found: {})",
+            crate::engine::echo(&headers.iter().collect::<Vec<_>>().join(","))
+        ))
     })?;
     let alias_col = col("alias");
     let lang_col = col("language");
@@ -61,7 +106,7 @@ pub fn read_import(
             }
         };
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let raw = record.get(phone_col).unwrap_or("");
+        let raw = unescape_cell(record.get(phone_col).unwrap_or(""));
         let phone = match crate::phone::Phone::parse(raw, region) {
             Ok(p) => p,
             Err(e) => {
@@ -74,14 +119,21 @@ pub fn read_import(
         };
         let alias = alias_col
             .and_then(|c| record.get(c))
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(str::to_string);
+            .map(|a| crate::engine::clean_alias(unescape_cell(a)))
+            .filter(|a| !a.is_empty());
         if let Some(a) = &alias {
-            if a.chars().count() > 20 {
+            if let Some(problem) = crate::engine::alias_problem(a) {
+                let reason = match problem {
+                    "length" => "alias: longer than 20 characters",
+                    "invisible" => "alias: has invisible or direction characters",
+                    "marks" => "alias: has stacked marks",
+                    "label" => "alias: has a #, which labels use",
+                    "number" => "alias: looks like a phone number",
+                    _ => "alias: looks like the service's name",
+                };
                 errors.push(RowError {
                     line,
-                    reason: "alias: longer than 20 characters".into(),
+                    reason: reason.into(),
                 });
                 continue;
             }
@@ -130,6 +182,38 @@ mod tests {
         assert_eq!(rows[1].phone.e164(), "+60123456781");
         let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![3, 4, 6]);
+    }
+
+    #[test]
+    fn semicolons_and_tabs_are_read_and_formula_escapes_undone() {
+        let csv = "phone;alias;language\n'+60123456789;Amina;fa\n";
+        let (rows, errors) = read_import(csv.as_bytes(), "MY").unwrap();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows[0].phone.e164(), "+60123456789");
+        assert_eq!(rows[0].alias.as_deref(), Some("Amina"));
+        let csv = "phone\talias\n0123456789\tBob\n";
+        let (rows, _) = read_import(csv.as_bytes(), "MY").unwrap();
+        assert_eq!(rows[0].alias.as_deref(), Some("Bob"));
+    }
+
+    #[test]
+    fn aliases_follow_the_rules_of_name() {
+        let csv = "phone,alias\n0123456781,#1\n0123456782,SMS Up\n0123456783,A\u{202E}mina\n0123456784,012345678\n0123456785,Amina\n";
+        let (rows, errors) = read_import(csv.as_bytes(), "MY").unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+            vec![2, 3, 4, 5]
+        );
+    }
+
+    #[test]
+    fn exported_cells_cannot_be_formulas() {
+        for bad in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(spreadsheet_safe(bad).starts_with('\''), "{bad}");
+            assert_eq!(unescape_cell(&spreadsheet_safe(bad)), bad);
+        }
+        assert_eq!(spreadsheet_safe("Amina"), "Amina");
     }
 
     #[test]

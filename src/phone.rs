@@ -50,6 +50,13 @@ impl Phone {
         Phone(e164)
     }
 
+    /// The country (ISO 3166 alpha-2) the number belongs to, if libphonenumber knows it.
+    pub fn region(&self) -> Option<String> {
+        let number = phonenumber::parse(None, &self.0).ok()?;
+        let id = number.country().id()?;
+        Some(format!("{id:?}"))
+    }
+
     /// The full E.164 form. Never log this at info level.
     pub fn e164(&self) -> &str {
         &self.0

@@ -116,7 +116,7 @@ async fn announce_lists_invitations_and_moderation() {
     assert!(c
         .ask(&owner, &format!("ADD alerts {spaced}"))
         .await
-        .contains("Invitation sent"));
+        .contains("Invitation to alerts sent"));
     let invite = c.wait_texts(&carol, 1).await;
     assert!(invite[0].contains("JOIN alerts"), "{invite:?}");
     assert!(
@@ -186,21 +186,23 @@ async fn stop_means_nothing_at_all_until_start() {
     assert!(c.ask(&bob, "STOP").await.contains("START"));
     // Nothing after the confirmation: posts, replies, a second STOP.
     assert_eq!(c.ask(&owner, "news hello").await, "Sent to 0 members.");
-    c.sms(&bob, "HELP").await;
     c.sms(&bob, "STOP").await;
     c.sms(&bob, "news hi").await;
+    c.sms(&bob, "JOIN news").await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(
         c.outbox(&bob).await.len(),
         2,
         "only JOIN's reply and one STOP confirmation"
     );
+    // HELP is the one command answered while opted out: it says how to come back.
+    assert!(c.ask(&bob, "HELP").await.contains("START"));
     // START: back, still a member.
     assert!(c.ask(&bob, "START").await.contains("Welcome back"));
     assert_eq!(c.ask(&owner, "news again").await, "Sent to 1 member.");
-    let texts = c.wait_texts(&bob, 4).await;
+    let texts = c.wait_texts(&bob, 5).await;
     assert!(
-        texts[3].starts_with("[news] #") && texts[3].ends_with(": again"),
+        texts[4].starts_with("[news] #") && texts[4].ends_with(": again"),
         "{texts:?}"
     );
 }
@@ -223,11 +225,21 @@ async fn bad_requests_change_nothing() {
     let r = c
         .http
         .post(format!("{}/sim/inbound", c.url))
+        .header("content-type", "application/json")
         .body("{not json")
         .send()
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 400);
+    // Not declared as JSON: refused before it is read (a cross-site form cannot post).
+    let r = c
+        .http
+        .post(format!("{}/sim/inbound", c.url))
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 415);
     let (status, _) = c.get_text("/sim/outbox?to=nonsense").await;
     assert_eq!(status, 400);
     // Nothing was stored: the metrics count no inbound message.

@@ -63,6 +63,16 @@ pub struct Rules {
     pub default_language: Lang,
     /// Region for numbers without a country code.
     pub default_region: String,
+    /// Lists one number may create in 24 hours.
+    pub lists_per_number_per_day: u32,
+    /// Invitations (ADD) one number may send in an hour.
+    pub invites_per_sender_per_hour: u32,
+    /// Invitations (ADD) one number may send in 24 hours.
+    pub invites_per_sender_per_day: u32,
+    /// Days before the same number may be invited to the same list again.
+    pub reinvite_days: u32,
+    /// Replies one number may receive in a minute; more are not sent (a flood gets silence).
+    pub replies_per_number_per_minute: u32,
 }
 
 impl Default for Rules {
@@ -75,6 +85,11 @@ impl Default for Rules {
             smart_encoding: true,
             default_language: Lang::En,
             default_region: "MY".into(),
+            lists_per_number_per_day: 3,
+            invites_per_sender_per_hour: 10,
+            invites_per_sender_per_day: 30,
+            reinvite_days: 7,
+            replies_per_number_per_minute: 10,
         }
     }
 }
@@ -94,18 +109,11 @@ pub struct Sender {
     pub opted_out: bool,
 }
 
-impl Sender {
-    /// The name shown on posts: the alias or the stable label `#<id>`.
-    pub fn display_name(&self) -> String {
-        display_name(self.alias.as_deref(), self.id)
-    }
-}
-
-/// A member's alias or stable label.
-pub fn display_name(alias: Option<&str>, id: i64) -> String {
+/// A member's alias, or their label in one list (`#K7PQ`) when they have none.
+pub fn display_name(alias: Option<&str>, label: &str) -> String {
     match alias {
         Some(a) if !a.is_empty() => a.to_string(),
-        _ => format!("#{id}"),
+        _ => format!("#{label}"),
     }
 }
 
@@ -126,6 +134,11 @@ pub struct ListFacts {
     pub recipients: u64,
     /// Segments this list sent in the last 24 hours.
     pub segments_today: u64,
+    /// The sender's label in this list (`K7PQ`, shown as `#K7PQ`), when a member.
+    pub sender_label: Option<String>,
+    /// Another member of this list has an alias that looks like the sender's: the sender's posts
+    /// show their label instead.
+    pub sender_alias_clash: bool,
 }
 
 /// A member of the list that REMOVE/ADMIN names.
@@ -133,6 +146,8 @@ pub struct ListFacts {
 pub struct TargetFacts {
     /// Member id.
     pub id: i64,
+    /// The member's label in the list.
+    pub label: String,
     /// Alias.
     pub alias: Option<String>,
     /// Role in the list.
@@ -148,6 +163,10 @@ pub struct TargetFacts {
 pub struct InviteeFacts {
     /// Already an active member of the list.
     pub active_member: bool,
+    /// Refused invitations to this list (`NO <list>`).
+    pub declined: bool,
+    /// Invited to this list within the re-invitation window.
+    pub invited_recently: bool,
     /// Opted out of everything.
     pub opted_out: bool,
     /// The member's chosen language.
@@ -169,6 +188,27 @@ pub struct Facts {
     pub invitee: Option<InviteeFacts>,
     /// Posts the sender made in the last hour.
     pub sender_posts_last_hour: u64,
+    /// What the sender did and received lately, for the limits.
+    pub usage: Usage,
+    /// The sender's latest pending invitation: (list id, list name), for a bare YES or NO.
+    pub pending_invite: Option<(i64, String)>,
+    /// Another member of a list the sender is in has an alias that looks like the one asked for.
+    pub alias_taken: bool,
+}
+
+/// Counts behind the per-number limits.
+#[derive(Debug, Clone, Default)]
+pub struct Usage {
+    /// Lists the sender created in the last 24 hours.
+    pub lists_created_today: u64,
+    /// ADD commands the sender sent in the last hour (this one excluded).
+    pub adds_last_hour: u64,
+    /// ADD commands the sender sent in the last 24 hours (this one excluded).
+    pub adds_last_day: u64,
+    /// Replies queued to the sender in the last minute.
+    pub replies_last_minute: u64,
+    /// Texts of the replies queued to the sender in the last hour (a refusal is not repeated).
+    pub recent_replies: Vec<String>,
 }
 
 /// What a facts loader must look up for a command.
@@ -184,11 +224,21 @@ pub struct Needs {
     pub invitee: Option<Phone>,
     /// The sender's post count.
     pub post_counts: bool,
+    /// The confusable key of an alias the sender asks for (NAME).
+    pub alias_key: Option<String>,
+    /// The sender's latest pending invitation (bare YES/START or NO).
+    pub pending_invite: bool,
 }
 
-/// The key a list name is stored and matched under.
+/// The key a list name is stored and matched under: names that look alike share it (`hоusing` with
+/// a Cyrillic о, `housíng` and `HOUSİNG` all meet `housing`).
 pub fn list_key(name: &str) -> String {
-    smsup_lang::normalize(name)
+    smsup_lang::confusable_key(name)
+}
+
+/// The key an alias is matched under (REMOVE, ADMIN, and the look-alike check of NAME).
+pub fn alias_key(alias: &str) -> String {
+    smsup_lang::confusable_key(alias)
 }
 
 /// What the store must look up to decide `command`.
@@ -219,6 +269,18 @@ pub fn needs(command: &Command) -> Needs {
         Command::Add { list, phone } => Needs {
             list_key: key(list),
             invitee: phone.as_ref().ok().cloned(),
+            ..Needs::default()
+        },
+        Command::No { list: Some(list) } => Needs {
+            list_key: key(list),
+            ..Needs::default()
+        },
+        Command::No { list: None } | Command::Start => Needs {
+            pending_invite: true,
+            ..Needs::default()
+        },
+        Command::Name { alias } => Needs {
+            alias_key: Some(alias_key(&clean_alias(alias))),
             ..Needs::default()
         },
         Command::Remove { list, who } | Command::Admin { list, who } => Needs {
@@ -281,6 +343,11 @@ pub enum Effect {
     OptOut,
     /// Opt the sender back in.
     OptIn,
+    /// The sender refuses invitations to a list (no membership is created; no invitation again).
+    Decline {
+        /// List id.
+        list_id: i64,
+    },
     /// Relay a post to every active member of the list but the sender.
     Post {
         /// List id.
@@ -330,37 +397,296 @@ pub struct Engine {
     pub rules: Rules,
 }
 
-fn s(v: &str) -> Arg {
-    Arg::Str(v.to_string())
-}
-
 fn n(v: u64) -> Arg {
     Arg::Num(i64::try_from(v).unwrap_or(i64::MAX))
 }
 
-/// True when a list name is acceptable: 2–24 letters (any script) or digits.
+/// The longest part of what a person typed that a reply shows back.
+const ECHO_CHARS: usize = 24;
+
+/// Replace everything in `text` that looks like a phone number (six digits or more, in any
+/// script, with any separators between them) by `***`. Used on what is stored of a command and on
+/// what a reply shows back.
+pub fn mask_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let is_digit = |c: char| c.is_numeric();
+    let is_sep = |c: char| matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '+' | '\u{00A0}');
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_digit(c) || c == '+' || c == '(' {
+            let mut j = i;
+            let mut digits = 0;
+            let mut last_digit = i;
+            while j < chars.len() && (is_digit(chars[j]) || is_sep(chars[j])) {
+                if is_digit(chars[j]) {
+                    digits += 1;
+                    last_digit = j;
+                }
+                j += 1;
+            }
+            if digits >= 6 {
+                out.push_str("***");
+                i = last_digit + 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// What a person typed, made safe to show back in a reply: invisible and control characters
+/// dropped, anything that looks like a phone number replaced by `***` ([`mask_numbers`]), and cut
+/// to 24 characters.
+pub fn echo(typed: &str) -> String {
+    let visible: String = typed
+        .chars()
+        .filter(|c| !c.is_control() && !smsup_lang::is_invisible(*c))
+        .collect();
+    let masked = mask_numbers(&visible);
+    let out = masked.trim();
+    if out.chars().count() > ECHO_CHARS {
+        let mut cut: String = out.chars().take(ECHO_CHARS - 1).collect();
+        cut.push('…');
+        cut
+    } else {
+        out.to_string()
+    }
+}
+
+/// A user-typed value for a reply (see [`echo`]).
+fn typed(v: &str) -> Arg {
+    Arg::Str(echo(v))
+}
+
+/// A stored value for a reply (a list's name, an alias).
+fn s(v: &str) -> Arg {
+    Arg::Str(v.to_string())
+}
+
+/// Render `id` so that it fits one SMS: when the values put into it make it longer, the longest
+/// value is shortened (with `…`) until the reply fits.
+pub fn render_one_sms(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    let mut args: Vec<(&str, Arg)> = args.to_vec();
+    loop {
+        let text = smsup_lang::render(lang, id, &args);
+        if smsup_sms::analyze(&text).segments <= 1 {
+            return text;
+        }
+        // Shorten the longest text value by a quarter; stop when none can be shortened.
+        let longest = args
+            .iter_mut()
+            .filter_map(|(_, a)| match a {
+                Arg::Str(v) if v.chars().count() > 1 => Some(v),
+                _ => None,
+            })
+            .max_by_key(|v| v.chars().count());
+        let Some(value) = longest else {
+            return text;
+        };
+        let chars: Vec<char> = value.trim_end_matches('…').chars().collect();
+        let keep = chars.len() * 3 / 4;
+        *value = chars[..keep].iter().collect::<String>() + "…";
+    }
+}
+
+/// True when a list name is acceptable: 2–24 letters (any script) or digits, with the marks that
+/// belong to its letters (Burmese, Tamil, Arabic vowel signs), starting with a letter or digit.
 pub fn valid_list_name(name: &str) -> bool {
     let count = name.chars().count();
     (2..=24).contains(&count)
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || is_combining_mark(c))
+        && name.chars().next().is_some_and(char::is_alphanumeric)
+        && name.chars().all(|c| {
+            c.is_alphanumeric() || smsup_lang::is_mark(c) || matches!(c, '\u{200C}' | '\u{200D}')
+        })
+        && !too_many_marks(name)
 }
 
-/// Marks that belong to letters in Brahmic and Arabic scripts (Burmese vowel signs, harakat).
-fn is_combining_mark(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED
-        | 0x102B..=0x103E | 0x1056..=0x1059 | 0x105E..=0x1060 | 0x1062..=0x1064
-        | 0x1067..=0x106D | 0x1071..=0x1074 | 0x1082..=0x108D | 0x108F | 0x109A..=0x109D
-        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0B82 | 0x0BBE..=0x0BCD | 0x0BD7
-        | 0x200C | 0x200D)
+/// More than four combining marks in a row: no script we serve writes that (stacked marks are a way
+/// to draw over other text).
+fn too_many_marks(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if smsup_lang::is_mark(c) {
+            run += 1;
+            if run > 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// The service's own name, which no alias and no list may look like.
+const SERVICE_NAMES: [&str; 2] = ["smsup", "sms"];
+
+/// An alias as it will be stored: surrounding space trimmed, runs of white space made one space.
+pub fn clean_alias(alias: &str) -> String {
+    alias.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Why an alias cannot be used, if it cannot: 1–20 characters; no invisible, control or
+/// direction characters (a joiner only between letters of a script that needs it); not a label
+/// (`#…`); not a phone number (five digits or more); not the service's name or a look-alike of it.
+pub fn alias_problem(alias: &str) -> Option<&'static str> {
+    let count = alias.chars().count();
+    if count == 0 || count > 20 {
+        return Some("length");
+    }
+    let chars: Vec<char> = alias.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if matches!(c, '\u{200C}' | '\u{200D}') {
+            // ZWNJ/ZWJ inside a Farsi or Indic word, between two letters that are not Latin.
+            let around = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j)).is_some_and(|c| {
+                    (c.is_alphabetic() || smsup_lang::is_mark(*c)) && !c.is_ascii()
+                })
+            };
+            if !(around(i.checked_sub(1)) && around(Some(i + 1))) {
+                return Some("invisible");
+            }
+        } else if c.is_control() || smsup_lang::is_invisible(*c) {
+            return Some("invisible");
+        }
+    }
+    if chars.first().is_some_and(|c| smsup_lang::is_mark(*c)) || too_many_marks(alias) {
+        return Some("marks");
+    }
+    if alias.contains('#') || alias.contains('＃') {
+        return Some("label");
+    }
+    let digits = smsup_lang::ascii_digits(alias)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    if digits >= 5 {
+        return Some("number");
+    }
+    let key: String = alias_key(alias)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    if SERVICE_NAMES
+        .iter()
+        .any(|name| key == alias_key(name) || (name.len() > 3 && key.contains(&alias_key(name))))
+    {
+        return Some("service");
+    }
+    None
+}
+
+/// A list name that is not free to take: a command word of any language (or a look-alike of one),
+/// or the service's name.
+pub fn reserved_list_name(name: &str) -> bool {
+    let key = list_key(name);
+    smsup_lang::is_reserved(&smsup_lang::normalize(name))
+        || reserved_keys().contains(&key)
+        || SERVICE_NAMES.iter().any(|s| key == list_key(s))
+}
+
+/// The confusable keys of every keyword of every language.
+fn reserved_keys() -> &'static std::collections::HashSet<String> {
+    static KEYS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        Lang::ALL
+            .into_iter()
+            .flat_map(smsup_lang::keywords_of)
+            .map(|(w, _)| list_key(w))
+            .collect()
+    })
+}
+
+/// A post's text as members receive it: line breaks made `\n` and runs of them one (so that a
+/// post cannot push a fake notice of the service out of sight), direction overrides and other
+/// invisible controls dropped, surrounding space trimmed. Joiners stay (Farsi, emoji).
+pub fn clean_post(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut pending_break = false;
+    for line in body.split([
+        '\n', '\r', '\u{2028}', '\u{2029}', '\u{0085}', '\u{000B}', '\u{000C}',
+    ]) {
+        let line: String = line
+            .chars()
+            .filter(|c| {
+                matches!(c, '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}')
+                    || !(c.is_control() || smsup_lang::is_invisible(*c))
+            })
+            .collect();
+        let line = line.trim();
+        if line.is_empty() {
+            if !out.is_empty() {
+                pending_break = true;
+            }
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        pending_break = false;
+        out.push_str(line);
+    }
+    let _ = pending_break;
+    out
+}
+
+/// True when a text shows nothing: only white space, invisible characters and marks.
+fn shows_nothing(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || c.is_control() || smsup_lang::is_invisible(c) || smsup_lang::is_mark(c)
+    })
+}
+
+/// The replies being built for one SMS.
+struct Replies<'a> {
+    engine: &'a Engine,
+    lang: Lang,
+    out: Vec<Outgoing>,
+    /// The reply refuses something for a limit: not repeated within the hour.
+    limit: bool,
+}
+
+impl Replies<'_> {
+    /// A refusal for a limit: said once, then silence while the sender keeps trying.
+    fn refuse_for_limit(&mut self, id: &str, args: &[(&str, Arg)]) {
+        self.limit = true;
+        self.say(id, args);
+    }
+
+    /// A reply to the sender, in their language, one SMS.
+    fn say(&mut self, id: &str, args: &[(&str, Arg)]) {
+        let text = self.engine.render_for(self.lang, id, args);
+        self.out.push(Outgoing {
+            to: To::Sender,
+            text,
+        });
+    }
+
+    /// A message to someone else, in their language.
+    fn tell(&mut self, to: To, lang: Lang, id: &str, args: &[(&str, Arg)]) {
+        let text = self.engine.render_for(lang, id, args);
+        self.out.push(Outgoing { to, text });
+    }
 }
 
 impl Engine {
     /// Build an engine with these rules.
     pub fn new(rules: Rules) -> Engine {
         Engine { rules }
+    }
+
+    /// Parse an SMS from `sender`: numbers typed without a country code are read in the region of
+    /// the sender's own number (a UK member's `07911 000002` is a UK number), else the deployment's.
+    pub fn parse_from(&self, text: &str, sender: &Phone) -> Parsed {
+        let region = sender
+            .region()
+            .unwrap_or_else(|| self.rules.default_region.clone());
+        parse(text, &region)
     }
 
     /// Parse an SMS with the deployment's default region.
@@ -379,51 +705,85 @@ impl Engine {
     }
 
     /// Decide what to do with a parsed SMS from `facts.sender`.
-    pub fn decide(&self, text: &str, parsed: &Parsed, facts: &Facts) -> Decision {
+    pub fn decide(&self, _text: &str, parsed: &Parsed, facts: &Facts) -> Decision {
         let sender = &facts.sender;
         let lang = match &parsed.command {
             // LANG with a code answers in the chosen language.
             Command::Language { code: Some(code) } => {
-                Lang::from_choice(code).unwrap_or_else(|| self.sender_lang(text, parsed, sender))
+                Lang::from_choice(code).unwrap_or_else(|| self.sender_lang(parsed, sender))
             }
-            _ => self.sender_lang(text, parsed, sender),
+            _ => self.sender_lang(parsed, sender),
         };
         let mut d = Decision {
             language: Some(lang),
             ..Decision::default()
         };
-        // An opted-out number gets nothing until START.
-        if sender.opted_out && parsed.command != Command::Start {
-            return Decision::default();
-        }
-        let reply = |d: &mut Decision, id: &str, args: &[(&str, Arg)]| {
-            d.replies.push(Outgoing {
-                to: To::Sender,
-                text: self.encode_text(&smsup_lang::render(lang, id, args)),
-            });
+        let mut r = Replies {
+            engine: self,
+            lang,
+            out: Vec::new(),
+            limit: false,
         };
+        if sender.opted_out {
+            // An opted-out number gets nothing until START, except an answer to HELP that says how
+            // to come back.
+            match parsed.command {
+                Command::Start => {
+                    d.effects.push(Effect::OptIn);
+                    r.say("started", &[]);
+                }
+                Command::Help => r.say("help-stopped", &[]),
+                _ => return Decision::default(),
+            }
+            d.replies = r.out;
+            self.limit_replies(&mut d, false, facts);
+            return d;
+        }
         match &parsed.command {
-            Command::Empty => reply(&mut d, "empty", &[]),
-            Command::Help => reply(&mut d, "help", &[]),
-            Command::NeedList { keyword } => reply(&mut d, "need-list", &[("command", s(keyword))]),
+            Command::Empty => r.say("empty", &[]),
+            Command::Help => r.say("help", &[]),
+            Command::NeedList { keyword } => r.say("need-list", &[("command", typed(keyword))]),
+            Command::AnnounceUsage { name } => r.say("announce-usage", &[("list", typed(name))]),
             Command::Stop => {
                 d.effects.push(Effect::OptOut);
-                reply(&mut d, "stopped", &[]);
+                r.say("stopped", &[]);
             }
-            Command::Start => {
-                if sender.opted_out {
-                    d.effects.push(Effect::OptIn);
+            Command::Start => match &facts.pending_invite {
+                // YES to an invitation joins the list it came from.
+                Some((list_id, name)) => {
+                    d.effects.push(Effect::Join { list_id: *list_id });
+                    r.say("joined", &[("list", s(name))]);
                 }
-                reply(&mut d, "started", &[]);
-            }
+                None => r.say("started", &[]),
+            },
+            Command::No { list } => match (list, &facts.list, &facts.pending_invite) {
+                (Some(typed_name), None, _) => {
+                    r.say("unknown-list", &[("list", typed(typed_name))])
+                }
+                (Some(_), Some(l), _) if l.sender_role.is_some() => {
+                    r.say("already-member", &[("list", s(&l.name))])
+                }
+                (Some(_), Some(l), _) => {
+                    d.effects.push(Effect::Decline { list_id: l.id });
+                    r.say("declined", &[("list", s(&l.name))]);
+                }
+                (None, _, Some((list_id, name))) => {
+                    d.effects.push(Effect::Decline { list_id: *list_id });
+                    r.say("declined", &[("list", s(name))]);
+                }
+                (None, _, None) => r.say("no-invitation", &[]),
+            },
             Command::Create { name, announce } => {
                 let key = list_key(name);
+                let limit = u64::from(self.rules.lists_per_number_per_day);
                 if !valid_list_name(name) {
-                    reply(&mut d, "list-name-invalid", &[]);
-                } else if smsup_lang::is_reserved(&key) {
-                    reply(&mut d, "list-name-reserved", &[("list", s(name))]);
+                    r.say("list-name-invalid", &[]);
+                } else if reserved_list_name(name) {
+                    r.say("list-name-reserved", &[("list", typed(name))]);
                 } else if facts.list.is_some() {
-                    reply(&mut d, "list-taken", &[("list", s(name))]);
+                    r.say("list-taken", &[("list", typed(name))]);
+                } else if facts.usage.lists_created_today >= limit {
+                    r.refuse_for_limit("limit-lists", &[("max", n(limit))]);
                 } else {
                     d.effects.push(Effect::CreateList {
                         name: name.clone(),
@@ -435,36 +795,36 @@ impl Engine {
                     } else {
                         "created"
                     };
-                    reply(&mut d, id, &[("list", s(name))]);
+                    r.say(id, &[("list", s(name))]);
                 }
             }
             Command::Join { list } => match &facts.list {
-                None => reply(&mut d, "unknown-list", &[("list", s(list))]),
+                None => r.say("unknown-list", &[("list", typed(list))]),
                 Some(l) if l.sender_role.is_some() => {
-                    reply(&mut d, "already-member", &[("list", s(&l.name))])
+                    r.say("already-member", &[("list", s(&l.name))])
                 }
                 Some(l) => {
                     d.effects.push(Effect::Join { list_id: l.id });
-                    reply(&mut d, "joined", &[("list", s(&l.name))]);
+                    r.say("joined", &[("list", s(&l.name))]);
                 }
             },
             Command::Leave { list } => match &facts.list {
-                None => reply(&mut d, "unknown-list", &[("list", s(list))]),
-                Some(l) if l.sender_role.is_none() => {
-                    reply(&mut d, "not-member", &[("list", s(&l.name))])
+                None => r.say("unknown-list", &[("list", typed(list))]),
+                Some(l) if l.sender_role.is_none() => r.say("not-member", &[("list", s(&l.name))]),
+                Some(l) if l.sender_role == Some(Role::Owner) => {
+                    r.say("owner-cannot-leave", &[("list", s(&l.name))])
                 }
                 Some(l) => {
                     d.effects.push(Effect::Leave { list_id: l.id });
-                    reply(&mut d, "left", &[("list", s(&l.name))]);
+                    r.say("left", &[("list", s(&l.name))]);
                 }
             },
             Command::Info { list } => match &facts.list {
-                None => reply(&mut d, "unknown-list", &[("list", s(list))]),
+                None => r.say("unknown-list", &[("list", typed(list))]),
                 Some(l) => {
                     let role = l.sender_role.map(Role::as_str).unwrap_or("none");
                     let mode = if l.announce { "announce" } else { "open" };
-                    reply(
-                        &mut d,
+                    r.say(
                         "info",
                         &[
                             ("list", s(&l.name)),
@@ -477,91 +837,84 @@ impl Engine {
             },
             Command::Lists => {
                 if facts.sender_lists.is_empty() {
-                    reply(&mut d, "lists-none", &[]);
+                    r.say("lists-none", &[]);
                 } else {
                     let text = self.lists_reply(lang, &facts.sender_lists);
-                    d.replies.push(Outgoing {
+                    r.out.push(Outgoing {
                         to: To::Sender,
                         text,
                     });
                 }
             }
             Command::Name { alias } => {
-                let count = alias.chars().count();
-                if count == 0 || count > 20 || alias.chars().any(char::is_control) {
-                    reply(&mut d, "name-invalid", &[]);
+                let alias = clean_alias(alias);
+                if alias_problem(&alias).is_some() {
+                    r.say("name-invalid", &[]);
+                } else if facts.alias_taken {
+                    r.say("name-taken", &[]);
                 } else {
                     d.effects.push(Effect::SetAlias(alias.clone()));
-                    reply(&mut d, "name-set", &[("alias", s(alias))]);
+                    r.say("name-set", &[("alias", s(&alias))]);
                 }
             }
-            Command::Language { code: None } => reply(&mut d, "lang-choices", &[]),
+            Command::Language { code: None } => r.say("lang-choices", &[]),
             Command::Language { code: Some(code) } => match Lang::from_choice(code) {
                 Some(chosen) => {
                     d.effects.push(Effect::SetLanguage(chosen));
-                    reply(&mut d, "lang-set", &[]);
+                    r.say("lang-set", &[]);
                 }
-                None => reply(&mut d, "lang-choices", &[]),
+                None => r.say("lang-choices", &[]),
             },
-            Command::Word(word) => match &facts.list {
-                Some(l) if l.sender_role.is_some() => {
-                    reply(&mut d, "post-empty", &[("list", s(&l.name))])
-                }
-                Some(l) => reply(&mut d, "not-member", &[("list", s(&l.name))]),
-                None => {
-                    let _ = word;
-                    reply(&mut d, "unknown-command", &[])
-                }
+            Command::Word(_) => match &facts.list {
+                Some(l) if l.sender_role.is_some() => r.say("post-empty", &[("list", s(&l.name))]),
+                Some(l) => r.say("not-member", &[("list", s(&l.name))]),
+                None => r.say("unknown-command", &[]),
             },
-            Command::Post { text: body, .. } => self.post(&mut d, lang, body, facts),
-            Command::Add { list, phone } => match (&facts.list, phone) {
-                (None, _) => reply(&mut d, "unknown-list", &[("list", s(list))]),
-                (Some(l), _) if !l.sender_role.is_some_and(Role::can_manage) => {
-                    reply(&mut d, "not-admin", &[("list", s(&l.name))])
-                }
-                (Some(_), Err(typed)) => reply(&mut d, "invalid-number", &[("number", s(typed))]),
-                (Some(l), Ok(phone)) => {
-                    let invitee = facts.invitee.clone().unwrap_or_default();
-                    if invitee.active_member {
-                        reply(&mut d, "already-in-list", &[("list", s(&l.name))]);
-                    } else if invitee.opted_out || *phone == sender.phone {
-                        reply(&mut d, "invite-failed", &[]);
-                    } else {
-                        d.effects.push(Effect::Invite {
-                            list_id: l.id,
-                            phone: phone.clone(),
-                        });
-                        let their_lang = smsup_lang::choose(
-                            invitee.language,
-                            None,
-                            phone.e164(),
-                            self.rules.default_language,
-                        );
-                        d.replies.push(Outgoing {
-                            to: To::Phone(phone.clone()),
-                            text: self.encode_text(&smsup_lang::render(
-                                their_lang,
-                                "invite",
-                                &[("list", s(&l.name))],
-                            )),
-                        });
-                        reply(&mut d, "invite-sent", &[("list", s(&l.name))]);
-                    }
-                }
-            },
+            Command::Post { text: body, .. } => self.post(&mut d, &mut r, body, facts),
+            Command::Add { list, phone } => self.invite(&mut d, &mut r, list, phone, facts),
             Command::Remove { list, who } | Command::Admin { list, who } => {
                 let removing = matches!(parsed.command, Command::Remove { .. });
-                self.manage(&mut d, lang, list, who, removing, facts);
+                self.manage(&mut d, &mut r, list, who, removing, facts);
             }
         }
+        let limit = r.limit;
+        d.replies = r.out;
+        self.limit_replies(&mut d, limit, facts);
         d
     }
 
-    fn sender_lang(&self, text: &str, parsed: &Parsed, sender: &Sender) -> Lang {
+    /// Replies to the sender beyond the per-minute limit are not sent, and a refusal for a limit
+    /// already sent within the hour is not sent again: a flood gets silence, not one reply each.
+    fn limit_replies(&self, d: &mut Decision, limit_refusal: bool, facts: &Facts) {
+        let per_minute = u64::from(self.rules.replies_per_number_per_minute);
+        let mut budget = per_minute.saturating_sub(facts.usage.replies_last_minute);
+        let recent = &facts.usage.recent_replies;
+        d.replies.retain(|reply| {
+            if reply.to != To::Sender {
+                return true;
+            }
+            if limit_refusal && recent.contains(&reply.text) {
+                return false;
+            }
+            if budget == 0 {
+                return false;
+            }
+            budget -= 1;
+            true
+        });
+    }
+
+    fn sender_lang(&self, parsed: &Parsed, sender: &Sender) -> Lang {
+        // Only a post's own words tell its language: a command's list name or alias does not (a
+        // list called `jooji` is no sign of Somali), nor does a single word.
+        let words = match &parsed.command {
+            Command::Post { text: body, .. } => Some(body.as_str()),
+            _ => None,
+        };
         sender.language.or(parsed.keyword_lang).unwrap_or_else(|| {
             smsup_lang::choose(
                 None,
-                Some(text),
+                words,
                 sender.phone.e164(),
                 self.rules.default_language,
             )
@@ -578,52 +931,53 @@ impl Engine {
             }
             let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
             let joined = smsup_lang::join_names(lang, &refs);
-            let text = self.render_for(lang, "lists", &[("lists", s(&joined))]);
+            let text =
+                self.encode_text(&smsup_lang::render(lang, "lists", &[("lists", s(&joined))]));
             if shown <= 1 || smsup_sms::analyze(&text).segments <= 1 {
-                return text;
+                return self.encode_text(&render_one_sms(lang, "lists", &[("lists", s(&joined))]));
             }
             shown -= 1;
         }
     }
 
     fn render_for(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-        self.encode_text(&smsup_lang::render(lang, id, args))
+        self.encode_text(&render_one_sms(lang, id, args))
     }
 
-    fn post(&self, d: &mut Decision, lang: Lang, body: &str, facts: &Facts) {
-        let reply = |d: &mut Decision, id: &str, args: &[(&str, Arg)]| {
-            d.replies.push(Outgoing {
-                to: To::Sender,
-                text: self.render_for(lang, id, args),
-            });
-        };
+    fn post(&self, d: &mut Decision, r: &mut Replies<'_>, body: &str, facts: &Facts) {
         let Some(l) = &facts.list else {
-            reply(d, "unknown-command", &[]);
+            r.say("unknown-command", &[]);
             return;
         };
         let Some(role) = l.sender_role else {
-            reply(d, "not-member", &[("list", s(&l.name))]);
+            r.say("not-member", &[("list", s(&l.name))]);
             return;
         };
         if l.announce && !role.can_manage() {
-            reply(d, "post-announce-only", &[("list", s(&l.name))]);
+            r.say("post-announce-only", &[("list", s(&l.name))]);
             return;
         }
-        if body.trim().is_empty() {
-            reply(d, "post-empty", &[("list", s(&l.name))]);
+        let body = clean_post(body);
+        if shows_nothing(&body) {
+            r.say("post-empty", &[("list", s(&l.name))]);
             return;
         }
+        let label = l.sender_label.as_deref().unwrap_or("?");
+        let alias = facts
+            .sender
+            .alias
+            .as_deref()
+            .filter(|_| !l.sender_alias_clash);
         let text = self.encode_text(&format!(
             "[{}] {}: {}",
             l.name,
-            facts.sender.display_name(),
+            display_name(alias, label),
             body
         ));
         let segments = smsup_sms::analyze(&text).segments as u64;
         let max = u64::from(self.rules.max_post_segments);
         if segments > max {
-            reply(
-                d,
+            r.say(
                 "post-too-long",
                 &[("segments", n(segments)), ("max", n(max))],
             );
@@ -631,12 +985,12 @@ impl Engine {
         }
         let per_hour = u64::from(self.rules.posts_per_sender_per_hour);
         if facts.sender_posts_last_hour >= per_hour {
-            reply(d, "post-sender-limit", &[("max", n(per_hour))]);
+            r.refuse_for_limit("post-sender-limit", &[("max", n(per_hour))]);
             return;
         }
         let budget = self.rules.list_segments_per_day;
         if budget > 0 && l.segments_today + segments * l.recipients > budget {
-            reply(d, "post-list-limit", &[("list", s(&l.name))]);
+            r.refuse_for_limit("post-list-limit", &[("list", s(&l.name))]);
             return;
         }
         d.effects.push(Effect::Post {
@@ -645,31 +999,84 @@ impl Engine {
             segments: u32::try_from(segments).unwrap_or(u32::MAX),
         });
         if self.rules.confirm_posts {
-            reply(
-                d,
+            r.say(
                 "post-sent",
                 &[("count", n(l.recipients)), ("segments", n(segments))],
             );
         }
     }
 
+    /// ADD: the inviter gets one answer whatever the number is (a member already, opted out,
+    /// declined, invited lately, not a number of anyone), so that ADD tells nothing about anyone.
+    fn invite(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        list: &str,
+        phone: &Result<Phone, String>,
+        facts: &Facts,
+    ) {
+        let Some(l) = &facts.list else {
+            r.say("unknown-list", &[("list", typed(list))]);
+            return;
+        };
+        if !l.sender_role.is_some_and(Role::can_manage) {
+            r.say("not-admin", &[("list", s(&l.name))]);
+            return;
+        }
+        let Ok(phone) = phone else {
+            r.say("invalid-number", &[("list", s(&l.name))]);
+            return;
+        };
+        let per_hour = u64::from(self.rules.invites_per_sender_per_hour);
+        let per_day = u64::from(self.rules.invites_per_sender_per_day);
+        if facts.usage.adds_last_hour >= per_hour || facts.usage.adds_last_day >= per_day {
+            let max = if facts.usage.adds_last_hour >= per_hour {
+                per_hour
+            } else {
+                per_day
+            };
+            r.refuse_for_limit("limit-invites", &[("max", n(max))]);
+            return;
+        }
+        let invitee = facts.invitee.clone().unwrap_or_default();
+        let invitable = !(invitee.active_member
+            || invitee.opted_out
+            || invitee.declined
+            || invitee.invited_recently
+            || *phone == facts.sender.phone);
+        if invitable {
+            d.effects.push(Effect::Invite {
+                list_id: l.id,
+                phone: phone.clone(),
+            });
+            let their_lang = smsup_lang::choose(
+                invitee.language,
+                None,
+                phone.e164(),
+                self.rules.default_language,
+            );
+            r.tell(
+                To::Phone(phone.clone()),
+                their_lang,
+                "invite",
+                &[("list", s(&l.name))],
+            );
+        }
+        r.say("invite-sent", &[("list", s(&l.name))]);
+    }
+
     fn manage(
         &self,
         d: &mut Decision,
-        lang: Lang,
+        r: &mut Replies<'_>,
         list: &str,
         who: &str,
         removing: bool,
         facts: &Facts,
     ) {
-        let reply = |d: &mut Decision, id: &str, args: &[(&str, Arg)]| {
-            d.replies.push(Outgoing {
-                to: To::Sender,
-                text: self.render_for(lang, id, args),
-            });
-        };
         let Some(l) = &facts.list else {
-            reply(d, "unknown-list", &[("list", s(list))]);
+            r.say("unknown-list", &[("list", typed(list))]);
             return;
         };
         let role = l.sender_role;
@@ -680,25 +1087,24 @@ impl Engine {
         };
         if !allowed {
             let id = if removing { "not-admin" } else { "not-owner" };
-            reply(d, id, &[("list", s(&l.name))]);
+            r.say(id, &[("list", s(&l.name))]);
             return;
         }
         let target = match facts.targets.as_slice() {
             [] => {
-                reply(
-                    d,
+                r.say(
                     "member-not-found",
-                    &[("who", s(who)), ("list", s(&l.name))],
+                    &[("who", typed(who)), ("list", s(&l.name))],
                 );
                 return;
             }
             [one] => one,
             _ => {
-                reply(d, "member-ambiguous", &[("who", s(who))]);
+                r.say("member-ambiguous", &[("who", typed(who))]);
                 return;
             }
         };
-        let shown = display_name(target.alias.as_deref(), target.id);
+        let shown = display_name(target.alias.as_deref(), &target.label);
         let their_lang = smsup_lang::choose(
             target.language,
             None,
@@ -707,32 +1113,50 @@ impl Engine {
         );
         if removing {
             if target.role == Role::Owner {
-                reply(d, "cannot-remove-owner", &[("list", s(&l.name))]);
+                r.say("cannot-remove-owner", &[("list", s(&l.name))]);
+                return;
+            }
+            if target.role == Role::Admin
+                && role != Some(Role::Owner)
+                && target.id != facts.sender.id
+            {
+                r.say("cannot-remove-admin", &[("list", s(&l.name))]);
                 return;
             }
             d.effects.push(Effect::Remove {
                 list_id: l.id,
                 member_id: target.id,
             });
-            reply(d, "removed", &[("who", s(&shown)), ("list", s(&l.name))]);
+            r.say("removed", &[("who", s(&shown)), ("list", s(&l.name))]);
             if target.id != facts.sender.id {
-                d.replies.push(Outgoing {
-                    to: To::Member(target.id),
-                    text: self.render_for(their_lang, "you-were-removed", &[("list", s(&l.name))]),
-                });
+                r.tell(
+                    To::Member(target.id),
+                    their_lang,
+                    "you-were-removed",
+                    &[("list", s(&l.name))],
+                );
             }
         } else {
+            if target.role == Role::Owner {
+                r.say(
+                    "admin-is-owner",
+                    &[("who", s(&shown)), ("list", s(&l.name))],
+                );
+                return;
+            }
             if target.role == Role::Member {
                 d.effects.push(Effect::MakeAdmin {
                     list_id: l.id,
                     member_id: target.id,
                 });
-                d.replies.push(Outgoing {
-                    to: To::Member(target.id),
-                    text: self.render_for(their_lang, "you-are-admin", &[("list", s(&l.name))]),
-                });
+                r.tell(
+                    To::Member(target.id),
+                    their_lang,
+                    "you-are-admin",
+                    &[("list", s(&l.name))],
+                );
             }
-            reply(d, "admin-made", &[("who", s(&shown)), ("list", s(&l.name))]);
+            r.say("admin-made", &[("who", s(&shown)), ("list", s(&l.name))]);
         }
     }
 }

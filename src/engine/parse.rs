@@ -67,10 +67,21 @@ pub enum Command {
         /// Alias or label of the member.
         who: String,
     },
-    /// `STOP` alone (and its synonyms): opt out of everything.
+    /// A message whose first word is `STOP` (or a synonym, in any language): opt out of everything,
+    /// whatever follows (`STOP ALL`, `stop please`, `henti semua`).
     Stop,
-    /// `START` alone (and its synonyms): opt back in.
+    /// `START` alone (and its synonyms, `YES`): opt back in, or accept the latest invitation.
     Start,
+    /// `NO [list]`: refuse an invitation to a list and every later one (bare: the latest).
+    No {
+        /// The list name as typed, if any.
+        list: Option<String>,
+    },
+    /// `ANNOUNCE <name>`: a modifier used as a command; the reply shows how to use it.
+    AnnounceUsage {
+        /// The name as typed.
+        name: String,
+    },
     /// `LANG [code]`.
     Language {
         /// The code or language name given, if any.
@@ -87,6 +98,34 @@ pub enum Command {
     Empty,
 }
 
+impl Command {
+    /// The command's name as stored with an inbound SMS (for limits that count attempts), never
+    /// its arguments.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Command::Help => "help",
+            Command::Create { .. } => "create",
+            Command::Join { .. } => "join",
+            Command::Leave { .. } => "leave",
+            Command::Post { .. } => "post",
+            Command::Lists => "lists",
+            Command::Name { .. } => "name",
+            Command::Info { .. } => "info",
+            Command::Add { .. } => "add",
+            Command::Remove { .. } => "remove",
+            Command::Admin { .. } => "admin",
+            Command::Stop => "stop",
+            Command::Start => "start",
+            Command::No { .. } => "no",
+            Command::AnnounceUsage { .. } => "announce",
+            Command::Language { .. } => "lang",
+            Command::NeedList { .. } => "need-list",
+            Command::Word(_) => "word",
+            Command::Empty => "empty",
+        }
+    }
+}
+
 /// A parsed SMS and the language its keyword was written in, if not English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed {
@@ -96,13 +135,19 @@ pub struct Parsed {
     pub keyword_lang: Option<Lang>,
 }
 
-fn is_edge_punct(c: char) -> bool {
-    !(c.is_alphanumeric() || c == '#' || c == '+')
+/// A character that belongs to a word: letters and digits of any script, the combining marks that
+/// are parts of letters (Burmese asat ်, dot below ့, vowel signs, Arabic harakat), the joiners some
+/// scripts need inside words, and `#` and `+` (labels, numbers).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || smsup_lang::is_mark(c)
+        || matches!(c, '\u{200C}' | '\u{200D}' | '#' | '+')
 }
 
-/// Trim surrounding white space and punctuation (`JOIN housing.` → `housing`).
+/// Trim surrounding white space, punctuation and symbols (`JOIN housing.` → `housing`,
+/// `ရပ်။` → `ရပ်`), never a combining mark.
 pub fn trim_word(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || is_edge_punct(c))
+    s.trim_matches(|c: char| !is_word_char(c))
 }
 
 /// Split off the first word: (word, rest with leading space trimmed).
@@ -114,25 +159,57 @@ fn split_first(s: &str) -> (&str, &str) {
     }
 }
 
-/// Parse an SMS. `region` reads numbers typed without a country code (ADD).
+/// The keyword a word stands for, if any.
+fn keyword_of(word: &str) -> Option<(Keyword, Option<Lang>)> {
+    let key = smsup_lang::normalize(trim_word(word));
+    if key.is_empty() {
+        return None;
+    }
+    smsup_lang::keyword(&key)
+}
+
+/// True when `word` is an opt-out keyword of any language.
+pub fn is_stop_word(word: &str) -> bool {
+    matches!(keyword_of(word), Some((Keyword::Stop, _)))
+}
+
+/// Parse an SMS. `region` reads numbers typed without a country code (ADD): the region of the
+/// sender's own number, else the deployment's.
 pub fn parse(text: &str, region: &str) -> Parsed {
-    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let (first, rest) = split_first(text);
-    let first_key = smsup_lang::normalize(trim_word(first));
-    if first_key.is_empty() && rest.is_empty() {
+    let text = text.trim_matches(|c: char| c.is_whitespace() || smsup_lang::is_invisible(c));
+    let (first, mut rest) = split_first(text);
+    if trim_word(first).is_empty() && rest.is_empty() {
         return Parsed {
             command: Command::Empty,
             keyword_lang: None,
         };
     }
-    let Some((keyword, keyword_lang)) = smsup_lang::keyword(&first_key) else {
+    let mut found = keyword_of(first);
+    let mut first = first;
+    if found.is_none() {
+        // A keyword typed as two words (`opt out`, `ku biir`).
+        let (second, after) = split_first(rest);
+        if !second.is_empty() {
+            let joined = format!("{}{}", trim_word(first), trim_word(second));
+            if let Some(k) = smsup_lang::keyword(&smsup_lang::normalize(&joined)) {
+                found = Some(k);
+                first = &text[..text.len() - after.len()];
+                rest = after;
+            }
+        }
+    }
+    let Some((keyword, keyword_lang)) = found else {
         let list = trim_word(first).to_string();
+        let body = rest.trim_end();
         let command = if rest.is_empty() {
             Command::Word(list)
+        } else if split_first(body).1.is_empty() && is_stop_word(body) {
+            // `housing STOP`: leave that list, never broadcast the word STOP to it.
+            Command::Leave { list }
         } else {
             Command::Post {
                 list,
-                text: rest.trim_end().to_string(),
+                text: body.to_string(),
             }
         };
         return Parsed {
@@ -147,21 +224,25 @@ pub fn parse(text: &str, region: &str) -> Parsed {
     let command = match keyword {
         Keyword::Help => Command::Help,
         Keyword::Lists => Command::Lists,
-        Keyword::Stop if arg.is_empty() => Command::Stop,
-        // `STOP housing` leaves one list; a bare STOP leaves everything.
-        Keyword::Stop | Keyword::Leave if !arg.is_empty() => Command::Leave {
+        // The first word opts out of everything, whatever follows: a list name can never start with
+        // an opt-out word, so `STOP ALL` is not LEAVE of a list called ALL.
+        Keyword::Stop => Command::Stop,
+        Keyword::Leave if !arg.is_empty() => Command::Leave {
             list: arg.to_string(),
         },
         Keyword::Start if arg.is_empty() => Command::Start,
         Keyword::Start | Keyword::Join if !arg.is_empty() => Command::Join {
             list: arg.to_string(),
         },
+        Keyword::No => Command::No {
+            list: (!arg.is_empty()).then(|| arg.to_string()),
+        },
+        Keyword::Announce if !arg.is_empty() => Command::AnnounceUsage {
+            name: arg.to_string(),
+        },
         Keyword::Create if !arg.is_empty() => {
             let (name, modifier) = split_first(arg);
-            let announce = matches!(
-                smsup_lang::keyword(&smsup_lang::normalize(trim_word(modifier))),
-                Some((Keyword::Announce, _))
-            );
+            let announce = matches!(keyword_of(modifier), Some((Keyword::Announce, _)));
             Command::Create {
                 name: if announce || modifier.is_empty() {
                     trim_word(name).to_string()
@@ -172,11 +253,16 @@ pub fn parse(text: &str, region: &str) -> Parsed {
                 announce,
             }
         }
+        // Only symbols after CREATE (`CREATE 🏠🏠`): a name that is not valid, not a missing one.
+        Keyword::Create if !rest.trim().is_empty() => Command::Create {
+            name: rest.trim().to_string(),
+            announce: false,
+        },
         Keyword::Info if !arg.is_empty() => Command::Info {
             list: arg.to_string(),
         },
         Keyword::Name => Command::Name {
-            alias: rest.trim().to_string(),
+            alias: trim_word(rest).to_string(),
         },
         Keyword::Language => Command::Language {
             code: (!arg.is_empty()).then(|| arg.to_string()),
@@ -303,8 +389,10 @@ mod tests {
         for w in ["START", "unstop", "yes"] {
             assert_eq!(cmd(w), Command::Start, "{w}");
         }
+        // The first word opts out of everything, whatever follows.
+        assert_eq!(cmd("STOP housing"), Command::Stop);
         assert_eq!(
-            cmd("STOP housing"),
+            cmd("LEAVE housing"),
             Command::Leave {
                 list: "housing".into()
             }
@@ -354,5 +442,224 @@ mod tests {
                 alias: "مریم".into()
             }
         );
+    }
+}
+
+#[cfg(test)]
+mod every_keyword {
+    //! Every keyword of every locale file through the real parser, alone, with punctuation and with
+    //! a list name of another script after it.
+    use super::*;
+
+    /// The words of a keyword file as a person would type them (not normalised).
+    fn raw_keywords(text: &str) -> Vec<(String, Keyword)> {
+        let mut out = Vec::new();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (command, words) = line.split_once('=').expect("command = words");
+            let keyword = Keyword::ALL
+                .into_iter()
+                .find(|k| k.command_name() == command.trim())
+                .expect("a known command");
+            for w in words.split([',', '،']) {
+                out.push((w.trim().to_string(), keyword));
+            }
+        }
+        out
+    }
+
+    fn alone(keyword: Keyword) -> Command {
+        match keyword {
+            Keyword::Help => Command::Help,
+            Keyword::Lists => Command::Lists,
+            Keyword::Stop => Command::Stop,
+            Keyword::Start => Command::Start,
+            Keyword::Language => Command::Language { code: None },
+            Keyword::Name => Command::Name {
+                alias: String::new(),
+            },
+            Keyword::No => Command::No { list: None },
+            _ => Command::NeedList {
+                keyword: String::new(),
+            },
+        }
+    }
+
+    fn with_list(keyword: Keyword, list: &str) -> Command {
+        let list = list.to_string();
+        match keyword {
+            Keyword::Help => Command::Help,
+            Keyword::Lists => Command::Lists,
+            Keyword::Stop => Command::Stop,
+            Keyword::Start | Keyword::Join => Command::Join { list },
+            Keyword::Leave => Command::Leave { list },
+            Keyword::Create => Command::Create {
+                name: list,
+                announce: false,
+            },
+            Keyword::Info => Command::Info { list },
+            Keyword::Name => Command::Name { alias: list },
+            Keyword::Language => Command::Language { code: Some(list) },
+            Keyword::No => Command::No { list: Some(list) },
+            Keyword::Announce => Command::AnnounceUsage { name: list },
+            // ADD/REMOVE/ADMIN need a second argument; checked below.
+            Keyword::Add | Keyword::Remove | Keyword::Admin => Command::Empty,
+        }
+    }
+
+    fn same_kind(got: &Command, want: &Command) -> bool {
+        match (got, want) {
+            (Command::NeedList { .. }, Command::NeedList { .. }) => true,
+            _ => got == want,
+        }
+    }
+
+    #[test]
+    fn every_keyword_of_every_language_parses() {
+        let decorations = [
+            "{}",
+            " {} ",
+            "{}.",
+            "{}!",
+            "{}?",
+            "{}။",
+            "{}၊",
+            "{}،",
+            "{}؟",
+            "{}۔",
+            "«{}»",
+            "\"{}\"",
+            "\u{200B}{}",
+            "{}\u{200B}",
+            "\u{FEFF}{}",
+            "({})",
+        ];
+        let lists = ["housing", "အိမ်", "خانه", "வீடு"];
+        let mut problems = Vec::new();
+        let mut checked = 0;
+        for (lang, text) in smsup_lang::keyword_files() {
+            for (word, keyword) in raw_keywords(text) {
+                for variant in [word.clone(), word.to_lowercase(), word.to_uppercase()] {
+                    for d in decorations {
+                        let typed = d.replace("{}", &variant);
+                        let got = parse(&typed, "MY").command;
+                        checked += 1;
+                        if !same_kind(&got, &alone(keyword)) {
+                            problems.push(format!("{lang:?} {typed:?}: {got:?}"));
+                        }
+                    }
+                    for list in lists {
+                        let typed = format!("{variant} {list}.");
+                        let got = parse(&typed, "MY").command;
+                        checked += 1;
+                        let want = with_list(keyword, list);
+                        let ok = match keyword {
+                            Keyword::Add | Keyword::Remove | Keyword::Admin => {
+                                // `ADD အိမ် 0123456789` keeps the list name whole.
+                                let typed = format!("{variant} {list} 0123456789");
+                                match parse(&typed, "MY").command {
+                                    Command::Add { list: l, .. }
+                                    | Command::Remove { list: l, .. }
+                                    | Command::Admin { list: l, .. } => l == list,
+                                    _ => false,
+                                }
+                            }
+                            _ => same_kind(&got, &want),
+                        };
+                        if !ok {
+                            problems.push(format!("{lang:?} {typed:?}: {got:?}, want {want:?}"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 3000, "only {checked} checked");
+        assert!(
+            problems.is_empty(),
+            "{} problems:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+    }
+
+    #[test]
+    fn opt_out_whatever_follows_the_first_word() {
+        for text in [
+            "STOP ALL",
+            "stop please",
+            "Stop SMS",
+            "STOP STOP",
+            "henti semua",
+            "jooji dhammaan",
+            "REVOKE",
+            "optout",
+            "opt out",
+            "Opt-out",
+            "ရပ်",
+            "ရပ်။",
+            "ရပ် အားလုံး",
+            "توقف همه",
+            "قطع همه",
+            "سب بند",
+            "STOP housing",
+            "  stop.  ",
+        ] {
+            assert_eq!(parse(text, "MY").command, Command::Stop, "{text}");
+        }
+        // A list's name followed by the word STOP leaves that list; it is never posted.
+        assert_eq!(
+            parse("housing STOP", "MY").command,
+            Command::Leave {
+                list: "housing".into()
+            }
+        );
+    }
+
+    #[test]
+    fn burmese_names_keep_their_marks() {
+        assert_eq!(
+            parse("CREATE အိမ်", "MY").command,
+            Command::Create {
+                name: "အိမ်".into(),
+                announce: false
+            }
+        );
+        assert_eq!(
+            parse("ဝင် အိမ့်။", "MY").command,
+            Command::Join {
+                list: "အိမ့်".into()
+            }
+        );
+        assert_eq!(trim_word("ရပ်။"), "ရပ်");
+        assert_eq!(trim_word("(வீடு)"), "வீடு");
+    }
+
+    #[test]
+    fn announce_add_and_create_without_what_they_need() {
+        assert_eq!(
+            parse("ANNOUNCE housing", "MY").command,
+            Command::AnnounceUsage {
+                name: "housing".into()
+            }
+        );
+        assert!(matches!(
+            parse("ADD housing", "MY").command,
+            Command::Add { phone: Err(_), .. }
+        ));
+        assert_eq!(
+            parse("CREATE 🏠🏠", "MY").command,
+            Command::Create {
+                name: "🏠🏠".into(),
+                announce: false
+            }
+        );
+        // A UK member's local number is read as a UK number.
+        match parse("ADD housing 07911 000002", "GB").command {
+            Command::Add { phone, .. } => assert_eq!(phone.unwrap().e164(), "+447911000002"),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -24,6 +24,9 @@ fn facts() -> Facts {
         targets: vec![],
         invitee: None,
         sender_posts_last_hour: 0,
+        usage: Usage::default(),
+        pending_invite: None,
+        alias_taken: false,
     }
 }
 
@@ -36,6 +39,8 @@ fn list(role: Option<Role>) -> ListFacts {
         sender_role: role,
         recipients: 11,
         segments_today: 0,
+        sender_label: role.map(|_| "K7PQ".to_string()),
+        sender_alias_clash: false,
     }
 }
 
@@ -177,7 +182,7 @@ fn post_without_alias_uses_the_stable_label() {
     let mut f = facts();
     f.list = Some(list(Some(Role::Member)));
     let d = run("housing hello", &f);
-    assert!(matches!(&d.effects[0], Effect::Post { text, .. } if text == "[housing] #7: hello"));
+    assert!(matches!(&d.effects[0], Effect::Post { text, .. } if text == "[housing] #K7PQ: hello"));
 }
 
 #[test]
@@ -286,7 +291,7 @@ fn smart_encoding_replaces_only_look_alike_punctuation() {
     let d = run("housing “Meeting” at 5 – bring ID…", &f);
     match &d.effects[0] {
         Effect::Post { text, segments, .. } => {
-            assert_eq!(text, "[housing] #7: \"Meeting\" at 5 - bring ID...");
+            assert_eq!(text, "[housing] #K7PQ: \"Meeting\" at 5 - bring ID...");
             assert_eq!(*segments, 1);
         }
         other => panic!("{other:?}"),
@@ -383,7 +388,7 @@ fn add_invites_without_adding() {
     assert!(d
         .replies
         .iter()
-        .any(|r| r.to == To::Sender && r.text.contains("Invitation sent")));
+        .any(|r| r.to == To::Sender && r.text.contains("Invitation to housing sent")));
 }
 
 #[test]
@@ -397,28 +402,58 @@ fn add_refusals() {
     f.list = Some(list(Some(Role::Admin)));
     let d = run("ADD housing 12345", &f);
     assert!(d.effects.is_empty());
-    assert_eq!(only_reply(&d), "12345 is not a valid phone number.");
+    // The typed number is never echoed.
+    assert_eq!(
+        only_reply(&d),
+        "That is not a valid phone number. Example: ADD housing 012 345 6789"
+    );
 
-    f.invitee = Some(InviteeFacts {
-        active_member: true,
-        ..Default::default()
-    });
-    let d = run("ADD housing 0129998888", &f);
+    // A member already, opted out, declined, invited lately, or the sender: no invitation, and
+    // the same answer as a real one, so that ADD reveals nothing about a number.
+    let real = {
+        f.invitee = Some(InviteeFacts::default());
+        let d = run("ADD housing 0129998888", &f);
+        assert_eq!(d.effects.len(), 1);
+        d.replies
+            .iter()
+            .find(|r| r.to == To::Sender)
+            .unwrap()
+            .text
+            .clone()
+    };
+    for invitee in [
+        InviteeFacts {
+            active_member: true,
+            ..Default::default()
+        },
+        InviteeFacts {
+            opted_out: true,
+            ..Default::default()
+        },
+        InviteeFacts {
+            declined: true,
+            ..Default::default()
+        },
+        InviteeFacts {
+            invited_recently: true,
+            ..Default::default()
+        },
+    ] {
+        f.invitee = Some(invitee.clone());
+        let d = run("ADD housing 0129998888", &f);
+        assert!(d.effects.is_empty(), "{invitee:?}");
+        assert_eq!(only_reply(&d), real, "{invitee:?}");
+    }
+    f.invitee = Some(InviteeFacts::default());
+    let d = run("ADD housing +447911123456", &f);
     assert!(d.effects.is_empty());
-    assert!(only_reply(&d).contains("already in"));
-
-    f.invitee = Some(InviteeFacts {
-        opted_out: true,
-        ..Default::default()
-    });
-    let d = run("ADD housing 0129998888", &f);
-    assert!(d.effects.is_empty());
-    assert!(only_reply(&d).contains("cannot be invited"));
+    assert_eq!(only_reply(&d), real);
 }
 
 fn target(id: i64, alias: &str, role: Role) -> TargetFacts {
     TargetFacts {
         id,
+        label: format!("L{id}AB"),
         alias: Some(alias.into()),
         role,
         language: None,
@@ -487,11 +522,15 @@ fn stop_and_start() {
 
     let mut f = facts();
     f.sender.opted_out = true;
-    // Nothing at all while opted out, not even a second confirmation.
-    for text in ["STOP", "HELP", "JOIN housing", "housing hi"] {
+    // Nothing at all while opted out, not even a second confirmation...
+    for text in ["STOP", "JOIN housing", "housing hi", "LISTS", "NAME Bob"] {
         let d = run(text, &f);
         assert!(d.replies.is_empty() && d.effects.is_empty(), "{text}");
     }
+    // ... but HELP is answered, with how to come back.
+    let d = run("HELP", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("START"), "{d:?}");
     let d = run("START", &f);
     assert_eq!(d.effects, vec![Effect::OptIn]);
     assert_eq!(d.replies.len(), 1);
@@ -537,4 +576,216 @@ fn no_reply_ever_contains_the_senders_number_for_others() {
             );
         }
     }
+}
+
+#[test]
+fn aliases_that_pretend_or_hide_are_refused() {
+    for bad in [
+        "",
+        "#1",
+        "#K7PQ",
+        "Ami#na",
+        "+447911000002",
+        "012-345 6789",
+        "۰۱۲۳۴۵۶۷۸۹",
+        "SMS Up",
+        "smsup",
+        "SMS-UP team",
+        "Am\u{200B}ina",
+        "A\u{202E}anima",
+        "\u{2066}Amina",
+        "Ami\u{00AD}na",
+        "Amina\u{FE0F}",
+        "\u{0301}Amina",
+        "e\u{0301}\u{0301}\u{0301}\u{0301}\u{0301}",
+        "Amina\u{E0041}",
+        "abcdefghijklmnopqrstu",
+    ] {
+        assert!(alias_problem(bad).is_some(), "{bad:?} accepted");
+    }
+    for good in [
+        "Amina",
+        "Amina K",
+        "مریم",
+        "می\u{200C}نا",
+        "မောင်မောင်",
+        "Ali 2",
+        "Dr. Ali",
+        "ကျန်းမာရေး",
+        "நிலா",
+    ] {
+        assert_eq!(alias_problem(good), None, "{good:?} refused");
+    }
+    assert_eq!(clean_alias("  Amina   K  "), "Amina K");
+}
+
+#[test]
+fn name_refuses_a_look_alike_of_another_members_alias() {
+    let mut f = facts();
+    f.alias_taken = true;
+    let d = run("NAME Amina", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("looks like another member"));
+}
+
+#[test]
+fn numbers_are_masked_and_echoes_are_short() {
+    assert_eq!(
+        mask_numbers("REMOVE housing +44 7911 000002"),
+        "REMOVE housing ***"
+    );
+    assert_eq!(mask_numbers("ADD x ۰۱۲-۳۴۵ ۶۷۸۹ now"), "ADD x *** now");
+    assert_eq!(mask_numbers("room 12, RM300, 5 pm"), "room 12, RM300, 5 pm");
+    assert_eq!(mask_numbers("call (012) 345.6789"), "call ***");
+    let e = echo(&"x".repeat(20_000));
+    assert_eq!(e.chars().count(), 24);
+    assert!(e.ends_with('…'));
+    assert_eq!(echo("a\u{202E}b\u{200B}c"), "abc");
+}
+
+#[test]
+fn posts_cannot_push_text_out_of_sight() {
+    assert_eq!(
+        clean_post("Notice\n\n\n\r\n\nSMS Up: Your registration expires."),
+        "Notice\nSMS Up: Your registration expires."
+    );
+    assert_eq!(clean_post("  a \u{202E}b\u{202C} "), "a b");
+    assert_eq!(clean_post("می\u{200C}روم"), "می\u{200C}روم");
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    for empty in [
+        "housing \u{200B}x\u{200B}",
+        "housing \u{200B}\u{200B} \u{2060}",
+    ] {
+        let d = run(empty, &f);
+        if empty.contains('x') {
+            assert_eq!(d.effects.len(), 1);
+        } else {
+            assert!(d.effects.is_empty(), "{empty:?}");
+        }
+    }
+}
+
+#[test]
+fn a_member_whose_alias_looks_like_anothers_posts_under_their_label() {
+    let mut f = facts();
+    f.sender.alias = Some("Amina".into());
+    let mut l = list(Some(Role::Member));
+    l.sender_alias_clash = true;
+    f.list = Some(l);
+    let d = run("housing hello", &f);
+    assert!(matches!(&d.effects[0], Effect::Post { text, .. } if text == "[housing] #K7PQ: hello"));
+}
+
+#[test]
+fn look_alike_and_reserved_list_names() {
+    for name in [
+        "stop",
+        "STOP",
+        "ꓢTOP",
+        "ရပ်",
+        "revoke",
+        "smsup",
+        "jooji",
+        "henti",
+        "hеlp",
+    ] {
+        assert!(reserved_list_name(name), "{name}");
+    }
+    assert!(!reserved_list_name("housing"));
+    assert_eq!(list_key("hоusing"), list_key("housing"));
+    assert_eq!(list_key("HOUSİNG"), list_key("housing"));
+    assert_ne!(list_key("အိမ်"), list_key("အိမ"));
+    assert!(valid_list_name("အိမ်"));
+    assert!(!valid_list_name("\u{103A}အိမ"));
+    assert!(!valid_list_name("🏠🏠"));
+}
+
+#[test]
+fn limits_on_creating_inviting_and_replying() {
+    let mut f = facts();
+    f.usage.lists_created_today = 3;
+    let d = run("CREATE more", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("3 lists today"));
+    // The same refusal again within the hour: silence.
+    f.usage.recent_replies = vec![d.replies[0].text.clone()];
+    let d = run("CREATE more", &f);
+    assert!(d.effects.is_empty() && d.replies.is_empty(), "{d:?}");
+
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Owner)));
+    f.invitee = Some(InviteeFacts::default());
+    f.usage.adds_last_hour = 10;
+    let d = run("ADD housing 0129998888", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("10 invitations"));
+    f.usage.adds_last_hour = 0;
+    f.usage.adds_last_day = 30;
+    assert!(run("ADD housing 0129998888", &f).effects.is_empty());
+
+    // Replies beyond the per-minute limit are not sent; effects still apply.
+    let mut f = facts();
+    f.usage.replies_last_minute = 10;
+    let d = run("STOP", &f);
+    assert_eq!(d.effects, vec![Effect::OptOut]);
+    assert!(d.replies.is_empty());
+}
+
+#[test]
+fn owner_cannot_leave_and_admins_cannot_remove_admins() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Owner)));
+    let d = run("LEAVE housing", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("cannot leave"));
+
+    f.list = Some(list(Some(Role::Admin)));
+    f.targets = vec![target(9, "Bea", Role::Admin)];
+    let d = run("REMOVE housing Bea", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("Only the owner"));
+
+    f.list = Some(list(Some(Role::Owner)));
+    assert_eq!(run("REMOVE housing Bea", &f).effects.len(), 1);
+    f.targets = vec![target(1, "Olu", Role::Owner)];
+    let d = run("ADMIN housing Olu", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("owns housing"));
+}
+
+#[test]
+fn yes_and_no_answer_the_latest_invitation() {
+    let mut f = facts();
+    f.pending_invite = Some((3, "housing".into()));
+    let d = run("Yes", &f);
+    assert_eq!(d.effects, vec![Effect::Join { list_id: 3 }]);
+    assert!(only_reply(&d).contains("joined housing"));
+    let d = run("NO", &f);
+    assert_eq!(d.effects, vec![Effect::Decline { list_id: 3 }]);
+    f.pending_invite = None;
+    let d = run("NO", &f);
+    assert!(d.effects.is_empty());
+    f.list = Some(list(None));
+    let d = run("NO housing", &f);
+    assert_eq!(d.effects, vec![Effect::Decline { list_id: 3 }]);
+}
+
+#[test]
+fn every_reply_is_cut_to_one_sms_when_its_values_are_too_long() {
+    for lang in Lang::ALL {
+        let text = render_one_sms(lang, "unknown-list", &[("list", Arg::Str("ဘ".repeat(500)))]);
+        assert_eq!(smsup_sms::analyze(&text).segments, 1, "{lang:?}: {text}");
+    }
+}
+
+#[test]
+fn commands_do_not_tell_the_language_by_their_names() {
+    // `CREATE jooji` (a Somali keyword as a name) from a UK number: English.
+    let d = run("CREATE jooji", &facts());
+    assert_eq!(d.language, Some(Lang::En));
+    let d = run("سلام", &facts());
+    assert_eq!(d.language, Some(Lang::En));
+    let d = run("LANG rohingya", &facts());
+    assert_eq!(d.language, Some(Lang::En));
 }

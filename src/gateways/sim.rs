@@ -98,7 +98,62 @@ fn bad_request(message: impl Into<String>) -> Response {
         .into_response()
 }
 
-async fn inbound(State(state): State<SimState>, body: Bytes) -> Response {
+/// True when a `Host` header names this machine by an address, not by a domain name: a web page
+/// from a domain that resolves to 127.0.0.1 (DNS rebinding) is refused, an IP literal or
+/// `localhost` (with or without a port) is accepted.
+pub fn host_allowed(host: &str) -> bool {
+    let host = host.trim();
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        // [::1]:8080
+        match rest.split_once(']') {
+            Some((ip, port)) if port.is_empty() || port.starts_with(':') => ip,
+            _ => return false,
+        }
+    } else {
+        match host.rsplit_once(':') {
+            Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+            _ => host,
+        }
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok()
+}
+
+/// The simulator answers only requests addressed to this machine by address (see [`host_allowed`]),
+/// so that a web page visited on the same machine cannot read or post through it.
+async fn check_host(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let ok = request
+        .headers()
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(host_allowed);
+    if !ok {
+        return (
+            StatusCode::FORBIDDEN,
+            Json(serde_json::json!({ "error": "the simulator answers only requests to an IP address or localhost" })),
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+async fn inbound(
+    State(state): State<SimState>,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> Response {
+    // JSON only: a form or text/plain body is what a cross-site page can send without asking.
+    let json = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+    if !json {
+        return (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Json(serde_json::json!({ "error": "send the message as application/json" })),
+        )
+            .into_response();
+    }
     let msg: SimInbound = match serde_json::from_slice(&body) {
         Ok(m) => m,
         Err(e) => return bad_request(format!("expected {{\"from\", \"text\"}}: {e}")),
@@ -163,5 +218,36 @@ pub fn routes(state: SimState) -> Router {
         .route("/sim", get(page))
         .route("/sim/inbound", post(inbound))
         .route("/sim/outbox", get(outbox))
+        .layer(axum::middleware::from_fn(check_host))
         .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_allowed;
+
+    #[test]
+    fn only_addresses_and_localhost_may_reach_the_simulator() {
+        for ok in [
+            "127.0.0.1:8080",
+            "localhost:8080",
+            "LOCALHOST",
+            "[::1]:8080",
+            "[::1]",
+            "192.168.1.10:8080",
+            "127.0.0.1",
+        ] {
+            assert!(host_allowed(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example:8080",
+            "evil.example",
+            "127.0.0.1.nip.io:8080",
+            "localhost.evil:80",
+            "[::1]x",
+            "",
+        ] {
+            assert!(!host_allowed(bad), "{bad}");
+        }
+    }
 }

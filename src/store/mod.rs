@@ -44,6 +44,12 @@ pub enum StoreError {
     /// Rows that should refer to each other do not (a damaged database).
     #[error("inconsistent database: {0}")]
     Inconsistent(String),
+    /// The database holds data written with another key.
+    #[error("the database was written with another key")]
+    WrongKey,
+    /// There is no database at the path (and it must not be created).
+    #[error("no database at {0}")]
+    NoDatabase(String),
 }
 
 /// A row claimed for sending.
@@ -175,6 +181,8 @@ pub struct ImportReport {
     pub already: u64,
     /// Opted-out numbers, left alone.
     pub opted_out: u64,
+    /// Aliases not given because they look like another member's alias in the list.
+    pub aliases_refused: u64,
     /// SMS queued.
     pub messages: u64,
 }

@@ -19,7 +19,7 @@ use super::{
 use crate::crypto::Crypto;
 use crate::engine::{
     self, display_name, Effect, Engine, Facts, InviteeFacts, ListFacts, Needs, Role, Sender,
-    TargetFacts, To,
+    TargetFacts, To, Usage,
 };
 use crate::gateways::{InboundOutcome, InboundSms, StatusOutcome, StatusUpdate};
 use crate::phone::Phone;
@@ -81,8 +81,22 @@ impl SqliteStore {
         crypto: Crypto,
         default_gateway: &str,
     ) -> Result<SqliteStore, StoreError> {
+        Self::open_with(path, crypto, default_gateway, true).await
+    }
+
+    /// Open the database at `path`, creating it only when `create` is true, run migrations, and
+    /// check that `crypto` is the key its data was written with ([`StoreError::WrongKey`] if not).
+    pub async fn open_with(
+        path: &Path,
+        crypto: Crypto,
+        default_gateway: &str,
+        create: bool,
+    ) -> Result<SqliteStore, StoreError> {
+        if !create && !path.exists() {
+            return Err(StoreError::NoDatabase(path.display().to_string()));
+        }
         let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
-            .create_if_missing(true)
+            .create_if_missing(create)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(30))
@@ -101,6 +115,8 @@ impl SqliteStore {
             .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&write_pool).await?;
+        check_key(&write_pool, &crypto).await?;
+        upgrade_keys(&write_pool).await?;
         let writer = Arc::new(tokio::sync::Mutex::new(()));
         let write_busy_ns = Arc::new(AtomicU64::new(0));
         let hot = Arc::new(hot::HotWriter::open(
@@ -199,11 +215,15 @@ impl SqliteStore {
         Ok(id)
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn load_facts(
         &self,
         conn: &mut SqliteConnection,
         sender: Sender,
         needs: &Needs,
+        parsed: &engine::Parsed,
+        rules: &engine::Rules,
+        inbound_id: i64,
         now: i64,
     ) -> Result<Facts, StoreError> {
         let mut facts = Facts {
@@ -213,6 +233,9 @@ impl SqliteStore {
             targets: Vec::new(),
             invitee: None,
             sender_posts_last_hour: 0,
+            usage: Usage::default(),
+            pending_invite: None,
+            alias_taken: false,
         };
         let sender_id = facts.sender.id;
         if let Some(key) = &needs.list_key {
@@ -222,14 +245,16 @@ impl SqliteStore {
                 .await?;
             if let Some(row) = row {
                 let id: i64 = row.get("id");
+                // Members who receive posts: opted-out numbers are not counted.
                 let members: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM memberships WHERE list_id = ? AND state = 'active'",
+                    "SELECT COUNT(*) FROM memberships ms JOIN members m ON m.id = ms.member_id
+                     WHERE ms.list_id = ? AND ms.state = 'active' AND m.opted_out = 0",
                 )
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await?;
-                let role: Option<String> = sqlx::query_scalar(
-                    "SELECT role FROM memberships WHERE list_id = ? AND member_id = ? AND state = 'active'",
+                let mine: Option<(String, Option<String>)> = sqlx::query_as(
+                    "SELECT role, label FROM memberships WHERE list_id = ? AND member_id = ? AND state = 'active'",
                 )
                 .bind(id)
                 .bind(sender_id)
@@ -257,14 +282,31 @@ impl SqliteStore {
                 } else {
                     (0, 0)
                 };
+                let clash = match (&facts.sender.alias, needs.post_counts) {
+                    (Some(alias), true) => {
+                        let n: i64 = sqlx::query_scalar(
+                            "SELECT COUNT(*) FROM memberships ms JOIN members m ON m.id = ms.member_id
+                             WHERE ms.list_id = ? AND ms.state = 'active' AND m.id != ? AND m.alias_key = ?",
+                        )
+                        .bind(id)
+                        .bind(sender_id)
+                        .bind(engine::alias_key(alias))
+                        .fetch_one(&mut *conn)
+                        .await?;
+                        n > 0
+                    }
+                    _ => false,
+                };
                 facts.list = Some(ListFacts {
                     id,
                     name: row.get("name"),
                     announce: row.get::<i64, _>("announce") != 0,
                     members: members as u64,
-                    sender_role: role.as_deref().and_then(Role::parse),
+                    sender_role: mine.as_ref().and_then(|(role, _)| Role::parse(role)),
                     recipients: recipients as u64,
                     segments_today: segments_today as u64,
+                    sender_label: mine.and_then(|(_, label)| label),
+                    sender_alias_clash: clash,
                 });
             }
         }
@@ -278,17 +320,14 @@ impl SqliteStore {
             .await?;
         }
         if let (Some(who), Some(list)) = (&needs.target, &facts.list) {
-            let label_id: Option<i64> = who
-                .strip_prefix('#')
-                .and_then(|d| smsup_lang::ascii_digits(d).parse().ok());
             let rows = sqlx::query(
-                "SELECT m.id, m.alias, m.language, m.phone_enc, ms.role
+                "SELECT m.id, m.alias, m.language, m.phone_enc, ms.role, ms.label
                  FROM memberships ms JOIN members m ON m.id = ms.member_id
-                 WHERE ms.list_id = ? AND ms.state = 'active' AND (m.id = ? OR m.alias_key = ?)",
+                 WHERE ms.list_id = ? AND ms.state = 'active' AND (ms.label = ? OR m.alias_key = ?)",
             )
             .bind(list.id)
-            .bind(label_id.unwrap_or(-1))
-            .bind(smsup_lang::normalize(who))
+            .bind(typed_label(who))
+            .bind(engine::alias_key(who))
             .fetch_all(&mut *conn)
             .await?;
             for row in rows {
@@ -296,6 +335,7 @@ impl SqliteStore {
                 let language: Option<String> = row.get("language");
                 facts.targets.push(TargetFacts {
                     id: row.get("id"),
+                    label: row.get::<Option<String>, _>("label").unwrap_or_default(),
                     alias: row.get("alias"),
                     role: Role::parse(row.get::<&str, _>("role")).unwrap_or(Role::Member),
                     language: language.as_deref().and_then(smsup_lang::Lang::from_code),
@@ -316,14 +356,22 @@ impl SqliteStore {
                 let language: Option<String> = row.get("language");
                 invitee.language = language.as_deref().and_then(smsup_lang::Lang::from_code);
                 if let Some(list) = &facts.list {
-                    let state: Option<String> = sqlx::query_scalar(
-                        "SELECT state FROM memberships WHERE list_id = ? AND member_id = ?",
+                    let state: Option<(String, Option<i64>)> = sqlx::query_as(
+                        "SELECT state, invited_at FROM memberships WHERE list_id = ? AND member_id = ?",
                     )
                     .bind(list.id)
                     .bind(id)
                     .fetch_optional(&mut *conn)
                     .await?;
-                    invitee.active_member = state.as_deref() == Some("active");
+                    let window = i64::from(rules.reinvite_days) * 86_400_000;
+                    match state {
+                        Some((s, _)) if s == "active" => invitee.active_member = true,
+                        Some((s, _)) if s == "declined" => invitee.declined = true,
+                        Some((s, at)) if s == "invited" => {
+                            invitee.invited_recently = at.is_none_or(|at| at > now - window)
+                        }
+                        _ => {}
+                    }
                 }
             }
             facts.invitee = Some(invitee);
@@ -337,6 +385,77 @@ impl SqliteStore {
             .fetch_one(&mut *conn)
             .await?;
             facts.sender_posts_last_hour = n as u64;
+        }
+        if needs.pending_invite {
+            facts.pending_invite = sqlx::query_as(
+                "SELECT l.id, l.name FROM memberships ms JOIN lists l ON l.id = ms.list_id
+                 WHERE ms.member_id = ? AND ms.state = 'invited'
+                 ORDER BY COALESCE(ms.invited_at, ms.created_at) DESC LIMIT 1",
+            )
+            .bind(sender_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        }
+        if let Some(key) = &needs.alias_key {
+            let n: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM memberships mine
+                 JOIN memberships theirs ON theirs.list_id = mine.list_id
+                 JOIN members m ON m.id = theirs.member_id
+                 WHERE mine.member_id = ?1 AND mine.state = 'active'
+                   AND theirs.state IN ('active', 'invited') AND m.id != ?1 AND m.alias_key = ?2",
+            )
+            .bind(sender_id)
+            .bind(key)
+            .fetch_one(&mut *conn)
+            .await?;
+            facts.alias_taken = n > 0;
+        }
+        match &parsed.command {
+            engine::Command::Create { .. } => {
+                let n: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM lists WHERE owner_id = ? AND created_at > ?",
+                )
+                .bind(sender_id)
+                .bind(now - 86_400_000)
+                .fetch_one(&mut *conn)
+                .await?;
+                facts.usage.lists_created_today = n as u64;
+            }
+            engine::Command::Add { .. } => {
+                let (hour, day): (i64, i64) = sqlx::query_as(
+                    "SELECT COALESCE(SUM(received_at > ?1), 0), COUNT(*) FROM inbound
+                     WHERE member_id = ?2 AND command = 'add' AND received_at > ?3 AND id != ?4",
+                )
+                .bind(now - 3_600_000)
+                .bind(sender_id)
+                .bind(now - 86_400_000)
+                .bind(inbound_id)
+                .fetch_one(&mut *conn)
+                .await?;
+                facts.usage.adds_last_hour = hour as u64;
+                facts.usage.adds_last_day = day as u64;
+            }
+            _ => {}
+        }
+        // The replies this number got lately: its newest 100 messages (a bounded look back through
+        // the recipient index, whatever bulk it received), replies among them.
+        let recent: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT o.created_at, o.priority, g.body FROM outbox o JOIN messages g ON g.id = o.message_id
+             WHERE o.recipient_id = ? ORDER BY o.id DESC LIMIT 100",
+        )
+        .bind(sender_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        for (at, priority, body) in recent {
+            if priority != PRIORITY_REPLY {
+                continue;
+            }
+            if at > now - 60_000 {
+                facts.usage.replies_last_minute += 1;
+            }
+            if at > now - 3_600_000 {
+                facts.usage.recent_replies.push(body);
+            }
         }
         Ok(facts)
     }
@@ -426,21 +545,17 @@ impl SqliteStore {
                 .bind(now)
                 .fetch_one(&mut *conn)
                 .await?;
-                sqlx::query(
-                    "INSERT INTO memberships (list_id, member_id, role, state, created_at)
-                     VALUES (?, ?, 'owner', 'active', ?)",
-                )
-                .bind(list_id)
-                .bind(sender_id)
-                .bind(now)
-                .execute(&mut *conn)
-                .await?;
+                activate(conn, list_id, sender_id, Role::Owner, now).await?;
             }
             Effect::Join { list_id } => {
+                activate(conn, *list_id, sender_id, Role::Member, now).await?;
+            }
+            Effect::Decline { list_id } => {
                 sqlx::query(
                     "INSERT INTO memberships (list_id, member_id, role, state, created_at)
-                     VALUES (?, ?, 'member', 'active', ?)
-                     ON CONFLICT (list_id, member_id) DO UPDATE SET state = 'active'",
+                     VALUES (?, ?, 'member', 'declined', ?)
+                     ON CONFLICT (list_id, member_id) DO UPDATE SET state = 'declined'
+                     WHERE memberships.state != 'active'",
                 )
                 .bind(list_id)
                 .bind(sender_id)
@@ -457,13 +572,20 @@ impl SqliteStore {
             }
             Effect::Invite { list_id, phone } => {
                 let member_id = self.upsert_member(conn, phone, None, now).await?;
+                let label = new_label(conn, *list_id).await?;
                 sqlx::query(
-                    "INSERT INTO memberships (list_id, member_id, role, state, created_at)
-                     VALUES (?, ?, 'member', 'invited', ?) ON CONFLICT (list_id, member_id) DO NOTHING",
+                    "INSERT INTO memberships (list_id, member_id, role, state, created_at, label,
+                                              invited_by, invited_at)
+                     VALUES (?1, ?2, 'member', 'invited', ?3, ?4, ?5, ?3)
+                     ON CONFLICT (list_id, member_id) DO UPDATE
+                     SET invited_by = excluded.invited_by, invited_at = excluded.invited_at
+                     WHERE memberships.state = 'invited'",
                 )
                 .bind(list_id)
                 .bind(member_id)
                 .bind(now)
+                .bind(label)
+                .bind(sender_id)
                 .execute(&mut *conn)
                 .await?;
             }
@@ -486,7 +608,7 @@ impl SqliteStore {
             Effect::SetAlias(alias) => {
                 sqlx::query("UPDATE members SET alias = ?, alias_key = ? WHERE id = ?")
                     .bind(alias)
-                    .bind(smsup_lang::normalize(alias))
+                    .bind(engine::alias_key(alias))
                     .bind(sender_id)
                     .execute(&mut *conn)
                     .await?;
@@ -556,6 +678,204 @@ impl SqliteStore {
     }
 }
 
+/// What the key check value is computed from (its blind index: it reveals nothing of the key).
+const KEY_CHECK: &str = "smsup key check v1";
+
+/// True when the SQLite database at `path` holds data (members or a key check): then a new key must
+/// never be made for it. A missing file or an empty database holds none.
+pub fn holds_data(path: &Path) -> Result<bool, StoreError> {
+    if !path.exists() {
+        return Ok(false);
+    }
+    let conn = rusqlite::Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let has = |table: &str| -> Result<bool, rusqlite::Error> {
+        let exists: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [table],
+            |r| r.get(0),
+        )?;
+        if exists == 0 {
+            return Ok(false);
+        }
+        conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map(|n| n != 0)
+    };
+    Ok(has("members")? || has("meta")?)
+}
+
+/// Refuse a key that is not the one the database was written with; remember the key of a database
+/// that has none recorded yet (a new one, or one from before the check existed, whose numbers the
+/// key must then decrypt).
+async fn check_key(pool: &SqlitePool, crypto: &Crypto) -> Result<(), StoreError> {
+    let mine = crypto.index(KEY_CHECK);
+    let stored: Option<Vec<u8>> =
+        sqlx::query_scalar("SELECT value FROM meta WHERE key = 'key_check'")
+            .fetch_optional(pool)
+            .await?;
+    match stored {
+        Some(v) if v == mine => Ok(()),
+        Some(_) => Err(StoreError::WrongKey),
+        None => {
+            let sample: Option<Vec<u8>> =
+                sqlx::query_scalar("SELECT phone_enc FROM members ORDER BY id LIMIT 1")
+                    .fetch_optional(pool)
+                    .await?;
+            if let Some(enc) = sample {
+                crypto.decrypt(&enc).map_err(|_| StoreError::WrongKey)?;
+            }
+            sqlx::query("INSERT INTO meta (key, value) VALUES ('key_check', ?)")
+                .bind(mine)
+                .execute(pool)
+                .await?;
+            Ok(())
+        }
+    }
+}
+
+/// The version of the matching keys in `lists.name_key` and `members.alias_key`.
+const KEYS_VERSION: i64 = 2;
+
+/// Bring a database written by an earlier version up to date: list and alias keys recomputed as
+/// confusable keys, and a random label for every membership that has none.
+async fn upgrade_keys(pool: &SqlitePool) -> Result<(), StoreError> {
+    let mut conn = pool.acquire().await?;
+    let version: Option<i64> =
+        sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'keys_version'")
+            .fetch_optional(&mut *conn)
+            .await?;
+    if version.unwrap_or(1) < KEYS_VERSION {
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        let lists: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM lists ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?;
+        let mut taken = HashSet::new();
+        for (id, name) in lists {
+            let key = engine::list_key(&name);
+            // Two old lists that now look alike: the older keeps the key, the newer keeps its old
+            // one (reachable as before only by exact spelling) and a warning is logged.
+            if taken.insert(key.clone()) {
+                sqlx::query("UPDATE lists SET name_key = ? WHERE id = ?")
+                    .bind(&key)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            } else {
+                tracing::warn!(
+                    list = id,
+                    "two lists have look-alike names; the newer one keeps its old key"
+                );
+            }
+        }
+        let aliases: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, alias FROM members WHERE alias IS NOT NULL")
+                .fetch_all(&mut *tx)
+                .await?;
+        for (id, alias) in aliases {
+            sqlx::query("UPDATE members SET alias_key = ? WHERE id = ?")
+                .bind(engine::alias_key(&alias))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("INSERT OR REPLACE INTO meta (key, value) VALUES ('keys_version', ?)")
+            .bind(KEYS_VERSION)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+    }
+    let unlabelled: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT list_id, member_id FROM memberships WHERE label IS NULL AND state != 'declined'",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    if !unlabelled.is_empty() {
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        for (list_id, member_id) in unlabelled {
+            let label = new_label(&mut tx, list_id).await?;
+            sqlx::query("UPDATE memberships SET label = ? WHERE list_id = ? AND member_id = ?")
+                .bind(label)
+                .bind(list_id)
+                .bind(member_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// Letters and digits of labels: no 0/O, 1/I/L, which people mix up when they copy one.
+const LABEL_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/// A random label of `len` characters.
+fn random_label(len: usize) -> String {
+    use rand::Rng;
+    let mut rng = rand::thread_rng();
+    (0..len)
+        .map(|_| char::from(LABEL_ALPHABET[rng.gen_range(0..LABEL_ALPHABET.len())]))
+        .collect()
+}
+
+/// A label not yet used in the list: four characters (923,521 of them), longer when a list is so
+/// full that four keep meeting labels in use.
+async fn new_label(conn: &mut SqliteConnection, list_id: i64) -> Result<String, StoreError> {
+    for attempt in 0..40 {
+        let label = random_label(4 + attempt / 10);
+        let used: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM memberships WHERE list_id = ? AND label = ?")
+                .bind(list_id)
+                .bind(&label)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if used.is_none() {
+            return Ok(label);
+        }
+    }
+    Err(StoreError::Inconsistent("no free label in a list".into()))
+}
+
+/// Make `member_id` an active member of `list_id` with `role` (an invitation or a refusal becomes a
+/// membership), with a label of its own in the list.
+async fn activate(
+    conn: &mut SqliteConnection,
+    list_id: i64,
+    member_id: i64,
+    role: Role,
+    now: i64,
+) -> Result<(), StoreError> {
+    let label = new_label(conn, list_id).await?;
+    sqlx::query(
+        "INSERT INTO memberships (list_id, member_id, role, state, created_at, label)
+         VALUES (?, ?, ?, 'active', ?, ?)
+         ON CONFLICT (list_id, member_id)
+         DO UPDATE SET state = 'active', label = COALESCE(label, excluded.label)",
+    )
+    .bind(list_id)
+    .bind(member_id)
+    .bind(role.as_str())
+    .bind(now)
+    .bind(label)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A label as a person typed it (`#k7pq`, `#K7PQ`, any script's digits): upper case ASCII, no `#`.
+pub fn typed_label(who: &str) -> Option<String> {
+    let rest = who.trim().strip_prefix(['#', '＃'])?;
+    let label: String = smsup_lang::ascii_digits(rest)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (!label.is_empty()).then_some(label)
+}
+
 fn rfc3339(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
@@ -575,22 +895,15 @@ impl Store for SqliteStore {
         let sender_id = self
             .upsert_member(&mut tx, sender_phone, Some(sms.gateway), now)
             .await?;
-        let parsed = engine.parse(&sms.text);
-        // A number typed in ADD is not kept in clear.
+        let parsed = engine.parse_from(&sms.text, sender_phone);
+        // No number typed in a command is kept in clear (a post is the member's own words).
         let stored_body = match &parsed.command {
-            engine::Command::Add { list, phone } => format!(
-                "ADD {list} {}",
-                crate::phone::mask(
-                    phone
-                        .as_ref()
-                        .map(Phone::e164)
-                        .unwrap_or_else(|typed| typed)
-                )
-            ),
-            _ => sms.text.clone(),
+            engine::Command::Post { .. } => sms.text.clone(),
+            _ => engine::mask_numbers(&sms.text),
         };
         let inbound_id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO inbound (gateway, provider_id, member_id, body, received_at) VALUES (?, ?, ?, ?, ?)
+            "INSERT INTO inbound (gateway, provider_id, member_id, body, received_at, command)
+             VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (gateway, provider_id) DO NOTHING RETURNING id",
         )
         .bind(sms.gateway)
@@ -598,6 +911,7 @@ impl Store for SqliteStore {
         .bind(sender_id)
         .bind(&stored_body)
         .bind(now)
+        .bind(parsed.command.kind())
         .fetch_optional(&mut *tx)
         .await?;
         let Some(inbound_id) = inbound_id else {
@@ -617,7 +931,17 @@ impl Store for SqliteStore {
             opted_out: row.get::<i64, _>("opted_out") != 0,
         };
         let needs = engine::needs(&parsed.command);
-        let facts = self.load_facts(&mut tx, sender, &needs, now).await?;
+        let facts = self
+            .load_facts(
+                &mut tx,
+                sender,
+                &needs,
+                &parsed,
+                &engine.rules,
+                inbound_id,
+                now,
+            )
+            .await?;
         let decision = engine.decide(&sms.text, &parsed, &facts);
         // Replies are queued before the effects run: a STOP confirmation must survive OptOut's
         // cancellation, so OptOut cancels first and the confirmation is queued after it.
@@ -829,6 +1153,24 @@ impl Store for SqliteStore {
         // One stored text per language.
         let mut texts: HashMap<smsup_lang::Lang, i64> = HashMap::new();
         let mut seen: HashSet<Vec<u8>> = HashSet::new();
+        // Labels in use in the list, and aliases that members of the list already show.
+        let mut labels: HashSet<String> = sqlx::query_scalar(
+            "SELECT label FROM memberships WHERE list_id = ? AND label IS NOT NULL",
+        )
+        .bind(list_id)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .collect();
+        let mut alias_keys: HashSet<String> = sqlx::query_scalar(
+            "SELECT m.alias_key FROM memberships ms JOIN members m ON m.id = ms.member_id
+             WHERE ms.list_id = ? AND ms.state IN ('active', 'invited') AND m.alias_key IS NOT NULL",
+        )
+        .bind(list_id)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .collect();
         // A few statements per chunk of rows, not per row.
         for chunk in rows.chunks(IMPORT_CHUNK) {
             let batch: Vec<(&ImportRow, Vec<u8>)> = chunk
@@ -899,7 +1241,14 @@ impl Store for SqliteStore {
                     continue;
                 }
                 if let (false, Some(alias)) = (has_alias, &row.alias) {
-                    aliases.push(serde_json::json!([id, alias, smsup_lang::normalize(alias)]));
+                    // An alias that looks like another member's in the list is not given (the
+                    // member is imported without one and can choose one with NAME).
+                    let key = engine::alias_key(alias);
+                    if alias_keys.insert(key.clone()) {
+                        aliases.push(serde_json::json!([id, alias, key]));
+                    } else {
+                        report.aliases_refused += 1;
+                    }
                 }
                 if let (false, Some(lang)) = (has_language, row.language) {
                     languages.push(serde_json::json!([id, lang.code()]));
@@ -908,7 +1257,13 @@ impl Store for SqliteStore {
                     report.already += 1;
                     continue;
                 }
-                joining.push(*id);
+                let mut label = random_label(4);
+                let mut attempt = 0;
+                while !labels.insert(label.clone()) {
+                    attempt += 1;
+                    label = random_label(4 + attempt / 10);
+                }
+                joining.push(serde_json::json!([id, label]));
                 if new_state == "active" {
                     report.added += 1;
                 } else {
@@ -948,9 +1303,12 @@ impl Store for SqliteStore {
             }
             if !joining.is_empty() {
                 sqlx::query(
-                    "INSERT INTO memberships (list_id, member_id, role, state, created_at)
-                     SELECT ?1, value, 'member', ?2, ?3 FROM json_each(?4) WHERE true
-                     ON CONFLICT (list_id, member_id) DO UPDATE SET state = excluded.state",
+                    "INSERT INTO memberships (list_id, member_id, role, state, created_at, label, invited_at)
+                     SELECT ?1, j.value ->> 0, 'member', ?2, ?3, j.value ->> 1, ?3 FROM json_each(?4) AS j
+                     WHERE true
+                     ON CONFLICT (list_id, member_id) DO UPDATE
+                     SET state = excluded.state, label = COALESCE(memberships.label, excluded.label),
+                         invited_at = excluded.invited_at",
                 )
                 .bind(list_id)
                 .bind(new_state)
@@ -1009,7 +1367,7 @@ impl Store for SqliteStore {
             return Err(StoreError::UnknownList(list_name.to_string()));
         };
         let rows = sqlx::query(
-            "SELECT m.id, m.alias, m.language, m.opted_out, m.phone_enc, ms.role, ms.state
+            "SELECT m.id, m.alias, m.language, m.opted_out, m.phone_enc, ms.role, ms.state, ms.label
              FROM memberships ms JOIN members m ON m.id = ms.member_id
              WHERE ms.list_id = ? ORDER BY m.id",
         )
@@ -1018,7 +1376,7 @@ impl Store for SqliteStore {
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
-            let id: i64 = row.get("id");
+            let label: Option<String> = row.get("label");
             let alias: Option<String> = row.get("alias");
             let opted_out = row.get::<i64, _>("opted_out") != 0;
             let phone = if with_numbers {
@@ -1028,7 +1386,7 @@ impl Store for SqliteStore {
                 None
             };
             out.push(ExportRow {
-                label: display_name(None, id),
+                label: display_name(None, label.as_deref().unwrap_or("")),
                 alias: alias.unwrap_or_default(),
                 role: row.get("role"),
                 state: if opted_out {

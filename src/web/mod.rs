@@ -30,6 +30,17 @@ pub fn prometheus() -> Option<&'static PrometheusHandle> {
         .as_ref()
 }
 
+/// The states an outbox row can be in.
+const OUTBOX_STATES: &[&str] = &[
+    "queued",
+    "sending",
+    "sent",
+    "delivered",
+    "undelivered",
+    "failed",
+    "cancelled",
+];
+
 #[derive(Clone)]
 struct WebState {
     store: Arc<dyn Store>,
@@ -53,8 +64,20 @@ async fn metrics_page(State(state): State<WebState>) -> Response {
     match state.store.counts().await {
         Ok(counts) => {
             let mut depth = 0;
+            // Every state is set on every scrape: a state with no rows left reads 0, not the
+            // count it had when it last had rows.
+            for state in OUTBOX_STATES {
+                let n = counts
+                    .outbox_by_state
+                    .iter()
+                    .find(|(s, _)| s == state)
+                    .map_or(0, |(_, n)| *n);
+                metrics::gauge!("smsup_outbox_messages", "state" => *state).set(n as f64);
+            }
             for (s, n) in &counts.outbox_by_state {
-                metrics::gauge!("smsup_outbox_messages", "state" => s.clone()).set(*n as f64);
+                if !OUTBOX_STATES.contains(&s.as_str()) {
+                    metrics::gauge!("smsup_outbox_messages", "state" => s.clone()).set(*n as f64);
+                }
                 if s == "queued" || s == "sending" {
                     depth += n;
                 }

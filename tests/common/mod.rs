@@ -31,6 +31,12 @@ impl Server {
         cmd.args(["serve", "--listen", "127.0.0.1:0", "--db"])
             .arg(dir.join("smsup.db"))
             .env("SMSUP_LOG", "warn")
+            // Tests play many phones that text faster than people can: the per-number limits are
+            // raised here, and the tests of those limits set them back.
+            .env("SMSUP_LIMITS_REPLIES_PER_NUMBER_PER_MINUTE", "1000")
+            .env("SMSUP_LIMITS_LISTS_PER_NUMBER_PER_DAY", "1000")
+            .env("SMSUP_LIMITS_INVITES_PER_SENDER_PER_HOUR", "1000")
+            .env("SMSUP_LIMITS_INVITES_PER_SENDER_PER_DAY", "1000")
             .stdout(Stdio::piped())
             .stderr(Stdio::from(
                 std::fs::OpenOptions::new()

@@ -408,7 +408,28 @@ fn arabic_script_language(text: &str) -> Option<Lang> {
     } else if ar > fa {
         Some(Lang::Ar)
     } else {
-        None
+        trigram_language(text)
+    }
+}
+
+/// When letters and words are even: the language whose letter trigrams the whole text follows
+/// (whatlang's statistics, restricted to Farsi, Arabic and Urdu), if it is clear enough. A text of
+/// a word or two rarely is, and then None.
+fn trigram_language(text: &str) -> Option<Lang> {
+    let detector = whatlang::Detector::with_allowlist(vec![
+        whatlang::Lang::Pes,
+        whatlang::Lang::Ara,
+        whatlang::Lang::Urd,
+    ]);
+    let info = detector.detect(text)?;
+    if info.confidence() < 0.3 {
+        return None;
+    }
+    match info.lang() {
+        whatlang::Lang::Pes => Some(Lang::Fa),
+        whatlang::Lang::Ara => Some(Lang::Ar),
+        whatlang::Lang::Urd => Some(Lang::Ur),
+        _ => None,
     }
 }
 

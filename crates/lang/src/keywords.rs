@@ -51,7 +51,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 14] = [
+    pub const ALL: [Keyword; 15] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -66,6 +66,7 @@ impl Keyword {
         Keyword::Stop,
         Keyword::Start,
         Keyword::Language,
+        Keyword::No,
     ];
 
     /// The command's name in the keyword files (`join`, `lang`, ...).
@@ -85,6 +86,7 @@ impl Keyword {
             Keyword::Stop => "stop",
             Keyword::Start => "start",
             Keyword::Language => "lang",
+            Keyword::No => "no",
         }
     }
 }

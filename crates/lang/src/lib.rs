@@ -32,7 +32,7 @@ pub use detect::{choose, country_language, detect, is_arabic_script};
 pub use keywords::{
     is_reserved, keyword, keyword_files, keywords_of, parse_keywords, KeywordFileError,
 };
-pub use normalize::{ascii_digits, normalize};
+pub use normalize::{ascii_digits, confusable_key, is_invisible, is_mark, normalize};
 pub use plural::plural_category;
 
 /// Start of template text in a rendering (private use; removed before a reply leaves).
@@ -226,6 +226,8 @@ pub enum Keyword {
     Start,
     /// Choose my language.
     Language,
+    /// Refuse an invitation (and every later one) to a list.
+    No,
 }
 
 /// A value for a template's placeable.

@@ -100,3 +100,107 @@ pub(crate) fn digit_value(c: char) -> Option<u8> {
         .find(|z| (**z..**z + 10).contains(&cp))
         .map(|z| (cp - z) as u8)
 }
+
+/// True for a combining mark (Unicode general category M: Mn, Mc, Me): Burmese vowel signs and
+/// asat, Arabic harakat, Tamil and Devanagari vowel signs. A mark belongs to the letter before it
+/// and is never punctuation to trim.
+pub fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// True for characters that show nothing by themselves and can hide or disguise text: format
+/// characters (zero-width space, joiners, word joiner, soft hyphen, bidi marks, embeddings,
+/// overrides and isolates, BOM, invisible operators, tag characters), variation selectors, and
+/// fillers that render blank (Hangul fillers, braille blank, Mongolian vowel separator).
+pub fn is_invisible(c: char) -> bool {
+    is_ignorable(c)
+        || matches!(
+            c,
+            '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{2028}' | '\u{2029}'
+            | '\u{206A}'..='\u{206F}' | '\u{2800}' | '\u{3164}' | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{110BD}' | '\u{110CD}' | '\u{13430}'..='\u{1343F}'
+            | '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{08E2}'
+        )
+}
+
+/// Diacritics that Latin, Greek and Cyrillic letters carry (the generic combining blocks): dropped
+/// from a [`confusable_key`], so that `housíng` and `HOUSİNG` meet `housing`. The marks of
+/// Brahmic scripts (Burmese, Tamil) are letters' parts there and stay.
+fn is_generic_diacritic(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// The key under which two names count as the same: [`normalize`], then the diacritics of Latin,
+/// Greek and Cyrillic letters dropped, then the Unicode TR39 confusable skeleton (Cyrillic `о` and
+/// Latin `o`, `rn` and `m`, `0` and `O`, `l` and `1` meet), case-folded. List names and aliases are
+/// unique by this key; it is never shown.
+pub fn confusable_key(text: &str) -> String {
+    use unicode_security::confusable_detection::skeleton;
+    let base: String = normalize(text)
+        .nfd()
+        .filter(|c| !is_generic_diacritic(*c))
+        .collect();
+    // The skeleton may give capitals (`l0l` → `lOl`): fold again and take the skeleton of that,
+    // which is then stable.
+    let once: String = skeleton(&base).flat_map(char::to_lowercase).collect();
+    skeleton(&once)
+        .flat_map(char::to_lowercase)
+        .filter(|c| !is_generic_diacritic(*c))
+        .collect::<String>()
+        .nfc()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn look_alikes_share_a_key() {
+        let housing = confusable_key("housing");
+        for w in [
+            "hоusing",
+            "housíng",
+            "HOUSİNG",
+            "HOUSING",
+            "h\u{200B}ousing",
+            "ｈｏｕｓｉｎｇ",
+        ] {
+            assert_eq!(confusable_key(w), housing, "{w}");
+        }
+        assert_eq!(confusable_key("Аmina"), confusable_key("Amina"));
+        assert_eq!(confusable_key("rnaria"), confusable_key("maria"));
+        assert_ne!(confusable_key("housing"), confusable_key("hosing"));
+    }
+
+    #[test]
+    fn brahmic_marks_stay_in_the_key() {
+        // Burmese: the asat and the dot below change the word.
+        assert_ne!(confusable_key("အိမ်"), confusable_key("အိမ"));
+        assert_ne!(confusable_key("ရပ်"), confusable_key("ရပ"));
+        // Tamil vowel signs.
+        assert_ne!(confusable_key("வீடு"), confusable_key("வடு"));
+        assert_eq!(confusable_key("ဝင်"), confusable_key("၀င်"));
+    }
+
+    #[test]
+    fn marks_and_invisibles() {
+        assert!(is_mark('\u{103A}') && is_mark('\u{1037}') && is_mark('\u{064E}'));
+        assert!(is_mark('\u{0BBF}') && !is_mark('a') && !is_mark('.'));
+        for c in [
+            '\u{200B}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{00AD}',
+            '\u{FEFF}',
+            '\u{E0041}',
+            '\u{3164}',
+        ] {
+            assert!(is_invisible(c), "{c:?}");
+        }
+        assert!(!is_invisible('a') && !is_invisible(' '));
+    }
+}

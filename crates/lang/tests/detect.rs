@@ -156,6 +156,25 @@ fn choice_order_is_preference_then_text_then_country_then_default() {
 }
 
 #[test]
+fn farsi_and_arabic_sentences_without_telling_letters() {
+    // Neither has a letter only one language writes; the words and the letter patterns tell.
+    for (text, lang) in [
+        ("الاجتماع غدا في المسجد", Lang::Ar),
+        ("عمل في المطعم", Lang::Ar),
+        ("کار در رستوران", Lang::Fa),
+        ("اتاق خالی در چوکیت موجود است", Lang::Fa),
+        ("خانه برای اجاره در کوالالامپور", Lang::Fa),
+        ("مراقب باشید پلیس در خیابان است", Lang::Fa),
+    ] {
+        assert_eq!(
+            choose(None, Some(text), "+447911000001", Lang::En),
+            lang,
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn undecided_arabic_script_keeps_an_arabic_script_reply() {
     // Country in the family decides between Farsi, Arabic and Urdu...
     assert_eq!(

@@ -1,5 +1,7 @@
 //! Keyword files, keyword matching and the normalisation of words and list names.
 
+mod common;
+
 use smsup_lang::{
     ascii_digits, is_reserved, keyword, keyword_files, keywords_of, normalize, parse_keywords,
     render, Arg, Keyword, Lang,
@@ -226,8 +228,10 @@ fn keywords_shown_in_replies_are_keywords() {
         ("left", Keyword::Join),
         ("not-member", Keyword::Join),
         ("invite", Keyword::Join),
-        ("invite-sent", Keyword::Join),
+        ("invite", Keyword::No),
         ("added-by-org", Keyword::Leave),
+        ("announce-usage", Keyword::Create),
+        ("invalid-number", Keyword::Add),
     ];
     for lang in Lang::ALL {
         for (id, expected) in cases {
@@ -258,4 +262,91 @@ fn keywords_shown_in_replies_are_keywords() {
             );
         }
     }
+}
+
+/// The words of a reply, without the punctuation around them (Burmese signs are kept).
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '/')
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                !c.is_alphanumeric() && !matches!(c as u32, 0x1000..=0x109F) && c != '-'
+            })
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The words a reply tells people to type: the first word after each colon (`To leave: LEAVE x`,
+/// `خروج: ترک x`), and each word of a `a/b/c` menu there.
+fn instruction_words(text: &str) -> Vec<&str> {
+    text.split(':')
+        .skip(1)
+        .filter_map(|after| after.split_whitespace().next())
+        .flat_map(words)
+        .collect()
+}
+
+/// A message whose first word is an opt-out keyword opts out of everything: a reply that tells how
+/// to stop shows such a keyword of its own language (or English), and tells no one to type a word
+/// that only looks like one (Burmese `အားလုံးရပ်`, "stop all" written as one word, is no keyword).
+#[test]
+fn replies_that_tell_how_to_stop_show_a_stop_keyword() {
+    for lang in Lang::ALL {
+        let stop_words: Vec<&str> = keywords_of(lang)
+            .into_iter()
+            .chain(keywords_of(Lang::En))
+            .filter(|(_, k)| *k == Keyword::Stop)
+            .map(|(w, _)| w)
+            .collect();
+        for id in ["help", "added-by-org", "owner-cannot-leave"] {
+            let text = render(lang, id, &[("list", Arg::Str("healthcare".into()))]);
+            let found = words(&text).into_iter().any(|w| {
+                matches!(keyword(&normalize(w)), Some((Keyword::Stop, l)) if l.is_none() || l == Some(lang))
+            });
+            assert!(found, "{} {id} shows no stop keyword: {text}", lang.code());
+            for w in instruction_words(&text) {
+                let key = normalize(w);
+                let looks_like_stop = stop_words
+                    .iter()
+                    .any(|s| key != *s && (key.starts_with(s) || key.ends_with(s)));
+                assert!(
+                    !looks_like_stop || keyword(&key).is_some(),
+                    "{} {id}: {w:?} looks like a stop keyword but is none: {text}",
+                    lang.code()
+                );
+            }
+        }
+    }
+}
+
+/// The words a reply tells people to type are command words of its own language, English ones or
+/// ones several languages share, never a command of another language only.
+#[test]
+fn replies_suggest_no_other_languages_command_words() {
+    let mut problems = Vec::new();
+    for lang in Lang::ALL {
+        // `info` shows values after its colons (`You: member`), not words to type.
+        for (id, vars) in common::english_messages()
+            .into_iter()
+            .filter(|(id, _)| id != "info")
+        {
+            for combo in common::combinations(lang, &vars) {
+                let text = render(lang, &id, &common::as_args(&combo));
+                for w in instruction_words(&text) {
+                    if let Some((k, Some(other))) = keyword(&normalize(w)) {
+                        if other != lang {
+                            problems.push(format!(
+                                "{} {id}: {w:?} is {} in {} only: {text}",
+                                lang.code(),
+                                k.command_name(),
+                                other.code()
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    problems.dedup();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -35,21 +35,28 @@ fn every_locale_has_every_english_message_with_the_same_variables() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Every reply is one SMS with the longest values allowed: list names of 24 characters and aliases
+/// of 20, in Latin letters and in the language's own script, and 3-digit counts (see
+/// `common::values`). `LANG_FIT_REPORT=1` prints the 60 replies closest to the limit (another
+/// number: that many), as units used of the one SMS their encoding allows (160 GSM-7 septets or
+/// 70 UCS-2 units).
 #[test]
 fn every_reply_fits_one_sms_in_every_language() {
     let mut problems = Vec::new();
-    let mut worst: Vec<(usize, String)> = Vec::new();
+    // (per mille of one SMS, units, capacity, which)
+    let mut worst: Vec<(usize, usize, usize, String)> = Vec::new();
     for lang in Lang::ALL {
         for (id, vars) in english_messages() {
             let allowed = OVER_ONE_SEGMENT
                 .iter()
                 .any(|(l, i, _)| *l == lang && *i == id);
-            let mut most = 0;
+            let mut most = (0, 0, 0);
             for combo in combinations(lang, &vars) {
                 let text = render_strict(lang, &id, &as_args(&combo))
                     .unwrap_or_else(|e| panic!("{e} with {}", describe(&combo)));
                 let a = smsup_sms::analyze(&text);
-                most = most.max(a.units);
+                let capacity = a.encoding.single_capacity();
+                most = most.max((a.units * 1000 / capacity, a.units, capacity));
                 if a.segments > 1 && !allowed {
                     problems.push(format!(
                         "{} {id}: {} segments ({:?}, {} units) with {}: {}",
@@ -62,13 +69,15 @@ fn every_reply_fits_one_sms_in_every_language() {
                     ));
                 }
             }
-            worst.push((most, format!("{} {id}", lang.code())));
+            worst.push((most.0, most.1, most.2, format!("{} {id}", lang.code())));
         }
     }
-    if std::env::var_os("LANG_FIT_REPORT").is_some() {
+    if let Ok(report) = std::env::var("LANG_FIT_REPORT") {
+        // `LANG_FIT_REPORT=1`: the 60 replies closest to the limit; a larger number: that many.
+        let lines = report.parse().ok().filter(|n| *n > 1).unwrap_or(60);
         worst.sort();
-        for (units, what) in worst.iter().rev().take(60) {
-            eprintln!("{units:4} {what}");
+        for (_, units, capacity, what) in worst.iter().rev().take(lines) {
+            eprintln!("{units:4}/{capacity} {what}");
         }
     }
     assert!(
@@ -77,6 +86,39 @@ fn every_reply_fits_one_sms_in_every_language() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// The fit test's longest values are as long as the product allows, and are names the engine would
+/// accept: letters of one script (with their marks, ZWNJ inside Farsi words) and digits.
+#[test]
+fn the_fit_test_tries_the_longest_names_and_aliases() {
+    use unicode_normalization::char::is_combining_mark;
+    assert_eq!(LONG_LATIN_LIST.chars().count(), MAX_LIST_CHARS);
+    assert_eq!(LONG_LATIN_ALIAS.chars().count(), MAX_ALIAS_CHARS);
+    for lang in [Lang::My, Lang::Fa, Lang::Ar, Lang::Ur] {
+        let list = long_native_list(lang).unwrap();
+        assert_eq!(list.chars().count(), MAX_LIST_CHARS, "{list}");
+        assert!(
+            list.chars().all(
+                |c| (c.is_alphanumeric() || is_combining_mark(c) || c == '\u{200C}')
+                    && !c.is_ascii_alphabetic()
+            ),
+            "{list}"
+        );
+        let alias = long_native_alias(lang).unwrap();
+        assert_eq!(alias.chars().count(), MAX_ALIAS_CHARS, "{alias}");
+        let names = values(lang, "list");
+        let aliases = values(lang, "who");
+        for (wanted, tried) in [(list, &names), (LONG_LATIN_LIST, &names), (alias, &aliases)] {
+            assert!(
+                tried
+                    .iter()
+                    .any(|v| matches!(v, smsup_lang::Arg::Str(s) if s == wanted)),
+                "{} does not try {wanted}",
+                lang.code()
+            );
+        }
+    }
 }
 
 #[test]

@@ -1,27 +1,35 @@
-# ردود SMS Up بالعربية. يجب أن يتسع كل رد لرسالة واحدة: 70 حرفاً (UCS-2) لاسم قائمة من 10 أحرف
-# وأعداد من 3 أرقام؛ الاختبارات تتحقق من ذلك. اكتب باختصار.
+# ردود SMS Up بالعربية. يجب أن يتسع كل رد لرسالة واحدة: 70 حرفاً (UCS-2) لاسم قائمة حتى 24 حرفاً
+# واسم عضو حتى 20 حرفاً وأعداد من 3 أرقام؛ الاختبارات تتحقق من ذلك. اكتب باختصار، واذكر اسم
+# القائمة مرة واحدة، في أمر مثل «انضم اسم_القائمة». لا تضع التشكيل: كل حركة تُحسب حرفاً.
 # Plural forms (CLDR ar): zero (0), one (1), two (2), few (3-10, 103-110...), many (11-99, 111-199...),
 # other (100-102, 200...). Select on PLURAL($count), not on $count: the plural library Fluent uses gets
 # 103 and 120 wrong (see src/plural.rs).
 # Command words are those of keywords.txt; English ones (JOIN...) work too.
 # Direction marks (RLM) are added by the program where needed: do not type them here.
+# Example phone numbers are written without spaces: in right-to-left text spaced digit groups
+# are shown in reverse order.
 
 help = انضم/غادر/أنشئ + اسم القائمة. للنشر: القائمة رسالتك. للإيقاف: توقف
 unknown-command = لم أفهم. للنشر ابدأ باسم القائمة ثم رسالتك. للأوامر أرسل: مساعدة
 empty = لمعرفة طريقة الاستخدام أرسل: مساعدة
 
-created = أُنشئت { $list }. للانضمام: انضم { $list }. للنشر: { $list } رسالتك
-created-announce = أُنشئت { $list } (النشر للمشرفين فقط). للانضمام: انضم { $list }
+created = أنشئت. للانضمام: انضم { $list }. للنشر: اسمها ثم رسالتك
+created-announce = أنشئت (النشر للمشرفين فقط). للانضمام: انضم { $list }
 list-taken = الاسم { $list } مستخدم. اختر اسماً آخر.
 list-name-invalid = اسم القائمة 2-24 حرفاً أو رقماً بلا مسافات. مثال: أنشئ سكن
 list-name-reserved = { $list } كلمة أمر. اختر اسماً آخر.
 unknown-list = لا توجد قائمة باسم { $list }. تحقق من الإملاء.
 need-list = أضف اسم القائمة، مثلاً: { $command } سكن
+announce-usage = لقائمة ينشر فيها المشرفون فقط: أنشئ { $list } إعلان
+limit-lists = بلغت حد القوائم الجديدة اليوم ({ $max }). حاول غداً.
+limit-invites = بلغت حد الدعوات ({ $max }). حاول لاحقاً.
+declined = لن تصلك دعوات أخرى إلى { $list }.
+no-invitation = لا توجد دعوة للرد عليها. للأوامر أرسل: مساعدة
 
-joined = انضممت إلى { $list }. للنشر: { $list } نصك. للخروج: غادر { $list }
+joined = انضممت. للنشر: اسمها ثم رسالتك. للخروج: غادر { $list }
 already-member = أنت عضو في { $list } مسبقاً.
-left = غادرت { $list }. للعودة: انضم { $list }
-not-member = لست عضواً في { $list }. للانضمام: انضم { $list }
+left = غادرت القائمة. للعودة: انضم { $list }
+not-member = لست عضواً فيها. للانضمام: انضم { $list }
 
 post-sent = { PLURAL($count) ->
         [zero] لم تُرسل لأي عضو
@@ -44,7 +52,8 @@ lists = قوائمك: { $lists }
 lists-none = لست في أي قائمة. للانضمام أرسل انضم ثم اسم القائمة.
 
 name-set = اسمك في الرسائل الآن { $alias }.
-name-invalid = الاسم من 1 إلى 20 حرفاً. مثال: اسم أمينة
+name-invalid = الاسم 1-20 حرفاً، بلا # أو رقم هاتف أو رموز خفية. مثال: اسم أمينة
+name-taken = هذا الاسم يشبه اسم عضو آخر. اختر اسماً آخر.
 
 info = { $list }: { PLURAL($count) ->
         [zero] لا أعضاء
@@ -63,24 +72,26 @@ info = { $list }: { PLURAL($count) ->
        *[none] لست عضواً
     }.
 
-invite-sent = أُرسلت الدعوة. ينضمون بالرد: انضم { $list }
-invite = دعوة لقائمة { $list }: للانضمام أرسل انضم { $list }، وإلا فتجاهلها.
-invite-failed = لا يمكن دعوة هذا الرقم.
-invalid-number = { $number } ليس رقم هاتف صحيحاً.
-already-in-list = هذا الرقم موجود في { $list } مسبقاً.
-added-by-org = أُضفت إلى { $list }. للخروج: غادر { $list }. لإيقاف الكل: توقف
+invite-sent = أرسلت الدعوة إلى { $list } إن كان الرقم يستقبل الرسائل.
+invite = دعوة: انضم { $list } أو لا { $list }
+invalid-number = رقم الهاتف غير صحيح. مثال: أضف { $list } 0123456789
+added-by-org = أُضفت لقائمة. للخروج: غادر { $list }. لإيقاف الكل: توقف
 
 not-admin = هذا لمالك { $list } أو مشرفيها فقط.
 not-owner = مالك { $list } وحده يعيّن المشرفين.
-member-not-found = لا يوجد { $who } في { $list }. استخدم الاسم أو رقم # في رسائله.
-member-ambiguous = عدة أعضاء باسم { $who }. استخدم رقم # الظاهر في رسائلهم.
+member-not-found = { $who } ليس في { $list }. استخدم رقم #.
+member-ambiguous = عدة أعضاء باسم { $who }. استخدم رقم # في رسائلهم.
 cannot-remove-owner = لا يمكن حذف مالك { $list }.
+cannot-remove-admin = مالك { $list } وحده يحذف المشرفين.
+admin-is-owner = { $who } هو مالك { $list } أصلاً.
+owner-cannot-leave = أنت مالك { $list } فلا يمكنك المغادرة. للإيقاف: توقف
 removed = حُذف { $who } من { $list }.
 you-were-removed = حُذفت من { $list }.
 admin-made = أصبح { $who } مشرفاً على { $list }.
-you-are-admin = أصبحت مشرفاً على { $list }. يمكنك إضافة الأعضاء وحذفهم.
+you-are-admin = صرت مشرفاً على { $list }. يمكنك إضافة الأعضاء وحذفهم.
 
 stopped = لن تصلك رسائل من SMS Up بعد الآن. للعودة أرسل: ابدأ
+help-stopped = أوقفت كل رسائل SMS Up. لتصلك مجدداً أرسل: ابدأ
 started = أهلاً بعودتك. ستصلك الرسائل مجدداً. للأوامر أرسل: مساعدة
 
 lang-set = الردود الآن بالعربية.

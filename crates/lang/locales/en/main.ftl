@@ -13,6 +13,11 @@ list-name-invalid = List names have 2-24 letters or digits, no spaces. Example: 
 list-name-reserved = { $list } is a command word. Choose another name.
 unknown-list = There is no list called { $list }. Check the spelling.
 need-list = Add the list name, for example: { $command } housing
+announce-usage = To create a list where only admins post: CREATE { $list } ANNOUNCE
+limit-lists = You created { $max } lists today. Please try again tomorrow.
+limit-invites = You sent { $max } invitations lately. Please try again later.
+declined = You will get no more invitations to { $list }.
+no-invitation = You have no invitation to answer. Text HELP for commands.
 
 joined = You joined { $list }. To post: { $list } your message. To leave: LEAVE { $list }
 already-member = You are already in { $list }.
@@ -39,7 +44,8 @@ lists = Your lists: { $lists }
 lists-none = You are in no list. To join one: JOIN name
 
 name-set = Your name on posts is now { $alias }.
-name-invalid = A name has 1-20 characters. Example: NAME Amina
+name-invalid = A name has 1-20 letters, without # or phone numbers or invisible signs. Example: NAME Amina
+name-taken = That name looks like another member's name. Please choose another one.
 
 info = { $list }: { $count ->
         [one] 1 member
@@ -54,11 +60,9 @@ info = { $list }: { $count ->
        *[none] not a member
     }.
 
-invite-sent = Invitation sent. They join by replying JOIN { $list }.
-invite = You are invited to the SMS list { $list }. To join, reply JOIN { $list }. To refuse, ignore this.
-invite-failed = That number cannot be invited.
-invalid-number = { $number } is not a valid phone number.
-already-in-list = That number is already in { $list }.
+invite-sent = Invitation to { $list } sent, if that number can receive SMS.
+invite = You are invited to the SMS list { $list }. To join, reply JOIN { $list }. No more invitations: NO { $list }
+invalid-number = That is not a valid phone number. Example: ADD { $list } 012 345 6789
 added-by-org = You were added to the SMS list { $list }. To leave: LEAVE { $list }. To stop all: STOP
 
 not-admin = Only the owner or admins of { $list } can do that.
@@ -66,12 +70,16 @@ not-owner = Only the owner of { $list } can make admins.
 member-not-found = No member { $who } in { $list }. Use the name or the # number shown on their posts.
 member-ambiguous = Several members are called { $who }. Use the # number shown on their posts.
 cannot-remove-owner = The owner of { $list } cannot be removed.
+cannot-remove-admin = Only the owner of { $list } can remove an admin.
+admin-is-owner = { $who } owns { $list } already.
+owner-cannot-leave = You own { $list }, so you cannot leave it. To stop all SMS: STOP
 removed = { $who } was removed from { $list }.
 you-were-removed = You were removed from { $list }.
 admin-made = { $who } is now an admin of { $list }.
 you-are-admin = You are now an admin of { $list }. You can ADD and REMOVE members.
 
 stopped = You will get no more SMS from SMS Up. To come back, text START.
+help-stopped = You stopped all SMS from SMS Up. To get SMS again, text START.
 started = Welcome back. You will get SMS again. Text HELP for commands.
 
 lang-set = Replies will be in English.

@@ -1,25 +1,33 @@
 # پاسخ‌های SMS Up به فارسی (برای دری هم). هر پاسخ باید در یک پیامک جا شود: ۷۰ نویسه (UCS-2)
-# برای نام گروه ۱۰ حرفی و عددهای ۳ رقمی؛ آزمون‌ها این را بررسی می‌کنند. کوتاه بنویسید.
+# با نام گروه تا ۲۴ حرف، نام عضو تا ۲۰ حرف و عددهای ۳ رقمی؛ آزمون‌ها این را بررسی می‌کنند.
+# کوتاه بنویسید: نام گروه را یک بار بیاورید، در دستوری مثل «عضویت نام‌گروه».
 # Farsi nouns stay singular after a number ("120 عضو"), so no plural variants are needed.
 # Command words are those of keywords.txt; English ones (JOIN...) work too.
 # Direction marks (RLM) are added by the program where needed: do not type them here.
+# Example phone numbers are written without spaces: in right-to-left text spaced digit groups
+# are shown in reverse order.
 
 help = عضویت گروه، ترک گروه، بساز گروه. ارسال: گروه متن. قطع همه: توقف
 unknown-command = متوجه نشدم. برای ارسال، اول نام گروه را بنویسید. راهنما: کمک
 empty = برای دیدن راهنما بنویسید: کمک
 
-created = { $list } ساخته شد. پیوستن: عضویت { $list }. ارسال: { $list } متن
-created-announce = { $list } ساخته شد؛ فقط مدیران می‌فرستند. پیوستن: عضویت { $list }
-list-taken = نام { $list } گرفته شده است. نام دیگری انتخاب کنید.
+created = گروه ساخته شد. پیوستن: عضویت { $list }. ارسال: گروه متن
+created-announce = ساخته شد؛ فقط مدیران می‌فرستند. پیوستن: عضویت { $list }
+list-taken = { $list } گرفته شده است. نام دیگری انتخاب کنید.
 list-name-invalid = نام گروه ۲ تا ۲۴ حرف یا رقم است، بدون فاصله. مثال: بساز خانه
-list-name-reserved = { $list } یک کلمهٔ فرمان است. نام دیگری انتخاب کنید.
+list-name-reserved = { $list } کلمهٔ فرمان است. نام دیگری انتخاب کنید.
 unknown-list = گروهی به نام { $list } نیست. املا را بررسی کنید.
 need-list = نام گروه را هم بنویسید، مثلاً: { $command } خانه
+announce-usage = گروهی که فقط مدیران می‌فرستند: بساز { $list } اعلان
+limit-lists = امروز { $max } گروه ساختید. لطفاً فردا دوباره امتحان کنید.
+limit-invites = اخیراً { $max } دعوت فرستادید. لطفاً بعداً دوباره امتحان کنید.
+declined = دیگر دعوتی به { $list } نمی‌گیرید.
+no-invitation = دعوتی برای پاسخ دادن ندارید. راهنما: کمک
 
-joined = به { $list } پیوستید. ارسال: { $list } متن. خروج: ترک { $list }
+joined = به گروه پیوستید. ارسال: گروه متن. خروج: ترک { $list }
 already-member = شما از قبل عضو { $list } هستید.
-left = از { $list } خارج شدید. بازگشت: عضویت { $list }
-not-member = عضو { $list } نیستید. پیوستن: عضویت { $list }
+left = از گروه خارج شدید. بازگشت: عضویت { $list }
+not-member = عضو این گروه نیستید. پیوستن: عضویت { $list }
 
 post-sent = { $segments ->
     [1] به { $count } عضو فرستاده شد.
@@ -29,13 +37,14 @@ post-empty = متن را بعد از نام گروه بنویسید: { $list } �
 post-announce-only = فقط مدیران می‌توانند به { $list } پیام بفرستند.
 post-too-long = خیلی طولانی: { $segments } پیامک. حداکثر { $max } است. کوتاهش کنید.
 post-sender-limit = به سقف { $max } پیام در این ساعت رسیدید. بعداً دوباره بفرستید.
-post-list-limit = { $list } به سقف پیامک روزانه رسید. فردا دوباره بفرستید.
+post-list-limit = { $list } به سقف پیامک امروز رسید. فردا بفرستید.
 
 lists = گروه‌های شما: { $lists }
 lists-none = عضو هیچ گروهی نیستید. پیوستن: عضویت نام‌گروه
 
 name-set = نام شما در پیام‌ها اکنون { $alias } است.
-name-invalid = نام باید ۱ تا ۲۰ حرف باشد. مثال: نام مریم
+name-invalid = نام ۱ تا ۲۰ حرف، بدون # و شمارهٔ تلفن و نشانهٔ نامرئی. مثال: نام مریم
+name-taken = این نام شبیه نام عضو دیگری است. نام دیگری انتخاب کنید.
 
 info = { $list }: { $count } عضو، { $mode ->
         [announce] فقط اعلان
@@ -47,24 +56,26 @@ info = { $list }: { $count } عضو، { $mode ->
        *[none] غیرعضو
     }.
 
-invite-sent = دعوت فرستاده شد. با پاسخ عضویت { $list } می‌پیوندند.
-invite = دعوت به گروه { $list }: بفرستید عضویت { $list }، یا پاسخ ندهید.
-invite-failed = این شماره را نمی‌توان دعوت کرد.
-invalid-number = { $number } شمارهٔ تلفن درستی نیست.
-already-in-list = این شماره از قبل در { $list } است.
-added-by-org = به گروه { $list } اضافه شدید. خروج: ترک { $list }. قطع همه: توقف
+invite-sent = دعوت به { $list } فرستاده شد، اگر آن شماره پیامک بگیرد.
+invite = دعوت: عضویت { $list } یا نه { $list }
+invalid-number = شمارهٔ تلفن درست نیست. مثال: دعوت { $list } 0123456789
+added-by-org = به گروه اضافه شدید. خروج: ترک { $list }. قطع همه: توقف
 
 not-admin = فقط مالک یا مدیران { $list } این کار را می‌توانند.
 not-owner = فقط مالک { $list } می‌تواند مدیر تعیین کند.
-member-not-found = { $who } در { $list } نیست. نام یا # روی پیام‌هایش را بنویسید.
-member-ambiguous = چند عضو به نام { $who } هستند. شمارهٔ # روی پیام‌ها را بنویسید.
+member-not-found = { $who } در { $list } نیست. با # بنویسید.
+member-ambiguous = چند عضو به نام { $who } هست. # روی پیامشان را بنویسید.
 cannot-remove-owner = مالک { $list } را نمی‌توان حذف کرد.
+cannot-remove-admin = فقط مالک { $list } می‌تواند مدیر را حذف کند.
+admin-is-owner = { $who } از قبل مالک { $list } است.
+owner-cannot-leave = مالک { $list } هستید؛ خروج ممکن نیست. قطع همه: توقف
 removed = { $who } از { $list } حذف شد.
 you-were-removed = شما از { $list } حذف شدید.
 admin-made = { $who } اکنون مدیر { $list } است.
-you-are-admin = شما اکنون مدیر { $list } هستید و می‌توانید عضو دعوت یا حذف کنید.
+you-are-admin = مدیر { $list } شدید و می‌توانید دعوت و حذف کنید.
 
 stopped = دیگر پیامکی از SMS Up نمی‌گیرید. برای بازگشت بنویسید: شروع
+help-stopped = پیامک‌های SMS Up را قطع کرده‌اید. برای بازگشت بنویسید: شروع
 started = خوش برگشتید. دوباره پیامک می‌گیرید. راهنما: کمک
 
 lang-set = پاسخ‌ها از این پس به فارسی است.

@@ -1,5 +1,6 @@
 # Balasan SMS Up dalam Bahasa Melayu. Setiap balasan mesti muat dalam SATU SMS (160 aksara GSM-7)
-# untuk nama kumpulan 10 aksara dan nombor 3 digit: ujian menyemaknya. Kata kunci: lihat keywords.txt.
+# untuk nama kumpulan hingga 24 aksara, nama ahli hingga 20 aksara dan nombor 3 digit: ujian
+# menyemaknya. Kata kunci: lihat keywords.txt.
 # Malay has no plural forms: "1 ahli", "120 ahli".
 
 help = SMS Up: CIPTA kumpulan, SERTAI kumpulan, KELUAR kumpulan, SENARAI, MAKLUMAT kumpulan, NAMA Ali. Hantar: kumpulan mesej. BERHENTI: henti semua.
@@ -13,6 +14,11 @@ list-name-invalid = Nama kumpulan 2-24 huruf atau nombor, tanpa jarak. Contoh: C
 list-name-reserved = { $list } ialah kata arahan. Pilih nama lain.
 unknown-list = Tiada kumpulan bernama { $list }. Semak ejaan.
 need-list = Tambah nama kumpulan, contoh: { $command } rumah
+announce-usage = Untuk cipta kumpulan yang hanya pentadbir boleh hantar: CIPTA { $list } UMUM
+limit-lists = Anda sudah cipta { $max } kumpulan hari ini. Sila cuba lagi esok.
+limit-invites = Anda sudah hantar { $max } jemputan baru-baru ini. Sila cuba lagi nanti.
+declined = Anda tidak akan dijemput lagi ke { $list }.
+no-invitation = Tiada jemputan untuk dijawab. Taip BANTUAN untuk arahan.
 
 joined = Anda menyertai { $list }. Untuk hantar: { $list } mesej anda. Untuk keluar: KELUAR { $list }
 already-member = Anda sudah menyertai { $list }.
@@ -33,7 +39,8 @@ lists = Kumpulan anda: { $lists }
 lists-none = Anda tiada dalam mana-mana kumpulan. Untuk sertai: SERTAI nama
 
 name-set = Nama anda pada mesej kini { $alias }.
-name-invalid = Nama mesti 1-20 aksara. Contoh: NAMA Aminah
+name-invalid = Nama mesti 1-20 huruf, tanpa #, nombor telefon atau tanda tersembunyi. Contoh: NAMA Aminah
+name-taken = Nama itu mirip nama ahli lain. Sila pilih nama lain.
 
 info = { $list }: { $count } ahli, { $mode ->
         [announce] pengumuman sahaja
@@ -45,11 +52,9 @@ info = { $list }: { $count } ahli, { $mode ->
        *[none] bukan ahli
     }.
 
-invite-sent = Jemputan dihantar. Mereka sertai dengan membalas SERTAI { $list }.
-invite = Anda dijemput ke kumpulan SMS { $list }. Untuk sertai, balas SERTAI { $list }. Untuk menolak, abaikan mesej ini.
-invite-failed = Nombor itu tidak boleh dijemput.
-invalid-number = { $number } bukan nombor telefon yang sah.
-already-in-list = Nombor itu sudah ada dalam { $list }.
+invite-sent = Jemputan ke { $list } dihantar, jika nombor itu boleh terima SMS.
+invite = Anda dijemput ke kumpulan SMS { $list }. Untuk sertai, balas SERTAI { $list }. Jangan jemput lagi: TIDAK { $list }
+invalid-number = Itu bukan nombor telefon yang sah. Contoh: TAMBAH { $list } 012 345 6789
 added-by-org = Anda ditambah ke kumpulan SMS { $list }. Untuk keluar: KELUAR { $list }. Untuk henti semua: BERHENTI
 
 not-admin = Hanya pemilik atau pentadbir { $list } boleh buat begitu.
@@ -57,12 +62,16 @@ not-owner = Hanya pemilik { $list } boleh melantik pentadbir.
 member-not-found = Tiada ahli { $who } dalam { $list }. Guna nama atau nombor # pada mesej mereka.
 member-ambiguous = Beberapa ahli bernama { $who }. Guna nombor # pada mesej mereka.
 cannot-remove-owner = Pemilik { $list } tidak boleh dibuang.
+cannot-remove-admin = Hanya pemilik { $list } boleh buang pentadbir.
+admin-is-owner = { $who } sudah pun pemilik { $list }.
+owner-cannot-leave = Anda pemilik { $list }, jadi tidak boleh keluar. Untuk henti semua SMS: BERHENTI
 removed = { $who } telah dibuang dari { $list }.
 you-were-removed = Anda telah dibuang dari { $list }.
 admin-made = { $who } kini pentadbir { $list }.
 you-are-admin = Anda kini pentadbir { $list }. Anda boleh TAMBAH dan BUANG ahli.
 
 stopped = Anda tidak akan terima SMS lagi dari SMS Up. Untuk kembali, taip MULA.
+help-stopped = Anda telah hentikan semua SMS dari SMS Up. Untuk terima SMS semula, taip MULA.
 started = Selamat kembali. Anda akan terima SMS semula. Taip BANTUAN untuk arahan.
 
 lang-set = Balasan kini dalam Bahasa Melayu.

@@ -1,5 +1,6 @@
 # Jawaabaha SMS Up ee Af-Soomaali. Jawaab kasta waa inay ku eg tahay HAL SMS (160 xaraf GSM-7)
-# magac koox 10 xaraf ah iyo tiro 3 god ah: tijaabo ayaa hubisa. Ereyada amarrada: keywords.txt.
+# magac koox ilaa 24 xaraf ah, magac xubin ilaa 20 xaraf ah iyo tiro 3 god ah: tijaabo ayaa hubisa.
+# Ereyada amarrada: keywords.txt.
 # Plural forms (CLDR so): one, other.
 
 help = SMS Up: SAMEE koox, BIIR koox, BAX koox, LIISAS, XOG koox, MAGAC Cali. Dir: koox farriin. JOOJI: jooji dhammaan.
@@ -13,6 +14,11 @@ list-name-invalid = Magaca kooxdu waa 2-24 xaraf ama tiro, bannaan la'aan. Tusaa
 list-name-reserved = { $list } waa eray amar. Dooro magac kale.
 unknown-list = Ma jirto koox la yiraahdo { $list }. Hubi higgaadda.
 need-list = Ku dar magaca kooxda, tusaale: { $command } guri
+announce-usage = Si aad u samayso koox ay maamulayaasha oo keliya qoraan: SAMEE { $list } OGEYSIIS
+limit-lists = Maanta waxaad samaysay { $max } kooxood. Fadlan isku day berri.
+limit-invites = Dhawaan waxaad dirtay { $max } casuumaad. Fadlan isku day mar dambe.
+declined = Casuumaad kale kama heli doontid { $list }.
+no-invitation = Ma haysid casuumaad aad ka jawaabto. Qor CAAWI si aad u aragto amarrada.
 
 joined = Waad ku biirtay { $list }. Si aad u dirto: { $list } farriintaada. Si aad uga baxdo: BAX { $list }
 already-member = Horay ayaad ugu jirtay { $list }.
@@ -39,7 +45,8 @@ lists = Kooxahaaga: { $lists }
 lists-none = Kuma jirtid koox. Si aad ugu biirto: BIIR magac
 
 name-set = Magacaaga farriimaha hadda waa { $alias }.
-name-invalid = Magacu waa 1-20 xaraf. Tusaale: MAGAC Amina
+name-invalid = Magacu waa 1-20 xaraf, aan lahayn #, lambar telefoon ama calaamado qarsoon. Tusaale: MAGAC Amina
+name-taken = Magacaas wuxuu u eg yahay magaca xubin kale. Fadlan dooro magac kale.
 
 info = { $list }: { $count ->
         [one] 1 xubin
@@ -54,11 +61,9 @@ info = { $list }: { $count ->
        *[none] xubin maaha
     }.
 
-invite-sent = Casuumaad waa la diray. Waxay ku biiri karaan iyagoo ku jawaaba BIIR { $list }.
-invite = Waxaa lagugu casuumay kooxda SMS { $list }. Si aad ugu biirto, ku jawaab BIIR { $list }. Haddii kale, iska dhaaf.
-invite-failed = Lambarkaas lama casuumi karo.
-invalid-number = { $number } maaha lambar telefoon oo sax ah.
-already-in-list = Lambarkaas horay ayuu ugu jiray { $list }.
+invite-sent = Casuumaadda { $list } waa la diray, haddii lambarkaas SMS heli karo.
+invite = Waxaa lagugu casuumay kooxda SMS { $list }. Ku biir: BIIR { $list }. Casuumaad kale ma rabo: MAYA { $list }
+invalid-number = Taasi maaha lambar telefoon oo sax ah. Tusaale: KUDAR { $list } 012 345 6789
 added-by-org = Waxaa lagugu daray kooxda SMS { $list }. Si aad uga baxdo: BAX { $list }. Si aad u joojiso dhammaan: JOOJI
 
 not-admin = Milkiilaha ama maamulayaasha { $list } oo keliya ayaa sidaas samayn kara.
@@ -66,12 +71,16 @@ not-owner = Milkiilaha { $list } oo keliya ayaa magacaabi kara maamulayaal.
 member-not-found = Xubin la yiraahdo { $who } kuma jirto { $list }. Isticmaal magaca ama lambarka # ee farriimahooda.
 member-ambiguous = Xubno badan ayaa la yiraahdaa { $who }. Isticmaal lambarka # ee farriimahooda.
 cannot-remove-owner = Milkiilaha { $list } lama saari karo.
+cannot-remove-admin = Milkiilaha { $list } oo keliya ayaa saari kara maamule.
+admin-is-owner = { $who } horeba waa milkiilaha { $list }.
+owner-cannot-leave = Adiga ayaa leh { $list }, markaa kama bixi kartid. Si aad u joojiso dhammaan SMS: JOOJI
 removed = { $who } waa laga saaray { $list }.
 you-were-removed = Waa lagaa saaray { $list }.
 admin-made = { $who } hadda waa maamule { $list }.
 you-are-admin = Hadda waxaad tahay maamule { $list }. Waxaad xubno ku dari kartaa (KUDAR) ama saari kartaa (SAAR).
 
 stopped = SMS kale kama heli doontid SMS Up. Si aad ugu soo noqoto, qor BILOW.
+help-stopped = Waad joojisay dhammaan SMS-ka SMS Up. Si aad mar kale SMS u hesho, qor BILOW.
 started = Ku soo dhawoow. Mar kale ayaad SMS heli doontaa. Qor CAAWI si aad u aragto amarrada.
 
 lang-set = Jawaabaha hadda waa Af-Soomaali.

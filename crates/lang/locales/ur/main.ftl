@@ -1,25 +1,33 @@
-# SMS Up کے جوابات اردو میں۔ ہر جواب ایک SMS میں آنا چاہیے: 70 حروف (UCS-2)، 10 حرفی گروپ نام
-# اور 3 ہندسی اعداد کے ساتھ؛ ٹیسٹ یہ جانچتے ہیں۔ مختصر لکھیں۔
+# SMS Up کے جوابات اردو میں۔ ہر جواب ایک SMS میں آنا چاہیے: 70 حروف (UCS-2)، 24 حرفی گروپ نام،
+# 20 حرفی رکن نام اور 3 ہندسی اعداد کے ساتھ؛ ٹیسٹ یہ جانچتے ہیں۔ مختصر لکھیں، گروپ کا نام ایک بار
+# لکھیں، «شامل گروپ‌نام» جیسے حکم میں۔
 # Plural forms (CLDR ur): one, other.
 # Command words are those of keywords.txt; English ones (JOIN...) work too.
 # Direction marks (RLM) are added by the program where needed: do not type them here.
+# Example phone numbers are written without spaces: in right-to-left text spaced digit groups
+# are shown in reverse order.
 
 help = شامل/چھوڑیں/بنائیں + گروپ کا نام۔ بھیجنا: گروپ پیغام۔ سب بند: روکیں
 unknown-command = سمجھ نہیں آیا۔ بھیجنے کے لیے پہلے گروپ کا نام لکھیں۔ مدد کے لیے: مدد
 empty = استعمال کا طریقہ جاننے کے لیے لکھیں: مدد
 
-created = { $list } بن گیا۔ شمولیت: شامل { $list }۔ بھیجنا: { $list } پیغام
-created-announce = { $list } بن گیا (صرف منتظم بھیجیں گے)۔ شمولیت: شامل { $list }
-list-taken = نام { $list } پہلے سے لیا جا چکا ہے۔ کوئی اور نام چنیں۔
+created = گروپ بن گیا۔ شمولیت: شامل { $list }۔ بھیجنا: گروپ پیغام
+created-announce = گروپ بن گیا (صرف منتظم بھیجیں)۔ شمولیت: شامل { $list }
+list-taken = نام { $list } لیا جا چکا ہے۔ کوئی اور نام چنیں۔
 list-name-invalid = گروپ کا نام 2 سے 24 حروف یا ہندسے، بغیر وقفے۔ مثال: بنائیں گھر
 list-name-reserved = { $list } ایک حکم کا لفظ ہے۔ کوئی اور نام چنیں۔
 unknown-list = { $list } نام کا کوئی گروپ نہیں۔ ہجے دیکھیں۔
 need-list = گروپ کا نام بھی لکھیں، مثلاً: { $command } گھر
+announce-usage = صرف منتظمین والا گروپ: بنائیں { $list } اعلان
+limit-lists = آپ آج { $max } گروپ بنا چکے۔ کل پھر کوشش کریں۔
+limit-invites = آپ حال میں { $max } دعوتیں بھیج چکے۔ بعد میں کوشش کریں۔
+declined = اب آپ کو { $list } کی مزید دعوت نہیں آئے گی۔
+no-invitation = جواب کے لیے کوئی دعوت نہیں۔ مدد کے لیے لکھیں: مدد
 
-joined = آپ شامل ہو گئے۔ بھیجنا: { $list } پیغام۔ چھوڑنا: چھوڑیں { $list }
+joined = خوش آمدید۔ بھیجنا: گروپ پیغام۔ نکلنا: چھوڑیں { $list }
 already-member = آپ پہلے سے { $list } میں ہیں۔
-left = آپ نے { $list } چھوڑ دیا۔ واپسی: شامل { $list }
-not-member = آپ { $list } میں نہیں ہیں۔ شامل ہونے کو: شامل { $list }
+left = آپ نے گروپ چھوڑ دیا۔ واپسی: شامل { $list }
+not-member = آپ اس گروپ میں نہیں۔ شامل ہونے کو: شامل { $list }
 
 post-sent = { $count ->
         [one] 1 رکن
@@ -38,7 +46,8 @@ lists = آپ کے گروپ: { $lists }
 lists-none = آپ کسی گروپ میں نہیں۔ شامل ہونے کو: شامل گروپ‌نام
 
 name-set = پیغامات پر آپ کا نام اب { $alias } ہے۔
-name-invalid = نام 1 سے 20 حروف کا ہو۔ مثال: نام عائشہ
+name-invalid = نام 1 سے 20 حروف، بغیر # یا فون نمبر یا چھپے نشان۔ مثال: نام عائشہ
+name-taken = یہ نام کسی اور رکن کے نام جیسا ہے۔ کوئی اور نام چنیں۔
 
 info = { $list }: { $count ->
         [one] 1 رکن
@@ -53,24 +62,26 @@ info = { $list }: { $count ->
        *[none] رکن نہیں
     }۔
 
-invite-sent = دعوت بھیج دی گئی۔ وہ جواب دے کر شامل ہوں گے: شامل { $list }
-invite = گروپ { $list } کی دعوت: جواب دیں شامل { $list }، ورنہ کچھ نہ کریں۔
-invite-failed = اس نمبر کو دعوت نہیں دی جا سکتی۔
-invalid-number = { $number } درست فون نمبر نہیں ہے۔
-already-in-list = یہ نمبر پہلے سے { $list } میں ہے۔
-added-by-org = آپ { $list } میں شامل کیے گئے۔ نکلنا: چھوڑیں { $list }۔ بند: روکیں
+invite-sent = { $list } کی دعوت بھیج دی گئی، اگر نمبر SMS لیتا ہے۔
+invite = دعوت: شامل { $list } یا نہیں { $list }
+invalid-number = فون نمبر درست نہیں۔ مثال: دعوت { $list } 0123456789
+added-by-org = آپ شامل کیے گئے۔ نکلنا: چھوڑیں { $list }۔ سب بند: روکیں
 
 not-admin = یہ صرف { $list } کا مالک یا منتظم کر سکتا ہے۔
 not-owner = صرف { $list } کا مالک منتظم بنا سکتا ہے۔
-member-not-found = { $list } میں { $who } نہیں۔ پیغام پر لکھا نام یا # نمبر لکھیں۔
-member-ambiguous = { $who } نام کے کئی ارکان ہیں۔ پیغامات پر دکھایا # نمبر لکھیں۔
+member-not-found = { $list } میں { $who } نہیں۔ # نمبر لکھیں۔
+member-ambiguous = { $who } نام کے کئی ارکان ہیں۔ ان کا # نمبر لکھیں۔
 cannot-remove-owner = { $list } کے مالک کو نکالا نہیں جا سکتا۔
+cannot-remove-admin = صرف { $list } کا مالک منتظم کو نکال سکتا ہے۔
+admin-is-owner = { $who } پہلے سے { $list } کا مالک ہے۔
+owner-cannot-leave = آپ { $list } کے مالک ہیں، چھوڑ نہیں سکتے۔ سب بند: روکیں
 removed = { $who } کو { $list } سے نکال دیا گیا۔
 you-were-removed = آپ کو { $list } سے نکال دیا گیا۔
 admin-made = { $who } اب { $list } کا منتظم ہے۔
-you-are-admin = آپ اب { $list } کے منتظم ہیں۔ آپ ارکان کو دعوت دے اور نکال سکتے ہیں۔
+you-are-admin = آپ { $list } کے منتظم بن گئے۔ اب دعوت دیں یا نکالیں۔
 
 stopped = اب SMS Up سے کوئی SMS نہیں آئے گا۔ واپسی کے لیے لکھیں: شروع
+help-stopped = آپ نے SMS Up کے سب SMS بند کیے ہیں۔ دوبارہ پانے کو لکھیں: شروع
 started = خوش آمدید۔ آپ کو پھر سے SMS ملیں گے۔ مدد کے لیے لکھیں: مدد
 
 lang-set = جوابات اب اردو میں ہوں گے۔

@@ -105,6 +105,17 @@ fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
 /// A 10-character list name in Latin letters.
 pub const LATIN_LIST: &str = "healthcare";
 
+/// The longest list name allowed (24 characters), in Latin letters.
+pub const LONG_LATIN_LIST: &str = "abcdefghijklmnopqrstuvwx";
+
+/// The longest alias allowed (20 characters), in Latin letters.
+pub const LONG_LATIN_ALIAS: &str = "Mohammed Abdulrahman";
+
+/// The longest list name (24 characters) and alias (20 characters) the product allows.
+pub const MAX_LIST_CHARS: usize = 24;
+/// See [`MAX_LIST_CHARS`].
+pub const MAX_ALIAS_CHARS: usize = 20;
+
 /// A 10-character (10 UTF-16 units) list name in the locale's own script, if it is not Latin.
 pub fn native_list(lang: Lang) -> Option<&'static str> {
     match lang {
@@ -112,6 +123,22 @@ pub fn native_list(lang: Lang) -> Option<&'static str> {
         Lang::Ar => Some("صحةالأسرة1"),
         Lang::Ur => Some("صحتکلینک01"),
         Lang::My => Some("ကျန်းမာရေး"),
+        _ => None,
+    }
+}
+
+/// A list name of the longest length allowed (24 characters, as counted by the engine: code
+/// points, marks and ZWNJ included) in the locale's own script, if it is not Latin.
+pub fn long_native_list(lang: Lang) -> Option<&'static str> {
+    match lang {
+        // "Afghan children's education Malaysia".
+        Lang::Fa => Some("آموزش‌کودکان‌افغان‌مالزی"),
+        // "Refugee care Kuala Lumpur 1".
+        Lang::Ar => Some("رعايةاللاجئينكوالالمبور1"),
+        // "Refugees' health Malaysia 1".
+        Lang::Ur => Some("پناہگزینوںکیصحتملائیشیا1"),
+        // "Refugee health group 1".
+        Lang::My => Some("ဒုက္ခသည်ကျန်းမာရေးအဖွဲ့၁"),
         _ => None,
     }
 }
@@ -127,12 +154,28 @@ pub fn native_alias(lang: Lang) -> Option<&'static str> {
     }
 }
 
-/// Typical values of a variable, in the order they are tried. Counts cover every CLDR plural
-/// category of our languages (Arabic: 0 zero, 1 one, 2 two, 3 few, 11 many, 100 other) and 3 digits.
+/// An alias of the longest length allowed (20 characters) in the locale's own script, if it is not
+/// Latin.
+pub fn long_native_alias(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::Fa => Some("زهرا محمدی حسین‌زاده"),
+        Lang::Ar => Some("عبدالرحمن محمد الحسن"),
+        Lang::Ur => Some("محمد عبدالرحمن قریشی"),
+        Lang::My => Some("ဒေါ်အေးအေးမြင့်ခိုင်"),
+        _ => None,
+    }
+}
+
+/// Typical and longest values of a variable, in the order they are tried. List names: 10 and 24
+/// characters, Latin and the locale's own script; aliases (`$who`, `$alias`): 10 and 20 characters,
+/// Latin and own script, and a `#` label. Counts cover every CLDR plural category of our languages
+/// (Arabic: 0 zero, 1 one, 2 two, 3 few, 11 many, 100 other) and 3 digits.
 pub fn values(lang: Lang, var: &str) -> Vec<Arg> {
     let s = |v: &str| Arg::Str(v.to_string());
     let mut names = vec![LATIN_LIST];
     names.extend(native_list(lang));
+    names.push(LONG_LATIN_LIST);
+    names.extend(long_native_list(lang));
     match var {
         "list" => names.into_iter().map(s).collect(),
         "count" => [0, 1, 2, 3, 11, 100, 103, 120, 999]
@@ -146,6 +189,8 @@ pub fn values(lang: Lang, var: &str) -> Vec<Arg> {
         "who" | "alias" => {
             let mut v = vec![s("AminaHasan"), s("#123")];
             v.extend(native_alias(lang).map(s));
+            v.push(s(LONG_LATIN_ALIAS));
+            v.extend(long_native_alias(lang).map(s));
             v
         }
         "lists" => {
@@ -153,6 +198,8 @@ pub fn values(lang: Lang, var: &str) -> Vec<Arg> {
             if let Some(n) = native_list(lang) {
                 v.push(s(&join_names(lang, &[n, LATIN_LIST])));
             }
+            let long = long_native_list(lang).unwrap_or(LATIN_LIST);
+            v.push(s(&join_names(lang, &[LONG_LATIN_LIST, long])));
             v
         }
         "number" => vec![s("012-345 67890"), s("+9891234567890")],
