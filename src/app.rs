@@ -10,9 +10,7 @@ use crate::config::Settings;
 use crate::crypto::{Crypto, KeySource};
 use crate::engine::{Engine, Rules};
 use crate::gateways::sim::{self, SimGateway, SimState};
-use crate::gateways::{
-    Gateway, InboundOutcome, InboundSms, Sink, SinkError, StatusOutcome, StatusUpdate,
-};
+use crate::gateways::{InboundOutcome, InboundSms, Sink, SinkError, StatusOutcome, StatusUpdate};
 use crate::outbox::Dispatcher;
 use crate::phone::{mask, Phone};
 use crate::store::{SqliteStore, Store, StoreError};
@@ -43,11 +41,11 @@ pub enum AppError {
     /// The settings would expose something they must not (the simulator on a public address).
     #[error("{0}")]
     Unsafe(String),
-    /// A gateway could not be set up.
+    /// A channel could not be set up.
     #[error("gateway {name}: {message}")]
     Gateway {
-        /// Gateway.
-        name: &'static str,
+        /// The channel.
+        name: String,
         /// What is wrong.
         message: String,
     },
@@ -71,15 +69,13 @@ pub fn rules(settings: &Settings) -> Rules {
     }
 }
 
-/// The gateway that bulk messages go through when a member has none of their own.
-pub fn default_gateway(settings: &Settings) -> &'static str {
-    if settings.twilio.is_some() {
-        "twilio"
-    } else if settings.smpp.is_some() {
-        "smpp"
-    } else {
-        "sim"
-    }
+/// The channel that bulk messages go through when a member has none of their own: the first
+/// configured channel, else the simulator (a channel that cannot be read counts as none here; it
+/// stops `serve` with its name).
+pub fn default_gateway(settings: &Settings) -> String {
+    crate::channels::configure(settings)
+        .map(|c| crate::channels::default_channel(&c))
+        .unwrap_or_else(|_| crate::gateways::sim::NAME.to_string())
 }
 
 /// How a command may open the database.
@@ -118,7 +114,7 @@ pub async fn open_store(
         }
     }
     let (crypto, source) = Crypto::load_or_create(configured, &key_path)?;
-    let store = SqliteStore::open_with(db, crypto, default_gateway(settings), mode == Open::Serve)
+    let store = SqliteStore::open_with(db, crypto, &default_gateway(settings), mode == Open::Serve)
         .await
         .map_err(|e| match e {
             StoreError::WrongKey => AppError::Key(format!(
@@ -165,14 +161,14 @@ impl Sink for App {
             .handle_inbound(&sms, &phone, &self.engine)
             .await
             .map_err(|e| SinkError::Store(e.to_string()))?;
-        metrics::counter!("smsup_inbound_total", "gateway" => sms.gateway).increment(1);
+        metrics::counter!("smsup_inbound_total", "gateway" => sms.channel.clone()).increment(1);
         match outcome {
             InboundOutcome::Stored(id) => {
-                tracing::info!(gateway = sms.gateway, from = %mask(phone.e164()), inbound = id, "inbound handled");
+                tracing::info!(gateway = %sms.channel, from = %mask(phone.e164()), inbound = id, "inbound handled");
                 self.wake.notify_waiters();
             }
             InboundOutcome::Duplicate => {
-                tracing::info!(gateway = sms.gateway, from = %mask(phone.e164()), "duplicate inbound ignored");
+                tracing::info!(gateway = %sms.channel, from = %mask(phone.e164()), "duplicate inbound ignored");
             }
         }
         Ok(outcome)
@@ -200,151 +196,191 @@ impl Sink for App {
     }
 }
 
-/// Run `smsup serve` until Ctrl-C or SIGTERM.
-pub async fn serve(settings: Settings) -> Result<(), AppError> {
-    // Gateway settings are checked before anything else, so that a bad value stops the start with its name.
-    let env = |k: &str| std::env::var(k).ok();
-    let twilio_config = match &settings.twilio {
-        Some(table) => Some(
-            crate::gateways::twilio::config_from_table(table, env).map_err(|e| {
-                AppError::Gateway {
-                    name: "twilio",
-                    message: e.to_string(),
-                }
-            })?,
-        ),
-        None => None,
-    };
-    let smpp_config = match &settings.smpp {
-        Some(table) => Some(
-            crate::gateways::smpp::config_from_table(table, env).map_err(|e| {
-                AppError::Gateway {
-                    name: "smpp",
-                    message: e.to_string(),
-                }
-            })?,
-        ),
-        None => None,
-    };
-    let (store, key_source) = open_store(&settings, Open::Serve).await?;
-    match &key_source {
-        KeySource::Created(path) => tracing::warn!(
-            "created a new key file {path}: it protects the phone numbers in the database; back it up with the database"
-        ),
-        KeySource::File(path) => tracing::info!("using key file {path}"),
-        KeySource::Configured => tracing::info!("using the configured key"),
-    }
-    let store: Arc<dyn Store> = Arc::new(store);
-    // One instance per SQLite database: whatever was `sending` belongs to a process that died.
-    let requeued = store.requeue_expired(true).await?;
-    if requeued > 0 {
-        tracing::warn!(
-            requeued,
-            "messages in flight at the last stop are queued again"
-        );
-    }
-    let wake = Arc::new(Notify::new());
-    let engine = Engine::new(rules(&settings));
-    let app: Arc<App> = Arc::new(App::new(store.clone(), engine, wake.clone()));
-    let sink: Arc<dyn Sink> = app.clone();
-    let _ = crate::web::prometheus();
+/// The running parts of SMS Up, built from the settings and bound to their address, not yet
+/// serving: [`Application::build`], then [`Application::run_until_stopped`].
+pub struct Application {
+    listener: tokio::net::TcpListener,
+    addr: SocketAddr,
+    router: axum::Router,
+    store: Arc<dyn Store>,
+    channels: Vec<crate::channels::Channel>,
+    dispatcher: crate::config::DispatcherSettings,
+    wake: Arc<Notify>,
+    sim: bool,
+}
 
-    let mut router = crate::web::routes(store.clone());
-    let mut gateways: Vec<Arc<dyn Gateway>> = Vec::new();
-    if settings.sim_enabled() {
-        gateways.push(Arc::new(SimGateway::new(settings.sim.segments_per_second)));
-        router = router.merge(sim::routes(SimState {
-            sink: sink.clone(),
-            store: store.clone(),
-            region: settings.default_region.clone(),
-        }));
-    }
-    if let Some(config) = &twilio_config {
-        use crate::gateways::twilio::{routes, TwilioGateway, TwilioState};
-        let gateway = TwilioGateway::new(config.clone()).map_err(|e| AppError::Gateway {
-            name: "twilio",
-            message: e.to_string(),
+impl Application {
+    /// Check the settings, open the key and the store, start the channels and bind the listener
+    /// (`listen` may use port 0: [`Application::address`] tells the port taken).
+    pub async fn build(settings: Settings) -> Result<Application, AppError> {
+        // Channel settings are checked before anything else, so that a bad value stops the start
+        // with its name.
+        let configs = crate::channels::configure(&settings).map_err(|e| AppError::Gateway {
+            name: e.channel,
+            message: e.message,
         })?;
-        gateways.push(Arc::new(gateway));
-        router = router.merge(routes(TwilioState::new(config, sink.clone())));
-    }
-    if let Some(config) = smpp_config {
-        let gateway =
-            crate::gateways::smpp::SmppGateway::start(config, sink.clone()).map_err(|e| {
-                AppError::Gateway {
-                    name: "smpp",
-                    message: e.to_string(),
-                }
-            })?;
-        gateways.push(Arc::new(gateway));
-    }
-    let (stop_tx, stop_rx) = watch::channel(false);
-    let mut dispatchers = Vec::new();
-    for gateway in &gateways {
-        let d = Dispatcher::new(
-            store.clone(),
-            gateway.clone(),
-            settings.dispatcher.clone(),
-            wake.clone(),
-        );
-        dispatchers.push(tokio::spawn(d.run(stop_rx.clone())));
-    }
-    let lease_sweeper = {
-        let store = store.clone();
-        let mut stop = stop_rx.clone();
-        tokio::spawn(async move {
-            loop {
-                tokio::select! {
-                    _ = tokio::time::sleep(std::time::Duration::from_secs(10)) => {}
-                    _ = stop.changed() => break,
-                }
-                match store.requeue_expired(false).await {
-                    Ok(0) => {}
-                    Ok(n) => tracing::warn!(n, "leases expired; messages queued again"),
-                    Err(e) => tracing::warn!(error = %e, "lease sweep failed"),
-                }
-            }
-        })
-    };
+        let (store, key_source) = open_store(&settings, Open::Serve).await?;
+        match &key_source {
+            KeySource::Created(path) => tracing::warn!(
+                "created a new key file {path}: it protects the phone numbers in the database; back it up with the database"
+            ),
+            KeySource::File(path) => tracing::info!("using key file {path}"),
+            KeySource::Configured => tracing::info!("using the configured key"),
+        }
+        let store: Arc<dyn Store> = Arc::new(store);
+        // One instance per SQLite database: whatever was `sending` belongs to a process that died.
+        let requeued = store.requeue_expired(true).await?;
+        if requeued > 0 {
+            tracing::warn!(
+                requeued,
+                "messages in flight at the last stop are queued again"
+            );
+        }
+        let wake = Arc::new(Notify::new());
+        let engine = Engine::new(rules(&settings));
+        let app: Arc<App> = Arc::new(App::new(store.clone(), engine, wake.clone()));
+        let sink: Arc<dyn Sink> = app.clone();
+        let _ = crate::web::prometheus();
 
-    let listener = tokio::net::TcpListener::bind(&settings.listen)
-        .await
-        .map_err(|source| AppError::Listen {
+        let listener = tokio::net::TcpListener::bind(&settings.listen)
+            .await
+            .map_err(|source| AppError::Listen {
+                addr: settings.listen.clone(),
+                source,
+            })?;
+        let addr: SocketAddr = listener.local_addr().map_err(|source| AppError::Listen {
             addr: settings.listen.clone(),
             source,
         })?;
-    let addr: SocketAddr = listener.local_addr().map_err(|source| AppError::Listen {
-        addr: settings.listen.clone(),
-        source,
-    })?;
-    // The simulator lets anyone post as any phone: on an address other machines can reach, it runs
-    // only when asked for (--sim, or sim.enabled = true).
-    if settings.sim_enabled() && settings.sim.enabled.is_none() && !addr.ip().is_loopback() {
-        return Err(AppError::Unsafe(format!(
-            "{addr} is reachable from other machines, and the phone simulator lets anyone post as any \
-             phone: start with --sim if that is what you want, or configure a gateway"
-        )));
+        // The simulator lets anyone post as any phone: on an address other machines can reach, it
+        // runs only when asked for (--sim, or sim.enabled = true).
+        let sim = settings.sim_enabled();
+        if sim && settings.sim.enabled.is_none() && !addr.ip().is_loopback() {
+            return Err(AppError::Unsafe(format!(
+                "{addr} is reachable from other machines, and the phone simulator lets anyone post as any \
+                 phone: start with --sim if that is what you want, or configure a gateway"
+            )));
+        }
+
+        let mut router = crate::web::routes(store.clone());
+        let mut channels = Vec::new();
+        if sim {
+            channels.push(crate::channels::Channel {
+                name: sim::NAME.to_string(),
+                kind: "sim",
+                gateway: Arc::new(SimGateway::new(settings.sim.segments_per_second)),
+                routes: Some(sim::routes(SimState {
+                    sink: sink.clone(),
+                    store: store.clone(),
+                    region: settings.default_region.clone(),
+                })),
+            });
+        }
+        channels.extend(
+            crate::channels::start(&configs, sink).map_err(|e| AppError::Gateway {
+                name: e.channel,
+                message: e.message,
+            })?,
+        );
+        for c in &mut channels {
+            if let Some(routes) = c.routes.take() {
+                router = router.merge(routes);
+            }
+        }
+        Ok(Application {
+            listener,
+            addr,
+            router,
+            store,
+            channels,
+            dispatcher: settings.dispatcher.clone(),
+            wake,
+            sim,
+        })
     }
+
+    /// The address the listener is bound to.
+    pub fn address(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// True when the phone simulator runs.
+    pub fn simulator(&self) -> bool {
+        self.sim
+    }
+
+    /// The store (for tests and benchmarks that inspect rows).
+    pub fn store(&self) -> Arc<dyn Store> {
+        self.store.clone()
+    }
+
+    /// Serve until Ctrl-C or SIGTERM, then finish the messages in flight.
+    pub async fn run_until_stopped(self) -> Result<(), AppError> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serve until `stop` completes, then stop taking requests, let every dispatcher finish and
+    /// record what it has in flight, and close the channels.
+    pub async fn run_until(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> Result<(), AppError> {
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let mut dispatchers = Vec::new();
+        for c in &self.channels {
+            let d = Dispatcher::new(
+                self.store.clone(),
+                c.gateway.clone(),
+                self.dispatcher.clone(),
+                self.wake.clone(),
+            );
+            dispatchers.push(tokio::spawn(d.run(stop_rx.clone())));
+        }
+        let lease_sweeper = {
+            let store = self.store.clone();
+            let mut stop = stop_rx.clone();
+            tokio::spawn(async move {
+                loop {
+                    tokio::select! {
+                        _ = tokio::time::sleep(std::time::Duration::from_secs(10)) => {}
+                        _ = stop.changed() => break,
+                    }
+                    match store.requeue_expired(false).await {
+                        Ok(0) => {}
+                        Ok(n) => tracing::warn!(n, "leases expired; messages queued again"),
+                        Err(e) => tracing::warn!(error = %e, "lease sweep failed"),
+                    }
+                }
+            })
+        };
+        tracing::info!(addr = %self.addr, channels = ?self.channels.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), "serving");
+        let server = axum::serve(self.listener, self.router).with_graceful_shutdown(stop);
+        let result = server.await;
+        let _ = stop_tx.send(true);
+        for d in dispatchers {
+            let _ = d.await;
+        }
+        let _ = lease_sweeper.await;
+        for c in &self.channels {
+            c.gateway.shutdown().await;
+        }
+        result.map_err(|source| AppError::Listen {
+            addr: self.addr.to_string(),
+            source,
+        })
+    }
+}
+
+/// Run `smsup serve` until Ctrl-C or SIGTERM.
+pub async fn serve(settings: Settings) -> Result<(), AppError> {
+    let app = Application::build(settings).await?;
+    let addr = app.address();
     // Tests and scripts read this line to find the port.
     println!("smsup listening on http://{addr}");
-    if settings.sim_enabled() {
+    if app.simulator() {
         println!("phone simulator: http://{addr}/sim");
     }
-    tracing::info!(%addr, gateways = ?gateways.iter().map(|g| g.name()).collect::<Vec<_>>(), "serving");
-    let server = axum::serve(listener, router).with_graceful_shutdown(shutdown_signal());
-    let result = server.await;
-    let _ = stop_tx.send(true);
-    for d in dispatchers {
-        let _ = d.await;
-    }
-    let _ = lease_sweeper.await;
-    for g in &gateways {
-        g.shutdown().await;
-    }
-    result.map_err(|source| AppError::Listen {
-        addr: addr.to_string(),
-        source,
-    })
+    app.run_until_stopped().await
 }
 
 async fn shutdown_signal() {

@@ -58,10 +58,15 @@ pub struct Settings {
     pub sim: SimSettings,
     /// The outbox dispatcher.
     pub dispatcher: DispatcherSettings,
-    /// The `[twilio]` table, read by the Twilio gateway.
-    pub twilio: Option<toml::Table>,
-    /// The `[smpp]` table, read by the SMPP gateway.
-    pub smpp: Option<toml::Table>,
+    /// The `[twilio]` table (one channel named `twilio`) or `[[twilio]]` tables (several, each
+    /// with a `name`), read by the Twilio channels.
+    pub twilio: Option<toml::Value>,
+    /// The `[smpp]` table (one channel named `smpp`) or `[[smpp]]` tables, read by the SMPP channels.
+    pub smpp: Option<toml::Value>,
+    /// The `SMSUP_*` environment the settings were loaded with: channels read their secrets from it
+    /// (`SMSUP_SMPP_PASSWORD`, or `SMSUP_SMPP_<NAME>_PASSWORD` for one of several).
+    #[serde(skip)]
+    pub env: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -79,6 +84,7 @@ impl Default for Settings {
             dispatcher: DispatcherSettings::default(),
             twilio: None,
             smpp: None,
+            env: Default::default(),
         }
     }
 }
@@ -182,6 +188,21 @@ impl Settings {
         overrides: &Overrides,
     ) -> Result<Settings, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        // Channel sections written as arrays of tables (`[[smpp]]`) take their environment per
+        // channel when the channels are built, not through the file's layering.
+        let mut arrays: Vec<&str> = Vec::new();
+        if let Some(path) = config_file {
+            if let Some(file) = std::fs::read_to_string(path)
+                .ok()
+                .and_then(|t| t.parse::<toml::Table>().ok())
+            {
+                for section in ["twilio", "smpp"] {
+                    if file.get(section).is_some_and(toml::Value::is_array) {
+                        arrays.push(section);
+                    }
+                }
+            }
+        }
         if let Some(path) = config_file {
             if !path.exists() {
                 return Err(ConfigError::Invalid(format!(
@@ -191,11 +212,17 @@ impl Settings {
             }
             figment = figment.merge(Toml::file_exact(path));
         }
-        let vars: Vec<(String, String)> = env
+        let env: std::collections::BTreeMap<String, String> = env
             .into_iter()
+            .filter(|(k, _)| k.starts_with("SMSUP_"))
+            .collect();
+        let vars: Vec<(String, String)> = env
+            .iter()
             .filter_map(|(k, v)| {
                 let key = k.strip_prefix("SMSUP_")?.to_ascii_lowercase();
-                env_key(&key).map(|key| (key, v))
+                env_key(&key)
+                    .filter(|key| !arrays.iter().any(|a| key.starts_with(&format!("{a}."))))
+                    .map(|key| (key, v.clone()))
             })
             .collect();
         for (key, value) in vars {
@@ -210,7 +237,8 @@ impl Settings {
         if overrides.sim {
             figment = figment.merge(Serialized::global("sim.enabled", true));
         }
-        let settings: Settings = figment.extract()?;
+        let mut settings: Settings = figment.extract()?;
+        settings.env = env;
         settings.validate()?;
         Ok(settings)
     }

@@ -3,13 +3,15 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod channels;
 pub mod cli;
 pub mod config;
 pub mod crypto;
+pub mod domain;
 pub mod engine;
 pub mod gateways;
 pub mod members;
 pub mod outbox;
-pub mod phone;
+pub use domain::phone;
 pub mod store;
 pub mod web;

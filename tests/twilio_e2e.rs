@@ -2,7 +2,7 @@
 //! the right Messages.json calls go out to a fake Twilio API, status callbacks update the rows,
 //! retried webhooks are processed once, unsigned ones are refused, STOP is mirrored.
 //!
-//! The app is wired in-process the way `smsup serve` wires it (store, engine, dispatcher, routes).
+//! The app is built in-process by `Application::build`, as `smsup serve` builds it.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -15,17 +15,12 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use smsup::app::{rules, App};
+use smsup::app::Application;
 use smsup::config::{DispatcherSettings, Settings};
-use smsup::crypto::Crypto;
-use smsup::engine::Engine;
-use smsup::gateways::twilio::{self, TwilioGateway, TwilioState};
-use smsup::gateways::{Gateway, Sink};
-use smsup::outbox::Dispatcher;
 use smsup::phone::Phone;
-use smsup::store::{SqliteStore, Store};
+use smsup::store::Store;
 use smsup_twilio::{parse_form, sign, Algorithm};
-use tokio::sync::{watch, Notify};
+use tokio::sync::watch;
 
 const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
 const TOKEN: &str = "e2e-auth-token";
@@ -118,41 +113,30 @@ async fn start() -> Harness {
     table.insert("api_base".into(), format!("http://{fake_addr}").into());
     table.insert("segments_per_second".into(), 50.into());
     // The token comes from the environment, as in production.
-    let config = twilio::config_from_table(&table, |k| {
-        (k == "SMSUP_TWILIO_AUTH_TOKEN").then(|| TOKEN.to_string())
-    })
-    .unwrap();
-
     let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("e2e.db"), Crypto::new([7; 32]), "twilio")
-        .await
-        .unwrap();
-    let store: Arc<dyn Store> = Arc::new(store);
-    let settings = Settings {
-        twilio: Some(table),
-        ..Settings::default()
-    };
-    let wake = Arc::new(Notify::new());
-    let app = Arc::new(App::new(
-        store.clone(),
-        Engine::new(rules(&settings)),
-        wake.clone(),
-    ));
-    let sink: Arc<dyn Sink> = app;
-    let gateway: Arc<dyn Gateway> = Arc::new(TwilioGateway::new(config.clone()).unwrap());
-    let (stop, stop_rx) = watch::channel(false);
-    let dispatcher = Dispatcher::new(
-        store.clone(),
-        gateway,
-        DispatcherSettings {
+    let mut settings = Settings {
+        listen: "127.0.0.1:0".into(),
+        db: dir.path().join("e2e.db"),
+        key: Some(hex::encode([7u8; 32])),
+        twilio: Some(toml::Value::Table(table)),
+        dispatcher: DispatcherSettings {
             retry_base_ms: 50,
             retry_max_ms: 200,
             ..DispatcherSettings::default()
         },
-        wake,
-    );
-    tokio::spawn(dispatcher.run(stop_rx));
-    let app_addr = serve(twilio::routes(TwilioState::new(&config, sink))).await;
+        ..Settings::default()
+    };
+    settings
+        .env
+        .insert("SMSUP_TWILIO_AUTH_TOKEN".into(), TOKEN.into());
+    // Wired exactly as `smsup serve` wires it, in this process.
+    let app = Application::build(settings).await.unwrap();
+    let app_addr = app.address();
+    let store = app.store();
+    let (stop, mut stop_rx) = watch::channel(false);
+    tokio::spawn(app.run_until(async move {
+        let _ = stop_rx.changed().await;
+    }));
     Harness {
         app_addr,
         fake,

@@ -31,7 +31,7 @@ pub async fn list_with_post(
 ) -> Setup {
     let owner = Phone::parse("+447911000000", "MY").expect("phone");
     let inbound = |id: &str, text: &str| InboundSms {
-        gateway,
+        channel: gateway.into(),
         provider_id: id.into(),
         from: owner.e164().into(),
         text: text.into(),

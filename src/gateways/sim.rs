@@ -20,6 +20,9 @@ use super::{
 use crate::phone::Phone;
 use crate::store::Store;
 
+/// The simulator's channel name.
+pub const NAME: &str = "sim";
+
 /// The simulator's send side.
 pub struct SimGateway {
     limiter: Option<DefaultDirectRateLimiter>,
@@ -37,8 +40,8 @@ impl SimGateway {
 
 #[async_trait]
 impl Gateway for SimGateway {
-    fn name(&self) -> &'static str {
-        "sim"
+    fn name(&self) -> &str {
+        NAME
     }
 
     fn max_in_flight(&self) -> usize {
@@ -167,7 +170,7 @@ async fn inbound(
         format!("sim-{:032x}", rand::thread_rng().gen::<u128>())
     });
     let sms = InboundSms {
-        gateway: "sim",
+        channel: NAME.to_string(),
         provider_id,
         from: phone.e164().to_string(),
         text: msg.text,

@@ -227,6 +227,7 @@ impl IdIndex {
 
 /// The SMPP send side; its receive side runs as a task started by [`SmppGateway::start`].
 pub struct SmppGateway {
+    name: String,
     client: Client,
     ids: Arc<Mutex<IdIndex>>,
     max_in_flight: usize,
@@ -237,12 +238,22 @@ impl SmppGateway {
     /// Starts the SMPP client and the task that turns its receipts and MO messages into calls on
     /// `sink`. Must run inside the tokio runtime.
     pub fn start(config: SmppConfig, sink: Arc<dyn Sink>) -> Result<SmppGateway, SmppSetupError> {
+        SmppGateway::start_named(NAME, config, sink)
+    }
+
+    /// Like [`SmppGateway::start`], for the channel `name` (one of several `[[smpp]]` binds).
+    pub fn start_named(
+        name: &str,
+        config: SmppConfig,
+        sink: Arc<dyn Sink>,
+    ) -> Result<SmppGateway, SmppSetupError> {
         // Enough sends in flight to keep the window full while others wait in the client's queue.
         let max_in_flight = (config.window * 4).clamp(16, config.queue_capacity.max(16));
         let (client, events) = Client::start(config)?;
         let ids = Arc::new(Mutex::new(IdIndex::default()));
-        let task = tokio::spawn(receive_loop(events, sink, ids.clone()));
+        let task = tokio::spawn(receive_loop(name.into(), events, sink, ids.clone()));
         Ok(SmppGateway {
+            name: name.to_string(),
             client,
             ids,
             max_in_flight,
@@ -291,8 +302,8 @@ pub fn send_error(e: SubmitError) -> SendError {
 
 #[async_trait]
 impl Gateway for SmppGateway {
-    fn name(&self) -> &'static str {
-        NAME
+    fn name(&self) -> &str {
+        &self.name
     }
 
     fn max_in_flight(&self) -> usize {
@@ -355,6 +366,7 @@ struct ReadyReceipt<A> {
 }
 
 async fn receive_loop(
+    channel: Arc<str>,
     mut events: mpsc::Receiver<Event>,
     sink: Arc<dyn Sink>,
     ids: Arc<Mutex<IdIndex>>,
@@ -389,7 +401,7 @@ async fn receive_loop(
                             if !complete {
                                 tracing::warn!(parts, "SMPP MO message incomplete at the reassembly timeout");
                             }
-                            let sms = InboundSms { gateway: NAME, provider_id: id, from, text };
+                            let sms = InboundSms { channel: channel.to_string(), provider_id: id, from, text };
                             // Stored by its own task, in arrival order, so that receipts keep flowing.
                             if let Err(mpsc::error::SendError((_, ack))) = mobile.send((sms, ack)).await {
                                 ack.failed();
@@ -409,7 +421,7 @@ async fn receive_loop(
             },
             _ = tick.tick() => ticked = true,
         }
-        resolve_waiting(&mut waiting, &mut ready, &ids, !open);
+        resolve_waiting(&channel, &mut waiting, &mut ready, &ids, !open);
         // Store a full batch at once, or what gathered on every tick (so a receipt waits at most
         // about one tick plus one store for its answer): few large transactions.
         if ready.len() >= STATUS_BATCH || (!ready.is_empty() && (ticked || !open)) {
@@ -436,6 +448,7 @@ async fn store_mobile(mut rx: mpsc::Receiver<(InboundSms, MoAck)>, sink: Arc<dyn
 /// them when `give_up`) are reported under every candidate form of their ids, so that the store
 /// matches whichever form it holds (or keeps them in `pending_status`).
 fn resolve_waiting<A>(
+    channel: &str,
     waiting: &mut VecDeque<WaitingReceipt<A>>,
     ready: &mut Vec<ReadyReceipt<A>>,
     ids: &Mutex<IdIndex>,
@@ -455,7 +468,7 @@ fn resolve_waiting<A>(
         if let Some(id) = index.resolve(&forms) {
             ready.push(ReadyReceipt {
                 updates: vec![StatusUpdate {
-                    gateway: NAME,
+                    channel: channel.to_string(),
                     provider_id: id,
                     state: w.state,
                     error_code: w.error,
@@ -479,7 +492,7 @@ fn resolve_waiting<A>(
             let updates = all
                 .into_iter()
                 .map(|provider_id| StatusUpdate {
-                    gateway: NAME,
+                    channel: channel.to_string(),
                     provider_id,
                     state: w.state,
                     error_code: w.error.clone(),
@@ -646,10 +659,10 @@ mod tests {
             ack: 1,
         }]);
         let mut ready = Vec::new();
-        resolve_waiting(&mut waiting, &mut ready, &ids, false);
+        resolve_waiting(NAME, &mut waiting, &mut ready, &ids, false);
         assert!(ready.is_empty() && waiting.len() == 1, "unknown id waits");
         ids.lock().unwrap().insert("ff");
-        resolve_waiting(&mut waiting, &mut ready, &ids, false);
+        resolve_waiting(NAME, &mut waiting, &mut ready, &ids, false);
         assert_eq!(ready.len(), 1);
         assert_eq!(
             (ready[0].updates[0].provider_id.as_str(), ready[0].ack),
@@ -665,7 +678,7 @@ mod tests {
             ack: 2,
         });
         ready.clear();
-        resolve_waiting(&mut waiting, &mut ready, &ids, true);
+        resolve_waiting(NAME, &mut waiting, &mut ready, &ids, true);
         assert_eq!(ready.len(), 1, "one receipt, one acknowledgement");
         assert_eq!(ready[0].ack, 2);
         let forms: Vec<&str> = ready[0]
@@ -971,7 +984,11 @@ mod tests {
         assert_eq!(st[0].state, DeliveryState::Delivered);
         let mo = sink.inbound.lock().unwrap().clone();
         assert_eq!(
-            (mo[0].from.as_str(), mo[0].text.as_str(), mo[0].gateway),
+            (
+                mo[0].from.as_str(),
+                mo[0].text.as_str(),
+                mo[0].channel.as_str()
+            ),
             ("+60123456789", "JOIN food", NAME)
         );
         smsc.await.unwrap();

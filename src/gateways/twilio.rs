@@ -28,12 +28,26 @@ use super::{
     SinkError, StatusUpdate,
 };
 
-/// The gateway name stored on outbox rows.
+/// The name of the one channel a single `[twilio]` table configures.
 pub const NAME: &str = "twilio";
-/// Path of the inbound messaging webhook.
+/// Path of the inbound messaging webhook of the single `[twilio]` channel.
 pub const SMS_PATH: &str = "/twilio/sms";
-/// Path of the status callback webhook.
+/// Path of the status callback webhook of the single `[twilio]` channel.
 pub const STATUS_PATH: &str = "/twilio/status";
+
+/// The webhook paths of a Twilio channel: `/twilio/sms` and `/twilio/status` for the channel named
+/// `twilio` (a single `[twilio]` table), `/twilio/<name>/sms` and `/twilio/<name>/status` for each of
+/// several (`[[twilio]]`).
+pub fn paths(channel: &str) -> (String, String) {
+    if channel == NAME {
+        (SMS_PATH.to_string(), STATUS_PATH.to_string())
+    } else {
+        (
+            format!("/twilio/{channel}/sms"),
+            format!("/twilio/{channel}/status"),
+        )
+    }
+}
 /// How long a sender is held back after Twilio reports its queue full (30001/21611) without a
 /// `Retry-After`.
 pub const SLOW_DOWN_PAUSE: Duration = Duration::from_secs(30);
@@ -54,9 +68,15 @@ pub fn config_from_table(
     TwilioConfig::from_raw_with_env(raw, env)
 }
 
-/// The status callback URL for an outbox row: `{public_url}/twilio/status?row=<id>`.
+/// The status callback URL for an outbox row of the channel named `twilio`:
+/// `{public_url}/twilio/status?row=<id>`.
 pub fn status_callback_url(config: &TwilioConfig, row: i64) -> String {
-    config.public_url_for(&format!("{STATUS_PATH}?row={row}"))
+    channel_status_callback_url(config, NAME, row)
+}
+
+/// The status callback URL for an outbox row of a channel: `{public_url}{status path}?row=<id>`.
+pub fn channel_status_callback_url(config: &TwilioConfig, channel: &str, row: i64) -> String {
+    config.public_url_for(&format!("{}?row={row}", paths(channel).1))
 }
 
 enum Senders {
@@ -69,14 +89,23 @@ enum Senders {
 
 /// The Twilio send side.
 pub struct TwilioGateway {
+    name: String,
     client: TwilioClient,
     senders: Senders,
     config: TwilioConfig,
 }
 
 impl TwilioGateway {
-    /// A gateway for validated settings.
+    /// The gateway of the channel named `twilio` (a single `[twilio]` table).
     pub fn new(config: TwilioConfig) -> Result<TwilioGateway, smsup_twilio::client::BuildError> {
+        TwilioGateway::named(NAME, config)
+    }
+
+    /// The gateway of the channel `name`.
+    pub fn named(
+        name: &str,
+        config: TwilioConfig,
+    ) -> Result<TwilioGateway, smsup_twilio::client::BuildError> {
         let client = TwilioClient::new(&config)?;
         let senders = match &config.sender {
             SenderConfig::Numbers(numbers) => {
@@ -88,6 +117,7 @@ impl TwilioGateway {
             },
         };
         Ok(TwilioGateway {
+            name: name.to_string(),
             client,
             senders,
             config,
@@ -137,8 +167,8 @@ pub fn send_error(e: TwilioError) -> SendError {
 
 #[async_trait]
 impl Gateway for TwilioGateway {
-    fn name(&self) -> &'static str {
-        NAME
+    fn name(&self) -> &str {
+        &self.name
     }
 
     fn max_in_flight(&self) -> usize {
@@ -151,7 +181,7 @@ impl Gateway for TwilioGateway {
     }
 
     async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
-        let callback = status_callback_url(&self.config, sms.id);
+        let callback = channel_status_callback_url(&self.config, &self.name, sms.id);
         let (sender, result) = match &self.senders {
             Senders::Numbers(pool) => {
                 let Some(from) = pool.acquire(&sms.to, sms.segments).await else {
@@ -203,6 +233,8 @@ impl Gateway for TwilioGateway {
 /// What the webhook routes need.
 #[derive(Clone)]
 pub struct TwilioState {
+    /// The channel's name.
+    pub channel: String,
     /// Where inbound messages, status updates and opt-outs go.
     pub sink: Arc<dyn Sink>,
     /// Checks `X-Twilio-Signature`.
@@ -212,9 +244,15 @@ pub struct TwilioState {
 }
 
 impl TwilioState {
-    /// Webhook state for validated settings.
+    /// Webhook state of the channel named `twilio`.
     pub fn new(config: &TwilioConfig, sink: Arc<dyn Sink>) -> TwilioState {
+        TwilioState::named(NAME, config, sink)
+    }
+
+    /// Webhook state of the channel `name`.
+    pub fn named(name: &str, config: &TwilioConfig, sink: Arc<dyn Sink>) -> TwilioState {
         TwilioState {
+            channel: name.to_string(),
             sink,
             validator: Arc::new(WebhookValidator::from_config(config)),
             public_url: config.public_url.clone(),
@@ -222,11 +260,12 @@ impl TwilioState {
     }
 }
 
-/// The routes `POST /twilio/sms` and `POST /twilio/status`.
+/// The channel's routes: `POST /twilio/sms` and `POST /twilio/status` (see [`paths`]).
 pub fn routes(state: TwilioState) -> Router {
+    let (sms, status_path) = paths(&state.channel);
     Router::new()
-        .route(SMS_PATH, post(inbound))
-        .route(STATUS_PATH, post(status))
+        .route(&sms, post(inbound))
+        .route(&status_path, post(status))
         .with_state(state)
 }
 
@@ -298,7 +337,7 @@ async fn inbound(
     };
     let keyword = msg.opt_keyword();
     let sms = InboundSms {
-        gateway: NAME,
+        channel: state.channel.clone(),
         provider_id: msg.message_sid.clone(),
         from: msg.from.clone(),
         text: msg.body,
@@ -371,7 +410,7 @@ async fn status(
         return StatusCode::NO_CONTENT.into_response();
     };
     let update = StatusUpdate {
-        gateway: NAME,
+        channel: state.channel.clone(),
         provider_id: cb.message_sid.clone(),
         state: delivery,
         error_code: cb.error_code.map(|c| c.to_string()),

@@ -112,13 +112,13 @@ impl Dispatcher {
 
     /// Run until `stop` turns true; then finish what is in flight and record it.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        let name = self.gateway.name();
+        let name: Arc<str> = self.gateway.name().into();
         let in_flight = self.gateway.max_in_flight().max(1);
         let permits = Arc::new(Semaphore::new(in_flight));
         let (done_tx, done_rx) = mpsc::unbounded_channel::<(Completion, OwnedSemaphorePermit)>();
         let writer = tokio::spawn(write_completions(
             self.store.clone(),
-            name,
+            name.clone(),
             done_rx,
             self.wake.clone(),
         ));
@@ -126,7 +126,7 @@ impl Dispatcher {
         let mut paused_until: Option<Instant> = None;
         // Set by a send that was throttled: the dispatcher stops claiming until then.
         let pause = Arc::new(AtomicI64::new(0));
-        let meters = Arc::new(Meters::new(name));
+        let meters = Arc::new(Meters::new(&name));
         loop {
             if *stop.borrow() {
                 break;
@@ -159,16 +159,16 @@ impl Dispatcher {
                 continue;
             }
             let limit = free.min(self.settings.batch as usize) as u32;
-            let rows = match self.store.claim(name, limit, lease_ms).await {
+            let rows = match self.store.claim(&name, limit, lease_ms).await {
                 Ok(rows) => rows,
                 Err(e) => {
-                    tracing::warn!(gateway = name, error = %e, "claim failed");
+                    tracing::warn!(gateway = &*name, error = %e, "claim failed");
                     tokio::time::sleep(IDLE_POLL).await;
                     continue;
                 }
             };
             if rows.is_empty() {
-                let wait = match self.store.next_due(name).await {
+                let wait = match self.store.next_due(&name).await {
                     Ok(Some(at)) => Duration::from_millis(
                         u64::try_from(at - now_ms()).unwrap_or(0).clamp(1, 250),
                     ),
@@ -239,10 +239,10 @@ struct Meters {
 }
 
 impl Meters {
-    fn new(gateway: &'static str) -> Meters {
-        let outbound = |result: &'static str| metrics::counter!("smsup_outbound_total", "gateway" => gateway, "result" => result);
+    fn new(gateway: &str) -> Meters {
+        let outbound = |result: &'static str| metrics::counter!("smsup_outbound_total", "gateway" => gateway.to_string(), "result" => result);
         Meters {
-            send_seconds: metrics::histogram!("smsup_send_seconds", "gateway" => gateway),
+            send_seconds: metrics::histogram!("smsup_send_seconds", "gateway" => gateway.to_string()),
             accepted: outbound("accepted"),
             transient: outbound("transient"),
             throttled: outbound("throttled"),
@@ -264,7 +264,7 @@ impl Meters {
 
 async fn write_completions(
     store: Arc<dyn Store>,
-    gateway: &'static str,
+    gateway: Arc<str>,
     mut rx: mpsc::UnboundedReceiver<(Completion, OwnedSemaphorePermit)>,
     wake: Arc<Notify>,
 ) {
@@ -286,11 +286,11 @@ async fn write_completions(
         }
         let mut tries = 0u32;
         loop {
-            match store.complete(gateway, &batch).await {
+            match store.complete(&gateway, &batch).await {
                 Ok(()) => break,
                 Err(e) => {
                     tries += 1;
-                    tracing::error!(gateway, error = %e, tries, "recording send results failed; retrying");
+                    tracing::error!(gateway = &*gateway, error = %e, tries, "recording send results failed; retrying");
                     tokio::time::sleep(Duration::from_millis(200 * u64::from(tries.min(25)))).await;
                 }
             }

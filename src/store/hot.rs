@@ -214,8 +214,10 @@ pub(super) struct ClaimRow {
 /// A text read for the cache: (messages id, body, segments).
 pub(super) type TextRow = (i64, String, i64);
 
-/// Claims up to `limit` due rows of `gateway` (oldest first, replies before bulk, never a row whose
-/// recipient has an earlier one waiting or in flight) and reads the texts not in `known`.
+/// Claims up to `limit` due rows of `gateway` (the most urgent lane first, then oldest first; never a
+/// row whose recipient has an earlier one of the same or a more urgent lane waiting or in flight, so
+/// that order holds within a lane and an alert or a reply overtakes bulk) and reads the texts not in
+/// `known`.
 pub(super) fn claim(
     t: &Transaction<'_>,
     gateway: &str,
@@ -232,7 +234,7 @@ pub(super) fn claim(
               AND NOT EXISTS (
                 SELECT 1 FROM outbox p
                 WHERE p.recipient_id = o.recipient_id AND p.id < o.id
-                  AND p.state IN ('queued', 'sending'))
+                  AND p.state IN ('queued', 'sending') AND p.priority <= o.priority)
             ORDER BY o.priority, o.id
             LIMIT ?4)
          RETURNING id, recipient_id, attempts, message_id, priority,
@@ -427,20 +429,20 @@ pub(super) fn apply_status(
     };
     // Fast path: the "delivered" receipts of one gateway (nearly all of them) in two statements for
     // the whole batch; everything else one by one below.
-    let gateway = first.gateway;
+    let gateway = first.channel.as_str();
     let delivered: Vec<&str> = updates
         .iter()
-        .filter(|u| u.gateway == gateway && u.state == DeliveryState::Delivered)
+        .filter(|u| u.channel == gateway && u.state == DeliveryState::Delivered)
         .map(|u| u.provider_id.as_str())
         .collect();
     let known = deliver_parts(t, gateway, &delivered, now)?;
     for u in updates {
-        let matched = if u.gateway == gateway && u.state == DeliveryState::Delivered {
+        let matched = if u.channel == gateway && u.state == DeliveryState::Delivered {
             known.contains(&u.provider_id)
         } else {
             apply_one(
                 t,
-                u.gateway,
+                &u.channel,
                 &u.provider_id,
                 u.state,
                 u.error_code.as_deref(),
@@ -452,7 +454,7 @@ pub(super) fn apply_status(
         } else {
             // Perhaps the submit's answer is not stored yet: keep it for when it is.
             t.prepare_cached(KEEP_PENDING)?.execute(params![
-                u.gateway,
+                u.channel,
                 u.provider_id,
                 delivery_state_name(u.state),
                 u.error_code,

@@ -17,6 +17,7 @@ use super::{
     OutboxView, Store, StoreError,
 };
 use crate::crypto::Crypto;
+use crate::domain::Priority;
 use crate::engine::{
     self, display_name, Effect, Engine, Facts, InviteeFacts, ListFacts, Needs, Role, Sender,
     TargetFacts, To, Usage,
@@ -26,10 +27,10 @@ use crate::phone::Phone;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
-/// Priority of replies and notices.
-const PRIORITY_REPLY: i64 = 0;
-/// Priority of bulk fan-out.
-const PRIORITY_BULK: i64 = 1;
+/// Lane of replies and notices.
+const PRIORITY_REPLY: i64 = Priority::Reply.as_i64();
+/// Lane of bulk fan-out.
+const PRIORITY_BULK: i64 = Priority::Bulk.as_i64();
 /// Rows of an import handled per group of statements.
 const IMPORT_CHUNK: usize = 400;
 
@@ -893,7 +894,7 @@ impl Store for SqliteStore {
         let now = now_ms();
         let (_writer, mut tx) = self.begin().await?;
         let sender_id = self
-            .upsert_member(&mut tx, sender_phone, Some(sms.gateway), now)
+            .upsert_member(&mut tx, sender_phone, Some(sms.channel.as_str()), now)
             .await?;
         let parsed = engine.parse_from(&sms.text, sender_phone);
         // No number typed in a command is kept in clear (a post is the member's own words).
@@ -906,7 +907,7 @@ impl Store for SqliteStore {
              VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (gateway, provider_id) DO NOTHING RETURNING id",
         )
-        .bind(sms.gateway)
+        .bind(&sms.channel)
         .bind(&sms.provider_id)
         .bind(sender_id)
         .bind(&stored_body)
@@ -952,7 +953,7 @@ impl Store for SqliteStore {
         for reply in &decision.replies {
             let (message_id, _) = Self::insert_message(&mut tx, &reply.text, now).await?;
             let (recipient, gateway) = match &reply.to {
-                To::Sender => (sender_id, Some(sms.gateway)),
+                To::Sender => (sender_id, Some(sms.channel.as_str())),
                 To::Member(id) => (*id, None),
                 To::Phone(phone) => (self.upsert_member(&mut tx, phone, None, now).await?, None),
             };

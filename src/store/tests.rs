@@ -23,7 +23,7 @@ async fn sms(store: &Arc<dyn Store>, from: u32, text: &str) -> InboundOutcome {
     let engine = Engine::new(Rules::default());
     let p = phone(from);
     let msg = InboundSms {
-        gateway: "sim",
+        channel: "sim".into(),
         provider_id: format!("{from}-{text}-{}", rand::random::<u64>()),
         from: p.e164().to_string(),
         text: text.to_string(),
@@ -60,7 +60,7 @@ async fn a_retried_provider_id_is_handled_once() {
     let engine = Engine::new(Rules::default());
     let p = phone(1);
     let msg = InboundSms {
-        gateway: "twilio",
+        channel: "twilio".into(),
         provider_id: "SM1".into(),
         from: p.e164().into(),
         text: "CREATE once".into(),
@@ -88,17 +88,19 @@ async fn one_recipient_at_a_time_in_queue_order_replies_first() {
     sms(&store, 1, "order second").await;
     sms(&store, 2, "HELP").await;
     let first = store.claim("sim", 100, 60_000).await.unwrap();
-    // Replies first (member 1's confirmations), and never two rows of one recipient at once.
+    // Replies first (member 1's confirmations), and never two rows of one recipient and one lane
+    // at once.
     let mut seen = std::collections::HashSet::new();
     for r in &first {
         assert!(
-            seen.insert(r.recipient_id),
-            "two rows of one recipient in flight"
+            seen.insert((r.recipient_id, r.body.starts_with('['))),
+            "two rows of one recipient and lane in flight"
         );
     }
     let texts: Vec<&str> = first.iter().map(|r| r.body.as_str()).collect();
     assert_eq!(texts[0], "Sent to 2 members.", "{texts:?}");
-    // Member 2 must get "first" before "second" before the HELP reply.
+    // Member 2's reply lane overtakes the bulk lane; within the bulk lane "first" comes before
+    // "second".
     let mut got: Vec<String> = Vec::new();
     let mut rows = first;
     while !rows.is_empty() {
@@ -111,11 +113,36 @@ async fn one_recipient_at_a_time_in_queue_order_replies_first() {
         rows = store.claim("sim", 100, 60_000).await.unwrap();
     }
     assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[0].contains("CREATE"), "the reply leaves first: {got:?}");
     assert!(
-        got[0].ends_with("first") && got[1].ends_with("second"),
+        got[1].ends_with("first") && got[2].ends_with("second"),
         "{got:?}"
     );
-    assert!(got[2].contains("CREATE"), "{got:?}");
+}
+
+#[tokio::test]
+async fn a_reply_overtakes_a_bulk_post_waiting_for_the_same_phone() {
+    let (_d, store) = store().await;
+    sms(&store, 1, "CREATE lanes").await;
+    sms(&store, 2, "JOIN lanes").await;
+    deliver_all(&store).await;
+    // The post's row to member 2 is in flight (slow carrier); member 2 asks for HELP.
+    sms(&store, 1, "lanes a long bulk post").await;
+    let bulk = store.claim("sim", 100, 60_000).await.unwrap();
+    assert!(bulk
+        .iter()
+        .any(|r| r.to == phone(2).e164() && r.body.starts_with("[lanes]")));
+    sms(&store, 1, "lanes another bulk post").await;
+    sms(&store, 2, "HELP").await;
+    let next = store.claim("sim", 100, 60_000).await.unwrap();
+    let to_2: Vec<&str> = next
+        .iter()
+        .filter(|r| r.to == phone(2).e164())
+        .map(|r| r.body.as_str())
+        .collect();
+    // The HELP answer goes now; the second post waits for the first (same lane, in order).
+    assert_eq!(to_2.len(), 1, "{to_2:?}");
+    assert!(to_2[0].contains("CREATE"), "{to_2:?}");
 }
 
 #[tokio::test]
@@ -180,7 +207,7 @@ async fn statuses_never_leave_a_final_state_and_long_messages_need_every_part() 
         .await
         .unwrap();
     let up = |id: &str, state| StatusUpdate {
-        gateway: "twilio",
+        channel: "twilio".into(),
         provider_id: id.into(),
         state,
         error_code: None,
@@ -220,7 +247,7 @@ async fn a_receipt_before_the_send_is_recorded_is_kept() {
     let rows = store.claim("sim", 10, 60_000).await.unwrap();
     let out = store
         .apply_status(&[StatusUpdate {
-            gateway: "smpp",
+            channel: "smpp".into(),
             provider_id: "77".into(),
             state: DeliveryState::Delivered,
             error_code: None,
