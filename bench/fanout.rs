@@ -3,17 +3,11 @@
 //!
 //! Run: `cargo bench --bench fanout` (N = 10,000 and 100,000; set `FANOUT_SIZES=1000,5000` to change).
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use smsup::config::DispatcherSettings;
-use smsup::crypto::Crypto;
-use smsup::engine::{Engine, Rules};
-use smsup::gateways::sim::SimGateway;
-use smsup::gateways::Gateway;
-use smsup::outbox::Dispatcher;
-use smsup::store::{SqliteStore, Store};
-use tokio::sync::{watch, Notify};
+use smsup::app::Application;
+use smsup::config::Settings;
+use smsup::engine::Engine;
 
 #[path = "common/list.rs"]
 mod list;
@@ -26,28 +20,23 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 async fn run(n: usize) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = SqliteStore::open(&dir.path().join("bench.db"), Crypto::new([9; 32]), "sim")
-        .await
-        .expect("open store");
-    let store: Arc<dyn Store> = Arc::new(store);
-    let engine = Engine::new(Rules {
-        max_post_segments: 6,
-        ..Rules::default()
-    });
+    // Built as `smsup serve` builds it; the dispatchers start with `run_until`, after the set-up.
+    let settings = Settings {
+        listen: "127.0.0.1:0".into(),
+        db: dir.path().join("bench.db"),
+        key: Some("09".repeat(32)),
+        ..Settings::default()
+    };
+    let engine = Engine::new(smsup::app::rules(&settings));
+    let app = Application::build(settings).await.expect("build");
+    let store = app.store();
     let setup = list::list_with_post(&store, &engine, "sim", n).await;
-    let (stop_tx, stop_rx) = watch::channel(false);
-    let wake = Arc::new(Notify::new());
-    let gateway: Arc<dyn Gateway> = Arc::new(SimGateway::new(0));
-    let dispatcher = Dispatcher::new(
-        store.clone(),
-        gateway,
-        DispatcherSettings::default(),
-        wake.clone(),
-    );
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let t = Instant::now();
     let cpu0 = proc::cpu_seconds();
-    let task = tokio::spawn(dispatcher.run(stop_rx));
-    wake.notify_waiters();
+    let task = tokio::spawn(app.run_until(async move {
+        let _ = stop_rx.await;
+    }));
     loop {
         if store.pending().await.expect("pending") == 0 {
             break;
@@ -56,7 +45,7 @@ async fn run(n: usize) {
     }
     let send = t.elapsed();
     let cpu = proc::cpu_seconds() - cpu0;
-    let _ = stop_tx.send(true);
+    let _ = stop_tx.send(());
     let _ = task.await;
     println!(
         "fanout N={n:>7}: import {:>6.2} s ({:>7.0} rows/s) | enqueue {:>6.3} s | all sent {:>6.2} s | {:>8.0} msg/s | CPU {:.3} s per 1,000 msgs | peak RSS {:>6.1} MiB",

@@ -64,17 +64,9 @@ impl Phone {
 }
 
 /// Mask a number for logs: country code and a few digits stay, the middle is starred (`+6012*****89`).
+/// The one mask of SMS Up ([`smsup_sms::mask_number`]).
 pub fn mask(number: &str) -> String {
-    let chars: Vec<char> = number.chars().collect();
-    if chars.len() <= 6 {
-        return "*".repeat(chars.len());
-    }
-    let head = 5.min(chars.len() - 4);
-    let tail = 2;
-    let mut out: String = chars[..head].iter().collect();
-    out.push_str(&"*".repeat(chars.len() - head - tail));
-    out.extend(&chars[chars.len() - tail..]);
-    out
+    smsup_sms::mask_number(number)
 }
 
 impl fmt::Display for Phone {

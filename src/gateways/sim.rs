@@ -19,6 +19,7 @@ use super::{
 };
 use crate::phone::Phone;
 use crate::store::Store;
+use crate::web::ApiError;
 
 /// The simulator's channel name.
 pub const NAME: &str = "sim";
@@ -93,14 +94,6 @@ struct OutboxQuery {
     to: Option<String>,
 }
 
-fn bad_request(message: impl Into<String>) -> Response {
-    (
-        StatusCode::BAD_REQUEST,
-        Json(serde_json::json!({ "error": message.into() })),
-    )
-        .into_response()
-}
-
 /// True when a `Host` header names this machine by an address, not by a domain name: a web page
 /// from a domain that resolves to 127.0.0.1 (DNS rebinding) is refused, an IP literal or
 /// `localhost` (with or without a port) is accepted.
@@ -130,11 +123,10 @@ async fn check_host(request: axum::extract::Request, next: axum::middleware::Nex
         .and_then(|h| h.to_str().ok())
         .is_some_and(host_allowed);
     if !ok {
-        return (
-            StatusCode::FORBIDDEN,
-            Json(serde_json::json!({ "error": "the simulator answers only requests to an IP address or localhost" })),
+        return ApiError::Forbidden(
+            "the simulator answers only requests to an IP address or localhost".into(),
         )
-            .into_response();
+        .into_response();
     }
     next.run(request).await
 }
@@ -151,19 +143,19 @@ async fn inbound(
         .and_then(|v| v.split(';').next())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
     if !json {
-        return (
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Json(serde_json::json!({ "error": "send the message as application/json" })),
-        )
+        return ApiError::UnsupportedMediaType("send the message as application/json".into())
             .into_response();
     }
     let msg: SimInbound = match serde_json::from_slice(&body) {
         Ok(m) => m,
-        Err(e) => return bad_request(format!("expected {{\"from\", \"text\"}}: {e}")),
+        Err(e) => {
+            return ApiError::BadRequest(format!("expected {{\"from\", \"text\"}}: {e}"))
+                .into_response()
+        }
     };
     let phone = match Phone::parse(&msg.from, &state.region) {
         Ok(p) => p,
-        Err(e) => return bad_request(format!("from: {e}")),
+        Err(e) => return ApiError::BadRequest(format!("from: {e}")).into_response(),
     };
     let provider_id = msg.id.unwrap_or_else(|| {
         use rand::Rng;
@@ -184,30 +176,24 @@ async fn inbound(
             Json(serde_json::json!({ "id": null, "duplicate": true })),
         )
             .into_response(),
-        Err(SinkError::InvalidNumber) => bad_request("from: not a valid phone number"),
-        Err(e) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(serde_json::json!({ "error": e.to_string() })),
-        )
-            .into_response(),
+        Err(SinkError::InvalidNumber) => {
+            ApiError::BadRequest("from: not a valid phone number".into()).into_response()
+        }
+        Err(e) => ApiError::Unavailable(e.to_string()).into_response(),
     }
 }
 
 async fn outbox(State(state): State<SimState>, Query(q): Query<OutboxQuery>) -> Response {
     let Some(to) = q.to else {
-        return bad_request("to: missing");
+        return ApiError::BadRequest("to: missing".into()).into_response();
     };
     let phone = match Phone::parse(&to, &state.region) {
         Ok(p) => p,
-        Err(e) => return bad_request(format!("to: {e}")),
+        Err(e) => return ApiError::BadRequest(format!("to: {e}")).into_response(),
     };
     match state.store.outbox_for(&phone).await {
         Ok(rows) => Json(rows).into_response(),
-        Err(e) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(serde_json::json!({ "error": e.to_string() })),
-        )
-            .into_response(),
+        Err(e) => ApiError::Unavailable(e.to_string()).into_response(),
     }
 }
 

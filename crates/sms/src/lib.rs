@@ -58,6 +58,7 @@ pub mod error;
 mod grapheme;
 mod grapheme_table;
 pub mod gsm7;
+mod mask;
 mod reassemble;
 mod smart;
 mod smart_table;
@@ -67,6 +68,7 @@ pub mod udh;
 pub use analysis::{analyze, is_gsm7, Analysis, Encoding};
 pub use decode::{Alphabet, Payload, UserData};
 pub use error::{DecodeError, EncodeError};
+pub use mask::mask_number;
 pub use reassemble::{
     Collected, Collector, Expired, Fragment, GivenUp, Pushed, Reassembled, Reassembler,
 };

@@ -24,20 +24,14 @@ pub use webhook::{
 
 /// A phone number safe for logs: country code and last two digits, e.g. `+601*******89`.
 pub fn mask_phone(number: &str) -> String {
-    let chars: Vec<char> = number.chars().collect();
-    if chars.len() <= 6 {
-        return "*".repeat(chars.len());
-    }
-    let head: String = chars[..4].iter().collect();
-    let tail: String = chars[chars.len() - 2..].iter().collect();
-    format!("{head}{}{tail}", "*".repeat(chars.len() - 6))
+    smsup_sms::mask_number(number)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn mask_hides_the_middle() {
-        assert_eq!(super::mask_phone("+60123456789"), "+601******89");
+        assert_eq!(super::mask_phone("+60123456789"), "+6012*****89");
         assert_eq!(super::mask_phone("+6012"), "*****");
     }
 }
