@@ -156,9 +156,7 @@ impl App {
 impl Sink for App {
     async fn inbound(&self, sms: InboundSms) -> Result<InboundOutcome, SinkError> {
         let phone = Phone::parse(&sms.from, &self.region).map_err(|_| SinkError::InvalidNumber)?;
-        let outcome = self
-            .store
-            .handle_inbound(&sms, &phone, &self.engine)
+        let outcome = crate::service::inbound::handle(&*self.store, &sms, &phone, &self.engine)
             .await
             .map_err(|e| SinkError::Store(e.to_string()))?;
         metrics::counter!("smsup_inbound_total", "gateway" => sms.channel.clone()).increment(1);

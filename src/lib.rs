@@ -12,6 +12,7 @@ pub mod engine;
 pub mod gateways;
 pub mod members;
 pub mod outbox;
+pub mod service;
 pub use domain::phone;
 pub mod store;
 pub mod web;

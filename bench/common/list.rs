@@ -36,8 +36,7 @@ pub async fn list_with_post(
         from: owner.e164().into(),
         text: text.into(),
     };
-    store
-        .handle_inbound(&inbound("create", "CREATE bench"), &owner, engine)
+    smsup::service::inbound::handle(&**store, &inbound("create", "CREATE bench"), &owner, engine)
         .await
         .expect("create");
     let rows: Vec<ImportRow> = (0..n)
@@ -54,8 +53,7 @@ pub async fn list_with_post(
         .expect("import");
     let import = t.elapsed();
     let t = Instant::now();
-    store
-        .handle_inbound(&inbound("post", POST), &owner, engine)
+    smsup::service::inbound::handle(&**store, &inbound("post", POST), &owner, engine)
         .await
         .expect("post");
     Setup {

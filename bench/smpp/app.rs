@@ -16,13 +16,13 @@ use smsup::config::DispatcherSettings;
 use smsup::crypto::Crypto;
 use smsup::engine::{Engine, Rules};
 use smsup::gateways::smpp::SmppGateway;
-use smsup::gateways::{Gateway, InboundSms, Sink};
-use smsup::gateways::{InboundOutcome, StatusOutcome, StatusUpdate};
+use smsup::gateways::{Gateway, Sink};
+use smsup::gateways::{StatusOutcome, StatusUpdate};
 use smsup::outbox::Dispatcher;
 use smsup::phone::Phone;
 use smsup::store::{
-    Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow, OutboxView,
-    SqliteStore, Store, StoreError,
+    Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow, InboundTx,
+    OutboxView, SqliteStore, Store, StoreError,
 };
 use smsup_smpp::SmppConfig;
 use tokio::sync::{watch, Notify};
@@ -99,13 +99,8 @@ struct TimedStore {
 
 #[async_trait::async_trait]
 impl Store for TimedStore {
-    async fn handle_inbound(
-        &self,
-        sms: &InboundSms,
-        sender: &Phone,
-        engine: &Engine,
-    ) -> Result<InboundOutcome, StoreError> {
-        self.inner.handle_inbound(sms, sender, engine).await
+    async fn begin_inbound(&self) -> Result<Box<dyn InboundTx>, StoreError> {
+        self.inner.begin_inbound().await
     }
     async fn requeue_expired(&self, all: bool) -> Result<u64, StoreError> {
         self.inner.requeue_expired(all).await

@@ -8,8 +8,8 @@ mod tests;
 
 use async_trait::async_trait;
 
-use crate::engine::Engine;
-use crate::gateways::{InboundOutcome, InboundSms, StatusOutcome, StatusUpdate};
+use crate::domain::{Priority, StatusOutcome, StatusUpdate};
+use crate::engine::{Effect, Engine, Facts, Needs, Parsed, Rules, Sender};
 use crate::phone::Phone;
 
 pub use sqlite::SqliteStore;
@@ -207,14 +207,8 @@ pub struct ExportRow {
 /// The store.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
-    /// Store an inbound SMS once per (gateway, provider id), let the engine decide, apply the decision
-    /// and queue every resulting SMS, all in one transaction.
-    async fn handle_inbound(
-        &self,
-        sms: &InboundSms,
-        sender: &Phone,
-        engine: &Engine,
-    ) -> Result<InboundOutcome, StoreError>;
+    /// Start the write transaction of one inbound SMS (see [`crate::service::inbound`]).
+    async fn begin_inbound(&self) -> Result<Box<dyn InboundTx>, StoreError>;
     /// Return rows whose lease expired (a crashed or stuck worker) to the queue; `all` returns every
     /// `sending` row (single-instance start-up).
     async fn requeue_expired(&self, all: bool) -> Result<u64, StoreError>;
@@ -254,6 +248,72 @@ pub trait Store: Send + Sync + 'static {
         list_name: &str,
         with_numbers: bool,
     ) -> Result<Vec<ExportRow>, StoreError>;
+}
+
+/// What is recorded of an inbound SMS.
+#[derive(Debug, Clone)]
+pub struct InboundRecord<'a> {
+    /// The channel it came through.
+    pub channel: &'a str,
+    /// The provider's id (the de-duplication key with the channel).
+    pub provider_id: &'a str,
+    /// The sender's member id.
+    pub member_id: i64,
+    /// The text as stored (numbers typed in a command already masked).
+    pub body: &'a str,
+    /// The command's kind (`add`, `post`, ...), never its arguments.
+    pub command: &'a str,
+}
+
+/// One write transaction of the inbound use case: SQL primitives, no policy. Dropping it without
+/// [`InboundTx::commit`] undoes everything.
+#[async_trait]
+pub trait InboundTx: Send {
+    /// Find or add a member by number; with `channel`, remember it as the one they write in on.
+    async fn upsert_member(
+        &mut self,
+        phone: &Phone,
+        channel: Option<&str>,
+        now: i64,
+    ) -> Result<i64, StoreError>;
+    /// Record an inbound SMS once per (channel, provider id): its id, or None when it was seen before.
+    async fn record_inbound(
+        &mut self,
+        record: &InboundRecord<'_>,
+        now: i64,
+    ) -> Result<Option<i64>, StoreError>;
+    /// The sender as the engine sees them.
+    async fn sender(&mut self, member_id: i64, phone: &Phone) -> Result<Sender, StoreError>;
+    /// Load what the engine needs to decide the command.
+    #[allow(clippy::too_many_arguments)]
+    async fn load_facts(
+        &mut self,
+        sender: Sender,
+        needs: &Needs,
+        parsed: &Parsed,
+        rules: &Rules,
+        inbound_id: i64,
+        now: i64,
+    ) -> Result<Facts, StoreError>;
+    /// Apply one of the engine's effects.
+    async fn apply(
+        &mut self,
+        effect: &Effect,
+        sender_id: i64,
+        inbound_id: i64,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Queue `text` to a member, through `channel` or else the member's own channel.
+    async fn enqueue(
+        &mut self,
+        recipient_id: i64,
+        text: &str,
+        channel: Option<&str>,
+        priority: Priority,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Make everything durable.
+    async fn commit(self: Box<Self>) -> Result<(), StoreError>;
 }
 
 /// Milliseconds since the Unix epoch.

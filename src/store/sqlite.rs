@@ -14,15 +14,15 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 use super::hot;
 use super::{
     now_ms, Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow,
-    OutboxView, Store, StoreError,
+    InboundRecord, InboundTx, OutboxView, Store, StoreError,
 };
 use crate::crypto::Crypto;
 use crate::domain::Priority;
+use crate::domain::{StatusOutcome, StatusUpdate};
 use crate::engine::{
     self, display_name, Effect, Engine, Facts, InviteeFacts, ListFacts, Needs, Role, Sender,
-    TargetFacts, To, Usage,
+    TargetFacts, Usage,
 };
-use crate::gateways::{InboundOutcome, InboundSms, StatusOutcome, StatusUpdate};
 use crate::phone::Phone;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -149,7 +149,9 @@ impl SqliteStore {
 
     /// Start a write transaction; the guard keeps other writers of this process waiting until it is
     /// dropped (after the commit).
-    async fn begin(&self) -> Result<(WriteGuard, sqlx::Transaction<'_, sqlx::Sqlite>), StoreError> {
+    async fn begin(
+        &self,
+    ) -> Result<(WriteGuard, sqlx::Transaction<'static, sqlx::Sqlite>), StoreError> {
         let guard = self.lock_writer().await;
         Ok((guard, self.write_pool.begin_with("BEGIN IMMEDIATE").await?))
     }
@@ -877,6 +879,114 @@ pub fn typed_label(who: &str) -> Option<String> {
     (!label.is_empty()).then_some(label)
 }
 
+/// The inbound use case's transaction on SQLite: the process's writer lock is held until it ends.
+struct SqliteInboundTx {
+    store: SqliteStore,
+    tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    _writer: WriteGuard,
+}
+
+#[async_trait]
+impl InboundTx for SqliteInboundTx {
+    async fn upsert_member(
+        &mut self,
+        phone: &Phone,
+        channel: Option<&str>,
+        now: i64,
+    ) -> Result<i64, StoreError> {
+        self.store
+            .upsert_member(&mut self.tx, phone, channel, now)
+            .await
+    }
+
+    async fn record_inbound(
+        &mut self,
+        r: &InboundRecord<'_>,
+        now: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO inbound (gateway, provider_id, member_id, body, received_at, command)
+             VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (gateway, provider_id) DO NOTHING RETURNING id",
+        )
+        .bind(r.channel)
+        .bind(r.provider_id)
+        .bind(r.member_id)
+        .bind(r.body)
+        .bind(now)
+        .bind(r.command)
+        .fetch_optional(&mut *self.tx)
+        .await?)
+    }
+
+    async fn sender(&mut self, member_id: i64, phone: &Phone) -> Result<Sender, StoreError> {
+        let row = sqlx::query("SELECT alias, language, opted_out FROM members WHERE id = ?")
+            .bind(member_id)
+            .fetch_one(&mut *self.tx)
+            .await?;
+        let language: Option<String> = row.get("language");
+        Ok(Sender {
+            id: member_id,
+            phone: phone.clone(),
+            alias: row.get("alias"),
+            language: language.as_deref().and_then(smsup_lang::Lang::from_code),
+            opted_out: row.get::<i64, _>("opted_out") != 0,
+        })
+    }
+
+    async fn load_facts(
+        &mut self,
+        sender: Sender,
+        needs: &Needs,
+        parsed: &engine::Parsed,
+        rules: &engine::Rules,
+        inbound_id: i64,
+        now: i64,
+    ) -> Result<Facts, StoreError> {
+        self.store
+            .load_facts(&mut self.tx, sender, needs, parsed, rules, inbound_id, now)
+            .await
+    }
+
+    async fn apply(
+        &mut self,
+        effect: &Effect,
+        sender_id: i64,
+        inbound_id: i64,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        self.store
+            .apply_effect(&mut self.tx, effect, sender_id, inbound_id, now)
+            .await
+    }
+
+    async fn enqueue(
+        &mut self,
+        recipient_id: i64,
+        text: &str,
+        channel: Option<&str>,
+        priority: Priority,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let (message_id, _) = SqliteStore::insert_message(&mut self.tx, text, now).await?;
+        self.store
+            .enqueue_one(
+                &mut self.tx,
+                message_id,
+                recipient_id,
+                channel,
+                priority.as_i64(),
+                now,
+            )
+            .await
+    }
+
+    async fn commit(self: Box<Self>) -> Result<(), StoreError> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
 fn rfc3339(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
@@ -885,83 +995,13 @@ fn rfc3339(ms: i64) -> String {
 
 #[async_trait]
 impl Store for SqliteStore {
-    async fn handle_inbound(
-        &self,
-        sms: &InboundSms,
-        sender_phone: &Phone,
-        engine: &Engine,
-    ) -> Result<InboundOutcome, StoreError> {
-        let now = now_ms();
-        let (_writer, mut tx) = self.begin().await?;
-        let sender_id = self
-            .upsert_member(&mut tx, sender_phone, Some(sms.channel.as_str()), now)
-            .await?;
-        let parsed = engine.parse_from(&sms.text, sender_phone);
-        // No number typed in a command is kept in clear (a post is the member's own words).
-        let stored_body = match &parsed.command {
-            engine::Command::Post { .. } => sms.text.clone(),
-            _ => engine::mask_numbers(&sms.text),
-        };
-        let inbound_id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO inbound (gateway, provider_id, member_id, body, received_at, command)
-             VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (gateway, provider_id) DO NOTHING RETURNING id",
-        )
-        .bind(&sms.channel)
-        .bind(&sms.provider_id)
-        .bind(sender_id)
-        .bind(&stored_body)
-        .bind(now)
-        .bind(parsed.command.kind())
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(inbound_id) = inbound_id else {
-            tx.rollback().await?;
-            return Ok(InboundOutcome::Duplicate);
-        };
-        let row = sqlx::query("SELECT alias, language, opted_out FROM members WHERE id = ?")
-            .bind(sender_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let language: Option<String> = row.get("language");
-        let sender = Sender {
-            id: sender_id,
-            phone: sender_phone.clone(),
-            alias: row.get("alias"),
-            language: language.as_deref().and_then(smsup_lang::Lang::from_code),
-            opted_out: row.get::<i64, _>("opted_out") != 0,
-        };
-        let needs = engine::needs(&parsed.command);
-        let facts = self
-            .load_facts(
-                &mut tx,
-                sender,
-                &needs,
-                &parsed,
-                &engine.rules,
-                inbound_id,
-                now,
-            )
-            .await?;
-        let decision = engine.decide(&sms.text, &parsed, &facts);
-        // Replies are queued before the effects run: a STOP confirmation must survive OptOut's
-        // cancellation, so OptOut cancels first and the confirmation is queued after it.
-        for effect in &decision.effects {
-            self.apply_effect(&mut tx, effect, sender_id, inbound_id, now)
-                .await?;
-        }
-        for reply in &decision.replies {
-            let (message_id, _) = Self::insert_message(&mut tx, &reply.text, now).await?;
-            let (recipient, gateway) = match &reply.to {
-                To::Sender => (sender_id, Some(sms.channel.as_str())),
-                To::Member(id) => (*id, None),
-                To::Phone(phone) => (self.upsert_member(&mut tx, phone, None, now).await?, None),
-            };
-            self.enqueue_one(&mut tx, message_id, recipient, gateway, PRIORITY_REPLY, now)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(InboundOutcome::Stored(inbound_id))
+    async fn begin_inbound(&self) -> Result<Box<dyn InboundTx>, StoreError> {
+        let (writer, tx) = self.begin().await?;
+        Ok(Box::new(SqliteInboundTx {
+            store: self.clone(),
+            tx,
+            _writer: writer,
+        }))
     }
 
     async fn requeue_expired(&self, all: bool) -> Result<u64, StoreError> {

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use super::*;
 use crate::crypto::Crypto;
+use crate::domain::{DeliveryState, InboundOutcome, InboundSms, StatusUpdate};
 use crate::engine::{Engine, Rules};
-use crate::gateways::{DeliveryState, InboundSms, StatusUpdate};
 
 async fn store() -> (tempfile::TempDir, Arc<dyn Store>) {
     let dir = tempfile::tempdir().unwrap();
@@ -28,7 +28,9 @@ async fn sms(store: &Arc<dyn Store>, from: u32, text: &str) -> InboundOutcome {
         from: p.e164().to_string(),
         text: text.to_string(),
     };
-    store.handle_inbound(&msg, &p, &engine).await.unwrap()
+    crate::service::inbound::handle(&**store, &msg, &p, &engine)
+        .await
+        .unwrap()
 }
 
 /// Record claimed rows as delivered at once.
@@ -66,11 +68,15 @@ async fn a_retried_provider_id_is_handled_once() {
         text: "CREATE once".into(),
     };
     assert!(matches!(
-        store.handle_inbound(&msg, &p, &engine).await.unwrap(),
+        crate::service::inbound::handle(&*store, &msg, &p, &engine)
+            .await
+            .unwrap(),
         InboundOutcome::Stored(_)
     ));
     assert_eq!(
-        store.handle_inbound(&msg, &p, &engine).await.unwrap(),
+        crate::service::inbound::handle(&*store, &msg, &p, &engine)
+            .await
+            .unwrap(),
         InboundOutcome::Duplicate
     );
     assert_eq!(store.outbox_for(&p).await.unwrap().len(), 1);

@@ -1,0 +1,4 @@
+//! Use cases: what SMS Up does with what arrives, written once over the store's ports (a store
+//! backend implements SQL primitives only; the policy is here and in the engine).
+
+pub mod inbound;
