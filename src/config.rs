@@ -226,7 +226,13 @@ impl Settings {
             })
             .collect();
         for (key, value) in vars {
-            figment = figment.merge(Serialized::global(&key, parse_env_value(&value)));
+            // A key, a password or a number to send from is text even when it is all digits.
+            let value = if string_valued(&key) {
+                toml::Value::String(value)
+            } else {
+                parse_env_value(&value)
+            };
+            figment = figment.merge(Serialized::global(&key, value));
         }
         if let Some(listen) = &overrides.listen {
             figment = figment.merge(Serialized::global("listen", listen));
@@ -320,6 +326,31 @@ fn env_key(key: &str) -> Option<String> {
     }
 }
 
+/// Settings whose values are always text, also when an environment variable gives only digits
+/// (`SMSUP_KEY`, `SMSUP_SMPP_PASSWORD`, `SMSUP_SMPP_SOURCE_ADDR`).
+fn string_valued(key: &str) -> bool {
+    const TEXT: [&str; 16] = [
+        "listen",
+        "db",
+        "key",
+        "key_file",
+        "default_region",
+        "default_language",
+        "password",
+        "auth_token",
+        "account_sid",
+        "system_id",
+        "system_type",
+        "source_addr",
+        "host",
+        "public_url",
+        "messaging_service_sid",
+        "tls_server_name",
+    ];
+    let last = key.rsplit('.').next().unwrap_or(key);
+    TEXT.contains(&last)
+}
+
 /// Environment values are typed like TOML values when they parse as one (numbers, booleans).
 fn parse_env_value(value: &str) -> toml::Value {
     let trimmed = value.trim();
@@ -398,6 +429,19 @@ mod tests {
         assert_eq!(t["auth_token"].as_str(), Some("secret"));
         assert_eq!(t["account_sid"].as_str(), Some("AC1"));
         assert!(!s.sim_enabled(), "a real gateway turns the simulator off");
+    }
+
+    #[test]
+    fn secrets_of_digits_stay_text() {
+        let key = "1".repeat(64);
+        let env = vec![
+            ("SMSUP_KEY".to_string(), key.clone()),
+            ("SMSUP_SMPP_PASSWORD".to_string(), "123456".to_string()),
+        ];
+        let s = Settings::load(None, env, &Overrides::default()).unwrap();
+        assert_eq!(s.key.as_deref(), Some(key.as_str()));
+        let smpp = s.smpp.as_ref().unwrap();
+        assert_eq!(smpp["password"].as_str(), Some("123456"));
     }
 
     #[test]

@@ -118,11 +118,12 @@ async fn members(command: MembersCommand) -> Result<()> {
             };
             let report = store.import_members(&list, &rows, mode, &engine).await?;
             println!(
-                "imported into {list}: {} invited, {} added, {} already members, {} opted out (left alone), {} skipped; {} SMS queued",
+                "imported into {list}: {} invited, {} added, {} already members or invited lately, {} opted out and {} declined (left alone), {} skipped; {} SMS queued",
                 report.invited,
                 report.added,
                 report.already,
                 report.opted_out,
+                report.declined,
                 errors.len(),
                 report.messages
             );

@@ -129,6 +129,8 @@ pub fn read_import(
                     "marks" => "alias: has stacked marks",
                     "label" => "alias: has a #, which labels use",
                     "number" => "alias: looks like a phone number",
+                    "punctuation" => "alias: only letters, digits, spaces and . - ' are allowed",
+                    "scripts" => "alias: mixes scripts (a letter of another alphabet among these)",
                     _ => "alias: looks like the service's name",
                 };
                 errors.push(RowError {

@@ -113,7 +113,10 @@ async fn opting_out_works_in_every_phrasing_and_script() {
     // Opt-out words can never become list names, in any script or look-alike.
     for name in ["CREATE stop", "CREATE ꓢTOP", "CREATE ရပ်", "CREATE revoke"] {
         let reply = c.ask(&owner, name).await;
-        assert!(reply.contains("command word"), "{name}: {reply}");
+        assert!(
+            reply.contains("command word") || reply.contains("2-24"),
+            "{name}: {reply}"
+        );
     }
 }
 
@@ -719,7 +722,7 @@ async fn csv_import_and_export_are_safe() {
         c.ask(&phone(2), "JOIN housing").await;
     }
     let formula = dir.path().join("formula.csv");
-    std::fs::write(&formula, "phone,alias\n+447911000060,=HYPERLINK(x)\n").unwrap();
+    std::fs::write(&formula, "phone,alias\n+447911000060,-Ali\n").unwrap();
     let (ok, _, err) = run_cli(
         &[
             "members",
@@ -734,8 +737,9 @@ async fn csv_import_and_export_are_safe() {
     assert!(ok, "{err}");
     let (ok, out, err) = run_cli(&["members", "export", "housing", "--db", &db_arg], &[]);
     assert!(ok, "{err}");
-    assert!(out.contains("'=HYPERLINK(x)"), "{out}");
-    assert!(!out.contains(",=HYPERLINK"), "{out}");
+    // A cell a spreadsheet would run as a formula gets a leading quote.
+    assert!(out.contains(",'-Ali,"), "{out}");
+    assert!(!out.contains(",-Ali,"), "{out}");
 
     // Every row bad: non-zero exit, the first 20 lines and a count.
     let bad = dir.path().join("bad.csv");
@@ -774,4 +778,204 @@ async fn csv_import_and_export_are_safe() {
     );
     assert!(ok, "{err}");
     assert!(out.contains("1 invited"), "{out}");
+}
+
+/// Attacks found by an adversarial pass after the first round of fixes.
+#[tokio::test]
+async fn second_round_attacks_hold() {
+    let dir = tempdir();
+    let server = Server::start(dir.path(), &[]);
+    let c = server.client();
+    let owner = phone(1);
+    c.ask(&owner, "CREATE camp").await;
+    c.ask(&owner, "NAME Olga").await;
+
+    // Opted-out members get no notice from others' commands.
+    let (sara, zed) = (phone(2), phone(3));
+    for (m, n) in [(&sara, "Sara"), (&zed, "Zed")] {
+        c.ask(m, "JOIN camp").await;
+        c.ask(m, &format!("NAME {n}")).await;
+        c.ask(m, "STOP").await;
+    }
+    c.ask(&owner, "ADMIN camp Sara").await;
+    c.ask(&owner, "REMOVE camp Zed").await;
+    assert_eq!(
+        settled(&c, &sara).await.len(),
+        3,
+        "joined, name, stopped: nothing more"
+    );
+    assert_eq!(settled(&c, &zed).await.len(), 3);
+
+    // Capitals of other scripts, small capitals, colons, label look-alikes.
+    let tom = phone(4);
+    c.ask(&tom, "JOIN camp").await;
+    assert!(c.ask(&tom, "NAME Tom").await.contains("is now Tom"));
+    let attacker = phone(5);
+    c.ask(&attacker, "JOIN camp").await;
+    for bad in [
+        "NAME Тom",
+        "NAME ТОМ",
+        "NAME Olga: go to gate",
+        "NAME Olgа",
+        "NAME Olɢa",
+        "NAME SМS Up",
+        "NAME ЅМЅ Uр",
+        "NAME K7PQ",
+        "NAME ＃K7PQ",
+    ] {
+        let reply = c.ask(&attacker, bad).await;
+        assert!(!reply.contains("is now"), "{bad:?} accepted: {reply}");
+    }
+    for bad in [
+        "CREATE САМР",
+        "CREATE ＣＡＭＰ",
+        "CREATE ЅТОР",
+        "CREATE 07911000002",
+        "CREATE a07911000002b",
+        "CREATE ရပ်ပါ",
+        "CREATE Сamp",
+    ] {
+        let reply = c.ask(&attacker, bad).await;
+        assert!(!reply.contains("created"), "{bad:?}: {reply}");
+    }
+
+    // Numbers typed with any separator are neither kept nor echoed.
+    for cmd in [
+        "ADD camp 07911–000–777",
+        "ADD camp 07911\u{200B}000\u{200B}778",
+        "JOIN 07911—000—779",
+        "JOIN 07911_000_780",
+        "JOIN 07911·000·781",
+    ] {
+        let reply = c.ask(&owner, cmd).await;
+        assert!(!reply.contains("000"), "{cmd}: {reply}");
+    }
+    let pool = db(dir.path()).await;
+    let bodies: Vec<String> = sqlx::query_scalar("SELECT body FROM inbound")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    for b in &bodies {
+        assert!(!b.contains("000"), "stored: {b}");
+    }
+
+    // Opt-outs in disguise.
+    for (i, phrase) in [
+        "ရပ်ပါ",
+        "ရပ်တော့",
+        "stop,please",
+        "STOP-ALL",
+        "stоp",
+        "ЅТОР",
+        "روکين",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let m = phone(60 + i);
+        c.ask(&m, "JOIN camp").await;
+        c.ask(&m, phrase).await;
+    }
+    let m = phone(70);
+    c.ask(&m, "JOIN camp").await;
+    assert!(c.ask(&m, "camp opt out").await.contains("left camp"));
+    c.ask(&owner, "camp raid tonight").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for i in 0..7 {
+        let texts = c.texts(&phone(60 + i)).await;
+        assert!(texts.iter().all(|t| !t.contains("raid")), "{i}: {texts:?}");
+    }
+
+    // HELP while opted out: answered once an hour, not on every try.
+    for _ in 0..3 {
+        c.sms(&sara, "HELP").await;
+    }
+    assert_eq!(settled(&c, &sara).await.len(), 4, "one HELP answer");
+
+    // The simulator's client ids are per phone: another phone's id cannot swallow a STOP.
+    let (victim, other) = (phone(80), phone(81));
+    c.ask(&victim, "JOIN camp").await;
+    c.send_raw(serde_json::json!({"from": other, "text": "HELP", "id": "same"}))
+        .await;
+    let (_, body) = c
+        .send_raw(serde_json::json!({"from": victim, "text": "STOP", "id": "same"}))
+        .await;
+    assert!(body["id"].is_number(), "{body}");
+
+    // Nothing drawn, nothing posted.
+    let reply = c.ask(&owner, "camp \u{1CBB}\u{E000}").await;
+    assert!(reply.contains("Write your message"), "{reply}");
+}
+
+#[tokio::test]
+async fn imports_respect_no_and_the_reinvitation_window() {
+    let dir = tempdir();
+    let db_arg = dir.path().join("smsup.db").to_str().unwrap().to_string();
+    let (refuser, fresh) = (phone(2), phone(3));
+    {
+        let server = Server::start(dir.path(), &[]);
+        let c = server.client();
+        c.ask(&phone(1), "CREATE reinv").await;
+        c.ask(&phone(1), &format!("ADD reinv {refuser}")).await;
+        c.wait_texts(&refuser, 1).await;
+        assert!(c
+            .ask(&refuser, "NO reinv")
+            .await
+            .contains("no more invitations"));
+    }
+    let file = dir.path().join("m.csv");
+    std::fs::write(&file, format!("phone\n{refuser}\n{fresh}\n")).unwrap();
+    for extra in [&[][..], &["--consented"][..]] {
+        let mut args = vec![
+            "members",
+            "import",
+            "reinv",
+            file.to_str().unwrap(),
+            "--db",
+            &db_arg,
+        ];
+        args.extend_from_slice(extra);
+        let (ok, out, err) = run_cli(&args, &[]);
+        assert!(ok, "{err}");
+        assert!(out.contains("1 declined"), "{out}");
+    }
+    // The fresh number was invited by the first import; the second (consented) one added it; the
+    // one who said NO got nothing from either.
+    let server = Server::start(dir.path(), &[]);
+    let c = server.client();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        c.texts(&refuser).await.len(),
+        2,
+        "{:?}",
+        c.texts(&refuser).await
+    );
+    // A second invite import within the window invites nobody again.
+    drop(server);
+    let file2 = dir.path().join("n.csv");
+    let later = phone(4);
+    std::fs::write(&file2, format!("phone\n{later}\n")).unwrap();
+    for _ in 0..2 {
+        let (ok, _, err) = run_cli(
+            &[
+                "members",
+                "import",
+                "reinv",
+                file2.to_str().unwrap(),
+                "--db",
+                &db_arg,
+            ],
+            &[],
+        );
+        assert!(ok, "{err}");
+    }
+    let pool = db(dir.path()).await;
+    let n = scalar(
+        &pool,
+        "SELECT COUNT(*) FROM outbox o JOIN members m ON m.id = o.recipient_id
+         JOIN messages g ON g.id = o.message_id
+         WHERE g.body LIKE '%invited%' AND m.id = (SELECT MAX(id) FROM members)",
+    )
+    .await;
+    assert_eq!(n, 1, "invited twice within days");
 }

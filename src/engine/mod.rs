@@ -405,12 +405,14 @@ fn n(v: u64) -> Arg {
 const ECHO_CHARS: usize = 24;
 
 /// Replace everything in `text` that looks like a phone number (six digits or more, in any
-/// script, with any separators between them) by `***`. Used on what is stored of a command and on
-/// what a reply shows back.
+/// script, with anything but letters and line breaks between them: spaces of any width, dashes of
+/// any length, dots, slashes, brackets, invisible characters) by `***`. Used on what is stored of a
+/// command and on what a reply shows back.
 pub fn mask_numbers(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let is_digit = |c: char| c.is_numeric();
-    let is_sep = |c: char| matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '+' | '\u{00A0}');
+    let is_sep =
+        |c: char| !c.is_alphabetic() && !smsup_lang::is_mark(c) && !matches!(c, '\n' | '\r');
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
@@ -503,6 +505,9 @@ pub fn valid_list_name(name: &str) -> bool {
             c.is_alphanumeric() || smsup_lang::is_mark(c) || matches!(c, '\u{200C}' | '\u{200D}')
         })
         && !too_many_marks(name)
+        // One script (digits go with any), and not a phone number in disguise.
+        && smsup_lang::is_single_script(name)
+        && name.chars().filter(|c| c.is_numeric()).count() < 6
 }
 
 /// More than four combining marks in a row: no script we serve writes that (stacked marks are a way
@@ -557,8 +562,21 @@ pub fn alias_problem(alias: &str) -> Option<&'static str> {
     if chars.first().is_some_and(|c| smsup_lang::is_mark(*c)) || too_many_marks(alias) {
         return Some("marks");
     }
-    if alias.contains('#') || alias.contains('＃') {
+    if alias.contains('#') || alias.contains('＃') || looks_like_label(alias) {
         return Some("label");
+    }
+    // Letters, marks, digits, spaces and `. - '` only: a colon or a bracket would let a name pass
+    // for the start of a post (`Olga: go to gate`) or for the list's own tag.
+    if !chars.iter().all(|c| {
+        c.is_alphanumeric()
+            || smsup_lang::is_mark(*c)
+            || matches!(c, ' ' | '.' | '-' | '\'' | '\u{200C}' | '\u{200D}')
+    }) {
+        return Some("punctuation");
+    }
+    // One script: a Cyrillic Т among Latin letters is a disguise, not a name.
+    if !smsup_lang::is_single_script(alias) {
+        return Some("scripts");
     }
     let digits = smsup_lang::ascii_digits(alias)
         .chars()
@@ -580,12 +598,26 @@ pub fn alias_problem(alias: &str) -> Option<&'static str> {
     None
 }
 
+/// True when a text could be read as a label: four to six capitals and digits of the label
+/// alphabet (no 0, 1, I, L, O), at least one of each (`K7PQ`; not `m100` or `Ali2`).
+fn looks_like_label(text: &str) -> bool {
+    let t = text.trim();
+    let in_alphabet = |c: char| {
+        (c.is_ascii_uppercase() && !matches!(c, 'I' | 'L' | 'O')) || ('2'..='9').contains(&c)
+    };
+    (4..=6).contains(&t.chars().count())
+        && t.chars().all(in_alphabet)
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().any(|c| c.is_ascii_uppercase())
+}
+
 /// A list name that is not free to take: a command word of any language (or a look-alike of one),
 /// or the service's name.
 pub fn reserved_list_name(name: &str) -> bool {
     let key = list_key(name);
     smsup_lang::is_reserved(&smsup_lang::normalize(name))
         || reserved_keys().contains(&key)
+        || parse::starts_with_stop_word(name)
         || SERVICE_NAMES.iter().any(|s| key == list_key(s))
 }
 
@@ -635,10 +667,15 @@ pub fn clean_post(body: &str) -> String {
     out
 }
 
-/// True when a text shows nothing: only white space, invisible characters and marks.
+/// True when a text shows nothing: only white space, invisible characters, marks, and code points
+/// no phone draws (unassigned, private use).
 fn shows_nothing(text: &str) -> bool {
     text.chars().all(|c| {
-        c.is_whitespace() || c.is_control() || smsup_lang::is_invisible(c) || smsup_lang::is_mark(c)
+        c.is_whitespace()
+            || c.is_control()
+            || smsup_lang::is_invisible(c)
+            || smsup_lang::is_mark(c)
+            || !smsup_lang::is_drawn(c)
     })
 }
 
@@ -732,11 +769,13 @@ impl Engine {
                     d.effects.push(Effect::OptIn);
                     r.say("started", &[]);
                 }
-                Command::Help => r.say("help-stopped", &[]),
+                // Once an hour at most: HELP must not become a way to reach an opted-out phone.
+                Command::Help => r.refuse_for_limit("help-stopped", &[]),
                 _ => return Decision::default(),
             }
+            let limit = r.limit;
             d.replies = r.out;
-            self.limit_replies(&mut d, false, facts);
+            self.limit_replies(&mut d, limit, facts);
             return d;
         }
         match &parsed.command {

@@ -150,11 +150,17 @@ pub fn trim_word(s: &str) -> &str {
     s.trim_matches(|c: char| !is_word_char(c))
 }
 
+/// A character that separates words: white space, and the zero-width space (a space that does
+/// not show: `housing\u{200B}stop` is two words).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}'
+}
+
 /// Split off the first word: (word, rest with leading space trimmed).
 fn split_first(s: &str) -> (&str, &str) {
-    let s = s.trim_start();
-    match s.find(char::is_whitespace) {
-        Some(i) => (&s[..i], s[i..].trim_start()),
+    let s = s.trim_start_matches(is_space);
+    match s.find(is_space) {
+        Some(i) => (&s[..i], s[i..].trim_start_matches(is_space)),
         None => (s, ""),
     }
 }
@@ -168,9 +174,76 @@ fn keyword_of(word: &str) -> Option<(Keyword, Option<Lang>)> {
     smsup_lang::keyword(&key)
 }
 
-/// True when `word` is an opt-out keyword of any language.
+/// True when `word` is an opt-out keyword of any language, also when it is written with
+/// look-alike letters (`stоp` with a Cyrillic о), glued to what follows by punctuation
+/// (`stop,please`, `STOP-ALL`), or, in Burmese, which is written without spaces between words,
+/// when it starts with one (`ရပ်ပါ`, "stop please").
 pub fn is_stop_word(word: &str) -> bool {
-    matches!(keyword_of(word), Some((Keyword::Stop, _)))
+    stop_keyword_lang(word).is_some()
+}
+
+/// The language of the opt-out keyword `word` is or starts with (see [`is_stop_word`]); `Some(None)`
+/// for an English one.
+fn stop_keyword_lang(word: &str) -> Option<Option<Lang>> {
+    let word = trim_word(word);
+    if word.is_empty() {
+        return None;
+    }
+    if let Some((Keyword::Stop, lang)) = keyword_of(word) {
+        return Some(lang);
+    }
+    // The first run of letters before any punctuation.
+    let head: &str = word
+        .split(|c: char| !is_word_char(c) || c == '#' || c == '+')
+        .next()
+        .unwrap_or("");
+    if head != word {
+        if let Some((Keyword::Stop, lang)) = keyword_of(head) {
+            return Some(lang);
+        }
+    }
+    let key = smsup_lang::normalize(word);
+    let confusable = smsup_lang::confusable_key(word);
+    for (lang, stop, stop_confusable) in stop_keywords() {
+        if *stop == key || *stop_confusable == confusable {
+            return Some(*lang);
+        }
+        let myanmar = stop
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{1000}'..='\u{109F}').contains(&c));
+        if myanmar && key.starts_with(stop.as_str()) {
+            return Some(*lang);
+        }
+    }
+    None
+}
+
+/// An opt-out keyword: its language (None: English), normalised form and confusable key.
+type StopWord = (Option<Lang>, String, String);
+
+/// Every opt-out keyword of every language.
+fn stop_keywords() -> &'static [StopWord] {
+    static WORDS: std::sync::OnceLock<Vec<StopWord>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        Lang::ALL
+            .into_iter()
+            .flat_map(|lang| {
+                smsup_lang::keywords_of(lang)
+                    .into_iter()
+                    .filter(|(_, k)| *k == Keyword::Stop)
+                    .map(move |(w, _)| {
+                        let lang = (lang != Lang::En).then_some(lang);
+                        (lang, w.to_string(), smsup_lang::confusable_key(w))
+                    })
+            })
+            .collect()
+    })
+}
+
+/// True when a list name would start like an opt-out word (see [`is_stop_word`]).
+pub fn starts_with_stop_word(name: &str) -> bool {
+    is_stop_word(name)
 }
 
 /// Parse an SMS. `region` reads numbers typed without a country code (ADD): the region of the
@@ -198,12 +271,30 @@ pub fn parse(text: &str, region: &str) -> Parsed {
             }
         }
     }
+    if !matches!(found, Some((Keyword::Stop, _))) {
+        // An opt-out word in disguise (`stop,please`, `stоp`, `ရပ်ပါ`) still opts out.
+        if let Some(lang) = stop_keyword_lang(first) {
+            if found.is_none() {
+                return Parsed {
+                    command: Command::Stop,
+                    keyword_lang: lang,
+                };
+            }
+        }
+    }
     let Some((keyword, keyword_lang)) = found else {
         let list = trim_word(first).to_string();
         let body = rest.trim_end();
+        let body_joined: String = body.split_whitespace().collect();
         let command = if rest.is_empty() {
             Command::Word(list)
-        } else if split_first(body).1.is_empty() && is_stop_word(body) {
+        } else if (split_first(body).1.is_empty() && is_stop_word(body))
+            || (split_first(split_first(body).1).1.is_empty()
+                && matches!(
+                    smsup_lang::keyword(&smsup_lang::normalize(&body_joined)),
+                    Some((Keyword::Stop, _))
+                ))
+        {
             // `housing STOP`: leave that list, never broadcast the word STOP to it.
             Command::Leave { list }
         } else {
@@ -606,16 +697,30 @@ mod every_keyword {
             "سب بند",
             "STOP housing",
             "  stop.  ",
+            "stop,please",
+            "STOP-ALL",
+            "stоp",
+            "ЅТОР",
+            "ရပ်ပါ",
+            "ရပ်တော့",
+            "ရပ်တန့်",
+            "ရပ္",
+            "ရပ််",
+            "روکين",
+            "توقفوا",
         ] {
             assert_eq!(parse(text, "MY").command, Command::Stop, "{text}");
         }
         // A list's name followed by the word STOP leaves that list; it is never posted.
-        assert_eq!(
-            parse("housing STOP", "MY").command,
-            Command::Leave {
-                list: "housing".into()
-            }
-        );
+        for text in ["housing STOP", "housing opt out", "housing\u{200B}stop"] {
+            assert_eq!(
+                parse(text, "MY").command,
+                Command::Leave {
+                    list: "housing".into()
+                },
+                "{text}"
+            );
+        }
     }
 
     #[test]

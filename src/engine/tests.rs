@@ -584,6 +584,7 @@ fn aliases_that_pretend_or_hide_are_refused() {
         "",
         "#1",
         "#K7PQ",
+        "K7PQ",
         "Ami#na",
         "+447911000002",
         "012-345 6789",
@@ -611,6 +612,8 @@ fn aliases_that_pretend_or_hide_are_refused() {
         "မောင်မောင်",
         "Ali 2",
         "Dr. Ali",
+        "m100",
+        "Ali2",
         "ကျန်းမာရေး",
         "நிலா",
     ] {

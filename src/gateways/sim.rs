@@ -157,10 +157,14 @@ async fn inbound(
         Ok(p) => p,
         Err(e) => return ApiError::BadRequest(format!("from: {e}")).into_response(),
     };
-    let provider_id = msg.id.unwrap_or_else(|| {
-        use rand::Rng;
-        format!("sim-{:032x}", rand::thread_rng().gen::<u128>())
-    });
+    // A client's id de-duplicates that phone's retries, never another phone's message.
+    let provider_id = match msg.id {
+        Some(id) => format!("{}:{id}", phone.e164()),
+        None => {
+            use rand::Rng;
+            format!("sim-{:032x}", rand::thread_rng().gen::<u128>())
+        }
+    };
     let sms = InboundSms {
         channel: NAME.to_string(),
         provider_id,

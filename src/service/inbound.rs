@@ -50,14 +50,23 @@ pub async fn handle(
         tx.apply(effect, sender_id, inbound_id, now).await?;
     }
     for reply in &decision.replies {
-        let (recipient, channel) = match &reply.to {
+        let (recipient, channel, to_sender) = match &reply.to {
             // A reply leaves through the channel its SMS came in on.
-            To::Sender => (sender_id, Some(sms.channel.as_str())),
-            To::Member(id) => (*id, None),
-            To::Phone(phone) => (tx.upsert_member(phone, None, now).await?, None),
+            To::Sender => (sender_id, Some(sms.channel.as_str()), true),
+            To::Member(id) => (*id, None, false),
+            To::Phone(phone) => (tx.upsert_member(phone, None, now).await?, None, false),
         };
-        tx.enqueue(recipient, &reply.text, channel, Priority::Reply, now)
-            .await?;
+        // Someone who opted out gets nothing from anyone else's command (a notice that they were
+        // removed or made admin included); the sender's own answer is the engine's to decide.
+        tx.enqueue(
+            recipient,
+            &reply.text,
+            channel,
+            Priority::Reply,
+            to_sender,
+            now,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(InboundOutcome::Stored(inbound_id))

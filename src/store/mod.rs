@@ -183,6 +183,8 @@ pub struct ImportReport {
     pub opted_out: u64,
     /// Aliases not given because they look like another member's alias in the list.
     pub aliases_refused: u64,
+    /// Numbers that refused this list's invitations (`NO <list>`), left alone.
+    pub declined: u64,
     /// SMS queued.
     pub messages: u64,
 }
@@ -303,13 +305,17 @@ pub trait InboundTx: Send {
         inbound_id: i64,
         now: i64,
     ) -> Result<(), StoreError>;
-    /// Queue `text` to a member, through `channel` or else the member's own channel.
+    /// Queue `text` to a member, through `channel` or else the member's own channel. Nothing is
+    /// queued to an opted-out member unless `even_if_opted_out` (the sender's own STOP confirmation
+    /// and HELP answer).
+    #[allow(clippy::too_many_arguments)]
     async fn enqueue(
         &mut self,
         recipient_id: i64,
         text: &str,
         channel: Option<&str>,
         priority: Priority,
+        even_if_opted_out: bool,
         now: i64,
     ) -> Result<(), StoreError>;
     /// Make everything durable.

@@ -482,6 +482,7 @@ impl SqliteStore {
         Ok((id, segments))
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn enqueue_one(
         &self,
         conn: &mut SqliteConnection,
@@ -489,12 +490,14 @@ impl SqliteStore {
         recipient_id: i64,
         gateway: Option<&str>,
         priority: i64,
+        even_if_opted_out: bool,
         now: i64,
     ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state, next_attempt_at,
                                  created_at, updated_at)
-             SELECT ?, id, COALESCE(?, gateway, ?), ?, 'queued', ?, ?, ? FROM members WHERE id = ?",
+             SELECT ?, id, COALESCE(?, gateway, ?), ?, 'queued', ?, ?, ? FROM members
+             WHERE id = ? AND (opted_out = 0 OR ?)",
         )
         .bind(message_id)
         .bind(gateway)
@@ -504,6 +507,7 @@ impl SqliteStore {
         .bind(now)
         .bind(now)
         .bind(recipient_id)
+        .bind(even_if_opted_out)
         .execute(&mut *conn)
         .await?;
         Ok(())
@@ -966,6 +970,7 @@ impl InboundTx for SqliteInboundTx {
         text: &str,
         channel: Option<&str>,
         priority: Priority,
+        even_if_opted_out: bool,
         now: i64,
     ) -> Result<(), StoreError> {
         let (message_id, _) = SqliteStore::insert_message(&mut self.tx, text, now).await?;
@@ -976,6 +981,7 @@ impl InboundTx for SqliteInboundTx {
                 recipient_id,
                 channel,
                 priority.as_i64(),
+                even_if_opted_out,
                 now,
             )
             .await
@@ -1186,6 +1192,7 @@ impl Store for SqliteStore {
         let Some((list_id, name)) = list else {
             return Err(StoreError::UnknownList(list_name.to_string()));
         };
+        let reinvite_window = i64::from(engine.rules.reinvite_days) * 86_400_000;
         let (new_state, template) = match mode {
             ImportMode::Invite => ("invited", Some("invite")),
             ImportMode::Consented => ("active", Some("added-by-org")),
@@ -1257,8 +1264,8 @@ impl Store for SqliteStore {
                 );
             }
             let ids: Vec<i64> = members.values().map(|m| m.0).collect();
-            let states: HashMap<i64, String> = sqlx::query_as(
-                "SELECT member_id, state FROM memberships
+            let states: HashMap<i64, (String, Option<i64>)> = sqlx::query_as(
+                "SELECT member_id, state, invited_at FROM memberships
                  WHERE list_id = ? AND member_id IN (SELECT value FROM json_each(?))",
             )
             .bind(list_id)
@@ -1266,6 +1273,7 @@ impl Store for SqliteStore {
             .fetch_all(&mut *tx)
             .await?
             .into_iter()
+            .map(|(id, state, at): (i64, String, Option<i64>)| (id, (state, at)))
             .collect();
 
             let mut aliases = Vec::new();
@@ -1294,9 +1302,26 @@ impl Store for SqliteStore {
                 if let (false, Some(lang)) = (has_language, row.language) {
                     languages.push(serde_json::json!([id, lang.code()]));
                 }
-                if states.get(id).map(String::as_str) == Some("active") {
-                    report.already += 1;
-                    continue;
+                match states.get(id) {
+                    Some((state, _)) if state == "active" => {
+                        report.already += 1;
+                        continue;
+                    }
+                    // Whoever answered NO to this list is never invited or added again by a file.
+                    Some((state, _)) if state == "declined" => {
+                        report.declined += 1;
+                        continue;
+                    }
+                    // Invited within the re-invitation window: not invited again.
+                    Some((state, at))
+                        if state == "invited"
+                            && mode == ImportMode::Invite
+                            && at.is_none_or(|at| at > now - reinvite_window) =>
+                    {
+                        report.already += 1;
+                        continue;
+                    }
+                    _ => {}
                 }
                 let mut label = random_label(4);
                 let mut attempt = 0;

@@ -355,6 +355,7 @@ async fn import_adds_each_number_once_keeps_chosen_names_and_leaves_opted_out_al
             already: 1,
             opted_out: 1,
             aliases_refused: 0,
+            declined: 0,
             messages: 2
         }
     );

@@ -32,7 +32,9 @@ pub use detect::{choose, country_language, detect, is_arabic_script};
 pub use keywords::{
     is_reserved, keyword, keyword_files, keywords_of, parse_keywords, KeywordFileError,
 };
-pub use normalize::{ascii_digits, confusable_key, is_invisible, is_mark, normalize};
+pub use normalize::{
+    ascii_digits, confusable_key, is_drawn, is_invisible, is_mark, is_single_script, normalize,
+};
 pub use plural::plural_category;
 
 /// Start of template text in a rendering (private use; removed before a reply leaves).

@@ -24,13 +24,32 @@ pub fn normalize(text: &str) -> String {
         .map(fold_letter)
         .collect();
     // Recompose (NFC of a compatibility decomposition is NFKC) and read digits as ASCII.
-    folded
+    let composed: Vec<char> = folded
         .nfc()
         .map(|c| match digit_value(c) {
             Some(d) => char::from(b'0' + d),
             None => c,
         })
-        .collect()
+        .collect();
+    let mut out = String::with_capacity(composed.len() * 3);
+    for (i, &c) in composed.iter().enumerate() {
+        // A mark typed twice (`ရပ််`) is the mark once.
+        if i > 0 && composed[i - 1] == c && crate::is_mark(c) {
+            continue;
+        }
+        // Burmese: the virama U+1039 stacks the next consonant; with none after it, it was meant as
+        // the visible killer U+103A (as the Zawgyi font writes it: `ရပ္` is `ရပ်`).
+        if c == '\u{1039}'
+            && !composed
+                .get(i + 1)
+                .is_some_and(|n| ('\u{1000}'..='\u{1021}').contains(n))
+        {
+            out.push('\u{103A}');
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Characters that are invisible in a word and must not make two spellings differ.
@@ -69,6 +88,8 @@ fn fold_letter(c: char) -> char {
         '\u{0629}' | '\u{06D5}' | '\u{06C1}' | '\u{06BE}' => '\u{0647}',
         // Alef wasla.
         '\u{0671}' => '\u{0627}',
+        // Urdu noon ghunna, often typed as a plain noon (روکین for روکیں).
+        '\u{06BA}' => '\u{0646}',
         _ => c,
     }
 }
@@ -124,6 +145,15 @@ pub fn is_invisible(c: char) -> bool {
         )
 }
 
+/// True for a code point a phone can draw: assigned, and not private use or a surrogate.
+pub fn is_drawn(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    !matches!(
+        c.general_category(),
+        GeneralCategory::Unassigned | GeneralCategory::PrivateUse | GeneralCategory::Surrogate
+    )
+}
+
 /// Diacritics that Latin, Greek and Cyrillic letters carry (the generic combining blocks): dropped
 /// from a [`confusable_key`], so that `housíng` and `HOUSİNG` meet `housing`. The marks of
 /// Brahmic scripts (Burmese, Tamil) are letters' parts there and stay.
@@ -142,16 +172,74 @@ pub fn confusable_key(text: &str) -> String {
     let base: String = normalize(text)
         .nfd()
         .filter(|c| !is_generic_diacritic(*c))
+        .map(small_capital)
         .collect();
+    // Character by character (TR39 maps single characters). A letter of another script whose own
+    // look-alike is not a Latin letter takes its capital's when that one is (Cyrillic т н м в к map
+    // to small capitals or nothing, Т Н М В К to T H M B K).
+    let mut once = String::with_capacity(base.len());
+    for c in base.chars() {
+        let own: String = skeleton(c.encode_utf8(&mut [0; 4]))
+            .map(small_capital)
+            .collect();
+        if !c.is_ascii() && !own.is_ascii() {
+            let capital: String = c.to_uppercase().collect();
+            let theirs: String = skeleton(&capital).map(small_capital).collect();
+            if theirs.is_ascii() {
+                once.extend(theirs.chars().flat_map(char::to_lowercase));
+                continue;
+            }
+        }
+        once.extend(own.chars().flat_map(char::to_lowercase));
+    }
     // The skeleton may give capitals (`l0l` → `lOl`): fold again and take the skeleton of that,
     // which is then stable.
-    let once: String = skeleton(&base).flat_map(char::to_lowercase).collect();
     skeleton(&once)
+        .map(small_capital)
         .flat_map(char::to_lowercase)
         .filter(|c| !is_generic_diacritic(*c))
         .collect::<String>()
         .nfc()
         .collect()
+}
+
+/// Latin small capitals (`ᴍ`, `ɴ`, `ʀ`...), which TR39 leaves alone, as the letters they show.
+fn small_capital(c: char) -> char {
+    match c {
+        'ᴀ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ꜰ' => 'f',
+        'ɢ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' => 'i',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
+        'ᴢ' => 'z',
+        _ => c,
+    }
+}
+
+/// True when a name is written in one script (digits, spaces and common punctuation go with any):
+/// `Tom` or `Том`, not `Тom` (a Cyrillic Т before Latin letters). Unicode TR39's single-script
+/// test, with the script sets that Japanese, Korean and Chinese writing combine.
+pub fn is_single_script(text: &str) -> bool {
+    use unicode_security::MixedScript;
+    text.is_single_script()
 }
 
 #[cfg(test)]
@@ -174,6 +262,29 @@ mod tests {
         assert_eq!(confusable_key("Аmina"), confusable_key("Amina"));
         assert_eq!(confusable_key("rnaria"), confusable_key("maria"));
         assert_ne!(confusable_key("housing"), confusable_key("hosing"));
+        // Capitals of other scripts and Latin small capitals.
+        for (fake, real) in [
+            ("Тom", "Tom"),
+            ("Нanna", "Hanna"),
+            ("Мona", "Mona"),
+            ("Вen", "Ben"),
+            ("Кim", "Kim"),
+            ("Ꭺmina", "Amina"),
+            ("САМР", "camp"),
+            ("НOUSING", "housing"),
+            ("ЅНЕLТЕR", "shelter"),
+            ("ЅТОР", "stop"),
+            ("SМS Up", "SMS Up"),
+            ("Amiɴa", "Amina"),
+            ("Aᴍina", "Amina"),
+            ("tom", "TOM"),
+            ("ian", "Ian"),
+        ] {
+            assert_eq!(confusable_key(fake), confusable_key(real), "{fake} {real}");
+        }
+        assert!(is_single_script("Tom") && is_single_script("Том") && is_single_script("news2025"));
+        assert!(!is_single_script("Тom"));
+        assert!(is_single_script("مریم") && is_single_script("မောင်မောင်"));
     }
 
     #[test]
@@ -202,5 +313,7 @@ mod tests {
             assert!(is_invisible(c), "{c:?}");
         }
         assert!(!is_invisible('a') && !is_invisible(' '));
+        assert!(is_drawn('a') && is_drawn('ရ') && is_drawn('👋'));
+        assert!(!is_drawn('\u{1CBB}') && !is_drawn('\u{E000}'));
     }
 }
