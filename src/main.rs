@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use smsup::cli::{Cli, Command, DbArgs, MembersCommand};
 use smsup::config::{Overrides, Settings};
-use smsup::store::{ImportMode, Store};
+use smsup::store::{ImportMode, Members};
 
 /// mimalloc instead of glibc's malloc: the dispatcher, the SMPP session and SQLite's writer
 /// allocate on different threads and free on others, which glibc's arenas handle slowly.

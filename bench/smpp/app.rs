@@ -21,8 +21,8 @@ use smsup::gateways::{StatusOutcome, StatusUpdate};
 use smsup::outbox::Dispatcher;
 use smsup::phone::Phone;
 use smsup::store::{
-    Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow, InboundTx,
-    OutboxView, SqliteStore, Store, StoreError,
+    Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow, Inbound,
+    InboundTx, Members, OutboxView, Queue, Receipts, Reports, SqliteStore, Store, StoreError,
 };
 use smsup_smpp::SmppConfig;
 use tokio::sync::{watch, Notify};
@@ -98,10 +98,14 @@ struct TimedStore {
 }
 
 #[async_trait::async_trait]
-impl Store for TimedStore {
+impl Inbound for TimedStore {
     async fn begin_inbound(&self) -> Result<Box<dyn InboundTx>, StoreError> {
         self.inner.begin_inbound().await
     }
+}
+
+#[async_trait::async_trait]
+impl Queue for TimedStore {
     async fn requeue_expired(&self, all: bool) -> Result<u64, StoreError> {
         self.inner.requeue_expired(all).await
     }
@@ -129,6 +133,13 @@ impl Store for TimedStore {
         self.timing.add(3, 0, t);
         r
     }
+    async fn pending(&self) -> Result<i64, StoreError> {
+        self.inner.pending().await
+    }
+}
+
+#[async_trait::async_trait]
+impl Receipts for TimedStore {
     async fn apply_status(&self, updates: &[StatusUpdate]) -> Result<StatusOutcome, StoreError> {
         let t = Instant::now();
         let r = self.inner.apply_status(updates).await;
@@ -143,15 +154,20 @@ impl Store for TimedStore {
     async fn set_opted_out(&self, phone: &Phone, opted_out: bool) -> Result<(), StoreError> {
         self.inner.set_opted_out(phone, opted_out).await
     }
+}
+
+#[async_trait::async_trait]
+impl Reports for TimedStore {
     async fn outbox_for(&self, phone: &Phone) -> Result<Vec<OutboxView>, StoreError> {
         self.inner.outbox_for(phone).await
     }
     async fn counts(&self) -> Result<Counts, StoreError> {
         self.inner.counts().await
     }
-    async fn pending(&self) -> Result<i64, StoreError> {
-        self.inner.pending().await
-    }
+}
+
+#[async_trait::async_trait]
+impl Members for TimedStore {
     async fn import_members(
         &self,
         list_name: &str,

@@ -647,7 +647,7 @@ mod tests {
         }
         for (i, r) in (1..=10i64).zip(&results) {
             if i == 5 {
-                assert!(matches!(r, Err(StoreError::Sqlite(_))), "{r:?}");
+                assert!(matches!(r, Err(StoreError::Database(_))), "{r:?}");
             } else {
                 assert_eq!(r.as_ref().ok(), Some(&i));
             }

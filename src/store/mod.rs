@@ -14,15 +14,16 @@ use crate::phone::Phone;
 
 pub use sqlite::SqliteStore;
 
-/// Errors of the store.
+/// Errors of the store. No variant names a database driver: a backend's own errors are carried
+/// as the source of [`StoreError::Database`].
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The database failed.
     #[error("database: {0}")]
-    Db(#[from] sqlx::Error),
+    Database(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// A migration failed.
     #[error("migration: {0}")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
+    Migration(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// A stored phone number could not be decrypted (wrong key?).
     #[error("phone number at rest: {0}")]
     Crypto(#[from] crate::crypto::CryptoError),
@@ -32,9 +33,6 @@ pub enum StoreError {
     /// The named list does not exist.
     #[error("no list named {0}")]
     UnknownList(String),
-    /// The database failed (on the dispatcher's hot path).
-    #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
     /// The thread that writes the dispatcher's hot path is gone.
     #[error("database writer: {0}")]
     WriterGone(String),
@@ -50,6 +48,24 @@ pub enum StoreError {
     /// There is no database at the path (and it must not be created).
     #[error("no database at {0}")]
     NoDatabase(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        StoreError::Database(Box::new(e))
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Database(Box::new(e))
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for StoreError {
+    fn from(e: sqlx::migrate::MigrateError) -> Self {
+        StoreError::Migration(Box::new(e))
+    }
 }
 
 /// A row claimed for sending.
@@ -206,15 +222,18 @@ pub struct ExportRow {
     pub phone: Option<String>,
 }
 
-/// The store.
+/// The inbound use case's transactions.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Inbound: Send + Sync + 'static {
     /// Start the write transaction of one inbound SMS (see [`crate::service::inbound`]).
     async fn begin_inbound(&self) -> Result<Box<dyn InboundTx>, StoreError>;
-    /// Return rows whose lease expired (a crashed or stuck worker) to the queue; `all` returns every
+}
+
+/// The outbound queue: claims with leases, results, what is due.
+#[async_trait]
+pub trait Queue: Send + Sync + 'static {
     /// `sending` row (single-instance start-up).
     async fn requeue_expired(&self, all: bool) -> Result<u64, StoreError>;
-    /// Claim up to `limit` due rows of `gateway`, oldest first, replies first, at most one in flight per
     /// recipient, and lease them for `lease_ms`.
     async fn claim(
         &self,
@@ -226,16 +245,31 @@ pub trait Store: Send + Sync + 'static {
     async fn complete(&self, gateway: &str, results: &[Completion]) -> Result<(), StoreError>;
     /// When the next queued row of `gateway` is due (ms since epoch), if any.
     async fn next_due(&self, gateway: &str) -> Result<Option<i64>, StoreError>;
+    /// Rows still to send (queued or sending), cheaply.
+    async fn pending(&self) -> Result<i64, StoreError>;
+}
+
+/// What providers report: delivery receipts and opt-outs.
+#[async_trait]
+pub trait Receipts: Send + Sync + 'static {
     /// Apply provider status updates; a row never leaves a final state.
     async fn apply_status(&self, updates: &[StatusUpdate]) -> Result<StatusOutcome, StoreError>;
     /// Mirror an opt-out or opt-in decided by the provider.
     async fn set_opted_out(&self, phone: &Phone, opted_out: bool) -> Result<(), StoreError>;
+}
+
+/// What is shown: the simulator's outbox, counts for metrics.
+#[async_trait]
+pub trait Reports: Send + Sync + 'static {
     /// What was sent to a number, oldest first.
     async fn outbox_for(&self, phone: &Phone) -> Result<Vec<OutboxView>, StoreError>;
     /// Counts for metrics.
     async fn counts(&self) -> Result<Counts, StoreError>;
-    /// Rows still to send (queued or sending), cheaply.
-    async fn pending(&self) -> Result<i64, StoreError>;
+}
+
+/// An organisation's members in bulk: import and export.
+#[async_trait]
+pub trait Members: Send + Sync + 'static {
     /// Import members into a list.
     async fn import_members(
         &self,
@@ -251,6 +285,11 @@ pub trait Store: Send + Sync + 'static {
         with_numbers: bool,
     ) -> Result<Vec<ExportRow>, StoreError>;
 }
+
+/// The whole store: every role, as one backend provides them.
+pub trait Store: Inbound + Queue + Receipts + Reports + Members {}
+
+impl<T: Inbound + Queue + Receipts + Reports + Members> Store for T {}
 
 /// What is recorded of an inbound SMS.
 #[derive(Debug, Clone)]

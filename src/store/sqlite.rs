@@ -13,8 +13,8 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use super::hot;
 use super::{
-    now_ms, Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow,
-    InboundRecord, InboundTx, OutboxView, Store, StoreError,
+    now_ms, Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow, Inbound,
+    InboundRecord, InboundTx, Members, OutboxView, Queue, Receipts, Reports, StoreError,
 };
 use crate::crypto::Crypto;
 use crate::domain::Priority;
@@ -1000,7 +1000,7 @@ fn rfc3339(ms: i64) -> String {
 }
 
 #[async_trait]
-impl Store for SqliteStore {
+impl Inbound for SqliteStore {
     async fn begin_inbound(&self) -> Result<Box<dyn InboundTx>, StoreError> {
         let (writer, tx) = self.begin().await?;
         Ok(Box::new(SqliteInboundTx {
@@ -1009,7 +1009,10 @@ impl Store for SqliteStore {
             _writer: writer,
         }))
     }
+}
 
+#[async_trait]
+impl Queue for SqliteStore {
     async fn requeue_expired(&self, all: bool) -> Result<u64, StoreError> {
         let now = now_ms();
         let sql = if all {
@@ -1100,6 +1103,18 @@ impl Store for SqliteStore {
         .await?)
     }
 
+    async fn pending(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM outbox INDEXED BY outbox_pending_by_recipient
+             WHERE state IN ('queued', 'sending')",
+        )
+        .fetch_one(&self.pool)
+        .await?)
+    }
+}
+
+#[async_trait]
+impl Receipts for SqliteStore {
     async fn apply_status(&self, updates: &[StatusUpdate]) -> Result<StatusOutcome, StoreError> {
         if updates.is_empty() {
             return Ok(StatusOutcome::default());
@@ -1126,7 +1141,10 @@ impl Store for SqliteStore {
         tx.commit().await?;
         Ok(())
     }
+}
 
+#[async_trait]
+impl Reports for SqliteStore {
     async fn outbox_for(&self, phone: &Phone) -> Result<Vec<OutboxView>, StoreError> {
         let rows = sqlx::query(
             "SELECT o.id, g.body, g.segments, g.encoding, o.state, o.created_at
@@ -1164,16 +1182,10 @@ impl Store for SqliteStore {
             inbound,
         })
     }
+}
 
-    async fn pending(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM outbox INDEXED BY outbox_pending_by_recipient
-             WHERE state IN ('queued', 'sending')",
-        )
-        .fetch_one(&self.pool)
-        .await?)
-    }
-
+#[async_trait]
+impl Members for SqliteStore {
     async fn import_members(
         &self,
         list_name: &str,

@@ -8,66 +8,9 @@ use smsup_sms::{Collected, Collector};
 use crate::pdu::{find_tlv, tag, ShortMessage};
 use crate::text;
 
-/// Concatenation information of one part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Concat {
-    /// Reference shared by all parts of one message (8-bit references are widened).
-    pub reference: u16,
-    /// Number of parts.
-    pub total: u8,
-    /// This part's number, from 1.
-    pub seq: u8,
-}
-
-/// Why a User Data Header could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum UdhError {
-    /// The header length runs past the payload.
-    #[error("UDH length exceeds the payload")]
-    Overrun,
-    /// An information element runs past the header.
-    #[error("UDH information element overruns the header")]
-    ElementOverrun,
-}
-
-/// Splits a payload that starts with a UDH into (concatenation info if any, the text bytes).
-pub fn parse_udh(payload: &[u8]) -> Result<(Option<Concat>, &[u8]), UdhError> {
-    let udhl = *payload.first().ok_or(UdhError::Overrun)? as usize;
-    if payload.len() < 1 + udhl {
-        return Err(UdhError::Overrun);
-    }
-    let header = &payload[1..1 + udhl];
-    let mut concat = None;
-    let mut i = 0;
-    while i < header.len() {
-        if i + 2 > header.len() {
-            return Err(UdhError::ElementOverrun);
-        }
-        let (iei, iel) = (header[i], header[i + 1] as usize);
-        let data = header
-            .get(i + 2..i + 2 + iel)
-            .ok_or(UdhError::ElementOverrun)?;
-        match (iei, iel) {
-            (0x00, 3) => {
-                concat = Some(Concat {
-                    reference: u16::from(data[0]),
-                    total: data[1],
-                    seq: data[2],
-                })
-            }
-            (0x08, 4) => {
-                concat = Some(Concat {
-                    reference: u16::from_be_bytes([data[0], data[1]]),
-                    total: data[2],
-                    seq: data[3],
-                })
-            }
-            _ => {}
-        }
-        i += 2 + iel;
-    }
-    Ok((concat, &payload[1 + udhl..]))
-}
+/// Concatenation information of one part: the one UDH model of `smsup_sms` (8- or 16-bit
+/// reference; SAR TLVs give a 16-bit one).
+pub use smsup_sms::udh::Concat;
 
 /// One deliver_sm's user data: its concatenation info and its raw text bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,8 +31,8 @@ pub fn mo_part(sm: &ShortMessage) -> MoPart {
         _ => &sm.short_message,
     };
     let (mut concat, bytes) = if sm.esm_class & 0x40 != 0 {
-        match parse_udh(payload) {
-            Ok((c, b)) => (c, b),
+        match smsup_sms::udh::parse(payload) {
+            Ok((udh, b)) => (udh.concat, b),
             Err(_) => (None, payload),
         }
     } else {
@@ -100,11 +43,11 @@ pub fn mo_part(sm: &ShortMessage) -> MoPart {
         let n = find_tlv(&sm.tlvs, tag::SAR_TOTAL_SEGMENTS).and_then(|t| t.as_uint());
         let s = find_tlv(&sm.tlvs, tag::SAR_SEGMENT_SEQNUM).and_then(|t| t.as_uint());
         if let (Some(r), Some(n), Some(s)) = (r, n, s) {
-            concat = Some(Concat {
-                reference: r as u16,
-                total: n.min(255) as u8,
-                seq: s.min(255) as u8,
-            });
+            concat = Some(Concat::sixteen(
+                r as u16,
+                n.min(255) as u8,
+                s.min(255) as u8,
+            ));
         }
     }
     // A "concatenated" message of one part, or nonsense numbering, is treated as a whole message.
@@ -285,20 +228,24 @@ mod tests {
     }
 
     #[test]
-    fn udh_16bit_and_bad_headers() {
-        let (c, rest) = parse_udh(&[6, 8, 4, 0x12, 0x34, 3, 2, b'h', b'i']).unwrap();
-        assert_eq!(
-            c,
-            Some(Concat {
-                reference: 0x1234,
-                total: 3,
-                seq: 2
-            })
-        );
-        assert_eq!(rest, b"hi");
-        assert_eq!(parse_udh(&[9, 0, 3]), Err(UdhError::Overrun));
-        assert_eq!(parse_udh(&[3, 0, 3, 1]), Err(UdhError::ElementOverrun));
-        assert_eq!(parse_udh(&[]), Err(UdhError::Overrun));
+    fn udh_16bit_and_bad_headers_through_the_one_parser() {
+        let sm = ShortMessage {
+            esm_class: 0x40,
+            data_coding: 0,
+            short_message: Bytes::from_static(&[6, 8, 4, 0x12, 0x34, 3, 2, b'h', b'i']),
+            ..Default::default()
+        };
+        let part = mo_part(&sm);
+        assert_eq!(part.concat, Some(Concat::sixteen(0x1234, 3, 2)));
+        assert_eq!(part.bytes, b"hi");
+        // A header that runs past the payload is kept as text rather than dropping the message.
+        let bad = ShortMessage {
+            esm_class: 0x40,
+            short_message: Bytes::from_static(&[9, 0, 3]),
+            ..Default::default()
+        };
+        assert_eq!(mo_part(&bad).concat, None);
+        assert_eq!(mo_part(&bad).bytes, vec![9, 0, 3]);
     }
 
     #[test]

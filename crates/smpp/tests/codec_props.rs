@@ -4,7 +4,7 @@
 use bytes::{Bytes, BytesMut};
 use proptest::prelude::*;
 use smsup_smpp::codec::{Frame, SmppCodec};
-use smsup_smpp::mo::{mo_part, parse_udh, Reassembler};
+use smsup_smpp::mo::{mo_part, Reassembler};
 use smsup_smpp::pdu::{Body, Pdu, ShortMessage, Tlv};
 use smsup_smpp::receipt::{parse_receipt_text, receipt_from_deliver};
 use smsup_smpp::{id_candidates, text};
@@ -81,7 +81,7 @@ proptest! {
     #[test]
     fn text_helpers_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300), dc in any::<u8>(), s in ".{0,200}") {
         let _ = text::decode(dc, &bytes);
-        let _ = parse_udh(&bytes);
+        let _ = smsup_sms::udh::parse(&bytes);
         let _ = parse_receipt_text(&s);
         let _ = id_candidates(&s);
     }

@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use futures::{SinkExt, StreamExt};
 use smsup_smpp::codec::{Frame, SmppCodec};
-use smsup_smpp::mo::parse_udh;
 use smsup_smpp::pdu::{find_tlv, tag, BindResp, Body, Pdu, ShortMessage, Tlv};
 use smsup_smpp::text;
+use smsup_sms::udh;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
@@ -282,7 +282,7 @@ impl TestSmsc {
                     None => sm.short_message.to_vec(),
                 };
                 let body = if sm.esm_class & 0x40 != 0 {
-                    parse_udh(&payload).unwrap().1.to_vec()
+                    udh::parse(&payload).unwrap().1.to_vec()
                 } else {
                     payload
                 };
