@@ -3,13 +3,13 @@
 
 mod common;
 
-use common::{tempdir, Server};
+use common::{spawn_app, tempdir};
 use smsup_lang::{detect, Lang};
 
 #[tokio::test]
 async fn farsi_dari_and_burmese_speakers_are_understood_and_answered_in_their_language() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let (iran, afghanistan, myanmar, malaysia) = (
         "+989121234567",

@@ -2,13 +2,13 @@
 
 mod common;
 
-use common::{phone, tempdir, Server};
+use common::{phone, spawn_app, tempdir, Server};
 use serde_json::json;
 
 #[tokio::test]
 async fn a_community_list_by_sms_alone() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let (owner, bob, carol, dave) = (phone(1), phone(2), phone(3), phone(4));
 
@@ -103,7 +103,7 @@ async fn a_community_list_by_sms_alone() {
 #[tokio::test]
 async fn announce_lists_invitations_and_moderation() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let (owner, bob, carol) = (phone(11), phone(12), phone(13));
 
@@ -178,7 +178,7 @@ async fn announce_lists_invitations_and_moderation() {
 #[tokio::test]
 async fn stop_means_nothing_at_all_until_start() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let (owner, bob) = (phone(21), phone(22));
     c.ask(&owner, "CREATE news").await;
@@ -210,6 +210,7 @@ async fn stop_means_nothing_at_all_until_start() {
 #[tokio::test]
 async fn bad_requests_change_nothing() {
     let dir = tempdir();
+    // Metrics are process-wide: this test needs a process of its own.
     let server = Server::start(dir.path(), &[]);
     let c = server.client();
     for body in [
@@ -260,6 +261,7 @@ async fn bad_requests_change_nothing() {
 #[tokio::test]
 async fn health_metrics_and_simulator_page() {
     let dir = tempdir();
+    // Metrics are process-wide: this test needs a process of its own.
     let server = Server::start(dir.path(), &[]);
     let c = server.client();
     let (status, body) = c.get_text("/healthz").await;

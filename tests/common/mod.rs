@@ -1,4 +1,5 @@
-//! Test harness: runs the real `smsup` binary on port 0 with a fresh database and talks to it over HTTP.
+//! Test harness: runs the real `smsup` binary on port 0 with a fresh database ([`Server`]), or the
+//! same application inside the test's process ([`spawn_app`]), and talks to it over HTTP.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -31,12 +32,7 @@ impl Server {
         cmd.args(["serve", "--listen", "127.0.0.1:0", "--db"])
             .arg(dir.join("smsup.db"))
             .env("SMSUP_LOG", "warn")
-            // Tests play many phones that text faster than people can: the per-number limits are
-            // raised here, and the tests of those limits set them back.
-            .env("SMSUP_LIMITS_REPLIES_PER_NUMBER_PER_MINUTE", "1000")
-            .env("SMSUP_LIMITS_LISTS_PER_NUMBER_PER_DAY", "1000")
-            .env("SMSUP_LIMITS_INVITES_PER_SENDER_PER_HOUR", "1000")
-            .env("SMSUP_LIMITS_INVITES_PER_SENDER_PER_DAY", "1000")
+            .envs(TEST_LIMITS)
             .stdout(Stdio::piped())
             .stderr(Stdio::from(
                 std::fs::OpenOptions::new()
@@ -109,6 +105,61 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// The per-number limits raised for tests that play many phones texting faster than people can
+/// (the tests of those limits set them back).
+pub const TEST_LIMITS: [(&str, &str); 4] = [
+    ("SMSUP_LIMITS_REPLIES_PER_NUMBER_PER_MINUTE", "1000"),
+    ("SMSUP_LIMITS_LISTS_PER_NUMBER_PER_DAY", "1000"),
+    ("SMSUP_LIMITS_INVITES_PER_SENDER_PER_HOUR", "1000"),
+    ("SMSUP_LIMITS_INVITES_PER_SENDER_PER_DAY", "1000"),
+];
+
+/// SMS Up running inside the test's process (`Application::build` on port 0, as `smsup serve`
+/// builds it), with its database in a directory of the test's; stopped when dropped.
+pub struct TestApp {
+    pub url: String,
+    pub dir: PathBuf,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+impl TestApp {
+    pub fn client(&self) -> Client {
+        Client {
+            url: self.url.clone(),
+            http: reqwest::Client::new(),
+        }
+    }
+}
+
+/// Build and run SMS Up in this process with the simulator, a fresh database in `dir`, the test
+/// limits and `env` (`SMSUP_*` variables, as the binary would read them).
+pub async fn spawn_app(dir: &Path, env: &[(&str, &str)]) -> TestApp {
+    let vars: Vec<(String, String)> = TEST_LIMITS
+        .iter()
+        .chain(env.iter())
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let overrides = smsup::config::Overrides {
+        listen: Some("127.0.0.1:0".into()),
+        db: Some(dir.join("smsup.db")),
+        sim: false,
+    };
+    let settings = smsup::config::Settings::load(None, vars, &overrides).expect("settings");
+    let app = smsup::app::Application::build(settings)
+        .await
+        .expect("Application::build");
+    let url = format!("http://{}", app.address());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        url,
+        dir: dir.to_path_buf(),
+        _stop: stop,
     }
 }
 
