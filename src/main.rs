@@ -116,7 +116,8 @@ async fn members(command: MembersCommand) -> Result<()> {
                 (true, false) => ImportMode::Consented,
                 (true, true) => ImportMode::ConsentedSilent,
             };
-            let report = store.import_members(&list, &rows, mode, &engine).await?;
+            let report =
+                smsup::service::members::import(&store, &list, &rows, mode, &engine).await?;
             println!(
                 "imported into {list}: {} invited, {} added, {} already members or invited lately, {} opted out and {} declined (left alone), {} skipped; {} SMS queued",
                 report.invited,

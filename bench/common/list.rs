@@ -47,10 +47,15 @@ pub async fn list_with_post(
         })
         .collect();
     let t = Instant::now();
-    store
-        .import_members("bench", &rows, ImportMode::ConsentedSilent, engine)
-        .await
-        .expect("import");
+    smsup::service::members::import(
+        &**store,
+        "bench",
+        &rows,
+        ImportMode::ConsentedSilent,
+        engine,
+    )
+    .await
+    .expect("import");
     let import = t.elapsed();
     let t = Instant::now();
     smsup::service::inbound::handle(&**store, &inbound("post", POST), &owner, engine)

@@ -21,8 +21,8 @@ use smsup::gateways::{StatusOutcome, StatusUpdate};
 use smsup::outbox::Dispatcher;
 use smsup::phone::Phone;
 use smsup::store::{
-    Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow, Inbound,
-    InboundTx, Members, OutboxView, Queue, Receipts, Reports, SqliteStore, Store, StoreError,
+    Claimed, Completion, Counts, ExportRow, ImportTx, Inbound, InboundTx, Members, OutboxView,
+    Queue, Receipts, Reports, SqliteStore, Store, StoreError,
 };
 use smsup_smpp::SmppConfig;
 use tokio::sync::{watch, Notify};
@@ -168,16 +168,8 @@ impl Reports for TimedStore {
 
 #[async_trait::async_trait]
 impl Members for TimedStore {
-    async fn import_members(
-        &self,
-        list_name: &str,
-        rows: &[ImportRow],
-        mode: ImportMode,
-        engine: &Engine,
-    ) -> Result<ImportReport, StoreError> {
-        self.inner
-            .import_members(list_name, rows, mode, engine)
-            .await
+    async fn begin_import(&self, list_name: &str) -> Result<Box<dyn ImportTx>, StoreError> {
+        self.inner.begin_import(list_name).await
     }
     async fn export_members(
         &self,

@@ -2,3 +2,4 @@
 //! backend implements SQL primitives only; the policy is here and in the engine).
 
 pub mod inbound;
+pub mod members;

@@ -9,7 +9,7 @@ mod tests;
 use async_trait::async_trait;
 
 use crate::domain::{Priority, StatusOutcome, StatusUpdate};
-use crate::engine::{Effect, Engine, Facts, Needs, Parsed, Rules, Sender};
+use crate::engine::{Effect, Facts, Needs, Parsed, Rules, Sender};
 use crate::phone::Phone;
 
 pub use sqlite::SqliteStore;
@@ -270,20 +270,85 @@ pub trait Reports: Send + Sync + 'static {
 /// An organisation's members in bulk: import and export.
 #[async_trait]
 pub trait Members: Send + Sync + 'static {
-    /// Import members into a list.
-    async fn import_members(
-        &self,
-        list_name: &str,
-        rows: &[ImportRow],
-        mode: ImportMode,
-        engine: &Engine,
-    ) -> Result<ImportReport, StoreError>;
+    /// Start the write transaction of an import into the list `list_name`
+    /// ([`StoreError::UnknownList`] if there is none); see [`crate::service::members`].
+    async fn begin_import(&self, list_name: &str) -> Result<Box<dyn ImportTx>, StoreError>;
     /// Export a list's members.
     async fn export_members(
         &self,
         list_name: &str,
         with_numbers: bool,
     ) -> Result<Vec<ExportRow>, StoreError>;
+}
+
+/// A member as an import finds (or adds) them.
+#[derive(Debug, Clone)]
+pub struct ImportedMember {
+    /// Member id.
+    pub id: i64,
+    /// Has an alias already (an import never replaces one).
+    pub has_alias: bool,
+    /// Has a language already (an import never replaces it).
+    pub has_language: bool,
+    /// The member's chosen language.
+    pub language: Option<smsup_lang::Lang>,
+    /// Opted out of everything.
+    pub opted_out: bool,
+}
+
+/// A member's membership of the list being imported into.
+#[derive(Debug, Clone)]
+pub struct MembershipState {
+    /// `active`, `invited` or `declined`.
+    pub state: String,
+    /// When they were last invited (ms since epoch).
+    pub invited_at: Option<i64>,
+}
+
+/// One import's write transaction: set-based SQL primitives, no policy. Dropping it without
+/// [`ImportTx::commit`] undoes everything.
+#[async_trait]
+pub trait ImportTx: Send {
+    /// The list's name as created.
+    fn list_name(&self) -> &str;
+    /// Labels in use in the list.
+    async fn labels(&mut self) -> Result<std::collections::HashSet<String>, StoreError>;
+    /// Confusable keys of the aliases of the list's active and invited members.
+    async fn alias_keys(&mut self) -> Result<std::collections::HashSet<String>, StoreError>;
+    /// Find or add members by number; one answer per number, in order.
+    async fn upsert_members(
+        &mut self,
+        phones: &[&Phone],
+        now: i64,
+    ) -> Result<Vec<Option<ImportedMember>>, StoreError>;
+    /// The memberships these members have in the list.
+    async fn memberships(
+        &mut self,
+        ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, MembershipState>, StoreError>;
+    /// Give aliases (id, alias, confusable key) to members that have none.
+    async fn set_aliases(&mut self, rows: &[(i64, String, String)]) -> Result<(), StoreError>;
+    /// Give languages to members that have none.
+    async fn set_languages(&mut self, rows: &[(i64, smsup_lang::Lang)]) -> Result<(), StoreError>;
+    /// Make members (id, label) members of the list in `state` (`active` or `invited`).
+    async fn add_memberships(
+        &mut self,
+        rows: &[(i64, String)],
+        state: &str,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Store an outbound text; its id.
+    async fn message(&mut self, text: &str, now: i64) -> Result<i64, StoreError>;
+    /// Queue a stored text to many members (never to an opted-out one).
+    async fn enqueue_many(
+        &mut self,
+        message_id: i64,
+        recipients: &[i64],
+        priority: Priority,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Make everything durable.
+    async fn commit(self: Box<Self>) -> Result<(), StoreError>;
 }
 
 /// The whole store: every role, as one backend provides them.

@@ -13,15 +13,16 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use super::hot;
 use super::{
-    now_ms, Claimed, Completion, Counts, ExportRow, ImportMode, ImportReport, ImportRow, Inbound,
-    InboundRecord, InboundTx, Members, OutboxView, Queue, Receipts, Reports, StoreError,
+    now_ms, Claimed, Completion, Counts, ExportRow, ImportTx, ImportedMember, Inbound,
+    InboundRecord, InboundTx, Members, MembershipState, OutboxView, Queue, Receipts, Reports,
+    StoreError,
 };
 use crate::crypto::Crypto;
-use crate::domain::Priority;
+use crate::domain::{label, Priority};
 use crate::domain::{StatusOutcome, StatusUpdate};
 use crate::engine::{
-    self, display_name, Effect, Engine, Facts, InviteeFacts, ListFacts, Needs, Role, Sender,
-    TargetFacts, Usage,
+    self, display_name, Effect, Facts, InviteeFacts, ListFacts, Needs, Role, Sender, TargetFacts,
+    Usage,
 };
 use crate::phone::Phone;
 
@@ -31,8 +32,6 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 const PRIORITY_REPLY: i64 = Priority::Reply.as_i64();
 /// Lane of bulk fan-out.
 const PRIORITY_BULK: i64 = Priority::Bulk.as_i64();
-/// Rows of an import handled per group of statements.
-const IMPORT_CHUNK: usize = 400;
 
 /// The SQLite implementation of [`Store`].
 #[derive(Clone, Debug)]
@@ -816,23 +815,11 @@ async fn upgrade_keys(pool: &SqlitePool) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Letters and digits of labels: no 0/O, 1/I/L, which people mix up when they copy one.
-const LABEL_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-/// A random label of `len` characters.
-fn random_label(len: usize) -> String {
-    use rand::Rng;
-    let mut rng = rand::thread_rng();
-    (0..len)
-        .map(|_| char::from(LABEL_ALPHABET[rng.gen_range(0..LABEL_ALPHABET.len())]))
-        .collect()
-}
-
 /// A label not yet used in the list: four characters (923,521 of them), longer when a list is so
 /// full that four keep meeting labels in use.
 async fn new_label(conn: &mut SqliteConnection, list_id: i64) -> Result<String, StoreError> {
     for attempt in 0..40 {
-        let label = random_label(4 + attempt / 10);
+        let label = label::random(label::length(attempt));
         let used: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM memberships WHERE list_id = ? AND label = ?")
                 .bind(list_id)
@@ -881,6 +868,213 @@ pub fn typed_label(who: &str) -> Option<String> {
         .map(|c| c.to_ascii_uppercase())
         .collect();
     (!label.is_empty()).then_some(label)
+}
+
+/// An import's transaction on SQLite: a few set-based statements per chunk of rows.
+struct SqliteImportTx {
+    store: SqliteStore,
+    tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    _writer: WriteGuard,
+    list_id: i64,
+    name: String,
+}
+
+#[async_trait]
+impl ImportTx for SqliteImportTx {
+    fn list_name(&self) -> &str {
+        &self.name
+    }
+
+    async fn labels(&mut self) -> Result<HashSet<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT label FROM memberships WHERE list_id = ? AND label IS NOT NULL",
+        )
+        .bind(self.list_id)
+        .fetch_all(&mut *self.tx)
+        .await?
+        .into_iter()
+        .collect())
+    }
+
+    async fn alias_keys(&mut self) -> Result<HashSet<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT m.alias_key FROM memberships ms JOIN members m ON m.id = ms.member_id
+             WHERE ms.list_id = ? AND ms.state IN ('active', 'invited') AND m.alias_key IS NOT NULL",
+        )
+        .bind(self.list_id)
+        .fetch_all(&mut *self.tx)
+        .await?
+        .into_iter()
+        .collect())
+    }
+
+    async fn upsert_members(
+        &mut self,
+        phones: &[&Phone],
+        now: i64,
+    ) -> Result<Vec<Option<ImportedMember>>, StoreError> {
+        if phones.is_empty() {
+            return Ok(Vec::new());
+        }
+        let crypto = &self.store.crypto;
+        let indexes: Vec<Vec<u8>> = phones.iter().map(|p| crypto.index(p.e164())).collect();
+        let mut insert = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+            "INSERT INTO members (phone_index, phone_enc, created_at) ",
+        );
+        insert.push_values(phones.iter().zip(&indexes), |mut b, (phone, index)| {
+            b.push_bind(index.clone())
+                .push_bind(crypto.encrypt(phone.e164()))
+                .push_bind(now);
+        });
+        insert.push(" ON CONFLICT (phone_index) DO NOTHING");
+        insert.build().execute(&mut *self.tx).await?;
+        let mut select = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+            "SELECT id, phone_index, alias, language, opted_out FROM members WHERE phone_index IN (",
+        );
+        let mut list = select.separated(", ");
+        for index in &indexes {
+            list.push_bind(index.clone());
+        }
+        select.push(")");
+        let mut found: HashMap<Vec<u8>, ImportedMember> = HashMap::new();
+        for m in select.build().fetch_all(&mut *self.tx).await? {
+            let language: Option<String> = m.get("language");
+            found.insert(
+                m.get("phone_index"),
+                ImportedMember {
+                    id: m.get("id"),
+                    has_alias: m.get::<Option<String>, _>("alias").is_some(),
+                    language: language.as_deref().and_then(smsup_lang::Lang::from_code),
+                    has_language: language.is_some(),
+                    opted_out: m.get::<i64, _>("opted_out") != 0,
+                },
+            );
+        }
+        Ok(indexes.iter().map(|i| found.remove(i)).collect())
+    }
+
+    async fn memberships(
+        &mut self,
+        ids: &[i64],
+    ) -> Result<HashMap<i64, MembershipState>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT member_id, state, invited_at FROM memberships
+             WHERE list_id = ? AND member_id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(self.list_id)
+        .bind(serde_json::Value::from(ids.to_vec()).to_string())
+        .fetch_all(&mut *self.tx)
+        .await?
+        .into_iter()
+        .map(|(id, state, invited_at): (i64, String, Option<i64>)| {
+            (id, MembershipState { state, invited_at })
+        })
+        .collect())
+    }
+
+    async fn set_aliases(&mut self, rows: &[(i64, String, String)]) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let json: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(id, alias, key)| serde_json::json!([id, alias, key]))
+            .collect();
+        sqlx::query(
+            "UPDATE members SET alias = j.value ->> 1, alias_key = j.value ->> 2
+             FROM json_each(?) AS j WHERE members.id = j.value ->> 0 AND members.alias IS NULL",
+        )
+        .bind(serde_json::Value::from(json).to_string())
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn set_languages(&mut self, rows: &[(i64, smsup_lang::Lang)]) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let json: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(id, lang)| serde_json::json!([id, lang.code()]))
+            .collect();
+        sqlx::query(
+            "UPDATE members SET language = j.value ->> 1
+             FROM json_each(?) AS j WHERE members.id = j.value ->> 0 AND members.language IS NULL",
+        )
+        .bind(serde_json::Value::from(json).to_string())
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn add_memberships(
+        &mut self,
+        rows: &[(i64, String)],
+        state: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let json: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(id, label)| serde_json::json!([id, label]))
+            .collect();
+        sqlx::query(
+            "INSERT INTO memberships (list_id, member_id, role, state, created_at, label, invited_at)
+             SELECT ?1, j.value ->> 0, 'member', ?2, ?3, j.value ->> 1, ?3 FROM json_each(?4) AS j
+             WHERE true
+             ON CONFLICT (list_id, member_id) DO UPDATE
+             SET state = excluded.state, label = COALESCE(memberships.label, excluded.label),
+                 invited_at = excluded.invited_at",
+        )
+        .bind(self.list_id)
+        .bind(state)
+        .bind(now)
+        .bind(serde_json::Value::from(json).to_string())
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn message(&mut self, text: &str, now: i64) -> Result<i64, StoreError> {
+        Ok(SqliteStore::insert_message(&mut self.tx, text, now)
+            .await?
+            .0)
+    }
+
+    async fn enqueue_many(
+        &mut self,
+        message_id: i64,
+        recipients: &[i64],
+        priority: Priority,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        if recipients.is_empty() {
+            return Ok(());
+        }
+        sqlx::query(
+            "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
+                                 next_attempt_at, created_at, updated_at)
+             SELECT ?1, m.id, COALESCE(m.gateway, ?2), ?3, 'queued', ?4, ?4, ?4
+             FROM members m WHERE m.id IN (SELECT value FROM json_each(?5)) AND m.opted_out = 0
+             ORDER BY m.id",
+        )
+        .bind(message_id)
+        .bind(&self.store.default_gateway)
+        .bind(priority.as_i64())
+        .bind(now)
+        .bind(serde_json::Value::from(recipients.to_vec()).to_string())
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn commit(self: Box<Self>) -> Result<(), StoreError> {
+        self.tx.commit().await?;
+        Ok(())
+    }
 }
 
 /// The inbound use case's transaction on SQLite: the process's writer lock is held until it ends.
@@ -1186,16 +1380,8 @@ impl Reports for SqliteStore {
 
 #[async_trait]
 impl Members for SqliteStore {
-    async fn import_members(
-        &self,
-        list_name: &str,
-        rows: &[ImportRow],
-        mode: ImportMode,
-        engine: &Engine,
-    ) -> Result<ImportReport, StoreError> {
-        let now = now_ms();
-        let mut report = ImportReport::default();
-        let (_writer, mut tx) = self.begin().await?;
+    async fn begin_import(&self, list_name: &str) -> Result<Box<dyn ImportTx>, StoreError> {
+        let (writer, mut tx) = self.begin().await?;
         let list: Option<(i64, String)> =
             sqlx::query_as("SELECT id, name FROM lists WHERE name_key = ?")
                 .bind(engine::list_key(list_name))
@@ -1204,232 +1390,13 @@ impl Members for SqliteStore {
         let Some((list_id, name)) = list else {
             return Err(StoreError::UnknownList(list_name.to_string()));
         };
-        let reinvite_window = i64::from(engine.rules.reinvite_days) * 86_400_000;
-        let (new_state, template) = match mode {
-            ImportMode::Invite => ("invited", Some("invite")),
-            ImportMode::Consented => ("active", Some("added-by-org")),
-            ImportMode::ConsentedSilent => ("active", None),
-        };
-        // One stored text per language.
-        let mut texts: HashMap<smsup_lang::Lang, i64> = HashMap::new();
-        let mut seen: HashSet<Vec<u8>> = HashSet::new();
-        // Labels in use in the list, and aliases that members of the list already show.
-        let mut labels: HashSet<String> = sqlx::query_scalar(
-            "SELECT label FROM memberships WHERE list_id = ? AND label IS NOT NULL",
-        )
-        .bind(list_id)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .collect();
-        let mut alias_keys: HashSet<String> = sqlx::query_scalar(
-            "SELECT m.alias_key FROM memberships ms JOIN members m ON m.id = ms.member_id
-             WHERE ms.list_id = ? AND ms.state IN ('active', 'invited') AND m.alias_key IS NOT NULL",
-        )
-        .bind(list_id)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .collect();
-        // A few statements per chunk of rows, not per row.
-        for chunk in rows.chunks(IMPORT_CHUNK) {
-            let batch: Vec<(&ImportRow, Vec<u8>)> = chunk
-                .iter()
-                .map(|row| (row, self.crypto.index(row.phone.e164())))
-                .filter(|(_, index)| seen.insert(index.clone()))
-                .collect();
-            if batch.is_empty() {
-                continue;
-            }
-            let mut insert = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
-                "INSERT INTO members (phone_index, phone_enc, created_at) ",
-            );
-            insert.push_values(&batch, |mut b, (row, index)| {
-                b.push_bind(index.clone())
-                    .push_bind(self.crypto.encrypt(row.phone.e164()))
-                    .push_bind(now);
-            });
-            insert.push(" ON CONFLICT (phone_index) DO NOTHING");
-            insert.build().execute(&mut *tx).await?;
-
-            let mut select = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
-                "SELECT id, phone_index, alias, language, opted_out FROM members WHERE phone_index IN (",
-            );
-            let mut list = select.separated(", ");
-            for (_, index) in &batch {
-                list.push_bind(index.clone());
-            }
-            select.push(")");
-            let mut members: HashMap<Vec<u8>, (i64, bool, bool, Option<String>, bool)> =
-                HashMap::new();
-            for m in select.build().fetch_all(&mut *tx).await? {
-                let language: Option<String> = m.get("language");
-                members.insert(
-                    m.get("phone_index"),
-                    (
-                        m.get("id"),
-                        m.get::<Option<String>, _>("alias").is_some(),
-                        language.is_some(),
-                        language,
-                        m.get::<i64, _>("opted_out") != 0,
-                    ),
-                );
-            }
-            let ids: Vec<i64> = members.values().map(|m| m.0).collect();
-            let states: HashMap<i64, (String, Option<i64>)> = sqlx::query_as(
-                "SELECT member_id, state, invited_at FROM memberships
-                 WHERE list_id = ? AND member_id IN (SELECT value FROM json_each(?))",
-            )
-            .bind(list_id)
-            .bind(serde_json::Value::from(ids).to_string())
-            .fetch_all(&mut *tx)
-            .await?
-            .into_iter()
-            .map(|(id, state, at): (i64, String, Option<i64>)| (id, (state, at)))
-            .collect();
-
-            let mut aliases = Vec::new();
-            let mut languages = Vec::new();
-            let mut joining = Vec::new();
-            let mut told: HashMap<smsup_lang::Lang, Vec<i64>> = HashMap::new();
-            for (row, index) in &batch {
-                let Some((id, has_alias, has_language, language, opted_out)) = members.get(index)
-                else {
-                    continue;
-                };
-                if *opted_out {
-                    report.opted_out += 1;
-                    continue;
-                }
-                if let (false, Some(alias)) = (has_alias, &row.alias) {
-                    // An alias that looks like another member's in the list is not given (the
-                    // member is imported without one and can choose one with NAME).
-                    let key = engine::alias_key(alias);
-                    if alias_keys.insert(key.clone()) {
-                        aliases.push(serde_json::json!([id, alias, key]));
-                    } else {
-                        report.aliases_refused += 1;
-                    }
-                }
-                if let (false, Some(lang)) = (has_language, row.language) {
-                    languages.push(serde_json::json!([id, lang.code()]));
-                }
-                match states.get(id) {
-                    Some((state, _)) if state == "active" => {
-                        report.already += 1;
-                        continue;
-                    }
-                    // Whoever answered NO to this list is never invited or added again by a file.
-                    Some((state, _)) if state == "declined" => {
-                        report.declined += 1;
-                        continue;
-                    }
-                    // Invited within the re-invitation window: not invited again.
-                    Some((state, at))
-                        if state == "invited"
-                            && mode == ImportMode::Invite
-                            && at.is_none_or(|at| at > now - reinvite_window) =>
-                    {
-                        report.already += 1;
-                        continue;
-                    }
-                    _ => {}
-                }
-                let mut label = random_label(4);
-                let mut attempt = 0;
-                while !labels.insert(label.clone()) {
-                    attempt += 1;
-                    label = random_label(4 + attempt / 10);
-                }
-                joining.push(serde_json::json!([id, label]));
-                if new_state == "active" {
-                    report.added += 1;
-                } else {
-                    report.invited += 1;
-                }
-                if template.is_some() {
-                    let chosen = language
-                        .as_deref()
-                        .and_then(smsup_lang::Lang::from_code)
-                        .or(row.language);
-                    let lang = smsup_lang::choose(
-                        chosen,
-                        None,
-                        row.phone.e164(),
-                        engine.rules.default_language,
-                    );
-                    told.entry(lang).or_default().push(*id);
-                }
-            }
-            if !aliases.is_empty() {
-                sqlx::query(
-                    "UPDATE members SET alias = j.value ->> 1, alias_key = j.value ->> 2
-                     FROM json_each(?) AS j WHERE members.id = j.value ->> 0 AND members.alias IS NULL",
-                )
-                .bind(serde_json::Value::from(aliases).to_string())
-                .execute(&mut *tx)
-                .await?;
-            }
-            if !languages.is_empty() {
-                sqlx::query(
-                    "UPDATE members SET language = j.value ->> 1
-                     FROM json_each(?) AS j WHERE members.id = j.value ->> 0 AND members.language IS NULL",
-                )
-                .bind(serde_json::Value::from(languages).to_string())
-                .execute(&mut *tx)
-                .await?;
-            }
-            if !joining.is_empty() {
-                sqlx::query(
-                    "INSERT INTO memberships (list_id, member_id, role, state, created_at, label, invited_at)
-                     SELECT ?1, j.value ->> 0, 'member', ?2, ?3, j.value ->> 1, ?3 FROM json_each(?4) AS j
-                     WHERE true
-                     ON CONFLICT (list_id, member_id) DO UPDATE
-                     SET state = excluded.state, label = COALESCE(memberships.label, excluded.label),
-                         invited_at = excluded.invited_at",
-                )
-                .bind(list_id)
-                .bind(new_state)
-                .bind(now)
-                .bind(serde_json::Value::from(joining).to_string())
-                .execute(&mut *tx)
-                .await?;
-            }
-            for (lang, recipients) in told {
-                let Some(template) = template else {
-                    break;
-                };
-                let message_id = match texts.get(&lang) {
-                    Some(id) => *id,
-                    None => {
-                        let text = engine.encode_text(&smsup_lang::render(
-                            lang,
-                            template,
-                            &[("list", smsup_lang::Arg::Str(name.clone()))],
-                        ));
-                        let (id, _) = Self::insert_message(&mut tx, &text, now).await?;
-                        texts.insert(lang, id);
-                        id
-                    }
-                };
-                report.messages += recipients.len() as u64;
-                sqlx::query(
-                    "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
-                                         next_attempt_at, created_at, updated_at)
-                     SELECT ?1, m.id, COALESCE(m.gateway, ?2), ?3, 'queued', ?4, ?4, ?4
-                     FROM members m WHERE m.id IN (SELECT value FROM json_each(?5)) ORDER BY m.id",
-                )
-                .bind(message_id)
-                .bind(&self.default_gateway)
-                .bind(PRIORITY_BULK)
-                .bind(now)
-                .bind(serde_json::Value::from(recipients).to_string())
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        tx.commit().await?;
-        Ok(report)
+        Ok(Box::new(SqliteImportTx {
+            store: self.clone(),
+            tx,
+            _writer: writer,
+            list_id,
+            name,
+        }))
     }
 
     async fn export_members(

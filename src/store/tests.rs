@@ -343,10 +343,10 @@ async fn import_adds_each_number_once_keeps_chosen_names_and_leaves_opted_out_al
         row(5, Some("New")),
         row(5, Some("Again")),
     ];
-    let report = store
-        .import_members("ORG", &rows, ImportMode::Consented, &engine)
-        .await
-        .unwrap();
+    let report =
+        crate::service::members::import(&*store, "ORG", &rows, ImportMode::Consented, &engine)
+            .await
+            .unwrap();
     assert_eq!(
         report,
         ImportReport {
