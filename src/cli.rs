@@ -16,7 +16,7 @@ pub struct Cli {
 /// Options shared by commands that open the database.
 #[derive(Debug, Clone, Args)]
 pub struct DbArgs {
-    /// SQLite database file [default: ./smsup.db].
+    /// The database: a SQLite file path or a sqlite:// URL [default: ./smsup.db].
     #[arg(long)]
     pub db: Option<PathBuf>,
     /// TOML settings file.

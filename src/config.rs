@@ -245,6 +245,7 @@ impl Settings {
         }
         let mut settings: Settings = figment.extract()?;
         settings.env = env;
+        settings.db = database_path(&settings.db)?;
         settings.validate()?;
         Ok(settings)
     }
@@ -324,6 +325,35 @@ fn env_key(key: &str) -> Option<String> {
             TOP_LEVEL.contains(&key).then(|| key.to_string())
         }
     }
+}
+
+/// The SQLite file a `db` setting names: a path, or a `sqlite://` / `sqlite:` URL of one. A
+/// `postgres://` URL is refused for now, with the reason (SQLite is the one backend so far).
+pub fn database_path(db: &Path) -> Result<PathBuf, ConfigError> {
+    let text = db.to_string_lossy();
+    if let Some(rest) = text
+        .strip_prefix("sqlite://")
+        .or_else(|| text.strip_prefix("sqlite:"))
+    {
+        let path = rest.split('?').next().unwrap_or(rest);
+        if path.is_empty() {
+            return Err(ConfigError::Invalid(format!(
+                "db: `{text}` names no file (sqlite://./smsup.db)"
+            )));
+        }
+        return Ok(PathBuf::from(path));
+    }
+    if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+        return Err(ConfigError::Invalid(
+            "db: PostgreSQL is not supported yet; use a SQLite file path or sqlite:// URL".into(),
+        ));
+    }
+    if text.contains("://") {
+        return Err(ConfigError::Invalid(format!(
+            "db: `{text}`: expected a file path or a sqlite:// URL"
+        )));
+    }
+    Ok(db.to_path_buf())
 }
 
 /// Settings whose values are always text, also when an environment variable gives only digits
@@ -429,6 +459,29 @@ mod tests {
         assert_eq!(t["auth_token"].as_str(), Some("secret"));
         assert_eq!(t["account_sid"].as_str(), Some("AC1"));
         assert!(!s.sim_enabled(), "a real gateway turns the simulator off");
+    }
+
+    #[test]
+    fn db_is_a_path_or_a_url() {
+        let load = |db: &str| {
+            Settings::load(
+                None,
+                vec![("SMSUP_DB".to_string(), db.to_string())],
+                &Overrides::default(),
+            )
+        };
+        assert_eq!(load("./a.db").unwrap().db, PathBuf::from("./a.db"));
+        assert_eq!(load("sqlite://./b.db").unwrap().db, PathBuf::from("./b.db"));
+        assert_eq!(
+            load("sqlite:/tmp/c.db?mode=rwc").unwrap().db,
+            PathBuf::from("/tmp/c.db")
+        );
+        let e = load("postgres://postgres@127.0.0.1/smsup")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("PostgreSQL"), "{e}");
+        assert!(load("mysql://x").is_err());
+        assert!(load("sqlite://").is_err());
     }
 
     #[test]
