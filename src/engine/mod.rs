@@ -126,7 +126,7 @@ pub struct ListFacts {
     pub name: String,
     /// Only owner and admins post.
     pub announce: bool,
-    /// Active members.
+    /// Active members who receive posts (loaded for INFO only; 0 otherwise).
     pub members: u64,
     /// The sender's role, when an active member.
     pub sender_role: Option<Role>,
@@ -228,6 +228,8 @@ pub struct Needs {
     pub alias_key: Option<String>,
     /// The sender's latest pending invitation (bare YES/START or NO).
     pub pending_invite: bool,
+    /// How many members the named list has (INFO).
+    pub member_count: bool,
 }
 
 /// The key a list name is stored and matched under: names that look alike share it (`hоusing` with
@@ -249,7 +251,12 @@ pub fn needs(command: &Command) -> Needs {
             list_key: key(name),
             ..Needs::default()
         },
-        Command::Join { list } | Command::Leave { list } | Command::Info { list } => Needs {
+        Command::Info { list } => Needs {
+            list_key: key(list),
+            member_count: true,
+            ..Needs::default()
+        },
+        Command::Join { list } | Command::Leave { list } => Needs {
             list_key: key(list),
             ..Needs::default()
         },

@@ -247,14 +247,19 @@ impl SqliteStore {
                 .await?;
             if let Some(row) = row {
                 let id: i64 = row.get("id");
-                // Members who receive posts: opted-out numbers are not counted.
-                let members: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM memberships ms JOIN members m ON m.id = ms.member_id
-                     WHERE ms.list_id = ? AND ms.state = 'active' AND m.opted_out = 0",
-                )
-                .bind(id)
-                .fetch_one(&mut *conn)
-                .await?;
+                // Members who receive posts: opted-out numbers are not counted (INFO only: a
+                // count over the whole list costs a post to 100,000 members its time).
+                let members: i64 = if needs.member_count {
+                    sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM memberships ms JOIN members m ON m.id = ms.member_id
+                         WHERE ms.list_id = ? AND ms.state = 'active' AND m.opted_out = 0",
+                    )
+                    .bind(id)
+                    .fetch_one(&mut *conn)
+                    .await?
+                } else {
+                    0
+                };
                 let mine: Option<(String, Option<String>)> = sqlx::query_as(
                     "SELECT role, label FROM memberships WHERE list_id = ? AND member_id = ? AND state = 'active'",
                 )
