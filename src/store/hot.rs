@@ -615,6 +615,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (writer, lock) = writer_on(&dir);
         let writer = Arc::new(writer);
+        // A row that job 5 collides with, whatever order the jobs reach the writer in.
+        writer
+            .run(|t| {
+                t.execute("INSERT INTO t (id, v) VALUES (1, 'before')", [])?;
+                Ok(())
+            })
+            .await
+            .unwrap();
         // Hold the write lock so that the jobs queue up and run as one group.
         let held = lock.clone().lock_owned().await;
         let mut calls = Vec::new();
@@ -627,7 +635,7 @@ mod tests {
                         if i == 5 {
                             // Writes something, then fails: both must be undone.
                             t.execute("INSERT INTO t (id, v) VALUES (51, 'half')", [])?;
-                            t.execute("INSERT INTO t (id, v) VALUES (10, 'duplicate')", [])?;
+                            t.execute("INSERT INTO t (id, v) VALUES (1, 'duplicate')", [])?;
                         }
                         Ok(i)
                     })
@@ -636,8 +644,9 @@ mod tests {
         }
         // Let every job reach the writer thread's queue, then let the group run.
         tokio::time::sleep(Duration::from_millis(200)).await;
-        assert!(
-            rows(&dir).is_empty(),
+        assert_eq!(
+            rows(&dir).len(),
+            1,
             "nothing commits while the lock is held"
         );
         drop(held);
@@ -653,10 +662,14 @@ mod tests {
             }
         }
         let ids: Vec<i64> = rows(&dir).into_iter().map(|(id, _)| id).collect();
-        assert_eq!(ids, vec![10, 20, 30, 40, 60, 70, 80, 90, 100]);
+        assert_eq!(ids, vec![1, 10, 20, 30, 40, 60, 70, 80, 90, 100]);
         let stats = writer.stats();
-        assert_eq!(stats.jobs.load(Ordering::Relaxed), 10);
-        assert_eq!(stats.groups.load(Ordering::Relaxed), 1, "one transaction");
+        assert_eq!(stats.jobs.load(Ordering::Relaxed), 11);
+        assert_eq!(
+            stats.groups.load(Ordering::Relaxed),
+            2,
+            "the ten jobs in one transaction"
+        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
