@@ -979,3 +979,115 @@ async fn imports_respect_no_and_the_reinvitation_window() {
     .await;
     assert_eq!(n, 1, "invited twice within days");
 }
+
+/// Attacks found by a second adversarial pass.
+#[tokio::test]
+async fn third_round_attacks_hold() {
+    let dir = tempdir();
+    let server = Server::start(
+        dir.path(),
+        &[("SMSUP_LIMITS_POSTS_PER_SENDER_PER_HOUR", "1")],
+    );
+    let c = server.client();
+    let owner = phone(1);
+    c.ask(&owner, "CREATE market").await;
+    let members: Vec<String> = (2..6).map(phone).collect();
+    for m in &members {
+        c.ask(m, "JOIN market").await;
+    }
+    // The list named first, then ADD: an invitation, never a post that shows the number.
+    let reply = c.ask(&owner, "market ADD 07911000011").await;
+    assert!(reply.contains("Invitation to market sent"), "{reply}");
+    assert_eq!(c.wait_texts(&phone(11), 1).await.len(), 1);
+    // A typo of a command is not posted and its number is not kept.
+    c.ask(&owner, "ADDD market 07911000012").await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    for m in &members {
+        assert!(c.texts(m).await.iter().all(|t| !t.contains("7911")), "{m}");
+    }
+    let pool = db(dir.path()).await;
+    let bodies: Vec<String> = sqlx::query_scalar("SELECT body FROM inbound")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert!(
+        bodies.iter().all(|b| !b.contains("7911000012")),
+        "{bodies:?}"
+    );
+
+    // Capital I and small l.
+    let ali = phone(2);
+    assert!(c.ask(&ali, "NAME Ali").await.contains("is now Ali"));
+    for bad in [
+        "NAME AIi",
+        "NAME All",
+        "NAME A l i",
+        "NAME 5MS Up",
+        "NAME Admin",
+        "NAME Owner",
+    ] {
+        let reply = c.ask(&phone(3), bad).await;
+        assert!(!reply.contains("is now"), "{bad}: {reply}");
+    }
+    for bad in [
+        "CREATE rnarket",
+        "CREATE smsupinfo",
+        "CREATE official",
+        "CREATE 5msup",
+    ] {
+        let reply = c.ask(&phone(4), bad).await;
+        assert!(!reply.contains("created"), "{bad}: {reply}");
+    }
+
+    // Asking to leave, in any language, with a please: leaves, never posted.
+    for (m, text) in [
+        (phone(3), "market stop please"),
+        (phone(4), "market keluar"),
+        (phone(5), "market leave"),
+    ] {
+        let reply = c.ask(&m, text).await;
+        assert!(reply.contains("market"), "{text}: {reply}");
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(c
+        .texts(&ali)
+        .await
+        .iter()
+        .all(|t| !t.contains("please") && !t.ends_with(": leave")));
+
+    // Burmese words that begin like ရပ် are words, not opt-outs.
+    let burmese = "+959250123456";
+    c.ask(burmese, "JOIN market").await;
+    c.ask(burmese, "ရပ်ကွက်အစည်းအဝေး မနက်ဖြန်").await;
+    c.ask(&owner, "market ward meeting moved").await;
+    let got = c.wait_texts(burmese, 3).await;
+    assert!(got.iter().any(|t| t.contains("ward meeting")), "{got:?}");
+
+    // A limit refusal is said once, in whichever language the sender tries again.
+    c.ask(&ali, "market first post").await;
+    let refusal = c.ask(&ali, "market second post").await;
+    assert!(refusal.contains("posts this hour"), "{refusal}");
+    let before = c.texts(&ali).await.len();
+    c.sms(&ali, "BANTUAN").await; // answered: HELP is not a limit
+    c.sms(&ali, "market hantar lagi sekarang").await;
+    c.sms(&ali, "market ပို့ပါ ထပ်").await;
+    let after = settled(&c, &ali).await;
+    assert_eq!(after.len(), before + 1, "{:?}", &after[before..]);
+
+    // HELP while opted out, in several languages: one answer.
+    let out = phone(6);
+    c.ask(&out, "STOP").await;
+    for help in ["HELP", "BANTUAN", "CAAWI", "کمک", "مدد"] {
+        c.sms(&out, help).await;
+    }
+    assert_eq!(
+        settled(&c, &out).await.len(),
+        2,
+        "{:?}",
+        c.texts(&out).await
+    );
+
+    // Letters typed for digits: not echoed.
+    let reply = c.ask(&owner, "JOIN O7911OOOO11").await;
+    assert!(!reply.contains("7911"), "{reply}");
+}

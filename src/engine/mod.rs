@@ -238,9 +238,13 @@ pub fn list_key(name: &str) -> String {
     smsup_lang::confusable_key(name)
 }
 
-/// The key an alias is matched under (REMOVE, ADMIN, and the look-alike check of NAME).
+/// The key an alias is matched under (REMOVE, ADMIN, and the look-alike check of NAME): its
+/// confusable key without spaces and `. - '` (`O l g a` and `Ol-ga` meet `Olga`).
 pub fn alias_key(alias: &str) -> String {
     smsup_lang::confusable_key(alias)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-' | '\''))
+        .collect()
 }
 
 /// What the store must look up to decide `command`.
@@ -417,25 +421,34 @@ const ECHO_CHARS: usize = 24;
 /// command and on what a reply shows back.
 pub fn mask_numbers(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
+    // Letters typed for digits (O for 0, l and I for 1) count as digits inside a number.
+    let looks_digit = |c: char| matches!(c, 'O' | 'o' | 'l' | 'I' | 'Ｏ');
     let is_digit = |c: char| c.is_numeric();
-    let is_sep =
-        |c: char| !c.is_alphabetic() && !smsup_lang::is_mark(c) && !matches!(c, '\n' | '\r');
+    let is_sep = |c: char| {
+        looks_digit(c)
+            || (!c.is_alphabetic() && !smsup_lang::is_mark(c) && !matches!(c, '\n' | '\r'))
+    };
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if is_digit(c) || c == '+' || c == '(' {
+        let starts_number = is_digit(c)
+            || c == '+'
+            || c == '('
+            || (looks_digit(c) && chars.get(i + 1).is_some_and(|n| is_digit(*n)));
+        if starts_number {
             let mut j = i;
-            let mut digits = 0;
+            let (mut digits, mut real) = (0, 0);
             let mut last_digit = i;
             while j < chars.len() && (is_digit(chars[j]) || is_sep(chars[j])) {
-                if is_digit(chars[j]) {
+                if is_digit(chars[j]) || looks_digit(chars[j]) {
                     digits += 1;
+                    real += usize::from(is_digit(chars[j]));
                     last_digit = j;
                 }
                 j += 1;
             }
-            if digits >= 6 {
+            if digits >= 6 && real >= 4 {
                 out.push_str("***");
                 i = last_digit + 1;
                 continue;
@@ -534,8 +547,48 @@ fn too_many_marks(text: &str) -> bool {
     false
 }
 
-/// The service's own name, which no alias and no list may look like.
-const SERVICE_NAMES: [&str; 2] = ["smsup", "sms"];
+/// Names that pass for a role of the service, which no alias and no list may take.
+const ROLE_NAMES: [&str; 9] = [
+    "admin",
+    "administrator",
+    "owner",
+    "moderator",
+    "service",
+    "official",
+    "system",
+    "support",
+    "helpdesk",
+];
+
+/// A key with the digits that pass for letters read as those letters (`5MS` is `SMS`).
+fn letters_for_digits(key: &str) -> String {
+    key.chars()
+        .map(|c| match c {
+            '5' => 's',
+            '0' => 'o',
+            '1' => 'l',
+            '3' => 'e',
+            '4' => 'a',
+            '7' => 't',
+            _ => c,
+        })
+        .collect()
+}
+
+/// True when a name is, contains or looks like the service's name (SMS Up, SMS), or is a role's.
+fn passes_for_the_service(name: &str) -> bool {
+    let key = letters_for_digits(
+        &smsup_lang::confusable_key(name)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>(),
+    );
+    key == smsup_lang::confusable_key("sms")
+        || key.contains(&smsup_lang::confusable_key("smsup"))
+        || ROLE_NAMES
+            .iter()
+            .any(|r| key == smsup_lang::confusable_key(r))
+}
 
 /// An alias as it will be stored: surrounding space trimmed, runs of white space made one space.
 pub fn clean_alias(alias: &str) -> String {
@@ -592,14 +645,7 @@ pub fn alias_problem(alias: &str) -> Option<&'static str> {
     if digits >= 5 {
         return Some("number");
     }
-    let key: String = alias_key(alias)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    if SERVICE_NAMES
-        .iter()
-        .any(|name| key == alias_key(name) || (name.len() > 3 && key.contains(&alias_key(name))))
-    {
+    if passes_for_the_service(alias) {
         return Some("service");
     }
     None
@@ -625,7 +671,7 @@ pub fn reserved_list_name(name: &str) -> bool {
     smsup_lang::is_reserved(&smsup_lang::normalize(name))
         || reserved_keys().contains(&key)
         || parse::starts_with_stop_word(name)
-        || SERVICE_NAMES.iter().any(|s| key == list_key(s))
+        || passes_for_the_service(name)
 }
 
 /// The confusable keys of every keyword of every language.
@@ -693,12 +739,19 @@ struct Replies<'a> {
     out: Vec<Outgoing>,
     /// The reply refuses something for a limit: not repeated within the hour.
     limit: bool,
+    /// That refusal in every language.
+    limit_texts: Vec<String>,
 }
 
 impl Replies<'_> {
-    /// A refusal for a limit: said once, then silence while the sender keeps trying.
+    /// A refusal for a limit: said once, then silence while the sender keeps trying, in whatever
+    /// language they try (the refusal in every language counts as said).
     fn refuse_for_limit(&mut self, id: &str, args: &[(&str, Arg)]) {
         self.limit = true;
+        self.limit_texts = Lang::ALL
+            .into_iter()
+            .map(|lang| self.engine.render_for(lang, id, args))
+            .collect();
         self.say(id, args);
     }
 
@@ -767,6 +820,7 @@ impl Engine {
             lang,
             out: Vec::new(),
             limit: false,
+            limit_texts: Vec::new(),
         };
         if sender.opted_out {
             // An opted-out number gets nothing until START, except an answer to HELP that says how
@@ -780,9 +834,9 @@ impl Engine {
                 Command::Help => r.refuse_for_limit("help-stopped", &[]),
                 _ => return Decision::default(),
             }
-            let limit = r.limit;
+            let limit = r.limit.then_some(r.limit_texts);
             d.replies = r.out;
-            self.limit_replies(&mut d, limit, facts);
+            self.limit_replies(&mut d, limit.as_deref(), facts);
             return d;
         }
         match &parsed.command {
@@ -923,15 +977,15 @@ impl Engine {
                 self.manage(&mut d, &mut r, list, who, removing, facts);
             }
         }
-        let limit = r.limit;
+        let limit = r.limit.then_some(r.limit_texts);
         d.replies = r.out;
-        self.limit_replies(&mut d, limit, facts);
+        self.limit_replies(&mut d, limit.as_deref(), facts);
         d
     }
 
     /// Replies to the sender beyond the per-minute limit are not sent, and a refusal for a limit
     /// already sent within the hour is not sent again: a flood gets silence, not one reply each.
-    fn limit_replies(&self, d: &mut Decision, limit_refusal: bool, facts: &Facts) {
+    fn limit_replies(&self, d: &mut Decision, limit_refusal: Option<&[String]>, facts: &Facts) {
         let per_minute = u64::from(self.rules.replies_per_number_per_minute);
         let mut budget = per_minute.saturating_sub(facts.usage.replies_last_minute);
         let recent = &facts.usage.recent_replies;
@@ -939,8 +993,10 @@ impl Engine {
             if reply.to != To::Sender {
                 return true;
             }
-            if limit_refusal && recent.contains(&reply.text) {
-                return false;
+            if let Some(variants) = limit_refusal {
+                if recent.iter().any(|t| variants.contains(t)) {
+                    return false;
+                }
             }
             if budget == 0 {
                 return false;
@@ -954,7 +1010,9 @@ impl Engine {
         // Only a post's own words tell its language: a command's list name or alias does not (a
         // list called `jooji` is no sign of Somali), nor does a single word.
         let words = match &parsed.command {
-            Command::Post { text: body, .. } => Some(body.as_str()),
+            Command::Post { text: body, .. } if body.split_whitespace().nth(1).is_some() => {
+                Some(body.as_str())
+            }
             _ => None,
         };
         sender.language.or(parsed.keyword_lang).unwrap_or_else(|| {

@@ -185,7 +185,7 @@ pub fn is_stop_word(word: &str) -> bool {
 /// The language of the opt-out keyword `word` is or starts with (see [`is_stop_word`]); `Some(None)`
 /// for an English one.
 fn stop_keyword_lang(word: &str) -> Option<Option<Lang>> {
-    let word = trim_word(word);
+    let word = trim_word(word).trim_start_matches(['#', '+']);
     if word.is_empty() {
         return None;
     }
@@ -212,15 +212,85 @@ fn stop_keyword_lang(word: &str) -> Option<Option<Lang>> {
             .chars()
             .next()
             .is_some_and(|c| ('\u{1000}'..='\u{109F}').contains(&c));
-        if myanmar && key.starts_with(stop.as_str()) {
-            return Some(*lang);
+        if myanmar {
+            if let Some(rest) = key.strip_prefix(stop.as_str()) {
+                if BURMESE_POLITE
+                    .iter()
+                    .any(|s| smsup_lang::normalize(s) == rest)
+                {
+                    return Some(*lang);
+                }
+            }
         }
     }
     None
 }
 
+/// True when a post's text asks to leave rather than says something: an opt-out or leave word of
+/// any language (`STOP`, `opt out`, `keluar`, `ထွက်`), followed at most by words like "please".
+fn wants_to_leave(body: &str) -> bool {
+    let (first, rest) = split_first(body);
+    let (second, after) = split_first(rest);
+    let leave_word =
+        |w: &str| is_stop_word(w) || matches!(keyword_of(w), Some((Keyword::Leave, _)));
+    let (words_left, head_ok) = if leave_word(first) {
+        (rest, true)
+    } else {
+        // A keyword typed as two words (`opt out`).
+        let joined = format!("{}{}", trim_word(first), trim_word(second));
+        let two = matches!(
+            smsup_lang::keyword(&smsup_lang::normalize(&joined)),
+            Some((Keyword::Stop | Keyword::Leave, _))
+        );
+        (after, two)
+    };
+    head_ok
+        && words_left
+            .split(is_space)
+            .filter(|w| !trim_word(w).is_empty())
+            .all(|w| {
+                let w = smsup_lang::normalize(trim_word(w));
+                FILLERS.contains(&w.as_str()) || is_stop_word(&w)
+            })
+}
+
+/// `<list> ADD <number>` (the list named first): the ADD command, when what follows is a number.
+fn list_first_add(list: &str, body: &str, region: &str) -> Option<Command> {
+    let (word, rest) = split_first(body);
+    if !matches!(keyword_of(word), Some((Keyword::Add, _))) || rest.trim().is_empty() {
+        return None;
+    }
+    let phone = Phone::parse(rest.trim(), region).ok()?;
+    Some(Command::Add {
+        list: list.to_string(),
+        phone: Ok(phone),
+    })
+}
+
 /// An opt-out keyword: its language (None: English), normalised form and confusable key.
 type StopWord = (Option<Lang>, String, String);
+
+/// What Burmese writes after a verb, without a space, to make it a polite or firm request: `ရပ်ပါ`
+/// ("stop, please"), `ရပ်တော့` ("stop now"), `ရပ်တန့်` ("cease"). Only these: `ရပ်ကွက်` ("ward") and
+/// `ရပ်တည်` ("stand firm") start with the same syllable and are other words.
+const BURMESE_POLITE: [&str; 10] = [
+    "ပါ",
+    "တော့",
+    "တော့ပါ",
+    "တန့်",
+    "တန့်ပါ",
+    "ပေးပါ",
+    "လိုက်ပါ",
+    "လိုက်",
+    "ချင်တယ်",
+    "ချင်ပါတယ်",
+];
+
+/// Words that may follow an opt-out or leave word in `<list> STOP please` without making it a post.
+const FILLERS: [&str; 14] = [
+    "please", "pls", "plz", "now", "me", "all", "sms", "messages", "thanks", "tolong", "sila",
+    "fadlan", "lagi", "semua",
+];
 
 /// Every opt-out keyword of every language.
 fn stop_keywords() -> &'static [StopWord] {
@@ -285,18 +355,15 @@ pub fn parse(text: &str, region: &str) -> Parsed {
     let Some((keyword, keyword_lang)) = found else {
         let list = trim_word(first).to_string();
         let body = rest.trim_end();
-        let body_joined: String = body.split_whitespace().collect();
         let command = if rest.is_empty() {
             Command::Word(list)
-        } else if (split_first(body).1.is_empty() && is_stop_word(body))
-            || (split_first(split_first(body).1).1.is_empty()
-                && matches!(
-                    smsup_lang::keyword(&smsup_lang::normalize(&body_joined)),
-                    Some((Keyword::Stop, _))
-                ))
-        {
+        } else if wants_to_leave(body) {
             // `housing STOP`: leave that list, never broadcast the word STOP to it.
             Command::Leave { list }
+        } else if let Some(add) = list_first_add(&list, body, region) {
+            // `housing ADD 07911 000002`: the command with the list first, never a post that shows
+            // the number to everyone.
+            add
         } else {
             Command::Post {
                 list,
@@ -313,6 +380,8 @@ pub fn parse(text: &str, region: &str) -> Parsed {
         keyword: trim_word(kw).to_uppercase(),
     };
     let command = match keyword {
+        // `tolong berhenti` ("please stop"): a help word before an opt-out word asks to stop.
+        Keyword::Help if rest.split(is_space).take(3).any(is_stop_word) => Command::Stop,
         Keyword::Help => Command::Help,
         Keyword::Lists => Command::Lists,
         // The first word opts out of everything, whatever follows: a list name can never start with
@@ -712,7 +781,18 @@ mod every_keyword {
             assert_eq!(parse(text, "MY").command, Command::Stop, "{text}");
         }
         // A list's name followed by the word STOP leaves that list; it is never posted.
-        for text in ["housing STOP", "housing opt out", "housing\u{200B}stop"] {
+        for text in [
+            "housing STOP",
+            "housing opt out",
+            "housing\u{200B}stop",
+            "housing stop please",
+            "housing STOP STOP",
+            "housing optout please",
+            "housing leave",
+            "housing keluar",
+            "housing ထွက်",
+            "housing bax",
+        ] {
             assert_eq!(
                 parse(text, "MY").command,
                 Command::Leave {
@@ -721,6 +801,44 @@ mod every_keyword {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_warning_that_starts_with_stop_is_a_post_and_burmese_words_like_stop_are_words() {
+        for text in [
+            "housing Stop! Police at the market entrance",
+            "housing stop police here",
+            "housing ရပ်ကွက် meeting",
+            "housing ရပ်တည်ပါ",
+        ] {
+            assert!(
+                matches!(parse(text, "MY").command, Command::Post { .. }),
+                "{text}"
+            );
+        }
+        for text in ["ရပ်ကွက်အစည်းအဝေး မနက်ဖြန်", "ရပ်ရွာ", "ရပ်ခြား"]
+        {
+            assert_ne!(parse(text, "MY").command, Command::Stop, "{text}");
+        }
+        for text in [
+            "#stop",
+            "+STOP",
+            "tolong berhenti hantar mesej",
+            "HELP stop",
+        ] {
+            assert_eq!(parse(text, "MY").command, Command::Stop, "{text}");
+        }
+        match parse("housing ADD 07911 000002", "GB").command {
+            Command::Add { list, phone } => {
+                assert_eq!(list, "housing");
+                assert_eq!(phone.unwrap().e164(), "+447911000002");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            parse("housing add more water please", "GB").command,
+            Command::Post { .. }
+        ));
     }
 
     #[test]

@@ -83,7 +83,7 @@ fn create_makes_an_open_list_and_says_how_to_join() {
         d.effects,
         vec![Effect::CreateList {
             name: "Housing".into(),
-            key: "housing".into(),
+            key: list_key("housing"),
             announce: false
         }]
     );
@@ -97,7 +97,7 @@ fn create_announce() {
         d.effects,
         vec![Effect::CreateList {
             name: "alerts".into(),
-            key: "alerts".into(),
+            key: list_key("alerts"),
             announce: true
         }]
     );
@@ -640,6 +640,11 @@ fn numbers_are_masked_and_echoes_are_short() {
     assert_eq!(mask_numbers("ADD x ۰۱۲-۳۴۵ ۶۷۸۹ now"), "ADD x *** now");
     assert_eq!(mask_numbers("room 12, RM300, 5 pm"), "room 12, RM300, 5 pm");
     assert_eq!(mask_numbers("call (012) 345.6789"), "call ***");
+    // Letters typed for digits are part of the number.
+    assert_eq!(mask_numbers("JOIN O7911OOOO11"), "JOIN ***");
+    assert_eq!(mask_numbers("JOIN 07911 OOO O11"), "JOIN ***");
+    assert_eq!(mask_numbers("JOIN 0791l000011"), "JOIN ***");
+    assert_eq!(mask_numbers("room101 is cool"), "room101 is cool");
     let e = echo(&"x".repeat(20_000));
     assert_eq!(e.chars().count(), 24);
     assert!(e.ends_with('…'));

@@ -44,6 +44,18 @@ pub async fn handle(
         .load_facts(who, &needs, &parsed, &engine.rules, inbound_id, now)
         .await?;
     let decision = engine.decide(&sms.text, &parsed, &facts);
+    // A text that was not posted after all (a list that does not exist, a typo of a command, a
+    // refusal) is not the member's words to anyone: numbers typed in it are not kept either.
+    let posted = decision
+        .effects
+        .iter()
+        .any(|e| matches!(e, engine::Effect::Post { .. }));
+    if !posted && matches!(parsed.command, Command::Post { .. }) {
+        let masked = engine::mask_numbers(&sms.text);
+        if masked != body {
+            tx.set_inbound_body(inbound_id, &masked).await?;
+        }
+    }
     // Effects first: OptOut cancels what is queued for the sender, and the STOP confirmation
     // queued after it must survive.
     for effect in &decision.effects {

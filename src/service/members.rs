@@ -64,19 +64,6 @@ pub async fn import(
                 report.opted_out += 1;
                 continue;
             }
-            if let (false, Some(alias)) = (m.has_alias, &row.alias) {
-                // An alias that looks like another member's in the list is not given (the
-                // member is imported without one and can choose one with NAME).
-                let key = engine::alias_key(alias);
-                if alias_keys.insert(key.clone()) {
-                    aliases.push((m.id, alias.clone(), key));
-                } else {
-                    report.aliases_refused += 1;
-                }
-            }
-            if let (false, Some(lang)) = (m.has_language, row.language) {
-                languages.push((m.id, lang));
-            }
             match states.get(&m.id) {
                 Some(s) if s.state == "active" => {
                     report.already += 1;
@@ -97,6 +84,20 @@ pub async fn import(
                     continue;
                 }
                 _ => {}
+            }
+            // Only now, for someone who joins or is invited: the file's alias and language.
+            if let (false, Some(alias)) = (m.has_alias, &row.alias) {
+                // An alias that looks like another member's in the list is not given (the
+                // member is imported without one and can choose one with NAME).
+                let key = engine::alias_key(alias);
+                if alias_keys.insert(key.clone()) {
+                    aliases.push((m.id, alias.clone(), key));
+                } else {
+                    report.aliases_refused += 1;
+                }
+            }
+            if let (false, Some(lang)) = (m.has_language, row.language) {
+                languages.push((m.id, lang));
             }
             let mut label = label::random(label::length(0));
             let mut attempt = 0;

@@ -388,6 +388,8 @@ pub trait InboundTx: Send {
         record: &InboundRecord<'_>,
         now: i64,
     ) -> Result<Option<i64>, StoreError>;
+    /// Replace what is stored of an inbound SMS's text.
+    async fn set_inbound_body(&mut self, inbound_id: i64, body: &str) -> Result<(), StoreError>;
     /// The sender as the engine sees them.
     async fn sender(&mut self, member_id: i64, phone: &Phone) -> Result<Sender, StoreError>;
     /// Load what the engine needs to decide the command.

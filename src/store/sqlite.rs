@@ -749,7 +749,7 @@ async fn check_key(pool: &SqlitePool, crypto: &Crypto) -> Result<(), StoreError>
 }
 
 /// The version of the matching keys in `lists.name_key` and `members.alias_key`.
-const KEYS_VERSION: i64 = 2;
+const KEYS_VERSION: i64 = 3;
 
 /// Bring a database written by an earlier version up to date: list and alias keys recomputed as
 /// confusable keys, and a random label for every membership that has none.
@@ -1120,6 +1120,15 @@ impl InboundTx for SqliteInboundTx {
         .bind(r.command)
         .fetch_optional(&mut *self.tx)
         .await?)
+    }
+
+    async fn set_inbound_body(&mut self, inbound_id: i64, body: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE inbound SET body = ? WHERE id = ?")
+            .bind(body)
+            .bind(inbound_id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
     }
 
     async fn sender(&mut self, member_id: i64, phone: &Phone) -> Result<Sender, StoreError> {

@@ -194,13 +194,19 @@ pub fn confusable_key(text: &str) -> String {
     }
     // The skeleton may give capitals (`l0l` → `lOl`): fold again and take the skeleton of that,
     // which is then stable.
+    // A capital I looks like a small l (TR39 maps I to l), but case is folded first: `i` and `l`
+    // meet in the key too, so that `AIi`, `Ali` and `All` cannot stand side by side.
     skeleton(&once)
         .map(small_capital)
         .flat_map(char::to_lowercase)
         .filter(|c| !is_generic_diacritic(*c))
+        .map(|c| if c == 'i' { 'l' } else { c })
         .collect::<String>()
         .nfc()
-        .collect()
+        .collect::<String>()
+        // Pairs that read as one letter, which TR39 does not fold: `cl` as `d`, `vv` as `w`.
+        .replace("cl", "d")
+        .replace("vv", "w")
 }
 
 /// Latin small capitals (`ᴍ`, `ɴ`, `ʀ`...), which TR39 leaves alone, as the letters they show.
@@ -279,6 +285,14 @@ mod tests {
             ("Aᴍina", "Amina"),
             ("tom", "TOM"),
             ("ian", "Ian"),
+            ("AIi", "Ali"),
+            ("lvan", "Ivan"),
+            ("OIga", "Olga"),
+            ("BiII", "Bill"),
+            ("cIinic", "clinic"),
+            ("weIIbeing", "wellbeing"),
+            ("dinic", "clinic"),
+            ("VVilly", "Willy"),
         ] {
             assert_eq!(confusable_key(fake), confusable_key(real), "{fake} {real}");
         }
