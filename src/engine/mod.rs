@@ -732,6 +732,12 @@ fn shows_nothing(text: &str) -> bool {
     })
 }
 
+/// True when any word of a text is an opt-out word of any language (see [`parse::is_stop_word`]).
+fn says_stop(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == '\u{200B}')
+        .any(parse::is_stop_word)
+}
+
 /// The replies being built for one SMS.
 struct Replies<'a> {
     engine: &'a Engine,
@@ -802,7 +808,7 @@ impl Engine {
     }
 
     /// Decide what to do with a parsed SMS from `facts.sender`.
-    pub fn decide(&self, _text: &str, parsed: &Parsed, facts: &Facts) -> Decision {
+    pub fn decide(&self, text: &str, parsed: &Parsed, facts: &Facts) -> Decision {
         let sender = &facts.sender;
         let lang = match &parsed.command {
             // LANG with a code answers in the chosen language.
@@ -840,6 +846,15 @@ impl Engine {
             return d;
         }
         match &parsed.command {
+            // Not understood, but it says stop (`Please stop sending me messages`, `saya mahu
+            // berhenti`): an opt-out must never fail for want of the right first word. Only a text
+            // that names no list is read so; a post to a list that says "stop" is a post.
+            Command::Word(_) | Command::Post { .. } | Command::Leave { .. }
+                if facts.list.is_none() && says_stop(text) =>
+            {
+                d.effects.push(Effect::OptOut);
+                r.say("stopped", &[]);
+            }
             Command::Empty => r.say("empty", &[]),
             Command::Help => r.say("help", &[]),
             Command::NeedList { keyword } => r.say("need-list", &[("command", typed(keyword))]),

@@ -797,3 +797,33 @@ fn commands_do_not_tell_the_language_by_their_names() {
     let d = run("LANG rohingya", &facts());
     assert_eq!(d.language, Some(Lang::En));
 }
+
+#[test]
+fn a_text_that_names_no_list_but_says_stop_opts_out() {
+    for text in [
+        "Please stop sending me messages",
+        "I want to stop",
+        "pls stop",
+        "saya mahu berhenti",
+        "fadlan jooji",
+        "ကျေးဇူးပြု၍ ရပ်ပါ",
+    ] {
+        let d = run(text, &facts());
+        assert_eq!(d.effects, vec![Effect::OptOut], "{text}");
+        // The confirmation, in the language of the words (MULA in Malay, START in English).
+        let reply = only_reply(&d);
+        assert!(
+            ["START", "MULA", "BILOW", "စတင်"]
+                .iter()
+                .any(|w| reply.contains(w)),
+            "{text}: {reply}"
+        );
+    }
+    // A post to a list that says stop is a post.
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    let d = run("housing please stop the car at the gate", &f);
+    assert!(matches!(d.effects[..], [Effect::Post { .. }]), "{d:?}");
+    // Not understood and no stop in it: the usual answer.
+    assert!(run("hello there", &facts()).effects.is_empty());
+}
