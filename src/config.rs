@@ -359,13 +359,8 @@ pub fn database_path(db: &Path) -> Result<PathBuf, ConfigError> {
 /// Settings whose values are always text, also when an environment variable gives only digits
 /// (`SMSUP_KEY`, `SMSUP_SMPP_PASSWORD`, `SMSUP_SMPP_SOURCE_ADDR`).
 fn string_valued(key: &str) -> bool {
-    const TEXT: [&str; 16] = [
-        "listen",
-        "db",
-        "key",
-        "key_file",
-        "default_region",
-        "default_language",
+    /// Channel settings that are text.
+    const CHANNEL_TEXT: [&str; 10] = [
         "password",
         "auth_token",
         "account_sid",
@@ -378,7 +373,7 @@ fn string_valued(key: &str) -> bool {
         "tls_server_name",
     ];
     let last = key.rsplit('.').next().unwrap_or(key);
-    TEXT.contains(&last)
+    (TOP_LEVEL.contains(&last) && last != "smart_encoding") || CHANNEL_TEXT.contains(&last)
 }
 
 /// Environment values are typed like TOML values when they parse as one (numbers, booleans).

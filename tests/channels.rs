@@ -156,6 +156,42 @@ fn twilio_params(
     .collect()
 }
 
+/// Posts an inbound SMS to a Twilio channel's webhook at `addr`, signed with `token`; the status.
+#[allow(clippy::too_many_arguments)]
+async fn post_signed(
+    http: &reqwest::Client,
+    addr: SocketAddr,
+    channel: usize,
+    token: &str,
+    sid: u32,
+    from: &str,
+    text: &str,
+) -> (u16, String) {
+    let path = format!("/twilio/t{}/sms", channel + 1);
+    let params = twilio_params(
+        &format!("SM{sid:032x}"),
+        ACCOUNTS[channel],
+        NUMBERS[channel],
+        from,
+        text,
+    );
+    let sig = sign(
+        token,
+        Algorithm::HmacSha1,
+        &format!("{PUBLIC}{path}"),
+        &params,
+    );
+    let r = http
+        .post(format!("http://{addr}{path}"))
+        .header("X-Twilio-Signature", sig)
+        .form(&params)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    (status, r.text().await.unwrap_or_default())
+}
+
 #[tokio::test]
 async fn each_row_leaves_through_the_channel_it_names() {
     let dir = tempfile::tempdir().unwrap();
@@ -222,51 +258,12 @@ api_base = "http://{fake}"
         .iter()
         .enumerate()
     {
-        let path = format!("/twilio/t{}/sms", i + 1);
-        let params = twilio_params(
-            &format!("SM{:032x}", i + 1),
-            ACCOUNTS[i],
-            NUMBERS[i],
-            from,
-            text,
-        );
-        let sig = sign(
-            TOKENS[i],
-            Algorithm::HmacSha1,
-            &format!("{PUBLIC}{path}"),
-            &params,
-        );
-        let r = http
-            .post(format!("http://{addr}{path}"))
-            .header("X-Twilio-Signature", sig)
-            .form(&params)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status().as_u16(), 200, "{path}");
+        let (status, body) = post_signed(&http, addr, i, TOKENS[i], i as u32 + 1, from, text).await;
+        assert_eq!(status, 200, "{body}");
     }
     // A webhook signed with the other channel's token is refused.
-    let params = twilio_params(
-        &format!("SM{:032x}", 100),
-        ACCOUNTS[0],
-        NUMBERS[0],
-        p1,
-        "HELP",
-    );
-    let sig = sign(
-        TOKENS[1],
-        Algorithm::HmacSha1,
-        &format!("{PUBLIC}/twilio/t1/sms"),
-        &params,
-    );
-    let r = http
-        .post(format!("http://{addr}/twilio/t1/sms"))
-        .header("X-Twilio-Signature", sig)
-        .form(&params)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status().as_u16(), 403);
+    let (status, _) = post_signed(&http, addr, 0, TOKENS[1], 100, p1, "HELP").await;
+    assert_eq!(status, 403);
 
     // Two more members through the simulator; the store says which bind each one uses.
     let (p3, p4) = ("+447911000003", "+447911000004");
@@ -300,28 +297,9 @@ api_base = "http://{fake}"
     }
 
     // One post fans out over four channels.
-    let params = twilio_params(
-        &format!("SM{:032x}", 200),
-        ACCOUNTS[0],
-        NUMBERS[0],
-        p1,
-        "lanes meeting at five",
-    );
-    let sig = sign(
-        TOKENS[0],
-        Algorithm::HmacSha1,
-        &format!("{PUBLIC}/twilio/t1/sms"),
-        &params,
-    );
-    let r = http
-        .post(format!("http://{addr}/twilio/t1/sms"))
-        .header("X-Twilio-Signature", sig)
-        .form(&params)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    assert_eq!(status, 200, "{}", r.text().await.unwrap_or_default());
+    let (status, body) =
+        post_signed(&http, addr, 0, TOKENS[0], 200, p1, "lanes meeting at five").await;
+    assert_eq!(status, 200, "{body}");
 
     let deadline = Instant::now() + Duration::from_secs(20);
     let rows: Vec<(String, String, String)> = loop {
