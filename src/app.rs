@@ -1,4 +1,4 @@
-//! Wiring: store, engine, gateways, dispatchers and the HTTP router; graceful shutdown.
+//! Wiring: store, engine, channels, dispatchers and the HTTP router; graceful shutdown.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -6,11 +6,11 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use tokio::sync::{watch, Notify};
 
+use crate::channels::sim::{self, SimState};
+use crate::channels::{InboundOutcome, InboundSms, Sink, SinkError, StatusOutcome, StatusUpdate};
 use crate::config::Settings;
 use crate::crypto::{Crypto, KeySource};
 use crate::engine::{Engine, Rules};
-use crate::gateways::sim::{self, SimGateway, SimState};
-use crate::gateways::{InboundOutcome, InboundSms, Sink, SinkError, StatusOutcome, StatusUpdate};
 use crate::outbox::Dispatcher;
 use crate::phone::{mask, Phone};
 use crate::store::{SqliteStore, Store, StoreError};
@@ -75,7 +75,7 @@ pub fn rules(settings: &Settings) -> Rules {
 pub fn default_gateway(settings: &Settings) -> String {
     crate::channels::configure(settings)
         .map(|c| crate::channels::default_channel(&c))
-        .unwrap_or_else(|_| crate::gateways::sim::NAME.to_string())
+        .unwrap_or_else(|_| crate::channels::sim::NAME.to_string())
 }
 
 /// How a command may open the database.
@@ -131,7 +131,7 @@ pub async fn open_store(
     Ok((store, source))
 }
 
-/// The application as gateways see it.
+/// The application as channels see it.
 pub struct App {
     store: Arc<dyn Store>,
     engine: Engine,
@@ -263,16 +263,14 @@ impl Application {
         let mut router = crate::web::routes(store.clone());
         let mut channels = Vec::new();
         if sim {
-            channels.push(crate::channels::Channel {
-                name: sim::NAME.to_string(),
-                kind: "sim",
-                gateway: Arc::new(SimGateway::new(settings.sim.segments_per_second)),
-                routes: Some(sim::routes(SimState {
+            channels.push(sim::channel(
+                settings.sim.segments_per_second,
+                SimState {
                     sink: sink.clone(),
                     store: store.clone(),
                     region: settings.default_region.clone(),
-                })),
-            });
+                },
+            ));
         }
         channels.extend(
             crate::channels::start(&configs, sink).map_err(|e| AppError::Gateway {

@@ -6,8 +6,9 @@ use figment::providers::{Format, Serialized, Toml};
 use figment::Figment;
 use serde::{Deserialize, Serialize};
 
-/// Sections of the TOML file; `SMSUP_<SECTION>_<KEY>` in the environment sets `<section>.<key>`.
-const SECTIONS: [&str; 5] = ["limits", "sim", "dispatcher", "twilio", "smpp"];
+/// Sections of the TOML file besides the channels' ([`crate::channels::kinds`]);
+/// `SMSUP_<SECTION>_<KEY>` in the environment sets `<section>.<key>`.
+const SECTIONS: [&str; 3] = ["limits", "sim", "dispatcher"];
 
 /// Top-level settings that `SMSUP_<KEY>` may set; other `SMSUP_*` variables (`SMSUP_LOG`) are not settings.
 const TOP_LEVEL: [&str; 7] = [
@@ -36,7 +37,7 @@ impl From<figment::Error> for ConfigError {
 
 /// All of SMS Up's settings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Settings {
     /// Address the HTTP server listens on.
     pub listen: String,
@@ -58,11 +59,11 @@ pub struct Settings {
     pub sim: SimSettings,
     /// The outbox dispatcher.
     pub dispatcher: DispatcherSettings,
-    /// The `[twilio]` table (one channel named `twilio`) or `[[twilio]]` tables (several, each
-    /// with a `name`), read by the Twilio channels.
-    pub twilio: Option<toml::Value>,
-    /// The `[smpp]` table (one channel named `smpp`) or `[[smpp]]` tables, read by the SMPP channels.
-    pub smpp: Option<toml::Value>,
+    /// The channels' sections by kind: `[twilio]` (one channel named `twilio`) or `[[twilio]]`
+    /// tables (several, each with a `name`), the same for `smpp`, …, read by [`crate::channels`].
+    /// Any other key is refused as unknown.
+    #[serde(flatten)]
+    pub channels: std::collections::BTreeMap<String, toml::Value>,
     /// The `SMSUP_*` environment the settings were loaded with: channels read their secrets from it
     /// (`SMSUP_SMPP_PASSWORD`, or `SMSUP_SMPP_<NAME>_PASSWORD` for one of several).
     #[serde(skip)]
@@ -82,8 +83,7 @@ impl Default for Settings {
             limits: Limits::default(),
             sim: SimSettings::default(),
             dispatcher: DispatcherSettings::default(),
-            twilio: None,
-            smpp: None,
+            channels: Default::default(),
             env: Default::default(),
         }
     }
@@ -196,7 +196,7 @@ impl Settings {
                 .ok()
                 .and_then(|t| t.parse::<toml::Table>().ok())
             {
-                for section in ["twilio", "smpp"] {
+                for section in crate::channels::kinds() {
                     if file.get(section).is_some_and(toml::Value::is_array) {
                         arrays.push(section);
                     }
@@ -251,6 +251,20 @@ impl Settings {
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
+        if let Some(unknown) = self
+            .channels
+            .keys()
+            .find(|k| !crate::channels::kinds().any(|kind| kind == k.as_str()))
+        {
+            return Err(ConfigError::Invalid(format!(
+                "unknown setting `{unknown}` (settings are listen, db, key, key_file, default_region, \
+                 default_language, smart_encoding, [limits], [sim], [dispatcher] and the channels {})",
+                crate::channels::kinds()
+                    .map(|k| format!("[{k}]"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
         if self.listen.parse::<std::net::SocketAddr>().is_err() {
             return Err(ConfigError::Invalid(format!(
                 "listen: `{}` is not an address such as 127.0.0.1:8080",
@@ -298,9 +312,7 @@ impl Settings {
 
     /// Whether the simulator runs: explicitly set, or on when no real gateway is configured.
     pub fn sim_enabled(&self) -> bool {
-        self.sim
-            .enabled
-            .unwrap_or(self.twilio.is_none() && self.smpp.is_none())
+        self.sim.enabled.unwrap_or(self.channels.is_empty())
     }
 }
 
@@ -317,7 +329,7 @@ fn env_key(key: &str) -> Option<String> {
         "config" => None,
         "sim" => Some("sim.enabled".into()),
         _ => {
-            for section in SECTIONS {
+            for section in SECTIONS.into_iter().chain(crate::channels::kinds()) {
                 if let Some(rest) = key.strip_prefix(section).and_then(|r| r.strip_prefix('_')) {
                     return Some(format!("{section}.{rest}"));
                 }
@@ -359,21 +371,9 @@ pub fn database_path(db: &Path) -> Result<PathBuf, ConfigError> {
 /// Settings whose values are always text, also when an environment variable gives only digits
 /// (`SMSUP_KEY`, `SMSUP_SMPP_PASSWORD`, `SMSUP_SMPP_SOURCE_ADDR`).
 fn string_valued(key: &str) -> bool {
-    /// Channel settings that are text.
-    const CHANNEL_TEXT: [&str; 10] = [
-        "password",
-        "auth_token",
-        "account_sid",
-        "system_id",
-        "system_type",
-        "source_addr",
-        "host",
-        "public_url",
-        "messaging_service_sid",
-        "tls_server_name",
-    ];
     let last = key.rsplit('.').next().unwrap_or(key);
-    (TOP_LEVEL.contains(&last) && last != "smart_encoding") || CHANNEL_TEXT.contains(&last)
+    (TOP_LEVEL.contains(&last) && last != "smart_encoding")
+        || crate::channels::text_fields().any(|f| f == last)
 }
 
 /// Environment values are typed like TOML values when they parse as one (numbers, booleans).
@@ -450,7 +450,7 @@ mod tests {
         let file = write(dir.path(), "[twilio]\naccount_sid = \"AC1\"\n");
         let env = vec![("SMSUP_TWILIO_AUTH_TOKEN".to_string(), "secret".to_string())];
         let s = Settings::load(Some(&file), env, &Overrides::default()).unwrap();
-        let t = s.twilio.as_ref().unwrap();
+        let t = s.channels.get("twilio").unwrap();
         assert_eq!(t["auth_token"].as_str(), Some("secret"));
         assert_eq!(t["account_sid"].as_str(), Some("AC1"));
         assert!(!s.sim_enabled(), "a real gateway turns the simulator off");
@@ -488,7 +488,7 @@ mod tests {
         ];
         let s = Settings::load(None, env, &Overrides::default()).unwrap();
         assert_eq!(s.key.as_deref(), Some(key.as_str()));
-        let smpp = s.smpp.as_ref().unwrap();
+        let smpp = s.channels.get("smpp").unwrap();
         assert_eq!(smpp["password"].as_str(), Some("123456"));
     }
 
@@ -512,5 +512,29 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+
+    #[test]
+    fn unknown_settings_are_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        for (text, needle) in [
+            ("listn = \"127.0.0.1:9\"\n", "unknown setting `listn`"),
+            (
+                "[twillio]\naccount_sid = \"AC1\"\n",
+                "unknown setting `twillio`",
+            ),
+            ("[limits]\nmax_posts = 3\n", "max_posts"),
+        ] {
+            let file = write(dir.path(), text);
+            let err = Settings::load(Some(&file), vec![], &Overrides::default()).unwrap_err();
+            assert!(err.to_string().contains(needle), "{text}: {err}");
+        }
+        // Every registered kind is a section, and configuring one turns the simulator off.
+        for kind in crate::channels::kinds() {
+            let file = write(dir.path(), &format!("[{kind}]\n"));
+            let s = Settings::load(Some(&file), vec![], &Overrides::default()).unwrap();
+            assert!(s.channels.contains_key(kind), "{kind}");
+            assert!(!s.sim_enabled(), "{kind}");
+        }
     }
 }

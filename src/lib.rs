@@ -9,7 +9,6 @@ pub mod config;
 pub mod crypto;
 pub mod domain;
 pub mod engine;
-pub mod gateways;
 pub mod members;
 pub mod outbox;
 pub mod service;

@@ -1,11 +1,12 @@
-//! Attacks by hostile and careless users, through the real binary and its simulator: each promise
+//! Attacks by hostile and careless users, through the application as `smsup serve` builds it and its
+//! simulator (a process of its own where a test restarts it, runs the CLI beside it or reads metrics): each promise
 //! to people at risk holds (opting out, identities, what replies reveal, limits, one SMS per reply).
 
 mod common;
 
 use std::time::Duration;
 
-use common::{db, phone, run_cli, tempdir, Client, Server};
+use common::{db, phone, run_cli, spawn_app, tempdir, Client, Server};
 
 /// Counts of rows, for checks at rest.
 async fn scalar(pool: &sqlx::SqlitePool, sql: &str) -> i64 {
@@ -42,7 +43,7 @@ fn segments(text: &str) -> usize {
 #[tokio::test]
 async fn opting_out_works_in_every_phrasing_and_script() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let owner = phone(1);
     c.ask(&owner, "CREATE safety").await;
@@ -123,7 +124,7 @@ async fn opting_out_works_in_every_phrasing_and_script() {
 #[tokio::test]
 async fn burmese_commands_and_names_keep_their_marks() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let a = "+959250123456";
     let b = "+959250123457";
@@ -153,7 +154,7 @@ async fn burmese_commands_and_names_keep_their_marks() {
 #[tokio::test]
 async fn labels_are_per_list_random_and_names_cannot_be_copied() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let (owner, amina, impostor, other) = (phone(1), phone(2), phone(3), phone(4));
     c.ask(&owner, "CREATE housing").await;
@@ -230,7 +231,7 @@ async fn labels_are_per_list_random_and_names_cannot_be_copied() {
 #[tokio::test]
 async fn look_alike_list_names_and_service_dressed_posts() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let (owner, member) = (phone(1), phone(2));
     c.ask(&owner, "CREATE housing").await;
@@ -286,10 +287,11 @@ async fn look_alike_list_names_and_service_dressed_posts() {
 #[tokio::test]
 async fn add_reveals_nothing_and_invitations_are_bounded() {
     let dir = tempdir();
-    let server = Server::start(
+    let server = spawn_app(
         dir.path(),
         &[("SMSUP_LIMITS_INVITES_PER_SENDER_PER_HOUR", "10")],
-    );
+    )
+    .await;
     let c = server.client();
     let owner = phone(1);
     let (member, opted, fresh) = (phone(2), phone(3), phone(4));
@@ -369,7 +371,7 @@ async fn add_reveals_nothing_and_invitations_are_bounded() {
 #[tokio::test]
 async fn no_number_typed_in_a_command_is_kept_or_echoed() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let owner = phone(1);
     let target = phone(2);
@@ -416,14 +418,15 @@ async fn no_number_typed_in_a_command_is_kept_or_echoed() {
 #[tokio::test]
 async fn limits_on_lists_replies_and_floods() {
     let dir = tempdir();
-    let server = Server::start(
+    let server = spawn_app(
         dir.path(),
         &[
             ("SMSUP_LIMITS_POSTS_PER_SENDER_PER_HOUR", "2"),
             ("SMSUP_LIMITS_LISTS_PER_NUMBER_PER_DAY", "3"),
             ("SMSUP_LIMITS_REPLIES_PER_NUMBER_PER_MINUTE", "10"),
         ],
-    );
+    )
+    .await;
     let c = server.client();
     let spammer = phone(1);
     let mut replies = Vec::new();
@@ -461,10 +464,11 @@ async fn limits_on_lists_replies_and_floods() {
 #[tokio::test]
 async fn every_reply_is_one_sms_for_the_longest_inputs_in_every_language() {
     let dir = tempdir();
-    let server = Server::start(
+    let server = spawn_app(
         dir.path(),
         &[("SMSUP_LIMITS_REPLIES_PER_NUMBER_PER_MINUTE", "1000")],
-    );
+    )
+    .await;
     let c = server.client();
     let huge = "x".repeat(20_000);
     let long_latin = "abcdefghijklmnopqrstuvwx";
@@ -522,7 +526,7 @@ async fn every_reply_is_one_sms_for_the_longest_inputs_in_every_language() {
 #[tokio::test]
 async fn owners_and_admins_keep_their_places() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let (owner, a1, a2) = (phone(1), phone(2), phone(3));
     c.ask(&owner, "CREATE housing").await;
@@ -570,7 +574,7 @@ async fn owners_and_admins_keep_their_places() {
 #[tokio::test]
 async fn replies_stay_in_the_senders_language() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let uk = phone(1);
     // A list named like a Somali keyword is no reason to answer in Somali; a bare greeting in Arabic
@@ -595,7 +599,7 @@ async fn replies_stay_in_the_senders_language() {
 #[tokio::test]
 async fn simulator_refuses_cross_site_requests() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let http = reqwest::Client::new();
     let url = format!("{}/sim/inbound", server.url);
     let body = r#"{"from":"+447911000001","text":"CREATE evil"}"#;
@@ -784,7 +788,7 @@ async fn csv_import_and_export_are_safe() {
 #[tokio::test]
 async fn second_round_attacks_hold() {
     let dir = tempdir();
-    let server = Server::start(dir.path(), &[]);
+    let server = spawn_app(dir.path(), &[]).await;
     let c = server.client();
     let owner = phone(1);
     c.ask(&owner, "CREATE camp").await;
@@ -984,10 +988,11 @@ async fn imports_respect_no_and_the_reinvitation_window() {
 #[tokio::test]
 async fn third_round_attacks_hold() {
     let dir = tempdir();
-    let server = Server::start(
+    let server = spawn_app(
         dir.path(),
         &[("SMSUP_LIMITS_POSTS_PER_SENDER_PER_HOUR", "1")],
-    );
+    )
+    .await;
     let c = server.client();
     let owner = phone(1);
     c.ask(&owner, "CREATE market").await;

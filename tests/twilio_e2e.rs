@@ -118,7 +118,7 @@ async fn start() -> Harness {
         listen: "127.0.0.1:0".into(),
         db: dir.path().join("e2e.db"),
         key: Some(hex::encode([7u8; 32])),
-        twilio: Some(toml::Value::Table(table)),
+        channels: [("twilio".to_string(), toml::Value::Table(table))].into(),
         dispatcher: DispatcherSettings {
             retry_base_ms: 50,
             retry_max_ms: 200,

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use smsup::channels::InboundSms;
 use smsup::engine::Engine;
-use smsup::gateways::InboundSms;
 use smsup::phone::Phone;
 use smsup::store::{ImportMode, ImportRow, Store};
 

@@ -1,15 +1,64 @@
 //! Channels as data: each configured way of reaching phones is a [`Channel`] with a name (stored on
 //! every outbox row, inbound row and status update), a kind, its inbound routes and its send side.
-//! [`configure`] reads them all from the settings (`[smpp]` is one channel named `smpp`; `[[smpp]]`
-//! tables are several, each with a `name`), [`start`] builds them. A new kind of gateway is one
-//! module under `gateways/` plus one arm in each of these two functions.
+//!
+//! Each kind of channel lives in a folder of its own (`sim/`, `twilio/`, `smpp/`) and is known to
+//! the rest of SMS Up through one line of [`KINDS`]: [`configure`] reads every configured channel
+//! from the settings (`[smpp]` is one channel named `smpp`; `[[smpp]]` tables are several, each
+//! with a `name`), [`start`] builds them. A channel hands inbound traffic to the [`Sink`] (the
+//! application) and receives outbound traffic from its dispatcher through [`Gateway::send`].
 
+use std::any::Any;
 use std::sync::Arc;
 
+use async_trait::async_trait;
 use axum::Router;
 
 use crate::config::Settings;
-use crate::gateways::{smpp, twilio, Gateway, Sink};
+
+pub mod sim;
+pub mod smpp;
+pub mod twilio;
+
+pub use crate::domain::message::{
+    Accepted, DeliveryState, InboundOutcome, InboundSms, OutboundSms, SendError, StatusOutcome,
+    StatusUpdate,
+};
+
+/// The send side of a gateway, driven by the outbox dispatcher.
+#[async_trait]
+pub trait Gateway: Send + Sync + 'static {
+    /// The channel's name, stored on outbox rows (`sim`, `twilio`, `smpp`, or a configured name).
+    fn name(&self) -> &str;
+    /// How many sends the dispatcher may have in flight at once.
+    fn max_in_flight(&self) -> usize;
+    /// Send one message; the gateway applies its own rate limit (segments per second) before sending.
+    async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError>;
+    /// Stop cleanly: drain what is in flight, close connections.
+    async fn shutdown(&self) {}
+}
+
+/// Errors the [`Sink`] reports to a gateway (the gateway answers its peer with a retryable error).
+#[derive(Debug, thiserror::Error)]
+pub enum SinkError {
+    /// The sender's number could not be parsed.
+    #[error("invalid phone number")]
+    InvalidNumber,
+    /// The store failed; the peer should retry.
+    #[error("storage failure: {0}")]
+    Store(String),
+}
+
+/// The application as gateways see it: where inbound messages and status updates go.
+#[async_trait]
+pub trait Sink: Send + Sync + 'static {
+    /// Store an inbound SMS exactly once per (gateway, provider id) and let the engine handle it, in one
+    /// transaction. Returns only after the result is durable.
+    async fn inbound(&self, sms: InboundSms) -> Result<InboundOutcome, SinkError>;
+    /// Apply status updates; a row never leaves a final state.
+    async fn status(&self, updates: Vec<StatusUpdate>) -> Result<StatusOutcome, SinkError>;
+    /// Mirror an opt-out (or opt-in) decided by the provider (Twilio's STOP handling, error 21610).
+    async fn set_opted_out(&self, phone: &str, opted_out: bool) -> Result<(), SinkError>;
+}
 
 /// A channel's settings could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -21,31 +70,90 @@ pub struct ChannelError {
     pub message: String,
 }
 
+/// Reads and checks one channel's table; the second argument gives its `SMSUP_<KIND>_<FIELD>`
+/// variables.
+pub type ConfigureFn =
+    fn(&toml::Table, &dyn Fn(&str) -> Option<String>) -> Result<Arc<dyn Configured>, String>;
+
+/// One kind of channel (Twilio, SMPP, …): how its settings are read. Each kind is one folder
+/// under `channels/` and one line of [`KINDS`].
+pub struct Kind {
+    /// The kind's name: its settings section (`[smpp]`, `[[smpp]]`), its environment prefix
+    /// (`SMSUP_SMPP_…`) and the name of its single channel.
+    pub name: &'static str,
+    /// Fields whose values are text even when an environment variable gives only digits.
+    pub text_fields: &'static [&'static str],
+    /// Reads one channel's settings.
+    pub configure: ConfigureFn,
+}
+
+/// A channel's checked settings, ready to start.
+pub trait Configured: std::fmt::Debug + Send + Sync + Any {
+    /// Start the channel `name`; inbound traffic goes to `sink`. Runs inside the runtime.
+    fn start(&self, name: &str, sink: Arc<dyn Sink>) -> Result<Started, String>;
+    /// The settings as their own type (for tests and diagnostics).
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// [`Kind::configure`]'s answer from a kind's own settings reader.
+pub fn checked<T: Configured, E: std::fmt::Display>(
+    read: Result<T, E>,
+) -> Result<Arc<dyn Configured>, String> {
+    read.map(|c| Arc::new(c) as Arc<dyn Configured>)
+        .map_err(|e| e.to_string())
+}
+
+/// [`Configured::as_any`] for a kind's settings type.
+macro_rules! as_any {
+    () => {
+        fn as_any(&self) -> &dyn std::any::Any {
+            self
+        }
+    };
+}
+pub(crate) use as_any;
+
+/// What a started channel gives the application.
+pub struct Started {
+    /// The send side.
+    pub gateway: Arc<dyn Gateway>,
+    /// Inbound HTTP routes (webhooks), if the channel has any.
+    pub routes: Option<Router>,
+}
+
+/// Every kind of channel SMS Up can run. Adding a gateway: a folder under `channels/` and a line here.
+pub static KINDS: &[Kind] = &[twilio::KIND, smpp::KIND];
+
+/// The settings sections that configure channels (`twilio`, `smpp`, …).
+pub fn kinds() -> impl Iterator<Item = &'static str> {
+    KINDS.iter().map(|k| k.name)
+}
+
+/// Fields of any channel kind whose values are always text.
+pub fn text_fields() -> impl Iterator<Item = &'static str> {
+    KINDS.iter().flat_map(|k| k.text_fields.iter().copied())
+}
+
 /// The settings of one channel, checked before anything starts.
 #[derive(Debug, Clone)]
-pub enum ChannelConfig {
-    /// A Twilio account and its numbers or messaging service.
-    Twilio {
-        /// Channel name.
-        name: String,
-        /// Validated settings.
-        config: smsup_twilio::TwilioConfig,
-    },
-    /// One SMPP bind.
-    Smpp {
-        /// Channel name.
-        name: String,
-        /// Validated settings.
-        config: smsup_smpp::SmppConfig,
-    },
+pub struct ChannelConfig {
+    /// The channel's name.
+    pub name: String,
+    /// Its kind ([`Kind::name`]).
+    pub kind: &'static str,
+    /// Its checked settings.
+    pub settings: Arc<dyn Configured>,
 }
 
 impl ChannelConfig {
     /// The channel's name.
     pub fn name(&self) -> &str {
-        match self {
-            ChannelConfig::Twilio { name, .. } | ChannelConfig::Smpp { name, .. } => name,
-        }
+        &self.name
+    }
+
+    /// The settings as their own type, when they are of type `T`.
+    pub fn settings_as<T: 'static>(&self) -> Option<&T> {
+        self.settings.as_any().downcast_ref::<T>()
     }
 }
 
@@ -53,7 +161,7 @@ impl ChannelConfig {
 pub struct Channel {
     /// Its name.
     pub name: String,
-    /// `twilio`, `smpp` or `sim`.
+    /// Its kind: `sim` or one of [`KINDS`].
     pub kind: &'static str,
     /// The send side, driven by a dispatcher of its own.
     pub gateway: Arc<dyn Gateway>,
@@ -126,29 +234,26 @@ fn channel_env<'a>(
 /// Every channel the settings configure, validated (a bad value stops the start with its name).
 pub fn configure(settings: &Settings) -> Result<Vec<ChannelConfig>, ChannelError> {
     let mut out = Vec::new();
-    if let Some(value) = &settings.twilio {
-        for (name, table) in tables(twilio::NAME, value)? {
-            let config = twilio::config_from_table(&table, channel_env(settings, "twilio", &name))
-                .map_err(|e| ChannelError {
-                    channel: name.clone(),
-                    message: e.to_string(),
-                })?;
-            out.push(ChannelConfig::Twilio { name, config });
-        }
-    }
-    if let Some(value) = &settings.smpp {
-        for (name, table) in tables(smpp::NAME, value)? {
-            let config = smpp::config_from_table(&table, channel_env(settings, "smpp", &name))
-                .map_err(|e| ChannelError {
-                    channel: name.clone(),
-                    message: e.to_string(),
-                })?;
-            out.push(ChannelConfig::Smpp { name, config });
+    for kind in KINDS {
+        let Some(value) = settings.channels.get(kind.name) else {
+            continue;
+        };
+        for (name, table) in tables(kind.name, value)? {
+            let env = channel_env(settings, kind.name, &name);
+            let configured = (kind.configure)(&table, &env).map_err(|message| ChannelError {
+                channel: name.clone(),
+                message,
+            })?;
+            out.push(ChannelConfig {
+                name,
+                kind: kind.name,
+                settings: configured,
+            });
         }
     }
     let mut seen = std::collections::HashSet::new();
     for c in &out {
-        if c.name() == crate::gateways::sim::NAME || !seen.insert(c.name().to_string()) {
+        if c.name() == crate::channels::sim::NAME || !seen.insert(c.name().to_string()) {
             return Err(ChannelError {
                 channel: c.name().to_string(),
                 message: "two channels have this name (and `sim` is the simulator's)".into(),
@@ -164,42 +269,29 @@ pub fn default_channel(configs: &[ChannelConfig]) -> String {
     configs
         .first()
         .map(|c| c.name().to_string())
-        .unwrap_or_else(|| crate::gateways::sim::NAME.to_string())
+        .unwrap_or_else(|| crate::channels::sim::NAME.to_string())
 }
 
 /// Start the configured channels; inbound traffic goes to `sink`. Must run inside the runtime.
 pub fn start(configs: &[ChannelConfig], sink: Arc<dyn Sink>) -> Result<Vec<Channel>, ChannelError> {
-    let mut out = Vec::new();
-    for c in configs {
-        let err = |message: String| ChannelError {
-            channel: c.name().to_string(),
-            message,
-        };
-        match c {
-            ChannelConfig::Twilio { name, config } => {
-                let gateway = twilio::TwilioGateway::named(name, config.clone())
-                    .map_err(|e| err(e.to_string()))?;
-                let routes = twilio::routes(twilio::TwilioState::named(name, config, sink.clone()));
-                out.push(Channel {
-                    name: name.clone(),
-                    kind: "twilio",
-                    gateway: Arc::new(gateway),
-                    routes: Some(routes),
-                });
-            }
-            ChannelConfig::Smpp { name, config } => {
-                let gateway = smpp::SmppGateway::start_named(name, config.clone(), sink.clone())
-                    .map_err(|e| err(e.to_string()))?;
-                out.push(Channel {
-                    name: name.clone(),
-                    kind: "smpp",
-                    gateway: Arc::new(gateway),
-                    routes: None,
-                });
-            }
-        }
-    }
-    Ok(out)
+    configs
+        .iter()
+        .map(|c| {
+            let started =
+                c.settings
+                    .start(&c.name, sink.clone())
+                    .map_err(|message| ChannelError {
+                        channel: c.name.clone(),
+                        message,
+                    })?;
+            Ok(Channel {
+                name: c.name.clone(),
+                kind: c.kind,
+                gateway: started.gateway,
+                routes: started.routes,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -227,9 +319,11 @@ mod tests {
         assert_eq!(names, vec!["kl1", "kl-2"]);
         let passwords: Vec<String> = configs
             .iter()
-            .map(|c| match c {
-                ChannelConfig::Smpp { config, .. } => config.password.clone(),
-                _ => unreachable!(),
+            .map(|c| {
+                c.settings_as::<smsup_smpp::SmppConfig>()
+                    .unwrap()
+                    .password
+                    .clone()
             })
             .collect();
         assert_eq!(passwords, vec!["one", "two"]);
@@ -240,8 +334,10 @@ mod tests {
         let env = vec![("SMSUP_SMPP_PASSWORD".to_string(), "single".to_string())];
         let s = Settings::load(Some(&file), env, &Overrides::default()).unwrap();
         match &configure(&s).unwrap()[..] {
-            [ChannelConfig::Smpp { name, config }] => {
-                assert_eq!(name, "smpp");
+            [c] => {
+                assert_eq!(c.name, "smpp");
+                assert_eq!(c.kind, "smpp");
+                let config = c.settings_as::<smsup_smpp::SmppConfig>().unwrap();
                 assert_eq!(config.password, "single");
             }
             other => panic!("{other:?}"),

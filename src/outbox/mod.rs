@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use rand::Rng;
 use tokio::sync::{mpsc, watch, Notify, OwnedSemaphorePermit, Semaphore};
 
+use crate::channels::{Gateway, OutboundSms, SendError};
 use crate::config::DispatcherSettings;
-use crate::gateways::{Gateway, OutboundSms, SendError};
 use crate::store::{now_ms, Claimed, Completion, FailReason, Store};
 
 /// Largest number of completions written in one transaction.
@@ -38,7 +38,7 @@ pub fn backoff(settings: &DispatcherSettings, attempt: u32) -> Duration {
 pub fn verdict(
     settings: &DispatcherSettings,
     row: &Claimed,
-    result: Result<crate::gateways::Accepted, SendError>,
+    result: Result<crate::channels::Accepted, SendError>,
 ) -> Completion {
     let retry = |code: Option<String>, message: String, after: Option<Duration>| {
         if row.attempts >= settings.max_attempts {
@@ -250,7 +250,7 @@ impl Meters {
         }
     }
 
-    fn record(&self, result: &Result<crate::gateways::Accepted, SendError>, took: Duration) {
+    fn record(&self, result: &Result<crate::channels::Accepted, SendError>, took: Duration) {
         self.send_seconds.record(took.as_secs_f64());
         match result {
             Ok(_) => &self.accepted,

@@ -13,7 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use tokio::sync::oneshot;
 
 use super::{Completion, FailReason, StoreError};
-use crate::gateways::{DeliveryState, StatusOutcome, StatusUpdate};
+use crate::channels::{DeliveryState, StatusOutcome, StatusUpdate};
 
 /// A unit of work for the writer thread.
 trait Job: Send {

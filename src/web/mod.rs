@@ -1,4 +1,4 @@
-//! HTTP: health, Prometheus metrics, and the gateways' routes.
+//! HTTP: health, Prometheus metrics, and the channels' routes.
 
 use std::sync::{Arc, OnceLock};
 

@@ -18,7 +18,7 @@ use super::{
     Accepted, Gateway, InboundOutcome, InboundSms, OutboundSms, SendError, Sink, SinkError,
 };
 use crate::phone::Phone;
-use crate::store::Store;
+use crate::store::Reports;
 use crate::web::ApiError;
 
 /// The simulator's channel name.
@@ -70,13 +70,24 @@ impl Gateway for SimGateway {
     }
 }
 
+/// The simulator as a channel named `sim`: its send side at `segments_per_second` (0: unlimited)
+/// and its routes.
+pub fn channel(segments_per_second: u32, state: SimState) -> super::Channel {
+    super::Channel {
+        name: NAME.to_string(),
+        kind: NAME,
+        gateway: Arc::new(SimGateway::new(segments_per_second)),
+        routes: Some(routes(state)),
+    }
+}
+
 /// What the simulator's HTTP routes need.
 #[derive(Clone)]
 pub struct SimState {
     /// Where inbound messages go.
     pub sink: Arc<dyn Sink>,
-    /// Where the outbox is read.
-    pub store: Arc<dyn Store>,
+    /// Where the outbox is read (the simulator's phones see what was sent to them).
+    pub store: Arc<dyn Reports>,
     /// Region for numbers without a country code.
     pub region: String,
 }

@@ -159,6 +159,33 @@ pub fn config_from_table(
     Ok(config)
 }
 
+/// The SMPP kind of channel (one bind per channel), for [`super::KINDS`].
+pub const KIND: super::Kind = super::Kind {
+    name: NAME,
+    text_fields: &[
+        "password",
+        "system_id",
+        "system_type",
+        "source_addr",
+        "host",
+        "tls_server_name",
+    ],
+    configure: |table, env| super::checked(config_from_table(table, env)),
+};
+
+impl super::Configured for SmppConfig {
+    fn start(&self, name: &str, sink: Arc<dyn Sink>) -> Result<super::Started, String> {
+        let gateway =
+            SmppGateway::start_named(name, self.clone(), sink).map_err(|e| e.to_string())?;
+        Ok(super::Started {
+            gateway: Arc::new(gateway),
+            routes: None,
+        })
+    }
+
+    super::as_any!();
+}
+
 /// Accepted SMSC ids, found by their exact form or by a number they stand for (hex or decimal),
 /// bounded (oldest forgotten first).
 struct IdIndex {

@@ -68,6 +68,30 @@ pub fn config_from_table(
     TwilioConfig::from_raw_with_env(raw, env)
 }
 
+/// The Twilio kind of channel, for [`super::KINDS`].
+pub const KIND: super::Kind = super::Kind {
+    name: NAME,
+    text_fields: &[
+        "account_sid",
+        "auth_token",
+        "public_url",
+        "messaging_service_sid",
+    ],
+    configure: |table, env| super::checked(config_from_table(table, env)),
+};
+
+impl super::Configured for TwilioConfig {
+    fn start(&self, name: &str, sink: Arc<dyn Sink>) -> Result<super::Started, String> {
+        let gateway = TwilioGateway::named(name, self.clone()).map_err(|e| e.to_string())?;
+        Ok(super::Started {
+            gateway: Arc::new(gateway),
+            routes: Some(routes(TwilioState::named(name, self, sink))),
+        })
+    }
+
+    super::as_any!();
+}
+
 /// The status callback URL for an outbox row of the channel named `twilio`:
 /// `{public_url}/twilio/status?row=<id>`.
 pub fn status_callback_url(config: &TwilioConfig, row: i64) -> String {
@@ -318,22 +342,40 @@ fn verify(
     }
 }
 
+/// A webhook's form, once its signature is checked and its fields are read by `read`; else the
+/// answer to give Twilio (403 for a bad signature, 400 for missing fields).
+fn signed_form<T, E: std::fmt::Display>(
+    state: &TwilioState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &Bytes,
+    read: impl FnOnce(&[(String, String)]) -> Result<T, E>,
+) -> Result<T, Box<Response>> {
+    let params = parse_form(body);
+    if let Some(response) = verify(state, uri, headers, &params) {
+        return Err(Box::new(response));
+    }
+    read(&params).map_err(|e| {
+        tracing::warn!(
+            path = uri.path(),
+            "Twilio webhook without the expected fields: {e}"
+        );
+        Box::new(plain(
+            StatusCode::BAD_REQUEST,
+            "missing or malformed fields",
+        ))
+    })
+}
+
 async fn inbound(
     State(state): State<TwilioState>,
     uri: Uri,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let params = parse_form(&body);
-    if let Some(response) = verify(&state, &uri, &headers, &params) {
-        return response;
-    }
-    let msg = match InboundMessage::from_params(&params) {
+    let msg = match signed_form(&state, &uri, &headers, &body, InboundMessage::from_params) {
         Ok(m) => m,
-        Err(e) => {
-            tracing::warn!("Twilio inbound webhook without the expected fields: {e}");
-            return plain(StatusCode::BAD_REQUEST, "missing or malformed fields");
-        }
+        Err(response) => return *response,
     };
     let keyword = msg.opt_keyword();
     let sms = InboundSms {
@@ -394,16 +436,9 @@ async fn status(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let params = parse_form(&body);
-    if let Some(response) = verify(&state, &uri, &headers, &params) {
-        return response;
-    }
-    let cb = match StatusCallback::from_params(&params) {
+    let cb = match signed_form(&state, &uri, &headers, &body, StatusCallback::from_params) {
         Ok(c) => c,
-        Err(e) => {
-            tracing::warn!("Twilio status callback without the expected fields: {e}");
-            return plain(StatusCode::BAD_REQUEST, "missing or malformed fields");
-        }
+        Err(response) => return *response,
     };
     let Some(delivery) = delivery_state(&cb.status) else {
         tracing::debug!(sid = %cb.message_sid, status = %cb.status, "status callback ignored");
