@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 
 /// Sections of the TOML file besides the channels' ([`crate::channels::kinds`]);
 /// `SMSUP_<SECTION>_<KEY>` in the environment sets `<section>.<key>`.
-const SECTIONS: [&str; 3] = ["limits", "sim", "dispatcher"];
+const SECTIONS: [&str; 4] = ["limits", "sim", "dispatcher", "carrier_rules"];
 
 /// Top-level settings that `SMSUP_<KEY>` may set; other `SMSUP_*` variables (`SMSUP_LOG`) are not settings.
-const TOP_LEVEL: [&str; 7] = [
+const TOP_LEVEL: [&str; 8] = [
     "listen",
     "db",
     "key",
@@ -19,6 +19,7 @@ const TOP_LEVEL: [&str; 7] = [
     "default_region",
     "default_language",
     "smart_encoding",
+    "local_country_language",
 ];
 
 /// A setting is missing or malformed.
@@ -53,8 +54,13 @@ pub struct Settings {
     pub default_language: String,
     /// Replace look-alike punctuation so that texts stay in GSM-7 (replies and posts).
     pub smart_encoding: bool,
+    /// Numbers of the deployment's own country (`default_region`) get replies in that country's
+    /// language (true), or in `default_language` (false, the default: refugees hold local SIMs).
+    pub local_country_language: bool,
     /// Abuse limits and post rules.
     pub limits: Limits,
+    /// What the networks block, checked before a post fans out.
+    pub carrier_rules: CarrierRulesSettings,
     /// The built-in phone simulator.
     pub sim: SimSettings,
     /// The outbox dispatcher.
@@ -80,7 +86,9 @@ impl Default for Settings {
             default_region: "MY".into(),
             default_language: "en".into(),
             smart_encoding: true,
+            local_country_language: false,
             limits: Limits::default(),
+            carrier_rules: CarrierRulesSettings::default(),
             sim: SimSettings::default(),
             dispatcher: DispatcherSettings::default(),
             channels: Default::default(),
@@ -129,6 +137,17 @@ impl Default for Limits {
             replies_per_number_per_minute: r.replies_per_number_per_minute,
         }
     }
+}
+
+/// The carrier content rules: posts with what the networks block are not relayed, and their sender
+/// is told why.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CarrierRulesSettings {
+    /// The country whose rules apply (`MY`), or `none`; default: `default_region`.
+    pub country: Option<String>,
+    /// Domains registered with the carriers, whose links may be posted (`example.org`).
+    pub allowed_domains: Vec<String>,
 }
 
 /// The built-in phone simulator.
@@ -283,6 +302,15 @@ impl Settings {
                 self.default_language
             )));
         }
+        if let Some(country) = &self.carrier_rules.country {
+            if !country.eq_ignore_ascii_case("none")
+                && crate::engine::carrier::RuleSet::for_country(country).is_none()
+            {
+                return Err(ConfigError::Invalid(format!(
+                    "carrier_rules.country: no rules are known for `{country}`; use MY or none"
+                )));
+            }
+        }
         if self.limits.max_post_segments == 0 {
             return Err(ConfigError::Invalid(
                 "limits.max_post_segments must be at least 1".into(),
@@ -303,6 +331,20 @@ impl Settings {
             name.push(".key");
             PathBuf::from(name)
         })
+    }
+
+    /// The carrier rules in force: `carrier_rules.country`, else those of `default_region` (none
+    /// when SMS Up knows no rules for it).
+    pub fn carrier(&self) -> crate::engine::carrier::CarrierRules {
+        let country = self
+            .carrier_rules
+            .country
+            .as_deref()
+            .unwrap_or(&self.default_region);
+        crate::engine::carrier::CarrierRules {
+            rules: crate::engine::carrier::RuleSet::for_country(country),
+            allowed_domains: self.carrier_rules.allowed_domains.clone(),
+        }
     }
 
     /// The deployment's default reply language.
@@ -372,7 +414,7 @@ pub fn database_path(db: &Path) -> Result<PathBuf, ConfigError> {
 /// (`SMSUP_KEY`, `SMSUP_SMPP_PASSWORD`, `SMSUP_SMPP_SOURCE_ADDR`).
 fn string_valued(key: &str) -> bool {
     let last = key.rsplit('.').next().unwrap_or(key);
-    (TOP_LEVEL.contains(&last) && last != "smart_encoding")
+    (TOP_LEVEL.contains(&last) && !matches!(last, "smart_encoding" | "local_country_language"))
         || crate::channels::text_fields().any(|f| f == last)
 }
 

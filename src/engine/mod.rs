@@ -2,6 +2,7 @@
 //! fan-out. No I/O happens here; the store loads [`Facts`] for a [`Command`] and applies the [`Decision`]
 //! in the same transaction.
 
+pub mod carrier;
 pub mod parse;
 
 use smsup_lang::{Arg, Lang};
@@ -73,6 +74,12 @@ pub struct Rules {
     pub reinvite_days: u32,
     /// Replies one number may receive in a minute; more are not sent (a flood gets silence).
     pub replies_per_number_per_minute: u32,
+    /// What the networks block (links, phone numbers, requests for personal information): such a
+    /// post is not relayed and its sender is told why.
+    pub carrier: carrier::CarrierRules,
+    /// Numbers of the deployment's own country get replies in the country's language (true), or
+    /// in the deployment's default language (false: refugees hold local SIMs).
+    pub local_country_language: bool,
 }
 
 impl Default for Rules {
@@ -90,6 +97,8 @@ impl Default for Rules {
             invites_per_sender_per_day: 30,
             reinvite_days: 7,
             replies_per_number_per_minute: 10,
+            carrier: carrier::CarrierRules::default(),
+            local_country_language: false,
         }
     }
 }
@@ -408,6 +417,28 @@ pub struct Engine {
     pub rules: Rules,
 }
 
+impl Engine {
+    /// The language to write to `phone` in: their choice > the text's language > their number's
+    /// country (not for numbers of the deployment's own country, unless
+    /// [`Rules::local_country_language`]: refugees hold local SIMs) > the deployment default.
+    pub fn language_for(
+        &self,
+        preference: Option<Lang>,
+        text: Option<&str>,
+        phone: &Phone,
+    ) -> Lang {
+        let local = phone
+            .region()
+            .is_some_and(|r| r.eq_ignore_ascii_case(&self.rules.default_region));
+        let country = if local && !self.rules.local_country_language {
+            None
+        } else {
+            smsup_lang::country_language(phone.e164())
+        };
+        smsup_lang::choose_with_country(preference, text, country, self.rules.default_language)
+    }
+}
+
 fn n(v: u64) -> Arg {
     Arg::Num(i64::try_from(v).unwrap_or(i64::MAX))
 }
@@ -489,14 +520,23 @@ fn s(v: &str) -> Arg {
     Arg::Str(v.to_string())
 }
 
-/// Render `id` so that it fits one SMS: when the values put into it make it longer, the longest
-/// value is shortened (with `…`) until the reply fits.
+/// Render `id` so that it fits one SMS: when the values put into it make it longer, its shorter
+/// wording `<id>-short` is used if the language has one, and then the longest value is shortened
+/// (with `…`) until the reply fits.
 pub fn render_one_sms(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     let mut args: Vec<(&str, Arg)> = args.to_vec();
+    let mut id = id.to_string();
     loop {
-        let text = smsup_lang::render(lang, id, &args);
+        let text = smsup_lang::render(lang, &id, &args);
         if smsup_sms::analyze(&text).segments <= 1 {
             return text;
+        }
+        // A shorter wording of the same reply, when the language has one (`invite-short`: a list
+        // name in another script makes the whole reply UCS-2), before any value is cut.
+        let short = format!("{id}-short");
+        if !id.ends_with("-short") && smsup_lang::has_translation(lang, &short) {
+            id = short;
+            continue;
         }
         // Shorten the longest text value by a quarter; stop when none can be shortened.
         let longest = args
@@ -1030,14 +1070,10 @@ impl Engine {
             }
             _ => None,
         };
-        sender.language.or(parsed.keyword_lang).unwrap_or_else(|| {
-            smsup_lang::choose(
-                None,
-                words,
-                sender.phone.e164(),
-                self.rules.default_language,
-            )
-        })
+        sender
+            .language
+            .or(parsed.keyword_lang)
+            .unwrap_or_else(|| self.language_for(None, words, &sender.phone))
     }
 
     /// `Your lists: a, b, c`, with as many names as fit in one SMS and `+N` for the rest.
@@ -1079,6 +1115,15 @@ impl Engine {
         let body = clean_post(body);
         if shows_nothing(&body) {
             r.say("post-empty", &[("list", s(&l.name))]);
+            return;
+        }
+        if let Some(blocked) = self.rules.carrier.check(&body) {
+            let id = match blocked {
+                carrier::Blocked::Link => "carrier-my-link",
+                carrier::Blocked::PhoneNumber => "carrier-my-phone",
+                carrier::Blocked::PersonalInfo => "carrier-my-personal",
+            };
+            r.say(id, &[("list", s(&l.name))]);
             return;
         }
         let label = l.sender_label.as_deref().unwrap_or("?");
@@ -1169,12 +1214,9 @@ impl Engine {
                 list_id: l.id,
                 phone: phone.clone(),
             });
-            let their_lang = smsup_lang::choose(
-                invitee.language,
-                None,
-                phone.e164(),
-                self.rules.default_language,
-            );
+            // The invitee's own language if they chose one, else the inviter's: a local SIM says
+            // nothing of who holds it.
+            let their_lang = invitee.language.unwrap_or(r.lang);
             r.tell(
                 To::Phone(phone.clone()),
                 their_lang,
@@ -1224,12 +1266,7 @@ impl Engine {
             }
         };
         let shown = display_name(target.alias.as_deref(), &target.label);
-        let their_lang = smsup_lang::choose(
-            target.language,
-            None,
-            target.phone.e164(),
-            self.rules.default_language,
-        );
+        let their_lang = self.language_for(target.language, None, &target.phone);
         if removing {
             if target.role == Role::Owner {
                 r.say("cannot-remove-owner", &[("list", s(&l.name))]);

@@ -405,7 +405,7 @@ fn add_refusals() {
     // The typed number is never echoed.
     assert_eq!(
         only_reply(&d),
-        "That is not a valid phone number. Example: ADD housing 012 345 6789"
+        "That is not a valid phone number. Example: ADD housing 01X XXX XXXX"
     );
 
     // A member already, opted out, declined, invited lately, or the sender: no invitation, and
@@ -826,4 +826,90 @@ fn a_text_that_names_no_list_but_says_stop_opts_out() {
     assert!(matches!(d.effects[..], [Effect::Post { .. }]), "{d:?}");
     // Not understood and no stop in it: the usual answer.
     assert!(run("hello there", &facts()).effects.is_empty());
+}
+
+fn malaysian_engine() -> Engine {
+    Engine::new(Rules {
+        carrier: carrier::CarrierRules {
+            rules: Some(carrier::RuleSet::My),
+            allowed_domains: vec!["unhcr.org".into()],
+        },
+        ..Rules::default()
+    })
+}
+
+#[test]
+fn posts_the_networks_would_block_are_not_relayed_and_the_sender_is_told_why() {
+    let e = malaysian_engine();
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    for (text, why) in [
+        ("housing call me on 012-345 6789", "phone number"),
+        ("housing room free, ring +60 12 345 6789", "phone number"),
+        ("housing form at bit.ly/abc", "link"),
+        ("housing see www.example.com", "link"),
+        ("housing send your IC number", "personal details"),
+    ] {
+        let d = run_with(&e, text, &f);
+        assert!(d.effects.is_empty(), "{text}: {d:?}");
+        let reply = only_reply(&d);
+        assert!(
+            reply.contains("Not sent") && reply.contains(why),
+            "{text}: {reply}"
+        );
+        assert_eq!(smsup_sms::analyze(reply).segments, 1, "{reply}");
+        // The explanation itself would pass the networks.
+        assert_eq!(e.rules.carrier.check(reply), None, "{reply}");
+    }
+    // Ordinary posts, and links to a domain registered with the carriers, go out.
+    for text in [
+        "housing Room RM300, meet 10.30am on 01.05.2024",
+        "housing Clinic info at www.unhcr.org/my",
+    ] {
+        let d = run_with(&e, text, &f);
+        assert!(
+            matches!(d.effects.as_slice(), [Effect::Post { .. }]),
+            "{text}: {d:?}"
+        );
+    }
+    // Without rules (another country, or `none`), the number goes out as typed.
+    let d = run("housing call me on 012-345 6789", &f);
+    assert!(matches!(d.effects.as_slice(), [Effect::Post { .. }]));
+}
+
+#[test]
+fn a_local_sim_says_nothing_of_its_holders_language() {
+    let e = engine();
+    // The deployment default (English), not Malay, for a +60 number.
+    assert_eq!(e.language_for(None, None, &phone("+60123456789")), Lang::En);
+    // Another country's number still tells.
+    assert_eq!(
+        e.language_for(None, None, &phone("+989121234567")),
+        Lang::Fa
+    );
+    // A setting restores the country rule for local numbers.
+    let local = Engine::new(Rules {
+        local_country_language: true,
+        ..Rules::default()
+    });
+    assert_eq!(
+        local.language_for(None, None, &phone("+60123456789")),
+        Lang::Ms
+    );
+    // An invitation is in the invitee's language when known, else in the inviter's.
+    let mut f = facts();
+    f.sender.language = Some(Lang::Fa);
+    f.list = Some(list(Some(Role::Owner)));
+    f.invitee = Some(InviteeFacts::default());
+    let d = run("ADD housing +60 12 345 6789", &f);
+    let invite = d
+        .replies
+        .iter()
+        .find(|r| matches!(r.to, To::Phone(_)))
+        .unwrap();
+    assert_eq!(
+        invite.text,
+        smsup_lang::render(Lang::Fa, "invite", &[("list", Arg::Str("housing".into()))])
+            .replace(['\u{2068}', '\u{2069}'], "")
+    );
 }

@@ -112,12 +112,7 @@ pub async fn import(
                 report.invited += 1;
             }
             if template.is_some() {
-                let lang = smsup_lang::choose(
-                    m.language.or(row.language),
-                    None,
-                    row.phone.e164(),
-                    engine.rules.default_language,
-                );
+                let lang = engine.language_for(m.language.or(row.language), None, &row.phone);
                 told.entry(lang).or_default().push(m.id);
             }
         }

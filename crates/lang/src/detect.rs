@@ -532,6 +532,17 @@ pub fn country_language(e164: &str) -> Option<Lang> {
 /// one of the three, else the default if it is, else Arabic (a Malaysian number writing Arabic script
 /// must not be answered in Malay).
 pub fn choose(preference: Option<Lang>, text: Option<&str>, e164: &str, default: Lang) -> Lang {
+    choose_with_country(preference, text, country_language(e164), default)
+}
+
+/// [`choose`] with the number's country language given (None: the number tells nothing, as for a
+/// local SIM in a country of refugees).
+pub fn choose_with_country(
+    preference: Option<Lang>,
+    text: Option<&str>,
+    country: Option<Lang>,
+    default: Lang,
+) -> Lang {
     if let Some(lang) = preference {
         return lang;
     }
@@ -541,11 +552,11 @@ pub fn choose(preference: Option<Lang>, text: Option<&str>, e164: &str, default:
         }
         if is_arabic_script(text) {
             let arabic_script = |l: &Lang| matches!(l, Lang::Fa | Lang::Ar | Lang::Ur);
-            return country_language(e164)
+            return country
                 .filter(arabic_script)
                 .or(Some(default).filter(arabic_script))
                 .unwrap_or(Lang::Ar);
         }
     }
-    country_language(e164).unwrap_or(default)
+    country.unwrap_or(default)
 }

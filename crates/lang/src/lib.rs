@@ -28,7 +28,7 @@ use fluent_templates::Loader;
 use unic_langid::LanguageIdentifier;
 
 pub use bidi::{LRM, RLM};
-pub use detect::{choose, country_language, detect, is_arabic_script};
+pub use detect::{choose, choose_with_country, country_language, detect, is_arabic_script};
 pub use keywords::{
     is_reserved, keyword, keyword_files, keywords_of, parse_keywords, KeywordFileError,
 };

@@ -44,7 +44,7 @@ fn mixed_script_replies_display_in_reading_order() {
     let mut problems = Vec::new();
     let mut checked = 0;
     for lang in Lang::ALL {
-        for (id, vars) in english_messages() {
+        for (id, vars) in english_messages_in(lang) {
             let mut combos = combinations(lang, &vars);
             if !lang.is_rtl() {
                 // Left-to-right replies with right-to-left names in them.

@@ -326,7 +326,7 @@ fn replies_suggest_no_other_languages_command_words() {
     let mut problems = Vec::new();
     for lang in Lang::ALL {
         // `info` shows values after its colons (`You: member`), not words to type.
-        for (id, vars) in common::english_messages()
+        for (id, vars) in common::english_messages_in(lang)
             .into_iter()
             .filter(|(id, _)| id != "info")
         {

@@ -74,7 +74,7 @@ info = { $list }: { PLURAL($count) ->
 
 invite-sent = أرسلت الدعوة إلى { $list } إن كان الرقم يستقبل الرسائل.
 invite = دعوة: انضم { $list } أو لا { $list }
-invalid-number = رقم الهاتف غير صحيح. مثال: أضف { $list } 0123456789
+invalid-number = رقم الهاتف غير صحيح. مثال: أضف { $list } 01XXXXXXXX
 added-by-org = أُضفت لقائمة. للخروج: غادر { $list }. لإيقاف الكل: توقف
 
 not-admin = هذا لمالك { $list } أو مشرفيها فقط.
@@ -96,3 +96,16 @@ started = أهلاً بعودتك. ستصلك الرسائل مجدداً. لل�
 
 lang-set = الردود الآن بالعربية.
 lang-choices = أرسل لغة والرمز: ar عربي، fa فارسی، ur اردو، en، ms، my، so
+
+# Carrier content rules (Malaysia): a post that the networks would block is not relayed.
+# Only one SMS (70 characters) in this script: the list name is left out (the sender knows which list
+# they wrote to). `{ $list -> *[other] ... }` keeps the message's variables those of English without
+# showing the name. Never write a phone number, a link, or the words the networks block (PIN,
+# password, IC number...) in these replies: the networks would block the reply too.
+carrier-my-phone = { $list ->
+   *[other] لم تُرسل: شبكات ماليزيا تحجب أي رسالة فيها رقم هاتف. أرسلها دون الرقم.
+}
+carrier-my-link = { $list ->
+   *[other] لم تُرسل: شبكات ماليزيا تحجب أي رسالة فيها رابط. أرسلها دون الرابط.
+}
+carrier-my-personal = لم تُرسل: شبكات ماليزيا تحجب أي رسالة تطلب بيانات شخصية. أعد صياغتها.

@@ -1,13 +1,17 @@
 # SMS Up replies, English. Every reply must fit in ONE SMS (160 GSM-7 characters, or 70 if the text
 # needs UCS-2) for a 10-character list name and 3-digit counts: tests check it.
 # Keywords inside replies (JOIN, LEAVE, ...) stay in English here; other locales may use their own.
+# `<id>-short` is a shorter wording used when `<id>` does not fit one SMS: a list name in another
+# script (Farsi, Burmese) makes a Latin-script reply UCS-2, 70 characters. Name the list once.
 
 help = SMS Up: CREATE name, JOIN name, LEAVE name, LISTS, INFO name, NAME yourname. To post: name message. STOP ends all.
 unknown-command = Not understood. To post, start with the list name: housing Hello. Text HELP for commands.
 empty = Text HELP to see how to use SMS Up.
 
 created = List { $list } created. Others join by texting JOIN { $list }. To post: { $list } your message
+created-short = Created. Others join by texting JOIN { $list }
 created-announce = Announce list { $list } created: only you and admins post. Others join: JOIN { $list }
+created-announce-short = Announce list made. Join: JOIN { $list }
 list-taken = The name { $list } is taken. Choose another name.
 list-name-invalid = List names have 2-24 letters or digits, no spaces. Example: CREATE housing
 list-name-reserved = { $list } is a command word. Choose another name.
@@ -20,6 +24,7 @@ declined = You will get no more invitations to { $list }.
 no-invitation = You have no invitation to answer. Text HELP for commands.
 
 joined = You joined { $list }. To post: { $list } your message. To leave: LEAVE { $list }
+joined-short = Joined. To post: { $list } your message
 already-member = You are already in { $list }.
 left = You left { $list }. To rejoin: JOIN { $list }
 not-member = You are not in { $list }. To join: JOIN { $list }
@@ -62,7 +67,10 @@ info = { $list }: { $count ->
 
 invite-sent = Invitation to { $list } sent, if that number can receive SMS.
 invite = You are invited to the SMS list { $list }. To join, reply JOIN { $list }. No more invitations: NO { $list }
-invalid-number = That is not a valid phone number. Example: ADD { $list } 012 345 6789
+# The invitation when the list name is in another script (the reply is then UCS-2, 70 characters):
+# one mention of the name; a bare NO refuses the latest invitation.
+invite-short = Invited to SMS list: reply JOIN { $list } or NO
+invalid-number = That is not a valid phone number. Example: ADD { $list } 01X XXX XXXX
 added-by-org = You were added to the SMS list { $list }. To leave: LEAVE { $list }. To stop all: STOP
 
 not-admin = Only the owner or admins of { $list } can do that.
@@ -84,3 +92,10 @@ started = Welcome back. You will get SMS again. Text HELP for commands.
 
 lang-set = Replies will be in English.
 lang-choices = Reply LANG and a code: en English, ms Melayu, my Burmese, fa Farsi/Dari, ar Arabic, so Somali, ur Urdu
+
+# Carrier content rules (Malaysia): a post that the networks would block is not relayed. Never use the
+# words these rules block (a phone number, a link, "PIN", "password", "IC number") in these replies:
+# the networks would block the reply too.
+carrier-my-phone = Not sent to { $list }: networks in Malaysia block SMS with a phone number, so nobody would get it. Send it again without the number.
+carrier-my-link = Not sent to { $list }: networks in Malaysia block SMS with a link, so nobody would get it. Send it again without the link.
+carrier-my-personal = Not sent: networks in Malaysia block SMS that ask for personal details (ID documents, secret codes), so nobody would get it. Write it another way.

@@ -58,7 +58,7 @@ info = { $list }: { $count } عضو، { $mode ->
 
 invite-sent = دعوت به { $list } فرستاده شد، اگر آن شماره پیامک بگیرد.
 invite = دعوت: عضویت { $list } یا نه { $list }
-invalid-number = شمارهٔ تلفن درست نیست. مثال: دعوت { $list } 0123456789
+invalid-number = شمارهٔ تلفن درست نیست. مثال: دعوت { $list } 01XXXXXXXX
 added-by-org = به گروه اضافه شدید. خروج: ترک { $list }. قطع همه: توقف
 
 not-admin = فقط مالک یا مدیران { $list } این کار را می‌توانند.
@@ -80,3 +80,16 @@ started = خوش برگشتید. دوباره پیامک می‌گیرید. را
 
 lang-set = پاسخ‌ها از این پس به فارسی است.
 lang-choices = بنویسید زبان و کد: fa فارسی، ar عربی، ur اردو، en، ms، my، so
+
+# Carrier content rules (Malaysia): a post that the networks would block is not relayed.
+# Only one SMS (70 characters) in this script: the list name is left out (the sender knows which list
+# they wrote to). `{ $list -> *[other] ... }` keeps the message's variables those of English without
+# showing the name. Never write a phone number, a link, or the words the networks block (PIN,
+# password, IC number...) in these replies: the networks would block the reply too.
+carrier-my-phone = { $list ->
+   *[other] ارسال نشد: در مالزی پیامک با شماره تلفن مسدود است. بدون شماره بفرستید.
+}
+carrier-my-link = { $list ->
+   *[other] ارسال نشد: در مالزی پیامک با لینک مسدود است. بدون لینک بفرستید.
+}
+carrier-my-personal = ارسال نشد: در مالزی پیامک درخواست اطلاعات شخصی مسدود است. تغییرش دهید.

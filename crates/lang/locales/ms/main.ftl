@@ -8,7 +8,9 @@ unknown-command = Tidak difahami. Untuk hantar, mula dengan nama kumpulan: rumah
 empty = Taip BANTUAN untuk cara guna SMS Up.
 
 created = Kumpulan { $list } dicipta. Orang lain sertai dengan SERTAI { $list }. Untuk hantar: { $list } mesej anda
+created-short = Dicipta. Orang lain sertai: SERTAI { $list }
 created-announce = Kumpulan pengumuman { $list } dicipta: hanya anda dan pentadbir boleh hantar. Sertai: SERTAI { $list }
+created-announce-short = Pengumuman dicipta. Sertai: SERTAI { $list }
 list-taken = Nama { $list } sudah diambil. Pilih nama lain.
 list-name-invalid = Nama kumpulan 2-24 huruf atau nombor, tanpa jarak. Contoh: CIPTA rumah
 list-name-reserved = { $list } ialah kata arahan. Pilih nama lain.
@@ -21,6 +23,7 @@ declined = Anda tidak akan dijemput lagi ke { $list }.
 no-invitation = Tiada jemputan untuk dijawab. Taip BANTUAN untuk arahan.
 
 joined = Anda menyertai { $list }. Untuk hantar: { $list } mesej anda. Untuk keluar: KELUAR { $list }
+joined-short = Anda sertai. Untuk hantar: { $list } mesej anda
 already-member = Anda sudah menyertai { $list }.
 left = Anda telah keluar dari { $list }. Untuk sertai semula: SERTAI { $list }
 not-member = Anda bukan ahli { $list }. Untuk sertai: SERTAI { $list }
@@ -54,7 +57,10 @@ info = { $list }: { $count } ahli, { $mode ->
 
 invite-sent = Jemputan ke { $list } dihantar, jika nombor itu boleh terima SMS.
 invite = Anda dijemput ke kumpulan SMS { $list }. Untuk sertai, balas SERTAI { $list }. Jangan jemput lagi: TIDAK { $list }
-invalid-number = Itu bukan nombor telefon yang sah. Contoh: TAMBAH { $list } 012 345 6789
+# The invitation when the list name is in another script (the reply is then UCS-2, 70 characters):
+# one mention of the name; a bare NO refuses the latest invitation.
+invite-short = Jemputan SMS: balas SERTAI { $list } atau TIDAK
+invalid-number = Itu bukan nombor telefon yang sah. Contoh: TAMBAH { $list } 01X XXX XXXX
 added-by-org = Anda ditambah ke kumpulan SMS { $list }. Untuk keluar: KELUAR { $list }. Untuk henti semua: BERHENTI
 
 not-admin = Hanya pemilik atau pentadbir { $list } boleh buat begitu.
@@ -76,3 +82,9 @@ started = Selamat kembali. Anda akan terima SMS semula. Taip BANTUAN untuk araha
 
 lang-set = Balasan kini dalam Bahasa Melayu.
 lang-choices = Pilih bahasa: BAHASA en English, ms Melayu, my Myanmar, fa Farsi/Dari, ar Arab, so Somali, ur Urdu
+
+# Peraturan kandungan rangkaian (Malaysia). Jangan guna perkataan yang disekat (nombor telefon, pautan,
+# "PIN", "kata laluan", "nombor IC") dalam balasan ini: rangkaian akan menyekatnya juga.
+carrier-my-phone = Tidak dihantar ke { $list }: rangkaian di Malaysia menyekat SMS dengan nombor telefon, jadi tiada siapa akan terima. Hantar semula tanpa nombor.
+carrier-my-link = Tidak dihantar ke { $list }: rangkaian di Malaysia menyekat SMS yang ada pautan, jadi tiada siapa akan terima. Hantar semula tanpa pautan itu.
+carrier-my-personal = Tidak dihantar: rangkaian di Malaysia menyekat SMS yang meminta butiran peribadi (dokumen pengenalan, kod rahsia). Tulis dengan cara lain.

@@ -56,7 +56,7 @@ info = { $list }: အဖွဲ့ဝင် { $count }၊ { $mode ->
 
 invite-sent = { $list } ဖိတ်စာ ပို့ပြီး (ထိုနံပါတ် SMS ရနိုင်လျှင်)။
 invite = ဖိတ်စာ: ဝင် { $list } / ငြင်း { $list }
-invalid-number = ဖုန်းနံပါတ် မမှန်ပါ။ ဥပမာ: ထည့် { $list } 0123456789
+invalid-number = ဖုန်းနံပါတ် မမှန်ပါ။ ဥပမာ: ထည့် { $list } 01XXXXXXXX
 added-by-org = ထည့်ခံရပြီ။ ထွက်ရန်: ထွက် { $list }။ အားလုံးရပ်ရန်: ရပ်
 
 not-admin = { $list } ပိုင်ရှင် သို့ စီမံသူသာ လုပ်နိုင်သည်။
@@ -78,3 +78,16 @@ started = ပြန်လာတာ ကြိုဆိုပါသည်။ SMS �
 
 lang-set = ယခုမှစ၍ မြန်မာလို ဖြေပါမည်။
 lang-choices = ဘာသာ နှင့် ကုဒ် ပို့ပါ: my မြန်မာ၊ en၊ ms၊ fa၊ ar၊ so၊ ur
+
+# Carrier content rules (Malaysia): a post that the networks would block is not relayed.
+# Only one SMS (70 characters) in this script: the list name is left out (the sender knows which list
+# they wrote to). `{ $list -> *[other] ... }` keeps the message's variables those of English without
+# showing the name. Never write a phone number, a link, or the words the networks block (PIN,
+# password, IC number...) in these replies: the networks would block the reply too.
+carrier-my-phone = { $list ->
+   *[other] ပို့မရပါ။ မလေးရှားတွင် ဖုန်းနံပါတ်ပါ SMS ပိတ်သည်။ နံပါတ်မပါဘဲ ပို့ပါ။
+}
+carrier-my-link = { $list ->
+   *[other] ပို့မရပါ။ မလေးရှားတွင် လင့်ခ်ပါ SMS ပိတ်သည်။ လင့်ခ်မပါဘဲ ပို့ပါ။
+}
+carrier-my-personal = ပို့မရပါ။ မလေးရှားတွင် ကိုယ်ရေးအချက်အလက်တောင်းသော SMS ပိတ်သည်။ ပြင်ပါ။

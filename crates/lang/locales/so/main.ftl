@@ -8,7 +8,9 @@ unknown-command = Lama fahmin. Si aad u dirto, ku bilow magaca kooxda: guri Sala
 empty = Qor CAAWI si aad u ogaato sida loo isticmaalo SMS Up.
 
 created = Kooxda { $list } waa la sameeyay. Dadku waxay ku biiraan: BIIR { $list }. Si aad u dirto: { $list } farriintaada
+created-short = Waa la sameeyay. Ku biir: BIIR { $list }
 created-announce = Kooxda ogeysiiska { $list } waa la sameeyay: adiga iyo maamulayaasha oo keliya ayaa diri kara. Ku biir: BIIR { $list }
+created-announce-short = Waa la sameeyay. Ku biir: BIIR { $list }
 list-taken = Magaca { $list } waa la qaatay. Dooro magac kale.
 list-name-invalid = Magaca kooxdu waa 2-24 xaraf ama tiro, bannaan la'aan. Tusaale: SAMEE guri
 list-name-reserved = { $list } waa eray amar. Dooro magac kale.
@@ -21,6 +23,7 @@ declined = Casuumaad kale kama heli doontid { $list }.
 no-invitation = Ma haysid casuumaad aad ka jawaabto. Qor CAAWI si aad u aragto amarrada.
 
 joined = Waad ku biirtay { $list }. Si aad u dirto: { $list } farriintaada. Si aad uga baxdo: BAX { $list }
+joined-short = Waad ku biirtay. Dirid: { $list } farriintaada
 already-member = Horay ayaad ugu jirtay { $list }.
 left = Waad ka baxday { $list }. Si aad ugu soo noqoto: BIIR { $list }
 not-member = Kuma jirtid { $list }. Si aad ugu biirto: BIIR { $list }
@@ -63,7 +66,10 @@ info = { $list }: { $count ->
 
 invite-sent = Casuumaadda { $list } waa la diray, haddii lambarkaas SMS heli karo.
 invite = Waxaa lagugu casuumay kooxda SMS { $list }. Ku biir: BIIR { $list }. Casuumaad kale ma rabo: MAYA { $list }
-invalid-number = Taasi maaha lambar telefoon oo sax ah. Tusaale: KUDAR { $list } 012 345 6789
+# The invitation when the list name is in another script (the reply is then UCS-2, 70 characters):
+# one mention of the name; a bare NO refuses the latest invitation.
+invite-short = Casuumaad SMS: BIIR { $list } ama MAYA
+invalid-number = Taasi maaha lambar telefoon oo sax ah. Tusaale: KUDAR { $list } 01X XXX XXXX
 added-by-org = Waxaa lagugu daray kooxda SMS { $list }. Si aad uga baxdo: BAX { $list }. Si aad u joojiso dhammaan: JOOJI
 
 not-admin = Milkiilaha ama maamulayaasha { $list } oo keliya ayaa sidaas samayn kara.
@@ -85,3 +91,10 @@ started = Ku soo dhawoow. Mar kale ayaad SMS heli doontaa. Qor CAAWI si aad u ar
 
 lang-set = Jawaabaha hadda waa Af-Soomaali.
 lang-choices = Dooro luqad: LUQAD en English, ms Melayu, my Myanmar, fa Farsi/Dari, ar Carabi, so Soomaali, ur Urdu
+
+# Carrier content rules (Malaysia): a post that the networks would block is not relayed. Never write a
+# phone number, a link, or the words the networks block (PIN, password, IC number...) in these
+# replies: the networks would block the reply too.
+carrier-my-phone = Looma dirin { $list }: shabakadaha Malaysia waxay xannibaan SMS lambar telefoon leh, markaa qofna ma heli doono. Dib u dir lambarka la'aantiis.
+carrier-my-link = Looma dirin { $list }: shabakadaha Malaysia waxay xannibaan SMS link leh, markaa qofna ma heli doono. Dib u dir linkiga la'aantiis.
+carrier-my-personal = Lama dirin: shabakadaha Malaysia waxay xannibaan SMS lagu codsado xog shakhsi ah (warqado aqoonsi, koodh sir ah), markaa qofna ma heli doono. Si kale u qor.

@@ -64,7 +64,7 @@ info = { $list }: { $count ->
 
 invite-sent = { $list } کی دعوت بھیج دی گئی، اگر نمبر SMS لیتا ہے۔
 invite = دعوت: شامل { $list } یا نہیں { $list }
-invalid-number = فون نمبر درست نہیں۔ مثال: دعوت { $list } 0123456789
+invalid-number = فون نمبر درست نہیں۔ مثال: دعوت { $list } 01XXXXXXXX
 added-by-org = آپ شامل کیے گئے۔ نکلنا: چھوڑیں { $list }۔ سب بند: روکیں
 
 not-admin = یہ صرف { $list } کا مالک یا منتظم کر سکتا ہے۔
@@ -86,3 +86,16 @@ started = خوش آمدید۔ آپ کو پھر سے SMS ملیں گے۔ مدد �
 
 lang-set = جوابات اب اردو میں ہوں گے۔
 lang-choices = لکھیں زبان اور کوڈ: ur اردو، fa فارسی، ar عربی، en، ms، my، so
+
+# Carrier content rules (Malaysia): a post that the networks would block is not relayed.
+# Only one SMS (70 characters) in this script: the list name is left out (the sender knows which list
+# they wrote to). `{ $list -> *[other] ... }` keeps the message's variables those of English without
+# showing the name. Never write a phone number, a link, or the words the networks block (PIN,
+# password, IC number...) in these replies: the networks would block the reply too.
+carrier-my-phone = { $list ->
+   *[other] نہیں بھیجا: ملائیشیا میں فون نمبر والے SMS بلاک ہیں۔ بغیر نمبر بھیجیں۔
+}
+carrier-my-link = { $list ->
+   *[other] نہیں بھیجا: ملائیشیا میں لنک والے SMS بلاک ہیں۔ بغیر لنک بھیجیں۔
+}
+carrier-my-personal = نہیں بھیجا: ملائیشیا میں ذاتی معلومات مانگنے والے SMS بلاک ہیں۔ بدلیں۔

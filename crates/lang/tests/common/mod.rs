@@ -11,6 +11,15 @@ pub fn english_messages() -> Vec<(String, BTreeSet<String>)> {
     messages_of(Lang::En)
 }
 
+/// The English messages a locale renders: all of them but the shorter wordings (`<id>-short`) it
+/// has no need of.
+pub fn english_messages_in(lang: Lang) -> Vec<(String, BTreeSet<String>)> {
+    english_messages()
+        .into_iter()
+        .filter(|(id, _)| !id.ends_with("-short") || smsup_lang::has_translation(lang, id))
+        .collect()
+}
+
 /// The messages of one locale's main.ftl with their variables.
 pub fn messages_of(lang: Lang) -> Vec<(String, BTreeSet<String>)> {
     let path = format!(

@@ -1,0 +1,116 @@
+//! What a refugee in Kuala Lumpur meets beyond the protocol: the networks' content rules, local SIM
+//! cards that say nothing of their holder's language, invitations to lists named in another script.
+
+mod common;
+
+use common::{db, phone, spawn_app, tempdir};
+
+#[tokio::test]
+async fn a_post_the_networks_would_block_reaches_nobody_and_its_sender_is_told_why() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, member) = (phone(1), phone(2));
+    c.ask(&owner, "CREATE rooms").await;
+    c.ask(&member, "JOIN rooms").await;
+    for (post, why) in [
+        ("rooms Room free, call me on 012-345 6789", "phone number"),
+        ("rooms ring ٠١٢٣٤٥٦٧٨٩ tonight", "phone number"),
+        ("rooms form at bit.ly/3xYz", "link"),
+        ("rooms send me your IC number to book", "personal details"),
+    ] {
+        let reply = c.ask(&owner, post).await;
+        assert!(
+            reply.contains("Not sent") && reply.contains(why),
+            "{post}: {reply}"
+        );
+    }
+    // Nothing was relayed; an ordinary post with a price, a time and a date is.
+    let reply = c
+        .ask(&owner, "rooms Room RM300, viewing 10.30am on 01.05.2025")
+        .await;
+    assert_eq!(reply, "Sent to 1 member.");
+    let texts = c.wait_texts(&member, 2).await;
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert_eq!(
+        texts[1],
+        "[rooms] #".to_string() + texts[1].trim_start_matches("[rooms] #")
+    );
+    assert!(texts[1].ends_with(": Room RM300, viewing 10.30am on 01.05.2025"));
+    // What is kept of the refused posts holds no number.
+    let pool = db(dir.path()).await;
+    let bodies: Vec<String> = sqlx::query_scalar("SELECT body FROM inbound")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    for body in &bodies {
+        assert!(
+            !body.contains("6789") && !body.contains("٦٧٨٩"),
+            "{bodies:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn carrier_rules_can_be_turned_off_and_domains_allowed() {
+    let dir = tempdir();
+    let app = spawn_app(
+        dir.path(),
+        &[("SMSUP_CARRIER_RULES_ALLOWED_DOMAINS", "[\"unhcr.org\"]")],
+    )
+    .await;
+    let c = app.client();
+    c.ask(&phone(1), "CREATE clinic").await;
+    c.ask(&phone(2), "JOIN clinic").await;
+    let reply = c
+        .ask(&phone(1), "clinic Opening times at www.unhcr.org/my")
+        .await;
+    assert_eq!(reply, "Sent to 1 member.");
+    let reply = c.ask(&phone(1), "clinic or at www.example.com").await;
+    assert!(reply.contains("link"), "{reply}");
+    drop(app);
+
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[("SMSUP_CARRIER_RULES_COUNTRY", "none")]).await;
+    let c = app.client();
+    c.ask(&phone(1), "CREATE clinic").await;
+    c.ask(&phone(2), "JOIN clinic").await;
+    let reply = c.ask(&phone(1), "clinic call 012-345 6789").await;
+    assert_eq!(reply, "Sent to 1 member.");
+}
+
+#[tokio::test]
+async fn a_local_sim_gets_the_default_language_and_invitations_fit_one_sms() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    // A Malaysian number that writes nothing telling gets English (the default), not Malay.
+    let local = "+60123450001";
+    let reply = c.ask(local, "hello").await;
+    assert!(reply.starts_with("Not understood"), "{reply}");
+
+    // A Malay-speaking owner invites a Malaysian number to a Farsi-named list: one SMS, in Malay,
+    // with the whole name to type.
+    let owner = phone(1);
+    c.ask(&owner, "BAHASA ms").await;
+    let name = "خانهارزان";
+    let created = c.ask(&owner, &format!("CREATE {name}")).await;
+    assert!(plain(&created).contains(name), "{created}");
+    let invitee = "+60123450002";
+    c.ask(&owner, &format!("TAMBAH {name} {invitee}")).await;
+    let texts = c.wait_texts(invitee, 1).await;
+    let invitation = &texts[0];
+    assert_eq!(smsup_sms::analyze(invitation).segments, 1, "{invitation}");
+    assert!(
+        plain(invitation).contains(&format!("SERTAI {name}")),
+        "{invitation}"
+    );
+    // The invitee joins with what the invitation says.
+    let reply = c.ask(invitee, &format!("SERTAI {name}")).await;
+    assert!(plain(&reply).contains(name), "{reply}");
+}
+
+/// A reply without the direction marks set around names in another direction.
+fn plain(text: &str) -> String {
+    text.replace(['\u{200E}', '\u{200F}', '\u{2068}', '\u{2069}'], "")
+}
