@@ -114,3 +114,48 @@ async fn a_local_sim_gets_the_default_language_and_invitations_fit_one_sms() {
 fn plain(text: &str) -> String {
     text.replace(['\u{200E}', '\u{200F}', '\u{2068}', '\u{2069}'], "")
 }
+
+#[tokio::test]
+async fn burmese_in_zawgyi_is_understood_and_each_reader_gets_their_font() {
+    use smsup_lang::{unicode_to_zawgyi as z, zawgyi_probability};
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, zg_reader, uni_reader, quitter) = (phone(1), phone(2), phone(3), phone(4));
+    c.ask(&owner, "CREATE myan").await;
+    // Commands typed in Zawgyi: JOIN (ဝင်) and a greeting long enough to tell the font.
+    let joined = c.ask(&zg_reader, &z("ဝင် myan")).await;
+    assert!(
+        zawgyi_probability(&joined) > 0.95,
+        "answered in Zawgyi: {joined}"
+    );
+    // A sentence long enough to tell: this phone shows Zawgyi, and is remembered so.
+    c.ask(&zg_reader, &z("မင်္ဂလာပါ ကျေးဇူးတင်ပါတယ်")).await;
+    c.ask(&uni_reader, "ဝင် myan").await;
+    c.ask(&quitter, &z("ဝင် myan")).await;
+
+    // A Zawgyi post reaches the Unicode reader in Unicode and the Zawgyi reader in Zawgyi.
+    let post = "မင်္ဂလာပါ မနက်ဖြန် ဆေးခန်း ဖွင့်ပါမည်";
+    c.ask(&quitter, &format!("myan {}", z(post))).await;
+    let uni = c.wait_texts(&uni_reader, 2).await;
+    assert!(uni[1].ends_with(post), "{uni:?}");
+    let zg = c.wait_texts(&zg_reader, 3).await;
+    assert!(zg[2].ends_with(&z(post)), "{zg:?}");
+
+    // STOP typed in Zawgyi (ရပ္) opts out like ရပ်.
+    let stopped = c.ask(&quitter, &z("ရပ်")).await;
+    c.ask(&owner, "myan after the stop").await;
+    c.wait_texts(&uni_reader, 3).await;
+    let quitter_texts = c.texts(&quitter).await;
+    assert!(
+        !quitter_texts.iter().any(|t| t.contains("after the stop")),
+        "{stopped}: {quitter_texts:?}"
+    );
+
+    // FONT UNICODE: Burmese comes in Unicode from now on.
+    let set = c.ask(&zg_reader, "FONT UNICODE").await;
+    assert!(set.contains("Unicode"), "{set}");
+    c.ask(&owner, &format!("myan {post}")).await;
+    let zg = c.wait_texts(&zg_reader, 6).await;
+    assert!(zg[5].ends_with(post), "{zg:?}");
+}

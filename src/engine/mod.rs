@@ -103,6 +103,49 @@ impl Default for Rules {
     }
 }
 
+/// How a member's phone shows Burmese: in Unicode, or in the Zawgyi font encoding that many
+/// Burmese phones still use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Font {
+    /// Unicode (the default).
+    Unicode,
+    /// Zawgyi: Burmese sent to this member is converted to Zawgyi.
+    Zawgyi,
+}
+
+impl Font {
+    /// Its name in the database and in replies.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Font::Unicode => "Unicode",
+            Font::Zawgyi => "Zawgyi",
+        }
+    }
+
+    /// From its stored name.
+    pub fn from_stored(name: &str) -> Option<Font> {
+        match name {
+            "Unicode" => Some(Font::Unicode),
+            "Zawgyi" => Some(Font::Zawgyi),
+            _ => None,
+        }
+    }
+
+    /// From what a member typed after FONT (`zawgyi`, `zg`, `ဇော်ဂျီ`, `unicode`, `ယူနီကုဒ်`).
+    pub fn from_choice(word: &str) -> Option<Font> {
+        let w = smsup_lang::normalize(word.trim());
+        match w.as_str() {
+            "zawgyi" | "zg" | "zawgyione" | "ဇော်ဂျီ" | "ဇော်ဂျီး" => {
+                Some(Font::Zawgyi)
+            }
+            "unicode" | "uni" | "ယူနီကုဒ်" | "ယူနီကုတ်" => {
+                Some(Font::Unicode)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// The sender of the SMS being handled.
 #[derive(Debug, Clone)]
 pub struct Sender {
@@ -116,6 +159,8 @@ pub struct Sender {
     pub language: Option<Lang>,
     /// Opted out of everything.
     pub opted_out: bool,
+    /// How their phone shows Burmese, when known.
+    pub font: Option<Font>,
 }
 
 /// A member's alias, or their label in one list (`#K7PQ`) when they have none.
@@ -359,6 +404,8 @@ pub enum Effect {
     SetAlias(String),
     /// Set the sender's language.
     SetLanguage(Lang),
+    /// Set how Burmese is sent to the sender.
+    SetFont(Font),
     /// Opt the sender out of everything and cancel what is queued for them.
     OptOut,
     /// Opt the sender back in.
@@ -374,6 +421,8 @@ pub enum Effect {
         list_id: i64,
         /// The text each recipient gets (`[list] alias: text`).
         text: String,
+        /// The same text in Zawgyi, for members whose phones show Zawgyi (when it has Burmese).
+        zawgyi_text: Option<String>,
         /// Segments of that text.
         segments: u32,
     },
@@ -507,6 +556,60 @@ pub fn echo(typed: &str) -> String {
         cut
     } else {
         out.to_string()
+    }
+}
+
+/// `text` in Zawgyi when it has Burmese in it (for members whose phones show Zawgyi), else None.
+pub fn to_zawgyi(text: &str) -> Option<String> {
+    (smsup_lang::myanmar_chars(text) > 0)
+        .then(|| smsup_lang::unicode_to_zawgyi(text))
+        .filter(|z| z != text)
+}
+
+/// An inbound text as read: in Unicode, with what it shows of its writer's font.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The text in Unicode.
+    pub text: String,
+    /// The font this message was written in, when the detector is sure: the reply to it uses it.
+    pub written_in: Option<Font>,
+    /// The font to remember for its writer: only a long enough text tells
+    /// ([`smsup_lang::MIN_MYANMAR_CHARS`]).
+    pub remember: Option<Font>,
+}
+
+/// Read a text that may be Burmese typed in Zawgyi: converted to Unicode when the detector is sure
+/// (a word is enough), or when the member's phone is known to use Zawgyi and the text is not surely
+/// Unicode.
+pub fn from_zawgyi(text: &str, font: Option<Font>) -> Reading {
+    let myanmar = smsup_lang::myanmar_chars(text);
+    if myanmar == 0 {
+        return Reading {
+            text: text.to_string(),
+            written_in: None,
+            remember: None,
+        };
+    }
+    let p = smsup_lang::zawgyi_probability(text);
+    let sure_zawgyi = p > smsup_lang::ZAWGYI_THRESHOLD;
+    let sure_unicode = p < 1.0 - smsup_lang::ZAWGYI_THRESHOLD;
+    let written_in = if sure_zawgyi {
+        Some(Font::Zawgyi)
+    } else if sure_unicode && myanmar >= smsup_lang::MIN_MYANMAR_CHARS {
+        Some(Font::Unicode)
+    } else {
+        None
+    };
+    let remember = written_in.filter(|_| myanmar >= smsup_lang::MIN_MYANMAR_CHARS);
+    let zawgyi = sure_zawgyi || (font == Some(Font::Zawgyi) && !sure_unicode);
+    Reading {
+        text: if zawgyi {
+            smsup_lang::zawgyi_to_unicode(text)
+        } else {
+            text.to_string()
+        },
+        written_in,
+        remember,
     }
 }
 
@@ -1012,6 +1115,13 @@ impl Engine {
                     r.say("name-set", &[("alias", s(&alias))]);
                 }
             }
+            Command::Font { choice } => match choice.as_deref().and_then(Font::from_choice) {
+                Some(font) => {
+                    d.effects.push(Effect::SetFont(font));
+                    r.say("font-set", &[("font", s(font.as_str()))]);
+                }
+                None => r.say("font-usage", &[]),
+            },
             Command::Language { code: None } => r.say("lang-choices", &[]),
             Command::Language { code: Some(code) } => match Lang::from_choice(code) {
                 Some(chosen) => {
@@ -1157,9 +1267,11 @@ impl Engine {
             r.refuse_for_limit("post-list-limit", &[("list", s(&l.name))]);
             return;
         }
+        let zawgyi_text = to_zawgyi(&text);
         d.effects.push(Effect::Post {
             list_id: l.id,
             text,
+            zawgyi_text,
             segments: u32::try_from(segments).unwrap_or(u32::MAX),
         });
         if self.rules.confirm_posts {

@@ -87,6 +87,11 @@ pub enum Command {
         /// The code or language name given, if any.
         code: Option<String>,
     },
+    /// `FONT [ZAWGYI|UNICODE]`: how Burmese is sent to me.
+    Font {
+        /// The choice as typed, if any.
+        choice: Option<String>,
+    },
     /// A command that needs a list name was sent without one.
     NeedList {
         /// The keyword as typed, to show in the example.
@@ -119,6 +124,7 @@ impl Command {
             Command::No { .. } => "no",
             Command::AnnounceUsage { .. } => "announce",
             Command::Language { .. } => "lang",
+            Command::Font { .. } => "font",
             Command::NeedList { .. } => "need-list",
             Command::Word(_) => "word",
             Command::Empty => "empty",
@@ -427,6 +433,9 @@ pub fn parse(text: &str, region: &str) -> Parsed {
         Keyword::Language => Command::Language {
             code: (!arg.is_empty()).then(|| arg.to_string()),
         },
+        Keyword::Font => Command::Font {
+            choice: (!arg.is_empty()).then(|| arg.to_string()),
+        },
         Keyword::Add | Keyword::Remove | Keyword::Admin if !arg.is_empty() => {
             let (list, who) = split_first(rest);
             let list = trim_word(list).to_string();
@@ -638,6 +647,7 @@ mod every_keyword {
             Keyword::Stop => Command::Stop,
             Keyword::Start => Command::Start,
             Keyword::Language => Command::Language { code: None },
+            Keyword::Font => Command::Font { choice: None },
             Keyword::Name => Command::Name {
                 alias: String::new(),
             },
@@ -663,6 +673,7 @@ mod every_keyword {
             Keyword::Info => Command::Info { list },
             Keyword::Name => Command::Name { alias: list },
             Keyword::Language => Command::Language { code: Some(list) },
+            Keyword::Font => Command::Font { choice: Some(list) },
             Keyword::No => Command::No { list: Some(list) },
             Keyword::Announce => Command::AnnounceUsage { name: list },
             // ADD/REMOVE/ADMIN need a second argument; checked below.

@@ -13,6 +13,7 @@ fn sender() -> Sender {
         alias: None,
         language: None,
         opted_out: false,
+        font: None,
     }
 }
 
@@ -171,6 +172,7 @@ fn post_reaches_members_as_list_and_alias() {
         vec![Effect::Post {
             list_id: 3,
             text: "[housing] Amina: Room free in Chow Kit".into(),
+            zawgyi_text: None,
             segments: 1
         }]
     );

@@ -20,11 +20,16 @@ pub async fn handle(
     let sender_id = tx
         .upsert_member(sender, Some(sms.channel.as_str()), now)
         .await?;
-    let parsed = engine.parse_from(&sms.text, sender);
+    // Burmese typed in Zawgyi is read in Unicode (keywords, list names, posts); a long enough text
+    // tells which font the member's phone uses.
+    let font = tx.member_font(sender_id).await?;
+    let reading = engine::from_zawgyi(&sms.text, font);
+    let text = reading.text;
+    let parsed = engine.parse_from(&text, sender);
     // No number typed in a command is kept in clear (a post is the member's own words).
     let body = match &parsed.command {
-        Command::Post { .. } => sms.text.clone(),
-        _ => engine::mask_numbers(&sms.text),
+        Command::Post { .. } => text.clone(),
+        _ => engine::mask_numbers(&text),
     };
     let record = InboundRecord {
         channel: &sms.channel,
@@ -43,7 +48,19 @@ pub async fn handle(
     let facts = tx
         .load_facts(who, &needs, &parsed, &engine.rules, inbound_id, now)
         .await?;
-    let decision = engine.decide(&sms.text, &parsed, &facts);
+    let mut decision = engine.decide(&text, &parsed, &facts);
+    // The font seen is remembered, unless the member just chose one.
+    let chosen = decision.effects.iter().find_map(|e| match e {
+        engine::Effect::SetFont(f) => Some(*f),
+        _ => None,
+    });
+    if let (None, Some(seen)) = (chosen, reading.remember) {
+        if font != Some(seen) {
+            decision.effects.push(engine::Effect::SetFont(seen));
+        }
+    }
+    // The answer is in the font the message was written in, else the member's.
+    let sender_font = chosen.or(reading.written_in).or(font);
     // A text that was not posted after all (a list that does not exist, a typo of a command, a
     // refusal) is not the member's words to anyone: numbers typed in it are not kept either.
     let posted = decision
@@ -51,7 +68,7 @@ pub async fn handle(
         .iter()
         .any(|e| matches!(e, engine::Effect::Post { .. }));
     if !posted && matches!(parsed.command, Command::Post { .. }) {
-        let masked = engine::mask_numbers(&sms.text);
+        let masked = engine::mask_numbers(&text);
         if masked != body {
             tx.set_inbound_body(inbound_id, &masked).await?;
         }
@@ -62,17 +79,25 @@ pub async fn handle(
         tx.apply(effect, sender_id, inbound_id, now).await?;
     }
     for reply in &decision.replies {
-        let (recipient, channel, to_sender) = match &reply.to {
+        let (recipient, channel, to_sender, font) = match &reply.to {
             // A reply leaves through the channel its SMS came in on.
-            To::Sender => (sender_id, Some(sms.channel.as_str()), true),
-            To::Member(id) => (*id, None, false),
-            To::Phone(phone) => (tx.upsert_member(phone, None, now).await?, None, false),
+            To::Sender => (sender_id, Some(sms.channel.as_str()), true, sender_font),
+            To::Member(id) => (*id, None, false, tx.member_font(*id).await?),
+            To::Phone(phone) => {
+                let id = tx.upsert_member(phone, None, now).await?;
+                (id, None, false, tx.member_font(id).await?)
+            }
         };
+        // Burmese reaches a phone that shows Zawgyi in Zawgyi.
+        let zawgyi = (font == Some(engine::Font::Zawgyi))
+            .then(|| engine::to_zawgyi(&reply.text))
+            .flatten();
+        let reply_text = zawgyi.as_deref().unwrap_or(&reply.text);
         // Someone who opted out gets nothing from anyone else's command (a notice that they were
         // removed or made admin included); the sender's own answer is the engine's to decide.
         tx.enqueue(
             recipient,
-            &reply.text,
+            reply_text,
             channel,
             Priority::Reply,
             to_sender,

@@ -392,6 +392,11 @@ pub trait InboundTx: Send {
     async fn set_inbound_body(&mut self, inbound_id: i64, body: &str) -> Result<(), StoreError>;
     /// The sender as the engine sees them.
     async fn sender(&mut self, member_id: i64, phone: &Phone) -> Result<Sender, StoreError>;
+    /// How a member's phone shows Burmese, when known.
+    async fn member_font(
+        &mut self,
+        member_id: i64,
+    ) -> Result<Option<crate::engine::Font>, StoreError>;
     /// Load what the engine needs to decide the command.
     #[allow(clippy::too_many_arguments)]
     async fn load_facts(

@@ -631,6 +631,13 @@ impl SqliteStore {
                     .execute(&mut *conn)
                     .await?;
             }
+            Effect::SetFont(font) => {
+                sqlx::query("UPDATE members SET font = ? WHERE id = ?")
+                    .bind(font.as_str())
+                    .bind(sender_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
             Effect::OptOut => {
                 sqlx::query("UPDATE members SET opted_out = 1 WHERE id = ?")
                     .bind(sender_id)
@@ -647,29 +654,44 @@ impl SqliteStore {
             Effect::Post {
                 list_id,
                 text,
+                zawgyi_text,
                 segments,
             } => {
                 let (message_id, _) = Self::insert_message(conn, text, now).await?;
-                let fanned = sqlx::query(
-                    "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
-                                         next_attempt_at, created_at, updated_at)
-                     SELECT ?, m.id, COALESCE(m.gateway, ?), ?, 'queued', ?, ?, ?
-                     FROM memberships ms JOIN members m ON m.id = ms.member_id
-                     WHERE ms.list_id = ? AND ms.state = 'active' AND m.opted_out = 0
-                       AND m.undeliverable = 0 AND m.id != ?
-                     ORDER BY m.id",
-                )
-                .bind(message_id)
-                .bind(&self.default_gateway)
-                .bind(PRIORITY_BULK)
-                .bind(now)
-                .bind(now)
-                .bind(now)
-                .bind(list_id)
-                .bind(sender_id)
-                .execute(&mut *conn)
-                .await?
-                .rows_affected();
+                // Members whose phones show Zawgyi get the Zawgyi text, when the post has Burmese.
+                let zawgyi_id = match zawgyi_text {
+                    Some(z) => Some(Self::insert_message(conn, z, now).await?.0),
+                    None => None,
+                };
+                let mut fanned = 0;
+                for (id, zawgyi_readers) in [(Some(message_id), false), (zawgyi_id, true)] {
+                    let Some(id) = id else { continue };
+                    let font = match (zawgyi_id.is_some(), zawgyi_readers) {
+                        (false, _) => "",
+                        (true, false) => "AND COALESCE(m.font, '') != 'Zawgyi'",
+                        (true, true) => "AND m.font = 'Zawgyi'",
+                    };
+                    fanned += sqlx::query(&format!(
+                        "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
+                                             next_attempt_at, created_at, updated_at)
+                         SELECT ?, m.id, COALESCE(m.gateway, ?), ?, 'queued', ?, ?, ?
+                         FROM memberships ms JOIN members m ON m.id = ms.member_id
+                         WHERE ms.list_id = ? AND ms.state = 'active' AND m.opted_out = 0
+                           AND m.undeliverable = 0 AND m.id != ? {font}
+                         ORDER BY m.id"
+                    ))
+                    .bind(id)
+                    .bind(&self.default_gateway)
+                    .bind(PRIORITY_BULK)
+                    .bind(now)
+                    .bind(now)
+                    .bind(now)
+                    .bind(list_id)
+                    .bind(sender_id)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected();
+                }
                 sqlx::query(
                     "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments, created_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -1132,18 +1154,35 @@ impl InboundTx for SqliteInboundTx {
     }
 
     async fn sender(&mut self, member_id: i64, phone: &Phone) -> Result<Sender, StoreError> {
-        let row = sqlx::query("SELECT alias, language, opted_out FROM members WHERE id = ?")
+        let row = sqlx::query("SELECT alias, language, opted_out, font FROM members WHERE id = ?")
             .bind(member_id)
             .fetch_one(&mut *self.tx)
             .await?;
         let language: Option<String> = row.get("language");
+        let font: Option<String> = row.get("font");
         Ok(Sender {
             id: member_id,
             phone: phone.clone(),
             alias: row.get("alias"),
             language: language.as_deref().and_then(smsup_lang::Lang::from_code),
             opted_out: row.get::<i64, _>("opted_out") != 0,
+            font: font.as_deref().and_then(crate::engine::Font::from_stored),
         })
+    }
+
+    async fn member_font(
+        &mut self,
+        member_id: i64,
+    ) -> Result<Option<crate::engine::Font>, StoreError> {
+        let font: Option<Option<String>> =
+            sqlx::query_scalar("SELECT font FROM members WHERE id = ?")
+                .bind(member_id)
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        Ok(font
+            .flatten()
+            .as_deref()
+            .and_then(crate::engine::Font::from_stored))
     }
 
     async fn load_facts(

@@ -51,7 +51,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 15] = [
+    pub const ALL: [Keyword; 16] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -67,6 +67,7 @@ impl Keyword {
         Keyword::Start,
         Keyword::Language,
         Keyword::No,
+        Keyword::Font,
     ];
 
     /// The command's name in the keyword files (`join`, `lang`, ...).
@@ -87,6 +88,7 @@ impl Keyword {
             Keyword::Start => "start",
             Keyword::Language => "lang",
             Keyword::No => "no",
+            Keyword::Font => "font",
         }
     }
 }

@@ -19,6 +19,7 @@ mod detect;
 mod keywords;
 mod normalize;
 mod plural;
+mod zawgyi;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -36,6 +37,10 @@ pub use normalize::{
     ascii_digits, confusable_key, is_drawn, is_invisible, is_mark, is_single_script, normalize,
 };
 pub use plural::plural_category;
+pub use zawgyi::{
+    is_zawgyi, myanmar_chars, unicode_to_zawgyi, zawgyi_probability, zawgyi_to_unicode,
+    MIN_MYANMAR_CHARS, ZAWGYI_THRESHOLD,
+};
 
 /// Start of template text in a rendering (private use; removed before a reply leaves).
 const TEXT_START: char = '\u{E000}';
@@ -230,6 +235,8 @@ pub enum Keyword {
     Language,
     /// Refuse an invitation (and every later one) to a list.
     No,
+    /// Choose how Burmese is sent to me: Zawgyi or Unicode.
+    Font,
 }
 
 /// A value for a template's placeable.

@@ -200,6 +200,7 @@ fn snapshot_cases(
                                 "lists" => Arg::Str(smsup_lang::join_names(lang, &[name, "jobs"])),
                                 "number" => Arg::Str("012-345 67890".to_string()),
                                 "command" => Arg::Str("JOIN".to_string()),
+                                "font" => Arg::Str("Zawgyi".to_string()),
                                 other => panic!("no snapshot value for ${other}"),
                             };
                             (v.clone(), value)
@@ -380,4 +381,23 @@ fn shorter_wordings_fit_with_a_name_in_another_script() {
         }
     }
     assert!(checked >= 12, "{checked}");
+}
+
+/// A Burmese reply to a phone that shows Zawgyi is sent converted: it still fits one SMS.
+#[test]
+fn burmese_replies_fit_one_sms_in_zawgyi_too() {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (id, vars) in english_messages_in(Lang::My) {
+        for combo in combinations(Lang::My, &vars) {
+            let text = smsup_lang::unicode_to_zawgyi(&render(Lang::My, &id, &as_args(&combo)));
+            let a = smsup_sms::analyze(&text);
+            if a.segments > 1 {
+                problems.push(format!("{id}: {} units with {}", a.units, describe(&combo)));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

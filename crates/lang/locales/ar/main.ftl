@@ -109,3 +109,7 @@ carrier-my-link = { $list ->
    *[other] لم تُرسل: شبكات ماليزيا تحجب أي رسالة فيها رابط. أرسلها دون الرابط.
 }
 carrier-my-personal = لم تُرسل: شبكات ماليزيا تحجب أي رسالة تطلب بيانات شخصية. أعد صياغتها.
+
+# FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
+font-set = ستصلك البورمية بخط { $font }. للتغيير: الخط ZAWGYI أو الخط UNICODE
+font-usage = لاختيار طريقة عرض البورمية في هاتفك: الخط ZAWGYI أو الخط UNICODE

@@ -99,3 +99,7 @@ lang-choices = Reply LANG and a code: en English, ms Melayu, my Burmese, fa Fars
 carrier-my-phone = Not sent to { $list }: networks in Malaysia block SMS with a phone number, so nobody would get it. Send it again without the number.
 carrier-my-link = Not sent to { $list }: networks in Malaysia block SMS with a link, so nobody would get it. Send it again without the link.
 carrier-my-personal = Not sent: networks in Malaysia block SMS that ask for personal details (ID documents, secret codes), so nobody would get it. Write it another way.
+
+# FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
+font-set = Burmese will be sent to you in { $font }. To change: FONT ZAWGYI or FONT UNICODE
+font-usage = To choose how Burmese is shown on your phone: FONT ZAWGYI or FONT UNICODE

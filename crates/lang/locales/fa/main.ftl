@@ -93,3 +93,7 @@ carrier-my-link = { $list ->
    *[other] ارسال نشد: در مالزی پیامک با لینک مسدود است. بدون لینک بفرستید.
 }
 carrier-my-personal = ارسال نشد: در مالزی پیامک درخواست اطلاعات شخصی مسدود است. تغییرش دهید.
+
+# FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
+font-set = متن برمه‌ای با { $font } می‌آید. تغییر: فونت ZAWGYI یا فونت UNICODE
+font-usage = برای انتخاب نمایش برمه‌ای در گوشی‌تان: فونت ZAWGYI یا فونت UNICODE

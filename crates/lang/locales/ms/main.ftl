@@ -88,3 +88,6 @@ lang-choices = Pilih bahasa: BAHASA en English, ms Melayu, my Myanmar, fa Farsi/
 carrier-my-phone = Tidak dihantar ke { $list }: rangkaian di Malaysia menyekat SMS dengan nombor telefon, jadi tiada siapa akan terima. Hantar semula tanpa nombor.
 carrier-my-link = Tidak dihantar ke { $list }: rangkaian di Malaysia menyekat SMS yang ada pautan, jadi tiada siapa akan terima. Hantar semula tanpa pautan itu.
 carrier-my-personal = Tidak dihantar: rangkaian di Malaysia menyekat SMS yang meminta butiran peribadi (dokumen pengenalan, kod rahsia). Tulis dengan cara lain.
+
+font-set = Bahasa Burma akan dihantar kepada anda dalam { $font }. Untuk tukar: FON ZAWGYI atau FON UNICODE
+font-usage = Untuk pilih cara bahasa Burma dipaparkan di telefon anda: FON ZAWGYI atau FON UNICODE

@@ -91,3 +91,8 @@ carrier-my-link = { $list ->
    *[other] ပို့မရပါ။ မလေးရှားတွင် လင့်ခ်ပါ SMS ပိတ်သည်။ လင့်ခ်မပါဘဲ ပို့ပါ။
 }
 carrier-my-personal = ပို့မရပါ။ မလေးရှားတွင် ကိုယ်ရေးအချက်အလက်တောင်းသော SMS ပိတ်သည်။ ပြင်ပါ။
+
+# FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is). Within 70
+# characters a sentence does not fit with both commands, so font-set reads "Burmese font: X".
+font-set = မြန်မာစာ ဖောင့်: { $font }။ ပြောင်းရန်: ဖောင့် ZAWGYI / ဖောင့် UNICODE
+font-usage = ဖုန်းတွင် မြန်မာစာ ပေါ်ပုံ ရွေးရန်: ဖောင့် ZAWGYI / ဖောင့် UNICODE

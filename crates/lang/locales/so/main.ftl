@@ -98,3 +98,7 @@ lang-choices = Dooro luqad: LUQAD en English, ms Melayu, my Myanmar, fa Farsi/Da
 carrier-my-phone = Looma dirin { $list }: shabakadaha Malaysia waxay xannibaan SMS lambar telefoon leh, markaa qofna ma heli doono. Dib u dir lambarka la'aantiis.
 carrier-my-link = Looma dirin { $list }: shabakadaha Malaysia waxay xannibaan SMS link leh, markaa qofna ma heli doono. Dib u dir linkiga la'aantiis.
 carrier-my-personal = Lama dirin: shabakadaha Malaysia waxay xannibaan SMS lagu codsado xog shakhsi ah (warqado aqoonsi, koodh sir ah), markaa qofna ma heli doono. Si kale u qor.
+
+# FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
+font-set = Qoraalka Af-Myanmar waxaa laguugu soo diri doonaa farta { $font }. Si aad u beddesho: FARTA ZAWGYI ama FARTA UNICODE
+font-usage = Si aad u doorato sida qoraalka Af-Myanmar uga muuqdo telefoonkaaga: FARTA ZAWGYI ama FARTA UNICODE

@@ -99,3 +99,7 @@ carrier-my-link = { $list ->
    *[other] نہیں بھیجا: ملائیشیا میں لنک والے SMS بلاک ہیں۔ بغیر لنک بھیجیں۔
 }
 carrier-my-personal = نہیں بھیجا: ملائیشیا میں ذاتی معلومات مانگنے والے SMS بلاک ہیں۔ بدلیں۔
+
+# FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
+font-set = برمی تحریر { $font } میں ملے گی۔ تبدیلی: فونٹ ZAWGYI یا فونٹ UNICODE
+font-usage = اپنے فون پر برمی تحریر کی شکل چنیں: فونٹ ZAWGYI یا فونٹ UNICODE
