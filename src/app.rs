@@ -66,6 +66,7 @@ pub fn rules(settings: &Settings) -> Rules {
         invites_per_sender_per_day: settings.limits.invites_per_sender_per_day,
         reinvite_days: settings.limits.reinvite_days,
         replies_per_number_per_minute: settings.limits.replies_per_number_per_minute,
+        moves_per_number_per_day: settings.limits.moves_per_number_per_day,
         carrier: settings.carrier(),
         local_country_language: settings.local_country_language,
     }

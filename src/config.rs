@@ -119,6 +119,8 @@ pub struct Limits {
     pub reinvite_days: u32,
     /// Replies one number may receive per minute; a flood beyond it gets silence.
     pub replies_per_number_per_minute: u32,
+    /// Moves to a new number (MOVE) one number may ask for per 24 hours.
+    pub moves_per_number_per_day: u32,
 }
 
 impl Default for Limits {
@@ -135,6 +137,7 @@ impl Default for Limits {
             invites_per_sender_per_day: r.invites_per_sender_per_day,
             reinvite_days: r.reinvite_days,
             replies_per_number_per_minute: r.replies_per_number_per_minute,
+            moves_per_number_per_day: r.moves_per_number_per_day,
         }
     }
 }

@@ -159,3 +159,55 @@ async fn burmese_in_zawgyi_is_understood_and_each_reader_gets_their_font() {
     let zg = c.wait_texts(&zg_reader, 6).await;
     assert!(zg[5].ends_with(post), "{zg:?}");
 }
+
+#[tokio::test]
+async fn a_member_moves_to_a_new_number_and_keeps_lists_name_and_role() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (old, new, member) = (phone(1), phone(50), phone(2));
+    c.ask(&old, "CREATE clinic").await;
+    c.ask(&old, "NAME Amina").await;
+    c.ask(&member, "JOIN clinic").await;
+
+    let reply = c.ask(&old, &format!("MOVE {new}")).await;
+    assert!(reply.contains("code was sent"), "{reply}");
+    let request = c.wait_texts(&new, 1).await.remove(0);
+    let code: String = request
+        .split("MOVE ")
+        .nth(1)
+        .unwrap_or_default()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    assert_eq!(code.len(), 6, "{request}");
+    // A wrong code changes nothing; the right one moves everything.
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    assert!(c
+        .ask(&new, &format!("MOVE {wrong}"))
+        .await
+        .contains("wrong or has expired"));
+    let done = c.ask(&new, &format!("MOVE {code}")).await;
+    assert!(done.starts_with("Done"), "{done}");
+    let old_texts = c.wait_texts(&old, 4).await;
+    assert!(
+        old_texts[3].contains("moved to your new number"),
+        "{old_texts:?}"
+    );
+
+    // The new number is the owner, posts as Amina; the old one gets nothing more.
+    let info = c.ask(&new, "INFO clinic").await;
+    assert!(info.contains("owner"), "{info}");
+    c.ask(&new, "clinic open tomorrow").await;
+    let got = c.wait_texts(&member, 2).await;
+    assert_eq!(got[1], "[clinic] Amina: open tomorrow");
+    c.ask(&member, "clinic thanks").await;
+    c.wait_texts(&new, 6).await;
+    assert!(!c.texts(&old).await.iter().any(|t| t.contains("thanks")));
+    // No text anyone received shows either number.
+    for phone in [&old, &new, &member] {
+        for t in c.texts(phone).await {
+            assert!(!t.contains(&old[3..]) && !t.contains(&new[3..]), "{t}");
+        }
+    }
+}

@@ -7,7 +7,7 @@ pub mod parse;
 
 use smsup_lang::{Arg, Lang};
 
-pub use parse::{parse, Command, Parsed};
+pub use parse::{parse, Command, MoveArg, Parsed};
 
 use crate::phone::Phone;
 
@@ -74,6 +74,9 @@ pub struct Rules {
     pub reinvite_days: u32,
     /// Replies one number may receive in a minute; more are not sent (a flood gets silence).
     pub replies_per_number_per_minute: u32,
+    /// Moves to a new number (MOVE) one number may ask for in 24 hours (each sends the new
+    /// number an SMS).
+    pub moves_per_number_per_day: u32,
     /// What the networks block (links, phone numbers, requests for personal information): such a
     /// post is not relayed and its sender is told why.
     pub carrier: carrier::CarrierRules,
@@ -97,6 +100,7 @@ impl Default for Rules {
             invites_per_sender_per_day: 30,
             reinvite_days: 7,
             replies_per_number_per_minute: 10,
+            moves_per_number_per_day: 3,
             carrier: carrier::CarrierRules::default(),
             local_country_language: false,
         }
@@ -248,6 +252,12 @@ pub struct Facts {
     pub pending_invite: Option<(i64, String)>,
     /// Another member of a list the sender is in has an alias that looks like the one asked for.
     pub alias_taken: bool,
+    /// The new number of a MOVE: whether it opted out of everything.
+    pub move_target_opted_out: bool,
+    /// The move waiting for this number to accept (MOVE <code>): (move id, old member id, code).
+    pub pending_move: Option<(i64, i64, String)>,
+    /// A fresh random code for a MOVE request (six digits).
+    pub fresh_code: String,
 }
 
 /// Counts behind the per-number limits.
@@ -263,6 +273,8 @@ pub struct Usage {
     pub replies_last_minute: u64,
     /// Texts of the replies queued to the sender in the last hour (a refusal is not repeated).
     pub recent_replies: Vec<String>,
+    /// Moves to a new number the sender asked for in the last 24 hours.
+    pub moves_today: u64,
 }
 
 /// What a facts loader must look up for a command.
@@ -284,6 +296,10 @@ pub struct Needs {
     pub pending_invite: bool,
     /// How many members the named list has (INFO).
     pub member_count: bool,
+    /// The new number of a MOVE request (its state, the sender's moves today, a fresh code).
+    pub move_target: Option<Phone>,
+    /// The move waiting for the sender to accept.
+    pub pending_move: bool,
 }
 
 /// The key a list name is stored and matched under: names that look alike share it (`hоusing` with
@@ -348,6 +364,14 @@ pub fn needs(command: &Command) -> Needs {
             alias_key: Some(alias_key(&clean_alias(alias))),
             ..Needs::default()
         },
+        Command::Move(MoveArg::Number(Ok(phone))) => Needs {
+            move_target: Some(phone.clone()),
+            ..Needs::default()
+        },
+        Command::Move(MoveArg::Code(_)) => Needs {
+            pending_move: true,
+            ..Needs::default()
+        },
         Command::Remove { list, who } | Command::Admin { list, who } => Needs {
             list_key: key(list),
             target: Some(who.clone()),
@@ -406,6 +430,27 @@ pub enum Effect {
     SetLanguage(Lang),
     /// Set how Burmese is sent to the sender.
     SetFont(Font),
+    /// Ask to move the sender's lists to a new number (creates its member record if needed; the
+    /// code is sent to it).
+    RequestMove {
+        /// The new number.
+        phone: Phone,
+        /// The code the new number must send back.
+        code: String,
+    },
+    /// The sender (the new number) accepted a move: alias, language, font, memberships and roles
+    /// of the old number become theirs.
+    AcceptMove {
+        /// The move.
+        move_id: i64,
+        /// The old number's member id.
+        old_member_id: i64,
+    },
+    /// A wrong code was sent for a move (after five, the move is cancelled).
+    MoveCodeFailed {
+        /// The move.
+        move_id: i64,
+    },
     /// Opt the sender out of everything and cancel what is queued for them.
     OptOut,
     /// Opt the sender back in.
@@ -1115,6 +1160,7 @@ impl Engine {
                     r.say("name-set", &[("alias", s(&alias))]);
                 }
             }
+            Command::Move(arg) => self.move_number(&mut d, &mut r, arg, facts),
             Command::Font { choice } => match choice.as_deref().and_then(Font::from_choice) {
                 Some(font) => {
                     d.effects.push(Effect::SetFont(font));
@@ -1279,6 +1325,54 @@ impl Engine {
                 "post-sent",
                 &[("count", n(l.recipients)), ("segments", n(segments))],
             );
+        }
+    }
+
+    /// MOVE: from the old phone, `MOVE <new number>` sends the new number a code (the same answer
+    /// whatever that number is); from the new phone, `MOVE <code>` moves everything there. No reply
+    /// shows either number.
+    fn move_number(&self, d: &mut Decision, r: &mut Replies<'_>, arg: &MoveArg, facts: &Facts) {
+        match arg {
+            MoveArg::Nothing | MoveArg::Number(Err(_)) => r.say("move-usage", &[]),
+            MoveArg::Number(Ok(phone)) => {
+                if *phone == facts.sender.phone {
+                    r.say("move-usage", &[]);
+                    return;
+                }
+                let max = u64::from(self.rules.moves_per_number_per_day);
+                if facts.usage.moves_today >= max {
+                    r.refuse_for_limit("limit-moves", &[("max", n(max))]);
+                    return;
+                }
+                d.effects.push(Effect::RequestMove {
+                    phone: phone.clone(),
+                    code: facts.fresh_code.clone(),
+                });
+                if !facts.move_target_opted_out {
+                    r.tell(
+                        To::Phone(phone.clone()),
+                        r.lang,
+                        "move-request",
+                        &[("code", s(&facts.fresh_code))],
+                    );
+                }
+                r.say("move-code-sent", &[]);
+            }
+            MoveArg::Code(code) => match &facts.pending_move {
+                Some((move_id, old_member_id, expected)) if expected == code => {
+                    d.effects.push(Effect::AcceptMove {
+                        move_id: *move_id,
+                        old_member_id: *old_member_id,
+                    });
+                    r.say("move-done", &[]);
+                    r.tell(To::Member(*old_member_id), r.lang, "move-done-old", &[]);
+                }
+                Some((move_id, _, _)) => {
+                    d.effects.push(Effect::MoveCodeFailed { move_id: *move_id });
+                    r.say("move-bad-code", &[]);
+                }
+                None => r.say("move-bad-code", &[]),
+            },
         }
     }
 

@@ -87,6 +87,9 @@ pub enum Command {
         /// The code or language name given, if any.
         code: Option<String>,
     },
+    /// `MOVE <new number>` from the old phone (a code goes to the new one), or `MOVE <code>` from the
+    /// new phone.
+    Move(MoveArg),
     /// `FONT [ZAWGYI|UNICODE]`: how Burmese is sent to me.
     Font {
         /// The choice as typed, if any.
@@ -125,11 +128,23 @@ impl Command {
             Command::AnnounceUsage { .. } => "announce",
             Command::Language { .. } => "lang",
             Command::Font { .. } => "font",
+            Command::Move(_) => "move",
             Command::NeedList { .. } => "need-list",
             Command::Word(_) => "word",
             Command::Empty => "empty",
         }
     }
+}
+
+/// What follows MOVE.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveArg {
+    /// Nothing.
+    Nothing,
+    /// The code sent to the new number (six digits, in any script).
+    Code(String),
+    /// The new number, or what was typed when it is not a valid number.
+    Number(Result<Phone, String>),
 }
 
 /// A parsed SMS and the language its keyword was written in, if not English.
@@ -271,6 +286,27 @@ fn list_first_add(list: &str, body: &str, region: &str) -> Option<Command> {
         list: list.to_string(),
         phone: Ok(phone),
     })
+}
+
+/// What follows MOVE: six digits are the code, anything else the new number.
+fn move_arg(rest: &str, region: &str) -> MoveArg {
+    // Punctuation around it goes (`MOVE 0123456789.`), a leading `+` or `(` of a number stays.
+    let typed = rest
+        .trim()
+        .trim_end_matches(|c: char| !is_word_char(c))
+        .trim_start_matches(|c: char| !is_word_char(c) && c != '+' && c != '(');
+    if typed.is_empty() {
+        return MoveArg::Nothing;
+    }
+    let digits: String = smsup_lang::ascii_digits(typed)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    if digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return MoveArg::Code(digits);
+    }
+    let region = if region.is_empty() { "MY" } else { region };
+    MoveArg::Number(Phone::parse(typed, region).map_err(|_| typed.to_string()))
 }
 
 /// An opt-out keyword: its language (None: English), normalised form and confusable key.
@@ -436,6 +472,7 @@ pub fn parse(text: &str, region: &str) -> Parsed {
         Keyword::Font => Command::Font {
             choice: (!arg.is_empty()).then(|| arg.to_string()),
         },
+        Keyword::Move => Command::Move(move_arg(rest, region)),
         Keyword::Add | Keyword::Remove | Keyword::Admin if !arg.is_empty() => {
             let (list, who) = split_first(rest);
             let list = trim_word(list).to_string();
@@ -648,6 +685,7 @@ mod every_keyword {
             Keyword::Start => Command::Start,
             Keyword::Language => Command::Language { code: None },
             Keyword::Font => Command::Font { choice: None },
+            Keyword::Move => Command::Move(MoveArg::Nothing),
             Keyword::Name => Command::Name {
                 alias: String::new(),
             },
@@ -674,6 +712,7 @@ mod every_keyword {
             Keyword::Name => Command::Name { alias: list },
             Keyword::Language => Command::Language { code: Some(list) },
             Keyword::Font => Command::Font { choice: Some(list) },
+            Keyword::Move => Command::Move(move_arg(&list, "")),
             Keyword::No => Command::No { list: Some(list) },
             Keyword::Announce => Command::AnnounceUsage { name: list },
             // ADD/REMOVE/ADMIN need a second argument; checked below.

@@ -28,6 +28,9 @@ fn facts() -> Facts {
         usage: Usage::default(),
         pending_invite: None,
         alias_taken: false,
+        move_target_opted_out: false,
+        pending_move: None,
+        fresh_code: "482913".into(),
     }
 }
 
@@ -914,4 +917,103 @@ fn a_local_sim_says_nothing_of_its_holders_language() {
         smsup_lang::render(Lang::Fa, "invite", &[("list", Arg::Str("housing".into()))])
             .replace(['\u{2068}', '\u{2069}'], "")
     );
+}
+
+#[test]
+fn move_sends_a_code_to_the_new_number_and_shows_no_number() {
+    let f = facts();
+    let new = phone("+60123456789");
+    let d = run("MOVE 012-345 6789", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::RequestMove {
+            phone: new.clone(),
+            code: "482913".into()
+        }]
+    );
+    let to_new = d
+        .replies
+        .iter()
+        .find(|r| r.to == To::Phone(new.clone()))
+        .unwrap();
+    assert!(to_new.text.contains("MOVE 482913"), "{}", to_new.text);
+    let to_sender = d.replies.iter().find(|r| r.to == To::Sender).unwrap();
+    assert!(
+        to_sender.text.contains("code was sent"),
+        "{}",
+        to_sender.text
+    );
+    for r in &d.replies {
+        assert!(
+            !r.text.contains("6789") && !r.text.contains("3456"),
+            "{}",
+            r.text
+        );
+        assert_eq!(smsup_sms::analyze(&r.text).segments, 1, "{}", r.text);
+    }
+    // The same answer when the new number opted out; it gets nothing.
+    let mut f2 = facts();
+    f2.move_target_opted_out = true;
+    let d2 = run("MOVE +60123456789", &f2);
+    assert_eq!(d2.replies.len(), 1);
+    assert_eq!(d2.replies[0].text, to_sender.text);
+    // Moving to one's own number, or to no number, explains MOVE.
+    for text in ["MOVE", "MOVE +447911123456", "MOVE hello"] {
+        let d = run(text, &facts());
+        assert!(d.effects.is_empty(), "{text}");
+        assert!(only_reply(&d).contains("MOVE and the new number"), "{text}");
+    }
+    // Bounded: each request sends someone an SMS.
+    let mut f3 = facts();
+    f3.usage.moves_today = 3;
+    let d3 = run("MOVE +60123456789", &f3);
+    assert!(d3.effects.is_empty());
+    assert!(only_reply(&d3).contains("3 times today"));
+}
+
+#[test]
+fn move_with_the_code_moves_everything_and_a_wrong_code_counts() {
+    let mut f = facts();
+    f.pending_move = Some((5, 42, "482913".into()));
+    let d = run("MOVE 482913", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::AcceptMove {
+            move_id: 5,
+            old_member_id: 42
+        }]
+    );
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Sender && r.text.contains("Done")));
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Member(42) && r.text.contains("moved")));
+    // Digits of another script, spaced, are the same code.
+    let d = run("MOVE ٤٨٢ ٩١٣", &f);
+    assert!(matches!(d.effects.as_slice(), [Effect::AcceptMove { .. }]));
+    let d = run("MOVE 111111", &f);
+    assert_eq!(d.effects, vec![Effect::MoveCodeFailed { move_id: 5 }]);
+    assert!(only_reply(&d).contains("wrong or has expired"));
+    let d = run("MOVE 482913", &facts());
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("wrong or has expired"));
+}
+
+#[test]
+fn move_reads_numbers_in_every_format() {
+    for (typed, e164) in [
+        ("MOVE +98 912 123 4567", "+989121234567"),
+        ("MOVE +44 7911 000050.", "+447911000050"),
+        ("MOVE (012) 345 6789", "+60123456789"),
+        ("move 0123456789!", "+60123456789"),
+    ] {
+        let d = run(typed, &facts());
+        assert!(
+            matches!(d.effects.as_slice(), [Effect::RequestMove { phone, .. }] if phone.e164() == e164),
+            "{typed}: {d:?}"
+        );
+    }
 }

@@ -238,6 +238,9 @@ impl SqliteStore {
             usage: Usage::default(),
             pending_invite: None,
             alias_taken: false,
+            move_target_opted_out: false,
+            pending_move: None,
+            fresh_code: String::new(),
         };
         let sender_id = facts.sender.id;
         if let Some(key) = &needs.list_key {
@@ -382,6 +385,35 @@ impl SqliteStore {
                 }
             }
             facts.invitee = Some(invitee);
+        }
+        if let Some(phone) = &needs.move_target {
+            let opted_out: Option<i64> =
+                sqlx::query_scalar("SELECT opted_out FROM members WHERE phone_index = ?")
+                    .bind(self.crypto.index(phone.e164()))
+                    .fetch_optional(&mut *conn)
+                    .await?;
+            facts.move_target_opted_out = opted_out.unwrap_or(0) != 0;
+            let n: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM moves WHERE old_member_id = ? AND created_at > ?",
+            )
+            .bind(sender_id)
+            .bind(now - 86_400_000)
+            .fetch_one(&mut *conn)
+            .await?;
+            facts.usage.moves_today = n as u64;
+            use rand::Rng;
+            facts.fresh_code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
+        }
+        if needs.pending_move {
+            facts.pending_move = sqlx::query_as(
+                "SELECT id, old_member_id, code FROM moves
+                 WHERE new_member_id = ? AND done_at IS NULL AND attempts < 5 AND created_at > ?
+                 ORDER BY id DESC LIMIT 1",
+            )
+            .bind(sender_id)
+            .bind(now - 86_400_000)
+            .fetch_optional(&mut *conn)
+            .await?;
         }
         if needs.post_counts {
             let n: i64 = sqlx::query_scalar(
@@ -631,6 +663,29 @@ impl SqliteStore {
                     .execute(&mut *conn)
                     .await?;
             }
+            Effect::RequestMove { phone, code } => {
+                let new_id = self.upsert_member(conn, phone, None, now).await?;
+                sqlx::query(
+                    "INSERT INTO moves (old_member_id, new_member_id, code, created_at)
+                     VALUES (?, ?, ?, ?)",
+                )
+                .bind(sender_id)
+                .bind(new_id)
+                .bind(code)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::MoveCodeFailed { move_id } => {
+                sqlx::query("UPDATE moves SET attempts = attempts + 1 WHERE id = ?")
+                    .bind(move_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::AcceptMove {
+                move_id,
+                old_member_id,
+            } => Self::move_member(conn, *move_id, *old_member_id, sender_id, now).await?,
             Effect::SetFont(font) => {
                 sqlx::query("UPDATE members SET font = ? WHERE id = ?")
                     .bind(font.as_str())
@@ -707,6 +762,48 @@ impl SqliteStore {
                 .await?;
             }
         }
+        Ok(())
+    }
+}
+
+impl SqliteStore {
+    /// Everything of the old number becomes the new one's: memberships and roles (where both are in
+    /// a list, the old number's active membership wins), ownership of lists, and the alias,
+    /// language and font the new number does not have. The old number keeps nothing.
+    async fn move_member(
+        conn: &mut SqliteConnection,
+        move_id: i64,
+        old: i64,
+        new: i64,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        for sql in [
+            "DELETE FROM memberships WHERE member_id = ?2 AND list_id IN
+                 (SELECT list_id FROM memberships WHERE member_id = ?1 AND state = 'active')",
+            "DELETE FROM memberships WHERE member_id = ?1 AND list_id IN
+                 (SELECT list_id FROM memberships WHERE member_id = ?2)",
+            "UPDATE memberships SET member_id = ?2 WHERE member_id = ?1",
+            "UPDATE memberships SET invited_by = ?2 WHERE invited_by = ?1",
+            "UPDATE lists SET owner_id = ?2 WHERE owner_id = ?1",
+            "UPDATE members SET
+                 alias = COALESCE(alias, (SELECT alias FROM members WHERE id = ?1)),
+                 alias_key = COALESCE(alias_key, (SELECT alias_key FROM members WHERE id = ?1)),
+                 language = COALESCE(language, (SELECT language FROM members WHERE id = ?1)),
+                 font = COALESCE(font, (SELECT font FROM members WHERE id = ?1))
+             WHERE id = ?2",
+            "UPDATE members SET alias = NULL, alias_key = NULL WHERE id = ?1",
+        ] {
+            sqlx::query(sql)
+                .bind(old)
+                .bind(new)
+                .execute(&mut *conn)
+                .await?;
+        }
+        sqlx::query("UPDATE moves SET done_at = ? WHERE id = ?")
+            .bind(now)
+            .bind(move_id)
+            .execute(&mut *conn)
+            .await?;
         Ok(())
     }
 }

@@ -51,7 +51,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 16] = [
+    pub const ALL: [Keyword; 17] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -68,6 +68,7 @@ impl Keyword {
         Keyword::Language,
         Keyword::No,
         Keyword::Font,
+        Keyword::Move,
     ];
 
     /// The command's name in the keyword files (`join`, `lang`, ...).
@@ -89,6 +90,7 @@ impl Keyword {
             Keyword::Language => "lang",
             Keyword::No => "no",
             Keyword::Font => "font",
+            Keyword::Move => "move",
         }
     }
 }

@@ -237,6 +237,8 @@ pub enum Keyword {
     No,
     /// Choose how Burmese is sent to me: Zawgyi or Unicode.
     Font,
+    /// Move my lists to a new number (`MOVE <number>`), or accept such a move (`MOVE <code>`).
+    Move,
 }
 
 /// A value for a template's placeable.

@@ -201,6 +201,7 @@ fn snapshot_cases(
                                 "number" => Arg::Str("012-345 67890".to_string()),
                                 "command" => Arg::Str("JOIN".to_string()),
                                 "font" => Arg::Str("Zawgyi".to_string()),
+                                "code" => Arg::Str("482913".to_string()),
                                 other => panic!("no snapshot value for ${other}"),
                             };
                             (v.clone(), value)

@@ -113,3 +113,12 @@ carrier-my-personal = لم تُرسل: شبكات ماليزيا تحجب أي �
 # FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
 font-set = ستصلك البورمية بخط { $font }. للتغيير: الخط ZAWGYI أو الخط UNICODE
 font-usage = لاختيار طريقة عرض البورمية في هاتفك: الخط ZAWGYI أو الخط UNICODE
+
+# MOVE: a member's lists go to their new number. No reply ever shows either number.
+move-usage = لنقل قوائمك لرقم جديد أرسل من هذا الهاتف: نقل ثم الرقم. سيصله رمز.
+move-code-sent = أرسلنا رمزاً إلى رقمك الجديد. أرسل منه خلال 24 ساعة: نقل ثم الرمز
+move-request = هل تنقل قوائمك في SMS Up لهذا الرقم؟ أرسل خلال 24 ساعة: نقل { $code }
+move-done = تم: قوائمك واسمك ولغتك على هذا الرقم الآن. لرؤيتها أرسل: قوائمي
+move-done-old = نقلت قوائمك في SMS Up إلى رقمك الجديد، ولن يصل هذا الرقم منها شيء.
+move-bad-code = الرمز خاطئ أو انتهت مدته. أرسل من هاتفك القديم: نقل ثم هذا الرقم
+limit-moves = بلغت حد طلبات النقل اليوم ({ $max }). حاول غداً.

@@ -103,3 +103,12 @@ carrier-my-personal = Not sent: networks in Malaysia block SMS that ask for pers
 # FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
 font-set = Burmese will be sent to you in { $font }. To change: FONT ZAWGYI or FONT UNICODE
 font-usage = To choose how Burmese is shown on your phone: FONT ZAWGYI or FONT UNICODE
+
+# MOVE: a member's lists go to their new number. No reply ever shows either number.
+move-usage = To move your lists to a new number: from this phone, text MOVE and the new number. The new phone then gets a code.
+move-code-sent = A code was sent to your new number. From the new phone, reply MOVE and the code within 24 hours.
+move-request = Someone asked to move their SMS Up lists to this number. If it was you, reply MOVE { $code } within 24 hours. If not, ignore this.
+move-done = Done: your lists, name and language are on this number now. Text LISTS to see your lists.
+move-done-old = Your SMS Up lists moved to your new number. This number gets nothing more from them.
+move-bad-code = That code is wrong or has expired. From your old phone, text MOVE and this number again.
+limit-moves = You asked to move your lists { $max } times today. Please try again tomorrow.

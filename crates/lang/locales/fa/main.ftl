@@ -97,3 +97,12 @@ carrier-my-personal = ارسال نشد: در مالزی پیامک درخواس
 # FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
 font-set = متن برمه‌ای با { $font } می‌آید. تغییر: فونت ZAWGYI یا فونت UNICODE
 font-usage = برای انتخاب نمایش برمه‌ای در گوشی‌تان: فونت ZAWGYI یا فونت UNICODE
+
+# MOVE: a member's lists go to their new number. No reply ever shows either number.
+move-usage = از این گوشی بفرستید: انتقال و شماره جدید. گوشی جدید کد می‌گیرد.
+move-code-sent = کد به شماره جدید رفت. تا ۲۴ ساعت از گوشی جدید بفرستید: انتقال و کد
+move-request = گروه‌های SMS Up به این شماره بیاید؟ تا ۲۴ ساعت بفرستید: انتقال { $code }
+move-done = انجام شد: گروه‌ها، نام و زبان شما به این شماره آمد. دیدن: لیست‌ها
+move-done-old = گروه‌های SMS Up به شماره جدیدتان رفت. پیامشان دیگر اینجا نمی‌آید.
+move-bad-code = کد غلط یا منقضی است. از گوشی قبلی دوباره بفرستید: انتقال و این شماره
+limit-moves = امروز { $max } بار انتقال خواستید. لطفاً فردا دوباره امتحان کنید.

@@ -91,3 +91,11 @@ carrier-my-personal = Tidak dihantar: rangkaian di Malaysia menyekat SMS yang me
 
 font-set = Bahasa Burma akan dihantar kepada anda dalam { $font }. Untuk tukar: FON ZAWGYI atau FON UNICODE
 font-usage = Untuk pilih cara bahasa Burma dipaparkan di telefon anda: FON ZAWGYI atau FON UNICODE
+
+move-usage = Untuk pindah kumpulan anda ke nombor baharu: dari telefon ini, hantar PINDAH dan nombor baharu. Telefon baharu akan terima kod.
+move-code-sent = Kod telah dihantar ke nombor baharu anda. Dari telefon baharu, balas PINDAH dan kod itu dalam 24 jam.
+move-request = Seseorang mahu pindah kumpulan SMS Up mereka ke nombor ini. Jika itu anda, balas PINDAH { $code } dalam 24 jam. Jika bukan, abaikan.
+move-done = Selesai: kumpulan, nama dan bahasa anda kini pada nombor ini. Hantar SENARAI untuk lihat kumpulan anda.
+move-done-old = Kumpulan SMS Up anda telah dipindah ke nombor baharu. Nombor ini tidak akan terima apa-apa lagi daripadanya.
+move-bad-code = Kod itu salah atau telah tamat. Dari telefon lama, hantar PINDAH dan nombor ini sekali lagi.
+limit-moves = Anda minta pindah { $max } kali hari ini. Sila cuba lagi esok.

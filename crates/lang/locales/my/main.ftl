@@ -96,3 +96,12 @@ carrier-my-personal = ပို့မရပါ။ မလေးရှားတွ
 # characters a sentence does not fit with both commands, so font-set reads "Burmese font: X".
 font-set = မြန်မာစာ ဖောင့်: { $font }။ ပြောင်းရန်: ဖောင့် ZAWGYI / ဖောင့် UNICODE
 font-usage = ဖုန်းတွင် မြန်မာစာ ပေါ်ပုံ ရွေးရန်: ဖောင့် ZAWGYI / ဖောင့် UNICODE
+
+# MOVE: a member's lists go to their new number. No reply ever shows either number.
+move-usage = ရွှေ့ရန် ဤဖုန်းမှ ပို့ပါ: ရွှေ့ နံပါတ်သစ်။ ဖုန်းသစ် ကုဒ်ရမည်။
+move-code-sent = နံပါတ်သစ်သို့ ကုဒ်ပို့ပြီး။ ဖုန်းသစ်မှ ၂၄ နာရီအတွင်း: ရွှေ့ ကုဒ်
+move-request = SMS Up အဖွဲ့များ ဤနံပါတ်သို့ ရွှေ့မလား။ ၂၄ နာရီအတွင်း: ရွှေ့ { $code }
+move-done = ပြီးပြီ။ အဖွဲ့၊ အမည်၊ ဘာသာ ဤနံပါတ်တွင် ရှိပြီ။ ကြည့်ရန်: စာရင်းများ
+move-done-old = SMS Up အဖွဲ့များ နံပါတ်သစ်သို့ ရွှေ့ပြီး။ ဤနံပါတ်သို့ မပို့တော့ပါ။
+move-bad-code = ကုဒ် မှား/သက်တမ်းကုန်။ ဖုန်းဟောင်းမှ ပြန်ပို့ပါ: ရွှေ့ ဤနံပါတ်
+limit-moves = ယနေ့ { $max } ကြိမ် ရွှေ့ရန် တောင်းပြီးပြီ။ မနက်ဖြန် ပြန်ကြိုးစားပါ။

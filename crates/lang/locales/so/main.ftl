@@ -102,3 +102,12 @@ carrier-my-personal = Lama dirin: shabakadaha Malaysia waxay xannibaan SMS lagu 
 # FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
 font-set = Qoraalka Af-Myanmar waxaa laguugu soo diri doonaa farta { $font }. Si aad u beddesho: FARTA ZAWGYI ama FARTA UNICODE
 font-usage = Si aad u doorato sida qoraalka Af-Myanmar uga muuqdo telefoonkaaga: FARTA ZAWGYI ama FARTA UNICODE
+
+# MOVE: a member's lists go to their new number. No reply ever shows either number.
+move-usage = Si aad kooxahaaga ugu guuriso lambar cusub: telefoonkan ka qor GUUR iyo lambarka cusub. Telefoonka cusub ayaa markaas heli doona koodh.
+move-code-sent = Koodh ayaa loo diray lambarkaaga cusub. Telefoonka cusub ka soo jawaab GUUR iyo koodhka 24 saac gudahood.
+move-request = Qof ayaa codsaday in kooxihiisa SMS Up loo guuriyo lambarkan. Haddii ay adiga ahayd, ku jawaab GUUR { $code } 24 saac gudahood. Haddii kale, iska dhaaf.
+move-done = Waa la dhammeeyay: kooxahaaga, magacaaga iyo luqaddaadu hadda waxay ku jiraan lambarkan. Qor LIISAS si aad u aragto kooxahaaga.
+move-done-old = Kooxahaaga SMS Up waxaa loo guuriyay lambarkaaga cusub. Lambarkan farriin kale kagama heli doono kooxahaas.
+move-bad-code = Koodhkaasi waa khalad ama muddadiisii way dhammaatay. Telefoonkaaga hore ka qor GUUR iyo lambarkan mar kale.
+limit-moves = Maanta waxaad { $max } jeer codsatay inaad kooxahaaga guuriso. Fadlan isku day berri.

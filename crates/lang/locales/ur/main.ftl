@@ -103,3 +103,12 @@ carrier-my-personal = نہیں بھیجا: ملائیشیا میں ذاتی مع
 # FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
 font-set = برمی تحریر { $font } میں ملے گی۔ تبدیلی: فونٹ ZAWGYI یا فونٹ UNICODE
 font-usage = اپنے فون پر برمی تحریر کی شکل چنیں: فونٹ ZAWGYI یا فونٹ UNICODE
+
+# MOVE: a member's lists go to their new number. No reply ever shows either number.
+move-usage = نئے نمبر کے لیے اس فون سے لکھیں: منتقل اور نیا نمبر۔ وہاں کوڈ آئے گا۔
+move-code-sent = نئے نمبر پر کوڈ بھیج دیا۔ 24 گھنٹے میں وہاں سے لکھیں: منتقل اور کوڈ
+move-request = کیا SMS Up گروپ اس نمبر پر لانے ہیں؟ 24 گھنٹے میں لکھیں: منتقل { $code }
+move-done = ہو گیا: گروپ، نام اور زبان اب اس نمبر پر ہیں۔ دیکھنے کو: فہرستیں
+move-done-old = آپ کے گروپ نئے نمبر پر چلے گئے۔ یہاں اب ان کے SMS نہیں آئیں گے۔
+move-bad-code = کوڈ غلط یا ختم شدہ ہے۔ پرانے فون سے پھر لکھیں: منتقل اور یہ نمبر
+limit-moves = آپ آج { $max } بار منتقلی مانگ چکے۔ کل پھر کوشش کریں۔

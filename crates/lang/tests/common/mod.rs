@@ -195,6 +195,7 @@ pub fn values(lang: Lang, var: &str) -> Vec<Arg> {
         "max" => [1, 6, 30, 100, 120].into_iter().map(Arg::Num).collect(),
         "mode" => vec![s("open"), s("announce")],
         "font" => vec![s("Zawgyi"), s("Unicode")],
+        "code" => vec![s("482913")],
         "role" => vec![s("owner"), s("admin"), s("member"), s("none")],
         "who" | "alias" => {
             let mut v = vec![s("AminaHasan"), s("#123")];
