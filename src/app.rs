@@ -206,6 +206,8 @@ pub struct Application {
     store: Arc<dyn Store>,
     channels: Vec<crate::channels::Channel>,
     dispatcher: crate::config::DispatcherSettings,
+    members: crate::config::MembersSettings,
+    engine: Engine,
     wake: Arc<Notify>,
     sim: bool,
 }
@@ -239,7 +241,7 @@ impl Application {
         }
         let wake = Arc::new(Notify::new());
         let engine = Engine::new(rules(&settings));
-        let app: Arc<App> = Arc::new(App::new(store.clone(), engine, wake.clone()));
+        let app: Arc<App> = Arc::new(App::new(store.clone(), engine.clone(), wake.clone()));
         let sink: Arc<dyn Sink> = app.clone();
         let _ = crate::web::prometheus();
 
@@ -293,6 +295,8 @@ impl Application {
             store,
             channels,
             dispatcher: settings.dispatcher.clone(),
+            members: settings.members.clone(),
+            engine,
             wake,
             sim,
         })
@@ -352,6 +356,41 @@ impl Application {
                 }
             })
         };
+        // Re-confirmation of silent numbers, hourly (when configured).
+        let reconfirm = (self.members.reconfirm_days > 0).then(|| {
+            let (store, engine, members) = (
+                self.store.clone(),
+                self.engine.clone(),
+                self.members.clone(),
+            );
+            let wake = self.wake.clone();
+            let mut stop = stop_rx.clone();
+            tokio::spawn(async move {
+                loop {
+                    let now = crate::store::now_ms();
+                    match crate::service::reconfirm::run(
+                        &*store,
+                        &engine,
+                        members.reconfirm_days,
+                        members.reconfirm_wait_days,
+                        now,
+                    )
+                    .await
+                    {
+                        Ok(r) if r.asked + r.paused > 0 => {
+                            tracing::info!(asked = r.asked, paused = r.paused, "re-confirmation");
+                            wake.notify_waiters();
+                        }
+                        Ok(_) => {}
+                        Err(e) => tracing::warn!(error = %e, "re-confirmation failed"),
+                    }
+                    tokio::select! {
+                        _ = tokio::time::sleep(std::time::Duration::from_secs(3600)) => {}
+                        _ = stop.changed() => break,
+                    }
+                }
+            })
+        });
         tracing::info!(addr = %self.addr, channels = ?self.channels.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), "serving");
         let server = axum::serve(self.listener, self.router).with_graceful_shutdown(stop);
         let result = server.await;
@@ -360,6 +399,9 @@ impl Application {
             let _ = d.await;
         }
         let _ = lease_sweeper.await;
+        if let Some(task) = reconfirm {
+            let _ = task.await;
+        }
         for c in &self.channels {
             c.gateway.shutdown().await;
         }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Sections of the TOML file besides the channels' ([`crate::channels::kinds`]);
 /// `SMSUP_<SECTION>_<KEY>` in the environment sets `<section>.<key>`.
-const SECTIONS: [&str; 4] = ["limits", "sim", "dispatcher", "carrier_rules"];
+const SECTIONS: [&str; 5] = ["limits", "sim", "dispatcher", "carrier_rules", "members"];
 
 /// Top-level settings that `SMSUP_<KEY>` may set; other `SMSUP_*` variables (`SMSUP_LOG`) are not settings.
 const TOP_LEVEL: [&str; 8] = [
@@ -61,6 +61,8 @@ pub struct Settings {
     pub limits: Limits,
     /// What the networks block, checked before a post fans out.
     pub carrier_rules: CarrierRulesSettings,
+    /// Members' upkeep: re-confirmation of silent numbers.
+    pub members: MembersSettings,
     /// The built-in phone simulator.
     pub sim: SimSettings,
     /// The outbox dispatcher.
@@ -89,6 +91,7 @@ impl Default for Settings {
             local_country_language: false,
             limits: Limits::default(),
             carrier_rules: CarrierRulesSettings::default(),
+            members: MembersSettings::default(),
             sim: SimSettings::default(),
             dispatcher: DispatcherSettings::default(),
             channels: Default::default(),
@@ -151,6 +154,26 @@ pub struct CarrierRulesSettings {
     pub country: Option<String>,
     /// Domains registered with the carriers, whose links may be posted (`example.org`).
     pub allowed_domains: Vec<String>,
+}
+
+/// Members' upkeep.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MembersSettings {
+    /// Days without an SMS from a member, and with their messages no longer delivered, before
+    /// they are asked whether they are still there; 0 (the default) never asks.
+    pub reconfirm_days: u32,
+    /// Days to answer before a member who was asked is paused (gets no posts; nothing is deleted).
+    pub reconfirm_wait_days: u32,
+}
+
+impl Default for MembersSettings {
+    fn default() -> Self {
+        MembersSettings {
+            reconfirm_days: 0,
+            reconfirm_wait_days: 7,
+        }
+    }
 }
 
 /// The built-in phone simulator.

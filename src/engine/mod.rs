@@ -1251,7 +1251,8 @@ impl Engine {
         }
     }
 
-    fn render_for(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    /// A reply in `lang`, in one SMS, smart-encoded as the deployment asks.
+    pub fn render_for(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         self.encode_text(&render_one_sms(lang, id, args))
     }
 

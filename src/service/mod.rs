@@ -3,3 +3,4 @@
 
 pub mod inbound;
 pub mod members;
+pub mod reconfirm;

@@ -279,6 +279,29 @@ pub trait Members: Send + Sync + 'static {
         list_name: &str,
         with_numbers: bool,
     ) -> Result<Vec<ExportRow>, StoreError>;
+    /// Members to ask whether they are still there: not paused, not opted out, not asked yet,
+    /// silent since before `since` (their last SMS, or their joining), and whose latest message
+    /// with a final state failed (delivery stopped). At most `limit`.
+    async fn reconfirm_candidates(
+        &self,
+        since: i64,
+        limit: u32,
+    ) -> Result<Vec<ReconfirmCandidate>, StoreError>;
+    /// Queue the question `text` to a member and note that they were asked, in one transaction.
+    async fn ask_reconfirm(&self, member_id: i64, text: &str, now: i64) -> Result<(), StoreError>;
+    /// Pause the members asked before `asked_before` who have not answered; returns how many.
+    async fn pause_unanswered(&self, asked_before: i64) -> Result<u64, StoreError>;
+}
+
+/// A member to ask whether they are still there.
+#[derive(Debug, Clone)]
+pub struct ReconfirmCandidate {
+    /// Member id.
+    pub id: i64,
+    /// Their number (for the language of the question).
+    pub phone: Phone,
+    /// The language they chose.
+    pub language: Option<smsup_lang::Lang>,
 }
 
 /// A member as an import finds (or adds) them.

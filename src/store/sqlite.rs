@@ -14,8 +14,8 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 use super::hot;
 use super::{
     now_ms, Claimed, Completion, Counts, ExportRow, ImportTx, ImportedMember, Inbound,
-    InboundRecord, InboundTx, Members, MembershipState, OutboxView, Queue, Receipts, Reports,
-    StoreError,
+    InboundRecord, InboundTx, Members, MembershipState, OutboxView, Queue, Receipts,
+    ReconfirmCandidate, Reports, StoreError,
 };
 use crate::crypto::Crypto;
 use crate::domain::{label, Priority};
@@ -196,11 +196,15 @@ impl SqliteStore {
                 .await?;
         if let Some(id) = existing {
             if let Some(g) = gateway {
-                sqlx::query("UPDATE members SET gateway = ?, undeliverable = 0 WHERE id = ?")
-                    .bind(g)
-                    .bind(id)
-                    .execute(&mut *conn)
-                    .await?;
+                // An SMS from them: a sign of life (re-confirmation is answered, a pause ends).
+                sqlx::query(
+                    "UPDATE members SET gateway = ?, undeliverable = 0, paused = 0,
+                     reconfirm_asked_at = NULL WHERE id = ?",
+                )
+                .bind(g)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
             }
             return Ok(id);
         }
@@ -274,7 +278,7 @@ impl SqliteStore {
                     let r: i64 = sqlx::query_scalar(
                         "SELECT COUNT(*) FROM memberships ms JOIN members m ON m.id = ms.member_id
                          WHERE ms.list_id = ? AND ms.state = 'active' AND m.opted_out = 0
-                           AND m.undeliverable = 0 AND m.id != ?",
+                           AND m.undeliverable = 0 AND m.paused = 0 AND m.id != ?",
                     )
                     .bind(id)
                     .bind(sender_id)
@@ -732,7 +736,7 @@ impl SqliteStore {
                          SELECT ?, m.id, COALESCE(m.gateway, ?), ?, 'queued', ?, ?, ?
                          FROM memberships ms JOIN members m ON m.id = ms.member_id
                          WHERE ms.list_id = ? AND ms.state = 'active' AND m.opted_out = 0
-                           AND m.undeliverable = 0 AND m.id != ? {font}
+                           AND m.undeliverable = 0 AND m.paused = 0 AND m.id != ? {font}
                          ORDER BY m.id"
                     ))
                     .bind(id)
@@ -1547,6 +1551,76 @@ impl Members for SqliteStore {
             list_id,
             name,
         }))
+    }
+
+    async fn reconfirm_candidates(
+        &self,
+        since: i64,
+        limit: u32,
+    ) -> Result<Vec<ReconfirmCandidate>, StoreError> {
+        let rows = sqlx::query(
+            "WITH seen AS (
+                 SELECT m.id, COALESCE((SELECT MAX(i.received_at) FROM inbound i
+                                        WHERE i.member_id = m.id), m.created_at) AS at
+                 FROM members m
+                 WHERE m.paused = 0 AND m.opted_out = 0 AND m.reconfirm_asked_at IS NULL)
+             SELECT m.id, m.phone_enc, m.language FROM seen JOIN members m ON m.id = seen.id
+             WHERE seen.at < ?1
+               AND (SELECT o.state FROM outbox o WHERE o.recipient_id = m.id
+                      AND o.state IN ('delivered', 'failed', 'undelivered')
+                    ORDER BY o.id DESC LIMIT 1) IN ('failed', 'undelivered')
+             ORDER BY m.id LIMIT ?2",
+        )
+        .bind(since)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                let enc: Vec<u8> = row.get("phone_enc");
+                let language: Option<String> = row.get("language");
+                Ok(ReconfirmCandidate {
+                    id: row.get("id"),
+                    phone: Phone::from_e164_unchecked(self.crypto.decrypt(&enc)?),
+                    language: language.as_deref().and_then(smsup_lang::Lang::from_code),
+                })
+            })
+            .collect()
+    }
+
+    async fn ask_reconfirm(&self, member_id: i64, text: &str, now: i64) -> Result<(), StoreError> {
+        let (_writer, mut tx) = self.begin().await?;
+        let (message_id, _) = SqliteStore::insert_message(&mut tx, text, now).await?;
+        self.enqueue_one(
+            &mut tx,
+            message_id,
+            member_id,
+            None,
+            PRIORITY_REPLY,
+            false,
+            now,
+        )
+        .await?;
+        sqlx::query("UPDATE members SET reconfirm_asked_at = ? WHERE id = ?")
+            .bind(now)
+            .bind(member_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn pause_unanswered(&self, asked_before: i64) -> Result<u64, StoreError> {
+        let (_writer, mut tx) = self.begin().await?;
+        let n = sqlx::query(
+            "UPDATE members SET paused = 1 WHERE paused = 0 AND reconfirm_asked_at < ?",
+        )
+        .bind(asked_before)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(n)
     }
 
     async fn export_members(

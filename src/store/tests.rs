@@ -383,3 +383,108 @@ async fn import_adds_each_number_once_keeps_chosen_names_and_leaves_opted_out_al
         told[0].text
     );
 }
+
+/// The fan-out a post reaches now: how many rows its post made.
+async fn fanned_out(store: &Arc<dyn Store>, from: u32, text: &str) -> usize {
+    sms(store, from, text).await;
+    let mut n = 0;
+    loop {
+        let rows = store.claim("sim", 1000, 60_000).await.unwrap();
+        if rows.is_empty() {
+            return n;
+        }
+        n += rows
+            .iter()
+            .filter(|r| r.body.ends_with(text.split_once(' ').unwrap().1))
+            .count();
+        deliver(store, &rows).await;
+    }
+}
+
+#[tokio::test]
+async fn a_silent_number_whose_messages_fail_is_asked_once_then_paused_until_it_writes() {
+    let (_d, store) = store().await;
+    let engine = Engine::new(Rules::default());
+    sms(&store, 1, "CREATE recon").await;
+    sms(&store, 2, "JOIN recon").await;
+    sms(&store, 3, "JOIN recon").await;
+    deliver_all(&store).await;
+    // A post: member 2's copy fails for good, member 3's is delivered.
+    sms(&store, 1, "recon first news").await;
+    let rows = store.claim("sim", 1000, 60_000).await.unwrap();
+    let mut done = Vec::new();
+    for r in &rows {
+        let member2 = r.to == phone(2).e164();
+        done.push(if member2 {
+            Completion::Failed {
+                id: r.id,
+                recipient_id: r.recipient_id,
+                reason: FailReason::Exhausted,
+                code: None,
+                message: "no answer".into(),
+            }
+        } else {
+            Completion::Sent {
+                id: r.id,
+                provider_ids: vec![],
+                delivered: true,
+            }
+        });
+    }
+    store.complete("sim", &done).await.unwrap();
+
+    // Not silent for 30 days yet: nobody is asked.
+    let r = crate::service::reconfirm::run(&*store, &engine, 30, 7, now_ms())
+        .await
+        .unwrap();
+    assert_eq!(
+        r,
+        crate::service::reconfirm::Reconfirmed {
+            asked: 0,
+            paused: 0
+        }
+    );
+    // Silent "for 0 days" (the time a test can wait): member 2 (nothing delivered lately) is
+    // asked, member 3 (delivered) is not.
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let r = crate::service::reconfirm::run(&*store, &engine, 0, 7, now_ms())
+        .await
+        .unwrap();
+    assert_eq!(
+        r,
+        crate::service::reconfirm::Reconfirmed {
+            asked: 1,
+            paused: 0
+        }
+    );
+    let asked = store.outbox_for(&phone(2)).await.unwrap();
+    assert!(
+        asked.last().unwrap().text.contains("still there"),
+        "{asked:?}"
+    );
+    // Asked once only; not paused before the week is out.
+    let again = crate::service::reconfirm::run(&*store, &engine, 0, 7, now_ms())
+        .await
+        .unwrap();
+    assert_eq!(
+        again,
+        crate::service::reconfirm::Reconfirmed {
+            asked: 0,
+            paused: 0
+        }
+    );
+    deliver_all(&store).await;
+
+    // No answer within the wait: paused, and posts leave them out; nothing is deleted.
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let r = crate::service::reconfirm::run(&*store, &engine, 0, 0, now_ms())
+        .await
+        .unwrap();
+    assert_eq!(r.paused, 1);
+    assert_eq!(fanned_out(&store, 1, "recon second news").await, 1);
+    // An SMS from them (YES) ends the pause.
+    sms(&store, 2, "YES").await;
+    deliver_all(&store).await;
+    let n = fanned_out(&store, 1, "recon third news").await;
+    assert_eq!(n, 2, "{:?}", store.outbox_for(&phone(2)).await.unwrap());
+}

@@ -202,6 +202,7 @@ fn snapshot_cases(
                                 "command" => Arg::Str("JOIN".to_string()),
                                 "font" => Arg::Str("Zawgyi".to_string()),
                                 "code" => Arg::Str("482913".to_string()),
+                                "days" => Arg::Num(7),
                                 other => panic!("no snapshot value for ${other}"),
                             };
                             (v.clone(), value)

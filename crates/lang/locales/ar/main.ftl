@@ -122,3 +122,13 @@ move-done = تم: قوائمك واسمك ولغتك على هذا الرقم ا
 move-done-old = نقلت قوائمك في SMS Up إلى رقمك الجديد، ولن يصل هذا الرقم منها شيء.
 move-bad-code = الرمز خاطئ أو انتهت مدته. أرسل من هاتفك القديم: نقل ثم هذا الرقم
 limit-moves = بلغت حد طلبات النقل اليوم ({ $max }). حاول غداً.
+
+# Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
+reconfirm = للبقاء في SMS Up أرسل: ابدأ. وإلا تعلق عضويتك بعد { PLURAL($days) ->
+        [zero] { $days } يوم
+        [one] يوم
+        [two] يومين
+        [few] { $days } أيام
+        [many] { $days } يوماً
+       *[other] { $days } يوم
+    } بلا حذف.

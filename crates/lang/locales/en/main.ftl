@@ -112,3 +112,9 @@ move-done = Done: your lists, name and language are on this number now. Text LIS
 move-done-old = Your SMS Up lists moved to your new number. This number gets nothing more from them.
 move-bad-code = That code is wrong or has expired. From your old phone, text MOVE and this number again.
 limit-moves = You asked to move your lists { $max } times today. Please try again tomorrow.
+
+# Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
+reconfirm = SMS Up: are you still there? Reply YES to keep getting your lists. Without an answer in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} they pause (nothing is deleted).

@@ -106,3 +106,6 @@ move-done = انجام شد: گروه‌ها، نام و زبان شما به ا
 move-done-old = گروه‌های SMS Up به شماره جدیدتان رفت. پیامشان دیگر اینجا نمی‌آید.
 move-bad-code = کد غلط یا منقضی است. از گوشی قبلی دوباره بفرستید: انتقال و این شماره
 limit-moves = امروز { $max } بار انتقال خواستید. لطفاً فردا دوباره امتحان کنید.
+
+# Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
+reconfirm = ادامهٔ SMS Up: شروع. وگرنه { $days } روز بعد معلق می‌شوید، نه حذف.

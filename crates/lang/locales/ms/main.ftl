@@ -99,3 +99,5 @@ move-done = Selesai: kumpulan, nama dan bahasa anda kini pada nombor ini. Hantar
 move-done-old = Kumpulan SMS Up anda telah dipindah ke nombor baharu. Nombor ini tidak akan terima apa-apa lagi daripadanya.
 move-bad-code = Kod itu salah atau telah tamat. Dari telefon lama, hantar PINDAH dan nombor ini sekali lagi.
 limit-moves = Anda minta pindah { $max } kali hari ini. Sila cuba lagi esok.
+
+reconfirm = SMS Up: anda masih di sana? Balas MULA untuk terus terima kumpulan anda. Tanpa jawapan dalam { $days } hari, ia dihentikan sementara (tiada yang dipadam).

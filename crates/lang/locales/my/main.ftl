@@ -105,3 +105,6 @@ move-done = ပြီးပြီ။ အဖွဲ့၊ အမည်၊ ဘာ�
 move-done-old = SMS Up အဖွဲ့များ နံပါတ်သစ်သို့ ရွှေ့ပြီး။ ဤနံပါတ်သို့ မပို့တော့ပါ။
 move-bad-code = ကုဒ် မှား/သက်တမ်းကုန်။ ဖုန်းဟောင်းမှ ပြန်ပို့ပါ: ရွှေ့ ဤနံပါတ်
 limit-moves = ယနေ့ { $max } ကြိမ် ရွှေ့ရန် တောင်းပြီးပြီ။ မနက်ဖြန် ပြန်ကြိုးစားပါ။
+
+# Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
+reconfirm = SMS Up ဆက်ရရန်: စတင်။ { $days } ရက်အတွင်း မဖြေက ခဏဆိုင်းထားမည် (မဖျက်ပါ)။

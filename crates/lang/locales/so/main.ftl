@@ -111,3 +111,9 @@ move-done = Waa la dhammeeyay: kooxahaaga, magacaaga iyo luqaddaadu hadda waxay 
 move-done-old = Kooxahaaga SMS Up waxaa loo guuriyay lambarkaaga cusub. Lambarkan farriin kale kagama heli doono kooxahaas.
 move-bad-code = Koodhkaasi waa khalad ama muddadiisii way dhammaatay. Telefoonkaaga hore ka qor GUUR iyo lambarkan mar kale.
 limit-moves = Maanta waxaad { $max } jeer codsatay inaad kooxahaaga guuriso. Fadlan isku day berri.
+
+# Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
+reconfirm = SMS Up: weli ma joogtaa? Si aad kooxahaaga u sii hesho, qor BILOW. Haddii aadan jawaabin { $days ->
+        [one] 1 maalin
+       *[other] { $days } maalmood
+    } gudahood, waa laguu hakin doonaa (waxba lama tirtirayo).

@@ -112,3 +112,6 @@ move-done = ہو گیا: گروپ، نام اور زبان اب اس نمبر پ
 move-done-old = آپ کے گروپ نئے نمبر پر چلے گئے۔ یہاں اب ان کے SMS نہیں آئیں گے۔
 move-bad-code = کوڈ غلط یا ختم شدہ ہے۔ پرانے فون سے پھر لکھیں: منتقل اور یہ نمبر
 limit-moves = آپ آج { $max } بار منتقلی مانگ چکے۔ کل پھر کوشش کریں۔
+
+# Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
+reconfirm = SMS Up جاری رکھنا: شروع۔ ورنہ { $days } دن بعد رکنیت معطل ہو گی، حذف نہیں۔

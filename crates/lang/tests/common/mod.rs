@@ -196,6 +196,7 @@ pub fn values(lang: Lang, var: &str) -> Vec<Arg> {
         "mode" => vec![s("open"), s("announce")],
         "font" => vec![s("Zawgyi"), s("Unicode")],
         "code" => vec![s("482913")],
+        "days" => [1, 7, 30].into_iter().map(Arg::Num).collect(),
         "role" => vec![s("owner"), s("admin"), s("member"), s("none")],
         "who" | "alias" => {
             let mut v = vec![s("AminaHasan"), s("#123")];
