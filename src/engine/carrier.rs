@@ -170,10 +170,11 @@ fn has_link(s: &str, allowed: &[String]) -> bool {
 
 /// Characters allowed between the digit groups of one phone number.
 fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '-' | '.' | '(' | ')' | '\u{2010}'..='\u{2015}' | '\u{2212}'
-    )
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '.' | '/' | '(' | ')' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+        )
 }
 
 /// A phone number in folded text (digits are ASCII there).
@@ -226,7 +227,7 @@ fn is_phone(groups: &[(String, String)], plus: bool) -> bool {
     let mut rest = groups;
     // A date at the start (`01.05.2024`, `2024-05-01`, `1-5-24`) is not part of a number.
     if let [(a, sa), (b, sb), (c, _), ..] = groups {
-        let sep_same = sa.trim() == sb.trim() && matches!(sa.trim(), "." | "-");
+        let sep_same = sa.trim() == sb.trim() && matches!(sa.trim(), "." | "-" | "/");
         let day_first = a.len() <= 2 && b.len() <= 2 && (c.len() == 2 || c.len() == 4);
         let year_first = a.len() == 4 && b.len() <= 2 && c.len() <= 2;
         if sep_same && (day_first || year_first) {
@@ -242,7 +243,7 @@ fn is_phone(groups: &[(String, String)], plus: bool) -> bool {
     let spaced = rest
         .iter()
         .take(rest.len().saturating_sub(1))
-        .any(|(_, sep)| sep.contains(' '));
+        .any(|(_, sep)| sep.contains(char::is_whitespace));
     if plus && std::ptr::eq(rest, groups) {
         return n >= 8;
     }

@@ -54,6 +54,9 @@ const PHONES: &[&str] = &[
     "kontak +6012.345.6789",
     "call me 012 3456 789 please",
     "sms 013-9876543",
+    "call 012/345 6789",
+    "call 012\n345\n6789",
+    "call 012\u{00A0}345\u{00A0}6789",
 ];
 
 /// Texts with a link.
@@ -233,6 +236,9 @@ const ORDINARY: &[&str] = &[
     "Call the clinic for an appointment",
     "Ask Ali at the office",
     "Sri Petaling 8pm check",
+    "01/05/2024 0900 at the office",
+    "Jalan 3/4 and Jalan 5/6",
+    "Meeting 12/05/2024\n10.30am",
 ];
 
 #[test]
