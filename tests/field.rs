@@ -211,3 +211,42 @@ async fn a_member_moves_to_a_new_number_and_keeps_lists_name_and_role() {
         }
     }
 }
+
+#[tokio::test]
+async fn burmese_opt_outs_work_whatever_the_font_and_the_politeness() {
+    use smsup_lang::unicode_to_zawgyi as z;
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let owner = phone(1);
+    c.ask(&owner, "CREATE myan").await;
+    // Found by an adversarial pass: a phone set to Zawgyi that sends Unicode ရပ်ပါ, and the
+    // polite endings of women (ရှင်) and men (ခင်ဗျာ), "will stop" (မယ်, မည်), in both fonts.
+    let mut stops: Vec<(String, bool)> = vec![("ရပ်ပါ".into(), true), ("ရပ်ပါ။".into(), true)];
+    for w in ["ရပ်ပါရှင်", "ရပ်ပါခင်ဗျာ", "ရပ်မယ်", "ရပ်တော့မယ်", "ရပ်ပါမည်"]
+    {
+        stops.push((w.to_string(), false));
+        stops.push((z(w), false));
+    }
+    for (i, (stop, zawgyi_phone)) in stops.iter().enumerate() {
+        let member = phone(10 + i);
+        c.ask(&member, "JOIN myan").await;
+        if *zawgyi_phone {
+            c.ask(&member, "FONT ZAWGYI").await;
+        }
+        c.ask(&member, stop).await;
+    }
+    let control = phone(9);
+    c.ask(&control, "JOIN myan").await;
+    c.ask(&owner, "myan after the stops").await;
+    // The post reached the member who did not stop: it had its chance to reach the others.
+    let got = c.wait_texts(&control, 2).await;
+    assert!(got[1].ends_with("after the stops"), "{got:?}");
+    for (i, (stop, _)) in stops.iter().enumerate() {
+        let texts = c.texts(&phone(10 + i)).await;
+        assert!(
+            !texts.iter().any(|t| t.contains("after the stops")),
+            "{stop}: {texts:?}"
+        );
+    }
+}

@@ -67,31 +67,75 @@ impl CarrierRules {
 /// The text as a filter reads it: NFKC, invisible characters dropped, digits of any script as
 /// ASCII, lower case, `[.]` / `(.)` / `(dot)` / `[dot]` as `.`.
 fn fold(text: &str) -> String {
+    // Marks drawn over digits (a keycap `0⃣`, a combining accent) do not hide them.
     let nfkc: String = text
         .nfkc()
-        .filter(|c| !smsup_lang::is_invisible(*c))
+        .filter(|c| !smsup_lang::is_invisible(*c) && !smsup_lang::is_mark(*c))
         .collect();
-    let mut s = smsup_lang::ascii_digits(&nfkc).to_lowercase();
+    // Digits of every script count; those of scripts the reader does not know stand as a digit
+    // that starts no prefix.
+    let mut s: String = smsup_lang::ascii_digits(&nfkc)
+        .chars()
+        .map(|c| {
+            if c.is_numeric() && !c.is_ascii_digit() {
+                '5'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .to_lowercase();
     for dot in ["[.]", "(.)", "(dot)", "[dot]", "{.}"] {
         s = s.replace(dot, ".");
     }
     // The ideographic full stop and other dots a phone keyboard offers.
     s.replace(['。', '｡', '·', '•'], ".")
+        .chars()
+        .map(latin_look_alike)
+        .collect()
 }
 
-/// Top-level domains that are not also words people write after a missing space.
+/// Cyrillic and Greek letters that look like Latin ones (`example.соm`, `pаssword`), as Latin.
+fn latin_look_alike(c: char) -> char {
+    match c {
+        'а' | 'α' => 'a',
+        'е' | 'ε' => 'e',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'с' | 'ϲ' => 'c',
+        'у' => 'y',
+        'х' | 'χ' => 'x',
+        'і' | 'ι' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'ν' => 'v',
+        'κ' | 'к' => 'k',
+        'τ' | 'т' => 't',
+        'м' => 'm',
+        'н' => 'h',
+        'ѵ' => 'v',
+        _ => c,
+    }
+}
+
+/// Top-level domains: a word, a dot and one of these is a domain. Some are words too (`my`, `shop`,
+/// `top`): a missing space after a full stop (`tomorrow.my friend`) is then refused with the
+/// reason, which the sender can fix; a link that reaches the networks reaches nobody, silently.
 const TLDS: &[&str] = &[
     "com", "net", "org", "info", "biz", "xyz", "gov", "edu", "asia", "io", "ly", "gl", "gd", "cc",
     "tk", "ml", "ga", "cf", "ws", "dev", "icu", "co", "uk", "sg", "id", "ph", "th", "mm", "pk",
-    "ir", "af", "bd", "lk", "ae", "sa", "qa", "tv", "cn", "ru", "au",
+    "ir", "af", "bd", "lk", "ae", "sa", "qa", "tv", "cn", "ru", "au", "my", "to", "gg", "top",
+    "app", "shop", "online", "link", "click", "win", "bond", "bank", "museum", "xn--p1ai", "vn",
+    "in", "me", "us", "site", "store", "live", "vip", "buzz", "club", "tech", "website",
 ];
 
-/// Top-level domains that are also words (`tomorrow.my friend`, `early.shop opens`): a domain only
-/// with `www.`, a scheme, a path, or a second-level label such as `gov.my`.
+/// Top-level domains that are also the commonest words after a missing space (`It is late.so go`):
+/// a domain only with `www.`, a scheme, a path, or a second-level label such as `gov.my`.
 const WORD_TLDS: &[&str] = &[
-    "my", "me", "in", "is", "it", "to", "us", "be", "at", "do", "no", "so", "shop", "top", "club",
-    "link", "site", "online", "store", "click", "live", "life", "fun", "space", "news", "page",
-    "app", "tech", "website", "vip", "buzz",
+    "is", "it", "be", "at", "do", "no", "so", "life", "fun", "space", "news", "page",
 ];
 
 /// Second-level labels of country domains (`gov.my`, `com.my`).
@@ -146,6 +190,15 @@ fn has_link(s: &str, allowed: &[String]) -> bool {
         let token = tail[..end].trim_matches('.');
         let followed_by_path = tail[end..].starts_with('/');
         rest = &tail[end..];
+        // An IP address (`192.168.1.1`), a punycode name.
+        let parts: Vec<&str> = token.split('.').collect();
+        let ip = parts.len() == 4
+            && parts
+                .iter()
+                .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+        if ip || token.contains("xn--") {
+            return true;
+        }
         let labels: Vec<&str> = token.split('.').collect();
         if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
             continue;
@@ -170,11 +223,8 @@ fn has_link(s: &str, allowed: &[String]) -> bool {
 
 /// Characters allowed between the digit groups of one phone number.
 fn is_separator(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '-' | '.' | '/' | '(' | ')' | '\u{2010}'..='\u{2015}' | '\u{2212}'
-        )
+    // Anything but a letter or a digit: spaces and line breaks, punctuation, symbols, emoji.
+    !c.is_alphanumeric()
 }
 
 /// A phone number in folded text (digits are ASCII there).
@@ -247,7 +297,21 @@ fn is_phone(groups: &[(String, String)], plus: bool) -> bool {
     if plus && std::ptr::eq(rest, groups) {
         return n >= 8;
     }
-    (digits.starts_with('0') && n >= 9)
+    let sizes: Vec<usize> = rest.iter().map(|(g, _)| g.len()).collect();
+    // Decimals and times in a row (`0.5 1.0 1.5`, `08.30 09.30`, `0800 1200 1600`) are no number.
+    let decimal = rest.iter().any(|(_, sep)| sep.contains(['.', ',', ':']));
+    if sizes.len() >= 3
+        && ((decimal && sizes.iter().all(|l| *l <= 2)) || sizes.iter().all(|l| *l == 4))
+    {
+        return false;
+    }
+    // A Malaysian mobile number without its 0 (`12-345 6789`, `123456789`).
+    let mobile_without_0 = digits.starts_with('1')
+        && (9..=10).contains(&n)
+        && sizes.first().is_some_and(|l| *l <= 3 || sizes.len() == 1)
+        && sizes.last().is_some_and(|l| *l >= 4);
+    mobile_without_0
+        || (digits.starts_with('0') && n >= 9)
         || (digits.starts_with("60") && (11..=12).contains(&n))
         || (["1300", "1800", "1700"]
             .iter()
@@ -309,7 +373,39 @@ fn asks_personal_info(original: &str, s: &str) -> bool {
     {
         return true;
     }
-    original
+    const PIN_PHRASES: &[&str] = &[
+        "your pin",
+        "ur pin",
+        "atm pin",
+        "bank pin",
+        "card pin",
+        "e-wallet pin",
+        "ewallet pin",
+        "pin anda",
+        "pin kad",
+        "card no",
+        "acc no",
+        "account no",
+        "a/c no",
+        "pass word",
+        "p@ssword",
+        "passwd",
+        "pwd",
+    ];
+    if PIN_PHRASES
+        .iter()
+        .any(|p| joined.contains(&format!(" {p} ")) || s.contains(p) && p.contains(['/', '@']))
+    {
+        return true;
+    }
+    // Codes and card words that are no everyday word in any case; PIN and TAC only in capitals
+    // (`pin the notice`, `tac` are words).
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "otp" | "0tp" | "o.t.p" | "nric" | "mykad" | "iban" | "cvv"
+        )
+    }) || original
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| matches!(w, "PIN" | "TAC" | "OTP" | "CVV"))
 }

@@ -624,8 +624,8 @@ pub struct Reading {
 }
 
 /// Read a text that may be Burmese typed in Zawgyi: converted to Unicode when the detector is sure
-/// (a word is enough), or when the member's phone is known to use Zawgyi and the text is not surely
-/// Unicode.
+/// (a word is enough), or when the member's phone is known to use Zawgyi and the text is likelier
+/// Zawgyi than Unicode.
 pub fn from_zawgyi(text: &str, font: Option<Font>) -> Reading {
     let myanmar = smsup_lang::myanmar_chars(text);
     if myanmar == 0 {
@@ -646,7 +646,9 @@ pub fn from_zawgyi(text: &str, font: Option<Font>) -> Reading {
         None
     };
     let remember = written_in.filter(|_| myanmar >= smsup_lang::MIN_MYANMAR_CHARS);
-    let zawgyi = sure_zawgyi || (font == Some(Font::Zawgyi) && !sure_unicode);
+    // A phone known to use Zawgyi may still send Unicode (a new phone, a copied text): its text is
+    // converted only when it is likelier Zawgyi than not.
+    let zawgyi = sure_zawgyi || (font == Some(Font::Zawgyi) && !sure_unicode && p > 0.5);
     Reading {
         text: if zawgyi {
             smsup_lang::zawgyi_to_unicode(text)
@@ -1151,7 +1153,14 @@ impl Engine {
             }
             Command::Name { alias } => {
                 let alias = clean_alias(alias);
-                if alias_problem(&alias).is_some() {
+                // A name is shown on every post: never a link, a number or a request for personal
+                // details, in any country (`NAME www.scam.com`, `NAME send your PIN`).
+                let carried = carrier::CarrierRules {
+                    rules: Some(carrier::RuleSet::My),
+                    allowed_domains: Vec::new(),
+                }
+                .check(&alias);
+                if alias_problem(&alias).is_some() || carried.is_some() {
                     r.say("name-invalid", &[]);
                 } else if facts.alias_taken {
                     r.say("name-taken", &[]);
@@ -1274,7 +1283,14 @@ impl Engine {
             r.say("post-empty", &[("list", s(&l.name))]);
             return;
         }
-        if let Some(blocked) = self.rules.carrier.check(&body) {
+        // Checked as typed and as it will leave (smart encoding turns look-alike dashes into `-`).
+        let sent = self.encode_text(&body);
+        if let Some(blocked) = self
+            .rules
+            .carrier
+            .check(&body)
+            .or_else(|| self.rules.carrier.check(&sent))
+        {
             let id = match blocked {
                 carrier::Blocked::Link => "carrier-my-link",
                 carrier::Blocked::PhoneNumber => "carrier-my-phone",

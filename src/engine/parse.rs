@@ -315,7 +315,7 @@ type StopWord = (Option<Lang>, String, String);
 /// What Burmese writes after a verb, without a space, to make it a polite or firm request: `ရပ်ပါ`
 /// ("stop, please"), `ရပ်တော့` ("stop now"), `ရပ်တန့်` ("cease"). Only these: `ရပ်ကွက်` ("ward") and
 /// `ရပ်တည်` ("stand firm") start with the same syllable and are other words.
-const BURMESE_POLITE: [&str; 10] = [
+const BURMESE_POLITE: &[&str] = &[
     "ပါ",
     "တော့",
     "တော့ပါ",
@@ -326,6 +326,22 @@ const BURMESE_POLITE: [&str; 10] = [
     "လိုက်",
     "ချင်တယ်",
     "ချင်ပါတယ်",
+    // Polite particles of women (ရှင်) and men (ခင်ဗျာ), and "will stop" (မယ်, မည်).
+    "ပါရှင်",
+    "ပါရှင့်",
+    "ပါခင်ဗျာ",
+    "ပါခင်ဗျား",
+    "ပေးပါရှင်",
+    "ပေးပါခင်ဗျာ",
+    "တော့ပါရှင်",
+    "တော့ပါခင်ဗျာ",
+    "ပါနော်",
+    "တော့နော်",
+    "မယ်",
+    "တော့မယ်",
+    "မည်",
+    "ပါမည်",
+    "တော့မည်",
 ];
 
 /// Words that may follow an opt-out or leave word in `<list> STOP please` without making it a post.

@@ -1017,3 +1017,20 @@ fn move_reads_numbers_in_every_format() {
         );
     }
 }
+
+#[test]
+fn a_name_never_carries_a_link_a_number_or_a_request_for_personal_details() {
+    for name in [
+        "NAME www.scam.com",
+        "NAME example.com",
+        "NAME shop.top",
+        "NAME 1.2.3.4",
+        "NAME give me your PIN",
+        "NAME send your OTP",
+    ] {
+        let d = run(name, &facts());
+        assert!(d.effects.is_empty(), "{name}: {d:?}");
+    }
+    let d = run("NAME Amina", &facts());
+    assert_eq!(d.effects, vec![Effect::SetAlias("Amina".into())]);
+}

@@ -24,8 +24,15 @@ pub async fn handle(
     // tells which font the member's phone uses.
     let font = tx.member_font(sender_id).await?;
     let reading = engine::from_zawgyi(&sms.text, font);
-    let text = reading.text;
-    let parsed = engine.parse_from(&text, sender);
+    let mut text = reading.text;
+    let mut parsed = engine.parse_from(&text, sender);
+    // An opt-out never depends on the font guess: when the text as typed opts out, it does.
+    if text != sms.text && !matches!(parsed.command, Command::Stop) {
+        let raw = engine.parse_from(&sms.text, sender);
+        if matches!(raw.command, Command::Stop) {
+            (text, parsed) = (sms.text.clone(), raw);
+        }
+    }
     // No number typed in a command is kept in clear (a post is the member's own words).
     let body = match &parsed.command {
         Command::Post { .. } => text.clone(),

@@ -57,6 +57,25 @@ const PHONES: &[&str] = &[
     "call 012/345 6789",
     "call 012\n345\n6789",
     "call 012\u{00A0}345\u{00A0}6789",
+    // Found by an adversarial pass: other separators, emoji and marks between digits, other
+    // scripts' digits, the mobile number without its 0, dashes that smart encoding would restore.
+    "call 012\u{2043}345\u{2043}6789",
+    "012,345,6789",
+    "012:345:6789",
+    "012_345_6789",
+    "012*345*6789",
+    "012#345#6789",
+    "012\r\n3456789",
+    "012\u{2028}3456789",
+    "0😀1😀2😀3😀4😀5😀6😀7😀8😀9",
+    "012🙂3456🙂789",
+    "0\u{20E3}1\u{20E3}2\u{20E3}3\u{20E3}4\u{20E3}5\u{20E3}6\u{20E3}7\u{20E3}8\u{20E3}9\u{20E3}",
+    "0\u{0301}1\u{0301}2\u{0301}3456789",
+    "12-345 6789",
+    "12 3456789",
+    "123456789",
+    "call ๐๑๒๓๔๕๖๗๘๙",
+    "call \u{10D30}\u{10D31}\u{10D32}\u{10D33}\u{10D34}\u{10D35}\u{10D36}\u{10D37}\u{10D38}\u{10D39}",
 ];
 
 /// Texts with a link.
@@ -101,6 +120,29 @@ const LINKS: &[&str] = &[
     "http://10.0.0.1/x",
     "https://unhcr.org.evil.com/x",
     "forms.gle/abc is not allowed but example.info is",
+    // A missing space after a full stop reads as a domain: refused with the reason, which the
+    // sender fixes (a link that reaches the networks reaches nobody).
+    "Come early.Shop opens at 9",
+    "See you tomorrow.my friend will come",
+    "go.to the office",
+    // Found by an adversarial pass: bare .my and other endings, IP addresses, punycode, look-alike
+    // letters in the ending.
+    "shop.my",
+    "mysejahtera.my",
+    "Shop.MY",
+    "shop.ｍｙ",
+    "shop。my",
+    "shop.top",
+    "shop.app",
+    "shop.to",
+    "discord.gg/abc",
+    "login.bank",
+    "1.2.3.4",
+    "192.168.1.1:8080",
+    "10.0.0.1/login",
+    "shop.xn--p1ai",
+    "example.соm",
+    "ali@shop.my",
 ];
 
 /// Texts that ask for personal information.
@@ -125,6 +167,21 @@ const PERSONAL: &[&str] = &[
     "MyKad number needed",
     "no. IC",
     "passport numbers of everyone",
+    // Found by an adversarial pass.
+    "send me your otp",
+    "send me your Pin",
+    "hantar otp",
+    "send your mykad",
+    "whats ur NRIC",
+    "send acc no",
+    "send a/c no",
+    "send card no",
+    "send IBAN",
+    "send ATM pin",
+    "what is your e-wallet pin",
+    "pls share ur otp",
+    "p@ssword",
+    "send pаssword",
 ];
 
 /// Ordinary texts that must pass: times, prices, dates, house numbers, amounts, counts.
@@ -151,8 +208,6 @@ const ORDINARY: &[&str] = &[
     "e.g. bring a bag",
     "i.e. tomorrow",
     "Class 3.30pm - 5.30pm",
-    "Come early.Shop opens at 9",
-    "See you tomorrow.my friend will come",
     "It is raining.so stay in",
     "Good news.news later",
     "Bring your passport and UNHCR card",
@@ -212,7 +267,6 @@ const ORDINARY: &[&str] = &[
     "A.M. meeting",
     "www",
     "http is a word here",
-    "go.to the office",
     "it is at.the back",
     "Clinic at unhcr.org",
     "Apply at www.unhcr.org/my",
@@ -237,6 +291,14 @@ const ORDINARY: &[&str] = &[
     "Ask Ali at the office",
     "Sri Petaling 8pm check",
     "01/05/2024 0900 at the office",
+    // Found by an adversarial pass: decimals, times and prices in a row.
+    "0.5 1.0 1.5 2.0 2.5 ml",
+    "RM 0.50 1.00 1.50 2.00",
+    "08.30 09.30 10.30",
+    "0800 1200 1600",
+    "0700-0900 1200-1400",
+    "Cases: 100 200 300",
+    "1,200,000 people",
     "Jalan 3/4 and Jalan 5/6",
     "Meeting 12/05/2024\n10.30am",
 ];
