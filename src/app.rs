@@ -41,6 +41,9 @@ pub enum AppError {
     /// The settings would expose something they must not (the simulator on a public address).
     #[error("{0}")]
     Unsafe(String),
+    /// Another serve holds the database, or its lock file cannot be made.
+    #[error(transparent)]
+    Lock(#[from] crate::ops::OpsError),
     /// A channel could not be set up.
     #[error("gateway {name}: {message}")]
     Gateway {
@@ -210,6 +213,7 @@ pub struct Application {
     engine: Engine,
     wake: Arc<Notify>,
     sim: bool,
+    _lock: crate::ops::ServeLock,
 }
 
 impl Application {
@@ -222,6 +226,8 @@ impl Application {
             name: e.channel,
             message: e.message,
         })?;
+        // One server per SQLite database: a second serve, or a restore, is refused while it runs.
+        let lock = crate::ops::ServeLock::acquire(&settings.db)?;
         let (store, key_source) = open_store(&settings, Open::Serve).await?;
         match &key_source {
             KeySource::Created(path) => tracing::warn!(
@@ -299,6 +305,7 @@ impl Application {
             engine,
             wake,
             sim,
+            _lock: lock,
         })
     }
 

@@ -1,13 +1,40 @@
-//! The command line: `serve`, `segments`, `members import|export`.
+//! The command line: `serve`, `segments`, `doctor`, `backup`, `restore`, `members import|export`.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+/// The version and the git commit this binary was built from (`0.1.0 (1a2b3c4d5e6f)`).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("SMSUP_GIT_COMMIT"),
+    ")"
+);
+
+/// How log lines are written to standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line, for log shippers.
+    Json,
+}
+
 /// SMS Up: group messaging over plain SMS.
 #[derive(Debug, Parser)]
-#[command(name = "smsup", version, about)]
+#[command(name = "smsup", version = VERSION, about)]
 pub struct Cli {
+    /// Log lines as text or as one JSON object per line (level from `SMSUP_LOG`, default info).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t,
+        env = "SMSUP_LOG_FORMAT"
+    )]
+    pub log_format: LogFormat,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -49,6 +76,32 @@ pub enum Command {
         json: bool,
         /// The text; read from standard input when absent.
         text: Option<String>,
+    },
+    /// Check the settings, the database, the key file and each channel; exit status 1 when a check
+    /// fails. Safe while serve runs.
+    Doctor {
+        /// Database and settings.
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Write a consistent copy of the database while serve runs (keep the key file with it).
+    Backup {
+        /// Where to write the copy (must not exist).
+        file: PathBuf,
+        /// Database and settings.
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Replace the database with a backup (refused while serve runs).
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+        /// Replace an existing database.
+        #[arg(long)]
+        force: bool,
+        /// Database and settings.
+        #[command(flatten)]
+        db: DbArgs,
     },
     /// Import or export an organisation's members.
     Members {

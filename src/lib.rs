@@ -10,6 +10,7 @@ pub mod crypto;
 pub mod domain;
 pub mod engine;
 pub mod members;
+pub mod ops;
 pub mod outbox;
 pub mod service;
 pub use domain::phone;

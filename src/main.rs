@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use smsup::cli::{Cli, Command, DbArgs, MembersCommand};
+use smsup::cli::{Cli, Command, DbArgs, LogFormat, MembersCommand};
 use smsup::config::{Overrides, Settings};
 use smsup::store::{ImportMode, Members};
 
@@ -26,13 +26,16 @@ fn load(db: &DbArgs, listen: Option<String>, sim: bool) -> Result<Settings> {
     )?)
 }
 
-fn init_logs() {
+fn init_logs(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("SMSUP_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs.json().flatten_event(true).init(),
+    }
 }
 
 #[tokio::main]
@@ -40,7 +43,7 @@ async fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve { listen, db, sim } => {
-            init_logs();
+            init_logs(cli.log_format);
             let settings = load(&db, listen, sim)?;
             smsup::app::serve(settings).await?;
         }
@@ -73,8 +76,69 @@ async fn main() -> Result<()> {
                 }
             }
         }
+        Command::Doctor { db } => {
+            let settings = match load(&db, None, false) {
+                Ok(s) => s,
+                Err(e) => {
+                    println!("FAIL  settings: {e:#}");
+                    std::process::exit(1);
+                }
+            };
+            let checks = smsup::ops::doctor::run(&settings).await;
+            for check in &checks {
+                println!("{check}");
+            }
+            if checks
+                .iter()
+                .any(|c| c.status == smsup::ops::doctor::Status::Fail)
+            {
+                std::process::exit(1);
+            }
+        }
+        Command::Backup { file, db } => {
+            let settings = load(&db, None, false)?;
+            let summary = smsup::ops::backup(&settings.db, &file)?;
+            println!(
+                "backup written to {} ({} lists, {} members, {} messages, {} bytes)",
+                file.display(),
+                summary.lists,
+                summary.members,
+                summary.outbox,
+                summary.bytes
+            );
+            println!(
+                "keep the key file {} (or SMSUP_KEY) with it: without the key the phone numbers in the \
+                 backup cannot be read",
+                settings.key_path().display()
+            );
+        }
+        Command::Restore { file, force, db } => {
+            let settings = load(&db, None, false)?;
+            let key = match settings.key.as_deref() {
+                Some(k) => Some(smsup::crypto::Crypto::from_hex(k)?),
+                None => match std::fs::read_to_string(settings.key_path()) {
+                    Ok(text) => Some(smsup::crypto::Crypto::from_hex(&text)?),
+                    Err(_) => None,
+                },
+            };
+            let summary = smsup::ops::restore(&file, &settings.db, force, key.as_ref())?;
+            println!(
+                "restored {} into {} ({} lists, {} members, {} messages)",
+                file.display(),
+                settings.db.display(),
+                summary.lists,
+                summary.members,
+                summary.outbox
+            );
+            if key.is_none() {
+                println!(
+                    "no key file at {}: put the key file kept with this backup there before serve",
+                    settings.key_path().display()
+                );
+            }
+        }
         Command::Members { command } => {
-            init_logs();
+            init_logs(cli.log_format);
             members(command).await?;
         }
     }

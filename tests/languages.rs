@@ -67,3 +67,60 @@ async fn farsi_dari_and_burmese_speakers_are_understood_and_answered_in_their_la
         }
     }
 }
+
+#[tokio::test]
+async fn tamil_pashto_chin_and_rohingya_speakers_create_join_and_stop_in_their_words() {
+    use smsup_lang::{keywords_of, render, Arg, Keyword};
+    let dir = tempdir();
+    let server = spawn_app(dir.path(), &[]).await;
+    let c = server.client();
+    // Local SIMs (+60): nothing but the words tells the language.
+    for (i, (lang, list)) in [
+        (Lang::Ta, "chennai"),
+        (Lang::Ps, "kabulkl"),
+        (Lang::Cnh, "hakhakl"),
+        (Lang::Rhg, "arakankl"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        // The first word of the command in the language's file (as replies show it).
+        let word = |k: Keyword| {
+            keywords_of(lang)
+                .into_iter()
+                .find(|(_, kw)| *kw == k)
+                .map(|(w, _)| w.to_string())
+                .unwrap()
+        };
+        let owner = format!("+6012345{:04}", 10 * i + 1);
+        let member = format!("+6012345{:04}", 10 * i + 2);
+        let created = c
+            .ask(&owner, &format!("{} {list}", word(Keyword::Create)))
+            .await;
+        assert_eq!(
+            created,
+            render(lang, "created", &[("list", Arg::Str(list.into()))]),
+            "{lang:?}"
+        );
+        let joined = c
+            .ask(&member, &format!("{} {list}", word(Keyword::Join)))
+            .await;
+        assert_eq!(
+            joined,
+            render(lang, "joined", &[("list", Arg::Str(list.into()))]),
+            "{lang:?}"
+        );
+        c.ask(&owner, &format!("{list} first news")).await;
+        assert!(c.wait_texts(&member, 2).await[1].ends_with("first news"));
+        // Their stop word opts out of everything, confirmed in their language.
+        let stopped = c.ask(&member, &word(Keyword::Stop)).await;
+        assert_eq!(stopped, render(lang, "stopped", &[]), "{lang:?}");
+        c.ask(&owner, &format!("{list} second news")).await;
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        let texts = c.texts(&member).await;
+        assert!(
+            !texts.iter().any(|t| t.ends_with("second news")),
+            "{lang:?}: a stopped member got a post: {texts:?}"
+        );
+    }
+}

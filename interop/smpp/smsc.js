@@ -13,6 +13,7 @@
 //   --port N      listen on N (default 0: any free port)
 //   --quiet       no per-submit lines (for benchmarks); stats once a second
 //   --no-mo       do not inject mobile-originated messages after a bind
+//   --password p  refuse binds with another password (ESME_RINVPASWD)
 //   --no-receipts do not send a delivery receipt for every submit_sm
 //   --detached    keep running when stdin closes (stop it with SIGTERM)
 //   --text-receipts  receipts carry the id (decimal) in the text only, no TLVs (Kannel's
@@ -29,6 +30,9 @@ const quiet = opt('--quiet');
 const injectMo = !opt('--no-mo');
 const receipts = !opt('--no-receipts');
 const textReceipts = opt('--text-receipts');
+// --password <pw>: a bind with another password is refused with ESME_RINVPASWD (0x0E).
+const passwordArg = args.indexOf('--password');
+const password = passwordArg >= 0 ? args[passwordArg + 1] : null;
 
 const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 
@@ -122,6 +126,11 @@ const server = smpp.createServer(function (session) {
   };
   let canReceive = false;
   const onBind = (command, receive) => (pdu) => {
+    if (password !== null && pdu.password !== password) {
+      out({ event: 'bind_refused', command: command, system_id: pdu.system_id });
+      session.send(pdu.response({ command_status: smpp.ESME_RINVPASWD }));
+      return;
+    }
     stats.binds++;
     out({ event: 'bind', command: command, system_id: pdu.system_id });
     session.send(pdu.response({ system_id: 'node-smsc' }));

@@ -88,11 +88,17 @@ pub struct Kind {
 }
 
 /// A channel's checked settings, ready to start.
+#[async_trait]
 pub trait Configured: std::fmt::Debug + Send + Sync + Any {
     /// Start the channel `name`; inbound traffic goes to `sink`. Runs inside the runtime.
     fn start(&self, name: &str, sink: Arc<dyn Sink>) -> Result<Started, String>;
     /// The settings as their own type (for tests and diagnostics).
     fn as_any(&self) -> &dyn Any;
+    /// For `smsup doctor`: try the credentials and the connection without sending anything; what
+    /// was found, or what is wrong and what to do.
+    async fn check(&self) -> Result<String, String> {
+        Ok("settings read (no live check for this kind)".to_string())
+    }
 }
 
 /// [`Kind::configure`]'s answer from a kind's own settings reader.

@@ -26,7 +26,7 @@ use crate::engine::{
 };
 use crate::phone::Phone;
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 /// Lane of replies and notices.
 const PRIORITY_REPLY: i64 = Priority::Reply.as_i64();
@@ -814,6 +814,11 @@ impl SqliteStore {
 
 /// What the key check value is computed from (its blind index: it reveals nothing of the key).
 const KEY_CHECK: &str = "smsup key check v1";
+
+/// The key check value `crypto` gives (stored in `meta` as `key_check`).
+pub fn key_check_value(crypto: &Crypto) -> Vec<u8> {
+    crypto.index(KEY_CHECK)
+}
 
 /// True when the SQLite database at `path` holds data (members or a key check): then a new key must
 /// never be made for it. A missing file or an empty database holds none.

@@ -284,3 +284,95 @@ pub async fn db(dir: &Path) -> sqlx::SqlitePool {
 pub fn phone(i: usize) -> String {
     format!("+447911{:06}", i)
 }
+
+/// Write a CSV of `n` members (phones 1000..1000+n) and import them, consented and silent.
+pub fn import_members(dir: &std::path::Path, list: &str, n: usize) {
+    let csv = dir.join("members.csv");
+    let mut text = String::from("phone,alias\n");
+    for i in 0..n {
+        text.push_str(&format!("{},m{i}\n", phone(1000 + i)));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let db_path = dir.join("smsup.db");
+    let (ok, out, err) = run_cli(
+        &[
+            "members",
+            "import",
+            list,
+            csv.to_str().unwrap(),
+            "--consented",
+            "--silent",
+            "--db",
+            db_path.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(ok, "import failed: {out} {err}");
+    assert!(out.contains(&format!("{n} added")), "{out}");
+}
+
+/// One number from the database.
+pub async fn count(pool: &sqlx::SqlitePool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
+}
+
+/// Wait until `sql` counts at least `n`, for at most `secs` seconds.
+pub async fn wait_count(pool: &sqlx::SqlitePool, sql: &str, n: i64, secs: u64) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        let now = count(pool, sql).await;
+        if now >= n {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{sql}: {now} < {n} after {secs} s"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Wait until no outbox row is queued or sending, for at most `secs` seconds.
+pub async fn wait_drained(pool: &sqlx::SqlitePool, secs: u64) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        let open = count(
+            pool,
+            "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')",
+        )
+        .await;
+        if open == 0 {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{open} messages still open after {secs} s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The latest post's outbox: (rows, distinct recipients delivered, extra attempts).
+pub async fn latest_post_rows(pool: &sqlx::SqlitePool) -> (i64, i64, i64) {
+    let post = "(SELECT MAX(message_id) FROM posts)";
+    (
+        count(
+            pool,
+            &format!("SELECT COUNT(*) FROM outbox WHERE message_id = {post}"),
+        )
+        .await,
+        count(
+            pool,
+            &format!(
+                "SELECT COUNT(DISTINCT recipient_id) FROM outbox WHERE message_id = {post} \
+                 AND state = 'delivered'"
+            ),
+        )
+        .await,
+        count(
+            pool,
+            &format!("SELECT COALESCE(SUM(attempts - 1), 0) FROM outbox WHERE message_id = {post}"),
+        )
+        .await,
+    )
+}

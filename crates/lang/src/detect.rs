@@ -8,6 +8,11 @@ const URDU_LETTERS: &[char] = &[
     '\u{0679}', '\u{0688}', '\u{0691}', '\u{06BA}', '\u{06D2}', '\u{06D3}', '\u{06BE}', '\u{06C1}',
     '\u{06C2}',
 ];
+/// Letters only Pashto writes (among our languages): ټ ډ ړ ږ ښ ګ ځ څ ڼ ۍ ې.
+const PASHTO_LETTERS: &[char] = &[
+    '\u{067C}', '\u{0689}', '\u{0693}', '\u{0696}', '\u{069A}', '\u{06AB}', '\u{0681}', '\u{0685}',
+    '\u{06BC}', '\u{06CD}', '\u{06D0}',
+];
 /// Letters Persian and Urdu write but Arabic does not: پ چ ژ گ.
 const PERSIAN_LETTERS: &[char] = &['\u{067E}', '\u{0686}', '\u{0698}', '\u{06AF}'];
 /// The Persian/Urdu code points of yeh and kaf (ی ک), which Arabic keyboards do not produce.
@@ -138,6 +143,61 @@ const URDU_WORDS: &[&str] = &[
     "کیسے",
     "کہاں",
 ];
+/// Frequent Pashto words without a letter of Pashto's own (those decide by themselves), also as
+/// typed on a Persian keyboard.
+// Left out: words Farsi writes the same way once normalised: ولې "why" (folds to Farsi ولی "but"),
+// ده "is" (Farsi "ten"), او "and" (Farsi "he"), بیا "again" (Farsi "come"), نه, هم.
+const PASHTO_WORDS: &[&str] = &[
+    "زه",
+    "دی",
+    "په",
+    "سره",
+    "مننه",
+    "هو",
+    "یم",
+    "یو",
+    "لپاره",
+    "کور",
+    "نن",
+    "سبا",
+    "موږ",
+    "تاسو",
+    "هغه",
+    "دلته",
+    "چیری",
+    "چیرته",
+    "دا",
+    "ته",
+    "زما",
+    "ستا",
+    "ستاسو",
+    "اوس",
+    "هلته",
+    "هغوی",
+    "دغه",
+    "کوم",
+];
+/// Frequent Hakha Chin (Lai) words, normalised.
+// Short words Laiholh shares with English, Malay, Somali or romanised Urdu (a, ka, na, ah, le, hi,
+// mi, si, lo, kan, an, in, ko, tu, dah, nih, tuan, kal, kaa) are left out: they would make ordinary
+// messages look like Chin. `tt` and `ṭ` are two spellings of one letter.
+const CHIN_WORDS: &[&str] = &[
+    "cu", "kha", "zong", "ding", "hna", "tuah", "pawl", "ngai", "nihin", "thaizing", "rian",
+    "bawmh", "zeidah", "khoika", "lawm", "hmun", "chim", "pek", "hmanh", "tiah", "khua", "maw",
+    "tuk", "cang", "lai", "caah", "ahcun", "kho", "khawh", "theih", "duh", "dam", "tampi",
+    "pakhat", "rawl", "thil", "nain", "zeizong", "zeihmanh", "tthan", "ṭhan", "ttha", "ṭha",
+    "cakuat", "laiholh",
+];
+/// Frequent Rohingya words in Latin spelling, normalised (with and without accents).
+// Plain spellings that are English or Malay words or names (but, fan, ani, hanna) are left out.
+const ROHINGYA_WORDS: &[&str] = &[
+    "aññí", "anni", "añí", "tuñí", "tuñi", "tuni", "tuáñr", "tuañr", "tuar", "tuáñre", "tuañre",
+    "añár", "añar", "añára", "añara", "hené", "hene", "kengóri", "kengori", "kiyá", "kiya", "asé",
+    "ase", "asó", "aso", "nái", "nai", "gorí", "gori", "goró", "goro", "gor", "manúic", "manuic",
+    "aijja", "aiz", "hailla", "hail", "ar", "oilé", "oile", "zaibó", "zaibo", "háñña", "ókkol",
+    "okkol", "bút", "fán", "ási", "asi", "abbar", "ehón", "ehon", "bicí", "bici", "gom", "thík",
+    "thik", "ottú", "ottu", "goijjé", "goijje", "goijjó", "goijjo", "cúkuria", "cukuria",
+];
 const MALAY_WORDS: &[&str] = &[
     "saya",
     "awak",
@@ -255,6 +315,7 @@ enum Script {
     Latin,
     Arabic,
     Myanmar,
+    Tamil,
     Other,
 }
 
@@ -268,13 +329,15 @@ fn script_of(c: char) -> Option<Script> {
             Script::Arabic
         }
         0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F => Script::Myanmar,
+        0x0B80..=0x0BFF | 0x11FC0..=0x11FFF => Script::Tamil,
         _ => Script::Other,
     })
 }
 
-/// Myanmar vowel signs and medials are marks, not alphabetic in every Unicode table; count them.
+/// Myanmar vowel signs and medials, and the Tamil pulli (virama), are marks, not alphabetic in
+/// every Unicode table; count them as parts of their letters.
 fn is_combining_letter_part(c: char) -> bool {
-    matches!(c as u32, 0x102B..=0x103E | 0x1056..=0x1059)
+    matches!(c as u32, 0x102B..=0x103E | 0x1056..=0x1059 | 0x0BCD)
 }
 
 /// Letter counts per script.
@@ -283,7 +346,14 @@ struct ScriptCounts {
     latin: usize,
     arabic: usize,
     myanmar: usize,
+    tamil: usize,
     other: usize,
+}
+
+impl ScriptCounts {
+    fn letters(&self) -> usize {
+        self.latin + self.arabic + self.myanmar + self.tamil + self.other
+    }
 }
 
 fn count_scripts(text: &str) -> ScriptCounts {
@@ -293,6 +363,7 @@ fn count_scripts(text: &str) -> ScriptCounts {
             Some(Script::Latin) => counts.latin += 1,
             Some(Script::Arabic) => counts.arabic += 1,
             Some(Script::Myanmar) => counts.myanmar += 1,
+            Some(Script::Tamil) => counts.tamil += 1,
             Some(Script::Other) => counts.other += 1,
             None => {}
         }
@@ -312,7 +383,7 @@ fn count_scripts(text: &str) -> ScriptCounts {
 /// language.
 pub fn detect(text: &str) -> Option<Lang> {
     let counts = count_scripts(text);
-    let letters = counts.latin + counts.arabic + counts.myanmar + counts.other;
+    let letters = counts.letters();
     if letters == 0 {
         return None;
     }
@@ -324,6 +395,9 @@ pub fn detect(text: &str) -> Option<Lang> {
     }
     if counts.myanmar * 3 >= letters {
         return Some(Lang::My);
+    }
+    if counts.tamil * 3 >= letters {
+        return Some(Lang::Ta);
     }
     if counts.arabic * 3 >= letters {
         return arabic_script_language(text);
@@ -337,8 +411,11 @@ pub fn detect(text: &str) -> Option<Lang> {
 /// True when at least a third of the text's letters are Arabic script (Farsi, Arabic or Urdu).
 pub fn is_arabic_script(text: &str) -> bool {
     let counts = count_scripts(text);
-    let letters = counts.latin + counts.arabic + counts.myanmar + counts.other;
-    letters > 0 && counts.arabic * 3 >= letters && counts.myanmar * 3 < letters
+    let letters = counts.letters();
+    letters > 0
+        && counts.arabic * 3 >= letters
+        && counts.myanmar * 3 < letters
+        && counts.tamil * 3 < letters
 }
 
 /// Native keywords of `lang` among the words (normalised): strong evidence of the language.
@@ -379,6 +456,7 @@ fn is_arabic_mark_or_joiner(c: char) -> bool {
 fn arabic_script_language(text: &str) -> Option<Lang> {
     // Urdu's own letters decide before folding erases them (normalize folds ہ ھ into ه).
     let urdu_letters = count_chars(text, URDU_LETTERS);
+    let pashto_letters = count_chars(text, PASHTO_LETTERS);
     let persian_letters = count_chars(text, PERSIAN_LETTERS);
     let persian_forms = count_chars(text, PERSIAN_FORMS);
     let arabic_letters = count_chars(text, ARABIC_LETTERS);
@@ -393,6 +471,8 @@ fn arabic_script_language(text: &str) -> Option<Lang> {
     let words: Vec<String> = raw.iter().map(|w| normalize(w)).collect();
     let persian_words = word_hits(&words, &fold_list(PERSIAN_WORDS));
     let arabic_words = word_hits(&words, &fold_list(ARABIC_WORDS));
+    let pashto_words = word_hits(&words, &fold_list(PASHTO_WORDS));
+    let ps = 3 * pashto_letters + 3 * pashto_words + 5 * keyword_hits(&words, Lang::Ps);
 
     let ur = 3 * urdu_letters + 3 * urdu_words + 5 * keyword_hits(&words, Lang::Ur);
     // What only Farsi shows (Urdu writes پ چ ژ گ ی ک too).
@@ -401,7 +481,9 @@ fn arabic_script_language(text: &str) -> Option<Lang> {
     let ar =
         2 * arabic_letters + arabic_forms + 3 * arabic_words + 5 * keyword_hits(&words, Lang::Ar);
 
-    if ur > 0 && ur > fa_own && ur > ar {
+    if ps > 0 && ps > ur && ps > fa_own && ps > ar {
+        Some(Lang::Ps)
+    } else if ur > 0 && ur > fa_own && ur > ar {
         Some(Lang::Ur)
     } else if fa > ar && fa > 0 {
         Some(Lang::Fa)
@@ -445,11 +527,15 @@ fn fold_list(list: &[&str]) -> Vec<String> {
 
 fn latin_script_language(text: &str) -> Option<Lang> {
     let words: Vec<String> = raw_words(text).iter().map(|w| normalize(w)).collect();
+    let rohingya = fold_list(ROHINGYA_WORDS);
+    let rohingya_refs: Vec<&str> = rohingya.iter().map(String::as_str).collect();
     let score =
         |lang: Lang, list: &[&str]| 3 * keyword_hits(&words, lang) + word_hits(&words, list);
     let mut scores = [
         (Lang::Ms, score(Lang::Ms, MALAY_WORDS)),
         (Lang::So, score(Lang::So, SOMALI_WORDS)),
+        (Lang::Cnh, score(Lang::Cnh, CHIN_WORDS)),
+        (Lang::Rhg, score(Lang::Rhg, &rohingya_refs)),
         (Lang::En, word_hits(&words, ENGLISH_WORDS)),
     ];
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
@@ -551,7 +637,7 @@ pub fn choose_with_country(
             return lang;
         }
         if is_arabic_script(text) {
-            let arabic_script = |l: &Lang| matches!(l, Lang::Fa | Lang::Ar | Lang::Ur);
+            let arabic_script = |l: &Lang| l.is_arabic_script();
             return country
                 .filter(arabic_script)
                 .or(Some(default).filter(arabic_script))

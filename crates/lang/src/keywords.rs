@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::{normalize, Keyword, Lang};
 
 /// The keyword files, compiled in. English (`en`) keywords work whatever the member's language.
-const FILES: [(Lang, &str); 7] = [
+const FILES: [(Lang, &str); 11] = [
     (Lang::En, include_str!("../locales/en/keywords.txt")),
     (Lang::Ms, include_str!("../locales/ms/keywords.txt")),
     (Lang::My, include_str!("../locales/my/keywords.txt")),
@@ -14,6 +14,10 @@ const FILES: [(Lang, &str); 7] = [
     (Lang::Ar, include_str!("../locales/ar/keywords.txt")),
     (Lang::So, include_str!("../locales/so/keywords.txt")),
     (Lang::Ur, include_str!("../locales/ur/keywords.txt")),
+    (Lang::Ta, include_str!("../locales/ta/keywords.txt")),
+    (Lang::Ps, include_str!("../locales/ps/keywords.txt")),
+    (Lang::Cnh, include_str!("../locales/cnh/keywords.txt")),
+    (Lang::Rhg, include_str!("../locales/rhg/keywords.txt")),
 ];
 
 /// A line of a keyword file that could not be read.

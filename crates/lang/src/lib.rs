@@ -95,11 +95,19 @@ pub enum Lang {
     So,
     /// Urdu.
     Ur,
+    /// Tamil.
+    Ta,
+    /// Pashto.
+    Ps,
+    /// Hakha Chin (Lai), in Latin script.
+    Cnh,
+    /// Rohingya, in its common Latin spelling (Rohingyalish / Ruáingga).
+    Rhg,
 }
 
 impl Lang {
     /// Every supported language, in the order shown to users.
-    pub const ALL: [Lang; 7] = [
+    pub const ALL: [Lang; 11] = [
         Lang::En,
         Lang::Ms,
         Lang::My,
@@ -107,9 +115,14 @@ impl Lang {
         Lang::Ar,
         Lang::So,
         Lang::Ur,
+        Lang::Ta,
+        Lang::Ps,
+        Lang::Cnh,
+        Lang::Rhg,
     ];
 
-    /// The ISO 639-1 code, as stored and as typed after `LANG`.
+    /// The ISO 639-1 code (ISO 639-3 where there is none: `cnh`, `rhg`), as stored and as typed
+    /// after `LANG`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -119,14 +132,21 @@ impl Lang {
             Lang::Ar => "ar",
             Lang::So => "so",
             Lang::Ur => "ur",
+            Lang::Ta => "ta",
+            Lang::Ps => "ps",
+            Lang::Cnh => "cnh",
+            Lang::Rhg => "rhg",
         }
     }
 
-    /// Parse a language code (case-insensitive; `prs` (Dari) maps to Farsi).
+    /// Parse a language code (case-insensitive; `prs` (Dari) maps to Farsi, `pus`/`pbu`/`pst` to
+    /// Pashto, `tam` to Tamil).
     pub fn from_code(code: &str) -> Option<Lang> {
         let code = code.trim().to_lowercase();
         match code.as_str() {
             "prs" => Some(Lang::Fa),
+            "pus" | "pbu" | "pst" => Some(Lang::Ps),
+            "tam" => Some(Lang::Ta),
             _ => Lang::ALL.into_iter().find(|l| l.code() == code),
         }
     }
@@ -140,14 +160,28 @@ impl Lang {
             Lang::Ar => unic_langid::langid!("ar"),
             Lang::So => unic_langid::langid!("so"),
             Lang::Ur => unic_langid::langid!("ur"),
+            Lang::Ta => unic_langid::langid!("ta"),
+            Lang::Ps => unic_langid::langid!("ps"),
+            Lang::Cnh => unic_langid::langid!("cnh"),
+            Lang::Rhg => unic_langid::langid!("rhg"),
         }
     }
 }
 
 impl Lang {
-    /// True for languages written right to left (Farsi, Arabic, Urdu).
+    /// True for languages written right to left (Farsi, Arabic, Urdu, Pashto).
     pub fn is_rtl(self) -> bool {
-        matches!(self, Lang::Fa | Lang::Ar | Lang::Ur)
+        matches!(self, Lang::Fa | Lang::Ar | Lang::Ur | Lang::Ps)
+    }
+
+    /// True for languages written in Arabic script (Farsi, Arabic, Urdu, Pashto).
+    pub fn is_arabic_script(self) -> bool {
+        self.is_rtl()
+    }
+
+    /// True when the language's locale files still wait for a native speaker's review.
+    pub fn needs_review(self) -> bool {
+        matches!(self, Lang::Ta | Lang::Ps | Lang::Cnh | Lang::Rhg)
     }
 
     /// The language's own name for itself.
@@ -160,6 +194,10 @@ impl Lang {
             Lang::Ar => "العربية",
             Lang::So => "Soomaali",
             Lang::Ur => "اردو",
+            Lang::Ta => "தமிழ்",
+            Lang::Ps => "پښتو",
+            Lang::Cnh => "Laiholh",
+            Lang::Rhg => "Ruáingga",
         }
     }
 
@@ -193,6 +231,24 @@ impl Lang {
             ("soomaali", Lang::So),
             ("urdu", Lang::Ur),
             ("اردو", Lang::Ur),
+            ("tamil", Lang::Ta),
+            ("தமிழ்", Lang::Ta),
+            ("pashto", Lang::Ps),
+            ("pushto", Lang::Ps),
+            ("pakhto", Lang::Ps),
+            ("پښتو", Lang::Ps),
+            ("پشتو", Lang::Ps),
+            ("tamizh", Lang::Ta),
+            ("chin", Lang::Cnh),
+            ("hakha", Lang::Cnh),
+            ("hakhachin", Lang::Cnh),
+            ("lai", Lang::Cnh),
+            ("laiholh", Lang::Cnh),
+            ("rohingya", Lang::Rhg),
+            ("ruaingga", Lang::Rhg),
+            ("ruáingga", Lang::Rhg),
+            ("ruainga", Lang::Rhg),
+            ("rohinga", Lang::Rhg),
         ];
         let word = normalize(word);
         NAMES
@@ -374,7 +430,7 @@ pub fn join_names(lang: Lang, names: &[&str]) -> String {
 /// The separator between items of a list in `lang` (`, `, the Arabic comma `، `, Burmese `၊ `).
 pub fn list_separator(lang: Lang) -> &'static str {
     match lang {
-        Lang::Fa | Lang::Ar | Lang::Ur => "\u{060C} ",
+        Lang::Fa | Lang::Ar | Lang::Ur | Lang::Ps => "\u{060C} ",
         Lang::My => "\u{104A} ",
         _ => ", ",
     }

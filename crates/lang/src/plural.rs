@@ -29,13 +29,15 @@ pub fn plural_category(lang: Lang, n: i64) -> &'static str {
             0 | 1 => "one",
             _ => "other",
         },
-        // CLDR en, ur (i = 1 and v = 0), so (n = 1).
-        Lang::En | Lang::Ur | Lang::So => match n {
+        // CLDR en, ur (i = 1 and v = 0), so, ta, ps (n = 1); Rohingya (not in CLDR) like its
+        // neighbour Bengali's whole numbers (one n = 1).
+        Lang::En | Lang::Ur | Lang::So | Lang::Ta | Lang::Ps | Lang::Rhg => match n {
             1 => "one",
             _ => "other",
         },
-        // CLDR ms, my: no plural forms.
-        Lang::Ms | Lang::My => "other",
+        // CLDR ms, my: no plural forms; Hakha Chin (not in CLDR) does not inflect a noun after a
+        // number.
+        Lang::Ms | Lang::My | Lang::Cnh => "other",
     }
 }
 

@@ -223,3 +223,143 @@ fn language_choices_by_code_and_by_name() {
         assert_eq!(Lang::from_choice(lang.native_name()), Some(lang));
     }
 }
+
+#[test]
+fn hakha_chin_and_rohingya_latin_text_is_detected() {
+    for text in [
+        "Ka lawm tuk, thaizing ah rian ka tuan lai",
+        "Na dam maw? Nihin cu khua a ṭha ngai",
+        "Zeidah na tuah lai? Kan bawmh khawh ahcun kan chim",
+        "LUT healthcare",
+    ] {
+        assert_eq!(detect(text), Some(Lang::Cnh), "{text}");
+    }
+    for text in [
+        "Aññí aijja gor ot asé, tuñí hailla aibá né?",
+        // The same typed without accents, as on most phones.
+        "Ani aijja gor ot asi, tuni hailla aiba ne?",
+        "Tuáñre cúkuria, aññí gom así",
+        "JUAIN healthcare",
+    ] {
+        assert_eq!(detect(text), Some(Lang::Rhg), "{text}");
+    }
+}
+
+/// Laiholh writes many short words that English and Malay write too (a, ka, na, ah, le, hi, mi):
+/// they alone must not make a text Chin, nor English words like "but" or "fan" make it Rohingya.
+#[test]
+fn short_words_shared_with_english_and_malay_do_not_make_chin_or_rohingya() {
+    for (text, lang) in [
+        ("Hi, I will be late, ah sorry", Some(Lang::En)),
+        ("Hi Amina, is the meeting at the school?", Some(Lang::En)),
+        ("I am a big fan but I cannot come", Some(Lang::En)),
+        ("Saya nak pergi kerja ka? Tak tahu la", Some(Lang::Ms)),
+        ("Ok le, jumpa esok di rumah", Some(Lang::Ms)),
+        ("Mi goreng satu ah, ka nasi lemak?", None),
+        ("hi mi ka na le ah a", None),
+        ("Hong Kong", None),
+    ] {
+        let found = detect(text);
+        if lang.is_some() {
+            assert_eq!(found, lang, "{text}");
+        }
+        assert_ne!(found, Some(Lang::Cnh), "{text}");
+        assert_ne!(found, Some(Lang::Rhg), "{text}");
+    }
+    assert_eq!(
+        detect("Waan ku mahadsanid walaal, ka warran maanta?"),
+        Some(Lang::So)
+    );
+}
+
+#[test]
+fn chin_and_rohingya_language_choices() {
+    for (typed, lang) in [
+        ("chin", Lang::Cnh),
+        ("Chin", Lang::Cnh),
+        ("hakha", Lang::Cnh),
+        ("Laiholh", Lang::Cnh),
+        ("lai", Lang::Cnh),
+        ("cnh", Lang::Cnh),
+        ("rohingya", Lang::Rhg),
+        ("ROHINGYA", Lang::Rhg),
+        ("Ruáingga", Lang::Rhg),
+        ("ruaingga", Lang::Rhg),
+        ("rhg", Lang::Rhg),
+    ] {
+        assert_eq!(Lang::from_choice(typed), Some(lang), "LANG {typed}");
+    }
+}
+
+#[test]
+fn tamil_script_is_tamil() {
+    assert_eq!(
+        detect("நாளை காலை 10 மணிக்கு கூட்டம். தயவுசெய்து வாருங்கள்"),
+        Some(Lang::Ta)
+    );
+    // A Latin list name in front does not hide it.
+    assert_eq!(detect("healthcare நாளை மருத்துவ முகாம் உள்ளது"), Some(Lang::Ta));
+    assert_eq!(detect("சேர் healthcare"), Some(Lang::Ta));
+    // A Tamil command word in Latin letters.
+    assert_eq!(detect("udhavi"), Some(Lang::Ta));
+    // From a Malaysian or Pakistani number too: the script decides.
+    assert_eq!(
+        choose(None, Some("விலகு healthcare"), "+60123456789", Lang::Ms),
+        Lang::Ta
+    );
+}
+
+#[test]
+fn pashto_is_told_from_farsi_urdu_and_arabic() {
+    for text in [
+        "سلام، سبا غونډه په لسو بجو ده. مهرباني وکړئ راشئ",
+        "ستاسو ډېره مننه، زه به درشم",
+        // Typed on a Persian keyboard, without Pashto's own letters: the words tell.
+        "زه نن کور ته نه یم",
+        "زما نوم احمد دی",
+        "تاسو چیرته یاست؟",
+        "ګډون healthcare",
+        "گډون healthcare",
+        "ودروه",
+    ] {
+        assert_eq!(detect(text), Some(Lang::Ps), "{text}");
+        // Not Farsi from an Afghan number, not Urdu from a Pakistani one.
+        assert_eq!(
+            choose(None, Some(text), "+93701234567", Lang::Fa),
+            Lang::Ps,
+            "{text}"
+        );
+        assert_eq!(
+            choose(None, Some(text), "+923001234567", Lang::Ur),
+            Lang::Ps,
+            "{text}"
+        );
+    }
+    // Words Farsi writes like Pashto ones (ولی "but", ده "ten") do not make Farsi Pashto.
+    for text in ["من می‌خواهم بیایم ولی نمی‌توانم", "ولی چرا؟", "او کجا است؟"]
+    {
+        assert_eq!(detect(text), Some(Lang::Fa), "{text}");
+    }
+    assert_ne!(detect("ساعت ده"), Some(Lang::Ps));
+    assert_eq!(detect("آپ کو دعوت دی گئی ہے"), Some(Lang::Ur));
+}
+
+#[test]
+fn tamil_and_pashto_language_choices() {
+    for (typed, lang) in [
+        ("tamil", Lang::Ta),
+        ("TAMIL", Lang::Ta),
+        ("ta", Lang::Ta),
+        ("tam", Lang::Ta),
+        ("தமிழ்", Lang::Ta),
+        ("pashto", Lang::Ps),
+        ("Pashto", Lang::Ps),
+        ("pushto", Lang::Ps),
+        ("pakhto", Lang::Ps),
+        ("ps", Lang::Ps),
+        ("pus", Lang::Ps),
+        ("پښتو", Lang::Ps),
+    ] {
+        assert_eq!(Lang::from_choice(typed), Some(lang), "LANG {typed}");
+    }
+}

@@ -350,3 +350,96 @@ fn replies_suggest_no_other_languages_command_words() {
     problems.dedup();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn hakha_chin_and_rohingya_keywords_return_their_language() {
+    let cases = [
+        ("LUT", Keyword::Join, Some(Lang::Cnh)),
+        ("chuak", Keyword::Leave, Some(Lang::Cnh)),
+        ("Bawmh", Keyword::Help, Some(Lang::Cnh)),
+        ("kamin", Keyword::Name, Some(Lang::Cnh)),
+        ("DINH", Keyword::Stop, Some(Lang::Cnh)),
+        ("HRAMTHOK", Keyword::Start, Some(Lang::Cnh)),
+        ("duhlo", Keyword::No, Some(Lang::Cnh)),
+        ("JUAIN", Keyword::Join, Some(Lang::Rhg)),
+        ("juáin", Keyword::Join, Some(Lang::Rhg)),
+        ("Neel", Keyword::Leave, Some(Lang::Rhg)),
+        ("hótha", Keyword::Remove, Some(Lang::Rhg)),
+        ("BONGOR", Keyword::Stop, Some(Lang::Rhg)),
+        ("cúru", Keyword::Start, Some(Lang::Rhg)),
+        ("curu", Keyword::Start, Some(Lang::Rhg)),
+        ("noó", Keyword::No, Some(Lang::Rhg)),
+    ];
+    for (typed, k, lang) in cases {
+        assert_eq!(keyword(&normalize(typed)), Some((k, lang)), "{typed}");
+    }
+    // Everyday words that start ordinary Chin, Rohingya, English or Malay messages are no commands.
+    for word in [
+        "a", "ka", "na", "ah", "le", "hi", "mi", "min", "kan", "si", "lo", "ani", "tuni", "tuñi",
+        "but", "ya", "mana", "dah", "tu", "ko",
+    ] {
+        assert_eq!(keyword(&normalize(word)), None, "{word}");
+    }
+}
+
+#[test]
+fn tamil_and_pashto_keywords_return_their_language() {
+    let cases = [
+        ("சேர்", Keyword::Join, Some(Lang::Ta)),
+        // Without the pulli, a key many phones hide.
+        ("சேர", Keyword::Join, Some(Lang::Ta)),
+        ("விலகு", Keyword::Leave, Some(Lang::Ta)),
+        ("அமை", Keyword::Create, Some(Lang::Ta)),
+        ("உதவி", Keyword::Help, Some(Lang::Ta)),
+        ("UDHAVI", Keyword::Help, Some(Lang::Ta)),
+        ("பெயர்", Keyword::Name, Some(Lang::Ta)),
+        ("அழை", Keyword::Add, Some(Lang::Ta)),
+        ("நிறுத்து", Keyword::Stop, Some(Lang::Ta)),
+        ("தொடங்கு", Keyword::Start, Some(Lang::Ta)),
+        ("மொழி", Keyword::Language, Some(Lang::Ta)),
+        ("மறு", Keyword::No, Some(Lang::Ta)),
+        ("வேண்டாம்", Keyword::No, Some(Lang::Ta)),
+        ("மாற்று", Keyword::Move, Some(Lang::Ta)),
+        ("ګډون", Keyword::Join, Some(Lang::Ps)),
+        // Persian gaf for the Pashto one, as on a Persian keyboard.
+        ("گډون", Keyword::Join, Some(Lang::Ps)),
+        ("وتل", Keyword::Leave, Some(Lang::Ps)),
+        ("جوړول", Keyword::Create, Some(Lang::Ps)),
+        // `جوړ کړه` typed as two words is matched glued.
+        ("جوړکړه", Keyword::Create, Some(Lang::Ps)),
+        ("مرسته", Keyword::Help, Some(Lang::Ps)),
+        ("بلنه", Keyword::Add, Some(Lang::Ps)),
+        ("ودروه", Keyword::Stop, Some(Lang::Ps)),
+        ("پیل", Keyword::Start, Some(Lang::Ps)),
+        ("ژبه", Keyword::Language, Some(Lang::Ps)),
+        ("لېږد", Keyword::Move, Some(Lang::Ps)),
+        // ې typed as ی or ي.
+        ("لیږد", Keyword::Move, Some(Lang::Ps)),
+        ("ډلي", Keyword::Lists, Some(Lang::Ps)),
+        // Shared with Farsi (نه) and with Farsi and Urdu (شامل), same meaning: no language.
+        ("نه", Keyword::No, None),
+        ("شامل", Keyword::Join, None),
+    ];
+    for (typed, k, lang) in cases {
+        assert_eq!(keyword(&normalize(typed)), Some((k, lang)), "{typed}");
+    }
+    // Everyday words that start ordinary Tamil or Pashto messages are no commands: greetings,
+    // "thanks", "ok", "yes", a bus stop (நிறுத்தம்), "stop it" in Latin letters (niruthu), the
+    // greeting جوړ یې ("are you well").
+    for word in [
+        "வணக்கம்",
+        "நன்றி",
+        "சரி",
+        "ஆம்",
+        "நிறுத்தம்",
+        "niruthu",
+        "seru",
+        "سلام",
+        "مننه",
+        "هو",
+        "جوړ",
+        "ښه",
+    ] {
+        assert_eq!(keyword(&normalize(word)), None, "{word}");
+    }
+}

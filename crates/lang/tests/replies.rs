@@ -338,6 +338,10 @@ fn every_language_names_itself_when_chosen_and_lists_the_choices() {
             Lang::Ar => "العربية",
             Lang::So => "Soomaali",
             Lang::Ur => "اردو",
+            Lang::Ta => "தமிழ்",
+            Lang::Ps => "پښتو",
+            Lang::Cnh => "Laiholh",
+            Lang::Rhg => "Ruáingga",
         };
         assert!(set.contains(name_in_own_words), "{}: {set}", lang.code());
         let choices = render(lang, "lang-choices", &[]);

@@ -41,7 +41,7 @@ impl Alphabet {
 /// Decodes UTF-16BE (no byte-order mark expected; a leading U+FEFF is kept as sent).
 /// Fails on an odd length or an unpaired surrogate.
 pub fn decode_ucs2(bytes: &[u8]) -> Result<String, DecodeError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::OddLength(bytes.len()));
     }
     let units = bytes
@@ -130,7 +130,7 @@ impl Payload {
                     });
                 }
             }
-            Alphabet::Ucs2 if data.len() % 2 != 0 => {
+            Alphabet::Ucs2 if !data.len().is_multiple_of(2) => {
                 return Err(DecodeError::OddLength(data.len()))
             }
             Alphabet::Ucs2 | Alphabet::Latin1 => {}

@@ -257,6 +257,51 @@ impl TwilioClient {
         &self.messages_url
     }
 
+    /// Fetch the account (`GET /2010-04-01/Accounts/{sid}.json`, read-only, free): its status
+    /// and name, or what is wrong with the credentials or the connection.
+    pub async fn check_account(&self) -> Result<String, String> {
+        let url = match self.messages_url.strip_suffix("/Messages.json") {
+            Some(base) => format!("{base}.json"),
+            None => return Err(format!("unexpected API URL {}", self.messages_url)),
+        };
+        let response = self
+            .http
+            .get(&url)
+            .basic_auth(&self.account_sid, Some(self.auth_token.expose()))
+            .header(reqwest::header::ACCEPT, "application/json")
+            .send()
+            .await
+            .map_err(|e| format!("{url} cannot be reached: {e}"))?;
+        let status = response.status().as_u16();
+        let body: serde_json::Value = response.json().await.unwrap_or_default();
+        match status {
+            200..=299 => {
+                let state = body["status"].as_str().unwrap_or("unknown");
+                let name = body["friendly_name"].as_str().unwrap_or("");
+                if state == "active" {
+                    Ok(format!("account {} ({name}) is active", self.account_sid))
+                } else {
+                    Err(format!(
+                        "account {} is {state}: messages will be refused; see the Twilio console",
+                        self.account_sid
+                    ))
+                }
+            }
+            401 | 403 => Err(format!(
+                "Twilio refused the credentials (HTTP {status}): check account_sid and auth_token \
+                 (SMSUP_TWILIO_AUTH_TOKEN)"
+            )),
+            404 => Err(format!(
+                "no account {} (HTTP 404): check account_sid",
+                self.account_sid
+            )),
+            _ => Err(format!(
+                "HTTP {status} from {url}: {}",
+                body["message"].as_str().unwrap_or("no message")
+            )),
+        }
+    }
+
     /// Creates one message. `status_callback` is the absolute URL Twilio will post status
     /// updates to.
     pub async fn send(

@@ -138,6 +138,12 @@ async fn every_request_we_send_passes_twilios_openapi_description() {
         assert!(m.sid.starts_with("SM") && m.sid.len() == 34, "{m:?}");
         assert_eq!(m.status, MessageStatus::Queued);
     }
+    // `smsup doctor`'s account check: a GET of the account, which the description also knows.
+    let account = client
+        .check_account()
+        .await
+        .unwrap_or_else(|e| panic!("Prism refused the account check: {e}"));
+    assert!(account.contains("is active"), "{account}");
 }
 
 #[tokio::test]

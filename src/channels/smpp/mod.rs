@@ -173,7 +173,30 @@ pub const KIND: super::Kind = super::Kind {
     configure: |table, env| super::checked(config_from_table(table, env)),
 };
 
+#[async_trait::async_trait]
 impl super::Configured for SmppConfig {
+    async fn check(&self) -> Result<String, String> {
+        let (client, mut events) =
+            smsup_smpp::Client::start(self.clone()).map_err(|e| e.to_string())?;
+        let addr = format!("{}:{}", self.host, self.port);
+        let outcome = loop {
+            match events.recv().await {
+                Some(smsup_smpp::Event::Bound { bind }) => {
+                    break Ok(format!("{bind} bind to {addr} as {} accepted", self.system_id))
+                }
+                Some(smsup_smpp::Event::Disconnected { bind, reason }) => {
+                    break Err(format!(
+                        "{bind} bind to {addr} failed: {reason} (check host, port, system_id and password)"
+                    ))
+                }
+                Some(_) => continue,
+                None => break Err(format!("the SMPP client for {addr} stopped")),
+            }
+        };
+        client.shutdown().await;
+        outcome
+    }
+
     fn start(&self, name: &str, sink: Arc<dyn Sink>) -> Result<super::Started, String> {
         let gateway =
             SmppGateway::start_named(name, self.clone(), sink).map_err(|e| e.to_string())?;

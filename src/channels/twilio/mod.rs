@@ -80,7 +80,13 @@ pub const KIND: super::Kind = super::Kind {
     configure: |table, env| super::checked(config_from_table(table, env)),
 };
 
+#[async_trait::async_trait]
 impl super::Configured for TwilioConfig {
+    async fn check(&self) -> Result<String, String> {
+        let client = smsup_twilio::TwilioClient::new(self).map_err(|e| e.to_string())?;
+        client.check_account().await
+    }
+
     fn start(&self, name: &str, sink: Arc<dyn Sink>) -> Result<super::Started, String> {
         let gateway = TwilioGateway::named(name, self.clone()).map_err(|e| e.to_string())?;
         Ok(super::Started {

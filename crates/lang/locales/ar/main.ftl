@@ -95,7 +95,7 @@ help-stopped = أوقفت كل رسائل SMS Up. لتصلك مجدداً أرس
 started = أهلاً بعودتك. ستصلك الرسائل مجدداً. للأوامر أرسل: مساعدة
 
 lang-set = الردود الآن بالعربية.
-lang-choices = أرسل لغة والرمز: ar عربي، fa فارسی، ur اردو، en، ms، my، so
+lang-choices = أرسل لغة ورمز: ar عربي، fa فارسی، ur اردو، en ms my so ta ps cnh rhg
 
 # Carrier content rules (Malaysia): a post that the networks would block is not relayed.
 # Only one SMS (70 characters) in this script: the list name is left out (the sender knows which list

@@ -91,7 +91,7 @@ help-stopped = You stopped all SMS from SMS Up. To get SMS again, text START.
 started = Welcome back. You will get SMS again. Text HELP for commands.
 
 lang-set = Replies will be in English.
-lang-choices = Reply LANG and a code: en English, ms Melayu, my Burmese, fa Farsi/Dari, ar Arabic, so Somali, ur Urdu
+lang-choices = Reply LANG and a code: en English, ms Melayu, my Burmese, fa Farsi/Dari, ar Arabic, so Somali, ur Urdu, ta Tamil, ps Pashto, cnh Hakha Chin, rhg Rohingya
 
 # Carrier content rules (Malaysia): a post that the networks would block is not relayed. Never use the
 # words these rules block (a phone number, a link, "PIN", "password", "IC number") in these replies:

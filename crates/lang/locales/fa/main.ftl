@@ -79,7 +79,7 @@ help-stopped = پیامک‌های SMS Up را قطع کرده‌اید. برا�
 started = خوش برگشتید. دوباره پیامک می‌گیرید. راهنما: کمک
 
 lang-set = پاسخ‌ها از این پس به فارسی است.
-lang-choices = بنویسید زبان و کد: fa فارسی، ar عربی، ur اردو، en، ms، my، so
+lang-choices = بنویسید زبان و کد: fa فارسی، ar عربی، en ms my so ur ta ps cnh rhg
 
 # Carrier content rules (Malaysia): a post that the networks would block is not relayed.
 # Only one SMS (70 characters) in this script: the list name is left out (the sender knows which list

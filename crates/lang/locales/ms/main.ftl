@@ -81,7 +81,7 @@ help-stopped = Anda telah hentikan semua SMS dari SMS Up. Untuk terima SMS semul
 started = Selamat kembali. Anda akan terima SMS semula. Taip BANTUAN untuk arahan.
 
 lang-set = Balasan kini dalam Bahasa Melayu.
-lang-choices = Pilih bahasa: BAHASA en English, ms Melayu, my Myanmar, fa Farsi/Dari, ar Arab, so Somali, ur Urdu
+lang-choices = Pilih bahasa: BAHASA en English, ms Melayu, my Myanmar, fa Farsi/Dari, ar Arab, so Somali, ur Urdu, ta Tamil, ps Pashto, cnh Chin Hakha, rhg Rohingya
 
 # Peraturan kandungan rangkaian (Malaysia). Jangan guna perkataan yang disekat (nombor telefon, pautan,
 # "PIN", "kata laluan", "nombor IC") dalam balasan ini: rangkaian akan menyekatnya juga.

@@ -77,7 +77,7 @@ help-stopped = SMS Up မှ SMS အားလုံး ရပ်ထားသည�
 started = ပြန်လာတာ ကြိုဆိုပါသည်။ SMS ပြန်ရပါမည်။ အကူအညီ ဟု ပို့ပါ။
 
 lang-set = ယခုမှစ၍ မြန်မာလို ဖြေပါမည်။
-lang-choices = ဘာသာ နှင့် ကုဒ် ပို့ပါ: my မြန်မာ၊ en၊ ms၊ fa၊ ar၊ so၊ ur
+lang-choices = ဘာသာ နှင့် ကုဒ် ပို့ပါ: my မြန်မာ၊ en ms fa ar so ur ta ps cnh rhg
 
 # Carrier content rules (Malaysia): a post that the networks would block is not relayed.
 # Only one SMS (70 characters) in this script: the list name is left out (the sender knows which list

@@ -90,7 +90,7 @@ help-stopped = Waad joojisay dhammaan SMS-ka SMS Up. Si aad mar kale SMS u hesho
 started = Ku soo dhawoow. Mar kale ayaad SMS heli doontaa. Qor CAAWI si aad u aragto amarrada.
 
 lang-set = Jawaabaha hadda waa Af-Soomaali.
-lang-choices = Dooro luqad: LUQAD en English, ms Melayu, my Myanmar, fa Farsi/Dari, ar Carabi, so Soomaali, ur Urdu
+lang-choices = Dooro luqad: LUQAD en English, ms Melayu, my Myanmar, fa Farsi/Dari, ar Carabi, so Soomaali, ur Urdu, ta Tamil, ps Pashto, cnh Chin, rhg Rohingya
 
 # Carrier content rules (Malaysia): a post that the networks would block is not relayed. Never write a
 # phone number, a link, or the words the networks block (PIN, password, IC number...) in these

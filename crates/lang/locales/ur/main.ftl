@@ -85,7 +85,7 @@ help-stopped = آپ نے SMS Up کے سب SMS بند کیے ہیں۔ دوبار�
 started = خوش آمدید۔ آپ کو پھر سے SMS ملیں گے۔ مدد کے لیے لکھیں: مدد
 
 lang-set = جوابات اب اردو میں ہوں گے۔
-lang-choices = لکھیں زبان اور کوڈ: ur اردو، fa فارسی، ar عربی، en، ms، my، so
+lang-choices = لکھیں زبان اور کوڈ: ur اردو، fa فارسی، en ms my so ar ta ps cnh rhg
 
 # Carrier content rules (Malaysia): a post that the networks would block is not relayed.
 # Only one SMS (70 characters) in this script: the list name is left out (the sender knows which list

@@ -132,6 +132,8 @@ pub fn native_list(lang: Lang) -> Option<&'static str> {
         Lang::Ar => Some("صحةالأسرة1"),
         Lang::Ur => Some("صحتکلینک01"),
         Lang::My => Some("ကျန်းမာရေး"),
+        Lang::Ta => Some("சுகாதாரம்1"),
+        Lang::Ps => Some("روغتیاکور1"),
         _ => None,
     }
 }
@@ -148,6 +150,10 @@ pub fn long_native_list(lang: Lang) -> Option<&'static str> {
         Lang::Ur => Some("پناہگزینوںکیصحتملائیشیا1"),
         // "Refugee health group 1".
         Lang::My => Some("ဒုက္ခသည်ကျန်းမာရေးအဖွဲ့၁"),
+        // "Refugee health Malaysia 1".
+        Lang::Ta => Some("அகதிகள்சுகாதாரம்மலேசியா1"),
+        // "Refugee health Kuala Lumpur 1".
+        Lang::Ps => Some("دکډوالوروغتیاکوالالمپور1"),
         _ => None,
     }
 }
@@ -159,6 +165,8 @@ pub fn native_alias(lang: Lang) -> Option<&'static str> {
         Lang::Ar => Some("فاطمة علي1"),
         Lang::Ur => Some("عائشہ خان1"),
         Lang::My => Some("မောင်မောင်"),
+        Lang::Ta => Some("கலா ராணி12"),
+        Lang::Ps => Some("ګلالۍ خان1"),
         _ => None,
     }
 }
@@ -171,6 +179,8 @@ pub fn long_native_alias(lang: Lang) -> Option<&'static str> {
         Lang::Ar => Some("عبدالرحمن محمد الحسن"),
         Lang::Ur => Some("محمد عبدالرحمن قریشی"),
         Lang::My => Some("ဒေါ်အေးအေးမြင့်ခိုင်"),
+        Lang::Ta => Some("லட்சுமி ராஜேந்திரன்1"),
+        Lang::Ps => Some("محمدګل احمدزی يوسفزی"),
         _ => None,
     }
 }

@@ -1,0 +1,116 @@
+# NEEDS REVIEW BY A NATIVE SPEAKER: written without a Hakha Chin speaker, from the English source,
+# the Laiholh wording of Mozilla Common Voice and its Laiholh sentence collection.
+# SMS Up replies in Hakha Chin (Laiholh), Latin script. Every reply must fit in ONE SMS (160 GSM-7
+# characters) for list names up to 24 characters, names up to 20 and 3-digit numbers: tests check it.
+# Spelling: plain ASCII letters only, so that every reply stays GSM-7 (160 characters). The letter
+# t with a dot below is written "tt" (ttial, tthan), as on phones without it; no apostrophes.
+# Laiholh has no plural forms: "mi 1", "mi 120" (CLDR cnh: other only).
+# Command words: keywords.txt (LUT, CHUAK, SER, DINH...). `-short` wordings are for a list name in
+# another script (then the SMS is UCS-2, 70 characters).
+# A reviewer should check: "bu" for a list (group); "zohkhenhtu" for an admin and "ngeitu" for the
+# owner; "member" (loanword) for a member; "sawmnak" for an invitation; "tahchunhnak" for "example";
+# "an khap" for "the networks block"; "a dinh rih lai" for "they pause"; whether "ding:" (To join:
+# LUT x) reads naturally before an instruction; and that every reply is polite enough.
+
+help = SMS Up: SER bu, LUT bu, CHUAK bu, KABU, THEIH bu, KAMIN Biak. Kuat ding: bu cakuat. DINH: zeizong dinh.
+unknown-command = A sullam a fiang lo. Kuat duh ahcun bu min in thok: inn Na dam maw. Hman ning zoh duh ahcun BAWMH tiah kuat.
+empty = SMS Up hman ning zoh duh ahcun BAWMH tiah kuat.
+
+created = Bu { $list } ser a si cang. Midang lut ding: LUT { $list }. Kuat ding: { $list } na cakuat
+created-short = Ser a si cang. Lut ding: LUT { $list }
+created-announce = Thawngthanh bu { $list } ser a si cang: nangmah le zohkhenhtu lawng nih an kuat kho. Lut ding: LUT { $list }
+created-announce-short = Thawngthanh bu ser a si cang. Lut ding: LUT { $list }
+list-taken = { $list } min cu midang nih an hman cang. Min dang thim.
+list-name-invalid = Bu min cu cafang asiloah nambar 2-24 a si, space a um lo. Tahchunhnak: SER inn
+list-name-reserved = { $list } cu SMS Up nih a hmanmi biafang a si. Min dang thim.
+unknown-list = { $list } timi bu a um lo. Ca ttial ning zoh tthan.
+need-list = Bu min chap, tahchunhnak: { $command } inn
+announce-usage = Zohkhenhtu lawng nih an kuat khawhmi bu ser ding: SER { $list } THAWNGTHANH
+limit-lists = Nihin ah bu { $max } na ser cang. Thaizing ah i zuam tthan.
+limit-invites = Atu ah sawmnak { $max } na kuat cang. A hnu ah i zuam tthan.
+declined = { $list } sawmnak kan in kuat ti lai lo.
+no-invitation = Leh ding sawmnak na ngei lo. Hman ning zoh duh ahcun BAWMH tiah kuat.
+
+joined = { $list } ah na lut cang. Kuat ding: { $list } na cakuat. Chuak ding: CHUAK { $list }
+joined-short = Na lut cang. Kuat ding: { $list } na cakuat
+already-member = { $list } ah na um cang.
+left = { $list } in na chuak cang. Lut tthan ding: LUT { $list }
+not-member = { $list } ah na um lo. Lut ding: LUT { $list }
+
+post-sent = { $segments ->
+    [1] Mi { $count } sin ah kuat a si.
+   *[other] Mi { $count } sin ah kuat a si, pakhat cio SMS { $segments }.
+}
+post-empty = Bu min hnu ah na cakuat ttial: { $list } na cakuat
+post-announce-only = { $list } ah zohkhenhtu lawng nih an kuat kho.
+post-too-long = A sau tuk: SMS { $segments }. A tam bik { $max } a si. A tawi deuh in ttial.
+post-sender-limit = Hi nazi chung ah cakuat { $max } na kuat cang. A hnu ah i zuam tthan.
+post-list-limit = Nihin ah { $list } nih SMS a kuat khawh zat a phan cang. Thaizing ah i zuam tthan.
+
+lists = Na bu: { $lists }
+lists-none = Bu ah na um lo. Lut ding: LUT bu min
+
+name-set = Cakuat ah na min cu atu { $alias } a si.
+name-invalid = Min cu cafang 1-20 a si, # le phone nambar le a lang lomi ca telh lo. Tahchunhnak: KAMIN Biak
+name-taken = Cu min le member dang min aa lo. Min dang thim.
+
+info = { $list }: mi { $count }, { $mode ->
+        [announce] zohkhenhtu lawng nih an kuat kho
+       *[open] mi kip nih an kuat kho
+    }. Nangmah: { $role ->
+        [owner] ngeitu
+        [admin] zohkhenhtu
+        [member] member
+       *[none] member na si lo
+    }.
+
+invite-sent = { $list } sawmnak kuat a si, cu nambar nih SMS a hmuh khawh ahcun.
+invite = SMS bu { $list } ah sawm na si. Lut duh ahcun LUT { $list } tiah leh. Sawmnak duh lo: DUHLO { $list }
+# The invitation when the list name is in another script (the reply is then UCS-2, 70 characters):
+# one mention of the name; a bare DUHLO refuses the latest invitation.
+invite-short = SMS bu sawmnak: LUT { $list } asiloah DUHLO
+invalid-number = Cu cu phone nambar a hmaanmi a si lo. Tahchunhnak: CHAP { $list } 01X XXX XXXX
+added-by-org = SMS bu { $list } ah an in chap. Chuak ding: CHUAK { $list }. Zeizong dinh ding: DINH
+
+not-admin = { $list } ngeitu asiloah zohkhenhtu lawng nih an tuah kho.
+not-owner = { $list } ngeitu lawng nih zohkhenhtu a thim kho.
+member-not-found = { $list } ah { $who } timi member a um lo. An cakuat ah a langmi min asiloah # nambar hman.
+member-ambiguous = { $who } timi member an tam. An cakuat ah a langmi # nambar hman.
+cannot-remove-owner = { $list } ngeitu cu hlonh khawh a si lo.
+cannot-remove-admin = { $list } ngeitu lawng nih zohkhenhtu a hlonh kho.
+admin-is-owner = { $who } cu { $list } ngeitu a si cang.
+owner-cannot-leave = { $list } ngeitu na si caah na chuak kho lo. SMS zeizong dinh ding: DINH
+removed = { $who } cu { $list } in hlonh a si.
+you-were-removed = { $list } in an in hlonh.
+admin-made = { $who } cu atu { $list } zohkhenhtu a si.
+you-are-admin = Atu { $list } zohkhenhtu na si. Member na CHAP kho, na HLONH kho.
+
+stopped = SMS Up in SMS na hmu ti lai lo. Na kir duh ahcun HRAMTHOK tiah kuat.
+help-stopped = SMS Up SMS zeizong na dinh cang. SMS hmuh tthan na duh ahcun HRAMTHOK tiah kuat.
+started = Na kir tthan caah kan i lawm. SMS na hmu tthan lai. Hman ning zoh duh ahcun BAWMH tiah kuat.
+
+lang-set = Atu in Laiholh in kan in leh lai.
+lang-choices = HOLH le code kuat: en English, ms Melayu, my Kawl, fa Farsi/Dari, ar Arabic, so Somali, ur Urdu, ta Tamil, ps Pashto, cnh Laiholh, rhg Rohingya
+
+# Carrier content rules (Malaysia): a post that the networks would block is not relayed. Never write a
+# phone number, a link, or the words the networks block (PIN, password, IC number...) in these
+# replies: the networks would block the reply too.
+carrier-my-phone = { $list } ah kuat a si lo: Malaysia network nih phone nambar a ngeimi SMS an khap, cucaah ahohmanh nih an hmu lai lo. Nambar lo in kuat tthan.
+carrier-my-link = { $list } ah kuat a si lo: Malaysia network nih link a ngeimi SMS an khap, cucaah ahohmanh nih an hmu lai lo. Link lo in kuat tthan.
+carrier-my-personal = Kuat a si lo: Malaysia network nih mi pakhat kong (ID ca, thuhmi code) a halmi SMS an khap, cucaah ahohmanh nih an hmu lai lo. Adang in ttial.
+
+# FONT: how Burmese (Kawl ca) is sent to this member ($font is Zawgyi or Unicode, written as is).
+font-set = Kawl ca cu { $font } in kan in kuat lai. Thlen ding: CAFANG ZAWGYI asiloah CAFANG UNICODE
+font-usage = Na phone ah Kawl ca a lan ning thim ding: CAFANG ZAWGYI asiloah CAFANG UNICODE
+
+# MOVE (THLEN): a member's lists go to their new number. No reply ever shows either number.
+move-usage = Na bu pawl nambar thar ah thlen ding: hi phone in THLEN le nambar thar kuat. Phone thar nih code a hmu lai.
+move-code-sent = Na nambar thar ah code kuat a si. Phone thar in nazi 24 chung ah THLEN le code kuat.
+move-request = Mi pakhat nih an SMS Up bu pawl hi nambar ah thlen an hal. Nangmah na si ahcun nazi 24 chung ah THLEN { $code } tiah kuat. Na si lo ahcun zoh hlah.
+move-done = A dih cang: na bu pawl, na min le na holh cu atu hi nambar ah an um. Na bu zoh duh ahcun KABU tiah kuat.
+move-done-old = Na SMS Up bu pawl cu na nambar thar ah thlen an si. Hi nambar ah zeihmanh kan kuat ti lai lo.
+move-bad-code = Cu code cu a palh asiloah a caan a liam cang. Na phone hlun in THLEN le hi nambar kuat tthan.
+limit-moves = Nihin ah na bu pawl thlen voi { $max } na hal cang. Thaizing ah i zuam tthan.
+
+# Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
+reconfirm = SMS Up: na um rih maw? Na bu pawl hmuh peng na duh ahcun HRAMTHOK tiah kuat. Ni { $days } chung ah na leh lo ahcun a dinh rih lai (zeihmanh hlonh a si lai lo).

@@ -1,0 +1,128 @@
+# NEEDS REVIEW BY A NATIVE SPEAKER: written without one. A reviewer should check that every reply
+# says what the English one says in plain, polite Pashto (تاسو forms: ولیکئ، ولېږئ) that a person
+# with little schooling reads at once, in the standard Afghan spelling with Pashto's own letters
+# (ټ ډ ړ ږ ښ ګ ځ څ ڼ ې ۍ); that the command words of keywords.txt (ګډون، وتل، جوړول، ودروه...)
+# are words people really type; and that the phrase that tells how to stop everything starts with
+# the stop word ودروه. See locales/README.md.
+# د SMS Up ځوابونه په پښتو. هر ځواب باید په یوه SMS کې ځای شي: 70 توري (UCS-2)، د 24 تورو
+# ډلې نوم، د 20 تورو غړي نوم او 3 عددي شمېرې؛ ازموینې یې ګوري. لنډ ولیکئ، د ډلې نوم یو ځل
+# راوړئ، لکه «ګډون ډله» غوندې امر کې.
+# "List" is ډله (group) here, as ur/fa say گروپ/گروه; "member" غړی. Plural forms (CLDR ps): one,
+# other ("1 غړي ته", "120 غړو ته").
+# Command words are those of keywords.txt; English ones (JOIN...) work too, and so do the Farsi and
+# Urdu ones many Pashto speakers know (شامل، معلومات، مدیر، بند).
+# Direction marks (RLM) are added by the program where needed: do not type them here.
+# Example phone numbers are written without spaces: in right-to-left text spaced digit groups
+# are shown in reverse order.
+
+help = ګډون/وتل/جوړول + د ډلې نوم. لېږل: ډله پیغام. ټول بندول: ودروه
+unknown-command = پوه نه شوم. د لېږلو لپاره لومړی د ډلې نوم ولیکئ. لارښود: مرسته
+empty = د SMS Up د کارولو لارښود لپاره ولیکئ: مرسته
+
+created = ډله جوړه شوه. ګډون: ګډون { $list }. لېږل: ډله پیغام
+created-announce = ډله جوړه شوه، یوازې مدیران لیکي. ګډون: ګډون { $list }
+list-taken = نوم { $list } نیول شوی. بل نوم وټاکئ.
+list-name-invalid = د ډلې نوم 2 تر 24 توري یا عددونه، بې فاصلې. بېلګه: جوړول کور
+list-name-reserved = { $list } د امر کلمه ده. بل نوم وټاکئ.
+unknown-list = د { $list } په نوم ډله نشته. املا وګورئ.
+need-list = د ډلې نوم هم ولیکئ، لکه: { $command } کور
+announce-usage = هغه ډله چې یوازې مدیران لیکي: جوړول { $list } اعلان
+limit-lists = تاسو نن { $max } ډلې جوړې کړې. سبا بیا هڅه وکړئ.
+limit-invites = تاسو په دې وروستیو کې { $max } بلنې ولېږلې. وروسته بیا هڅه وکړئ.
+declined = نور به د { $list } بلنې تاسو ته نه راځي.
+no-invitation = د ځواب لپاره کومه بلنه نشته. لارښود: مرسته
+
+joined = ښه راغلاست. لېږل: ډله پیغام. وتل: وتل { $list }
+already-member = تاسو دمخه په { $list } کې یاست.
+left = له ډلې ووتلئ. بېرته راتلو لپاره: ګډون { $list }
+not-member = تاسو په دې ډله کې نه یاست. ګډون: ګډون { $list }
+
+post-sent = { $count ->
+        [one] 1 غړي ته
+       *[other] { $count } غړو ته
+    } ولېږل شو{ $segments ->
+        [1] .
+       *[other] ، هر یو ته { $segments } SMS.
+    }
+post-empty = پیغام د ډلې له نوم وروسته ولیکئ: { $list } پیغام
+post-announce-only = یوازې مدیران { $list } ته لیکلی شي.
+post-too-long = ډېر اوږد: { $segments } SMS. حد { $max } دی. لنډ یې کړئ.
+post-sender-limit = په دې ساعت کې مو { $max } پیغامونه ولېږل. وروسته هڅه وکړئ.
+post-list-limit = د { $list } د نن ورځې SMS حد پوره شو. سبا هڅه وکړئ.
+
+lists = ستاسو ډلې: { $lists }
+lists-none = تاسو په هېڅ ډله کې نه یاست. د ګډون لپاره: ګډون نوم
+
+name-set = په پیغامونو کې ستاسو نوم اوس { $alias } دی.
+name-invalid = نوم 1 تر 20 توري، بې # او تلیفون شمېرې او پټو نښو. بېلګه: نوم ملالۍ
+name-taken = دا نوم د بل غړي نوم ته ورته دی. بل نوم وټاکئ.
+
+info = { $list }: { $count ->
+        [one] 1 غړی
+       *[other] { $count } غړي
+    }، { $mode ->
+        [announce] یوازې اعلان
+       *[open] پرانیستې
+    }. تاسو: { $role ->
+        [owner] خاوند
+        [admin] مدیر
+        [member] غړی
+       *[none] غړی نه یاست
+    }.
+
+invite-sent = د { $list } بلنه ولېږل شوه، که هغه شمېره SMS اخلي.
+invite = بلنه: ګډون { $list } یا نه { $list }
+invalid-number = شمېره سمه نه ده. بېلګه: بلنه { $list } 01XXXXXXXX
+added-by-org = تاسو شامل کړای شوئ. وتل: وتل { $list }. ټول بند: ودروه
+
+not-admin = دا کار یوازې د { $list } خاوند یا مدیران کولی شي.
+not-owner = یوازې د { $list } خاوند مدیر ټاکلی شي.
+member-not-found = { $list }: { $who } نشته. # شمېره ولیکئ.
+member-ambiguous = څو غړي { $who } نومېږي. د هغوی # شمېره ولیکئ.
+cannot-remove-owner = د { $list } خاوند نه شي ایستل کېدای.
+cannot-remove-admin = یوازې د { $list } خاوند مدیر ایستلی شي.
+admin-is-owner = { $who } دمخه د { $list } خاوند دی.
+owner-cannot-leave = تاسو د { $list } خاوند یاست، نه شئ وتلی. ټول بند: ودروه
+removed = { $who } له { $list } څخه وایستل شو.
+you-were-removed = تاسو له { $list } څخه وایستل شوئ.
+admin-made = { $who } اوس د { $list } مدیر دی.
+you-are-admin = تاسو د { $list } مدیر شوئ. غړي زیاتولی او ایستلی شئ.
+
+stopped = نور به له SMS Up څخه SMS نه درځي. د بېرته راتګ لپاره ولیکئ: پیل
+help-stopped = تاسو د SMS Up ټول SMS بند کړي. د بیا ترلاسه کولو لپاره ولیکئ: پیل
+started = بېرته ښه راغلاست. بیا به SMS درته راځي. لارښود: مرسته
+
+lang-set = ځوابونه به اوس په پښتو وي.
+lang-choices = ولیکئ ژبه او کوډ: ps پښتو، fa دري، ur اردو، en ms my ar so ta cnh rhg
+
+# Carrier content rules (Malaysia): a post that the networks would block is not relayed.
+# Only one SMS (70 characters) in this script: the list name is left out (the sender knows which list
+# they wrote to). `{ $list -> *[other] ... }` keeps the message's variables those of English without
+# showing the name. Never write a phone number, a link, or the words the networks block (PIN,
+# password, IC number...) in these replies: the networks would block the reply too.
+carrier-my-phone = { $list ->
+   *[other] ونه لېږل شو: مالیزیا کې د تلیفون شمېرې SMS بندېږي. بې شمېرې یې ولېږئ.
+}
+carrier-my-link = { $list ->
+   *[other] ونه لېږل شو: په مالیزیا کې د لینک SMS بندېږي. بې لینکه یې ولېږئ.
+}
+carrier-my-personal = ونه لېږل شو: په مالیزیا کې د شخصي معلوماتو غوښتنه بندېږي. بدل یې کړئ.
+
+# FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
+font-set = برمي لیک به په { $font } درته راځي. بدلون: فونټ ZAWGYI یا فونټ UNICODE
+font-usage = په تلیفون کې د برمي لیک بڼه وټاکئ: فونټ ZAWGYI یا فونټ UNICODE
+
+# MOVE: a member's lists go to their new number. No reply ever shows either number.
+move-usage = له دې تلیفون ولیکئ: لېږد او نوې شمېره. نوي تلیفون ته به کوډ ورشي.
+move-code-sent = نوې شمېرې ته کوډ ولېږل شو. په 24 ساعتونو کې له هغې ولیکئ: لېږد او کوډ
+move-request = آیا SMS Up ډلې دې شمېرې ته راوړئ؟ په 24 ساعتونو کې ولیکئ: لېږد { $code }
+move-done = وشو: ډلې، نوم او ژبه اوس په دې شمېره دي. د لیدو لپاره: ډلې
+move-done-old = ستاسو SMS Up ډلې نوې شمېرې ته ولاړې. دلته به نور نه راځي.
+move-bad-code = کوډ غلط یا پای ته رسېدلی. له زاړه تلیفون بیا ولیکئ: لېږد او دا شمېره
+limit-moves = تاسو نن { $max } ځله د لېږد غوښتنه کړې. سبا بیا هڅه وکړئ.
+
+# Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
+reconfirm = د SMS Up دوام لپاره: پیل. که نه، { $days ->
+    [one] 1 ورځ
+   *[other] { $days } ورځې
+} وروسته ګډون درېږي، نه ړنګېږي.

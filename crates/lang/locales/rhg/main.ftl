@@ -1,0 +1,128 @@
+# NEEDS REVIEW BY A NATIVE SPEAKER: written without a Rohingya speaker, from the English source and
+# published Rohingyalish (Ruáingga Latin) word lists and dictionaries.
+# SMS Up replies in Rohingya, Rohingyalish (Latin) spelling. Every reply must fit in ONE SMS (160 GSM-7
+# characters) for list names up to 24 characters, names up to 20 and 3-digit numbers: tests check it.
+# Spelling: Rohingyalish writes á í ó ú and ç, which are not in the GSM 7-bit alphabet: one of them
+# makes the whole SMS UCS-2 (70 characters). These replies therefore write a i o u for á í ó ú
+# (tuñi for tuñí, fooñsa for foóñsa, hotha for hótha) and avoid words with ç; é and ñ are kept (they
+# are GSM-7). Only lang-set writes Ruáingga in full (a short reply). keywords.txt lists both spellings.
+# Plural forms (CLDR rhg here): one, other; nouns after a number do not change.
+# A reviewer should check: whether the plain spellings read well; "grup" for a list; "fooñsa" /
+# "fooñsai do" for send; "-ibélla" for "to (do)" (Juain goribélla: JUAIN x); "zimmadar" for an admin
+# and "maalek" for the owner; "dawot" for an invitation; "ré" as object marker; "kula" for an open
+# list; "bon" for stop/pause; and that every reply is polite enough.
+
+help = SMS Up: BANA grup, JUAIN grup, NEEL grup, GRUPOKKOL, MALUMAT grup, NAM Amina. Fooñsaibélla: grup méseij. BONGOR: beggun bon.
+unknown-command = Añara buzi nofari. Fooñsaibélla grup or nam loi curu goro: gor Salam. Kengori estemal goribo dekibélla MODOT fooñsai do.
+empty = SMS Up kengori estemal goribo dekibélla MODOT fooñsai do.
+
+created = Grup { $list } toiyar oiye. Juain goribélla: JUAIN { $list }. Fooñsaibélla: { $list } tuañr méseij
+created-short = Toiyar oiye. Juain: JUAIN { $list }
+created-announce = Elan grup { $list } toiyar oiye: serof tuñi ar zimmadar okkol fooñsai fare. Juain: JUAIN { $list }
+created-announce-short = Elan grup toiyar oiye. Juain: JUAIN { $list }
+list-taken = { $list } nam foila luwagiyé. Oinno nam baso.
+list-name-invalid = Grup or nam 2-24 horof ya nombor, hali zaga nai. Mesal: BANA gor
+list-name-reserved = { $list } SMS Up or hukum or lofzo. Oinno nam baso.
+unknown-list = { $list } nam or hono grup nai. Nam thik asé né sek goro.
+need-list = Grup or nam zoma goro, mesal: { $command } gor
+announce-usage = Serof zimmadar okkol fooñsai fare emon grup banaibélla: BANA { $list } ELAN
+limit-lists = Aijja tuñi { $max } grup toiyar goijjo. Meherbani gori hailla abbar kucic goro.
+limit-invites = Kessu din ot tuñi { $max } dawot fooñsai diyo. Meherbani gori fore abbar kucic goro.
+declined = { $list } or dawot tuñi ar no faiba.
+no-invitation = Zuab dibélla tuañr hono dawot nai. Kengori estemal goribo dekibélla MODOT fooñsai do.
+
+joined = Tuñi { $list } ot juain goijjo. Fooñsaibélla: { $list } tuañr méseij. Neelibélla: NEEL { $list }
+joined-short = Juain goijjo. Fooñsaibélla: { $list } tuañr méseij
+already-member = Tuñi foila { $list } ot aso.
+left = Tuñi { $list } ottu neeli giyo. Abbar juain goribélla: JUAIN { $list }
+not-member = Tuñi { $list } or membor noo. Juain goribélla: JUAIN { $list }
+
+post-sent = { $segments ->
+    [1] { $count ->
+        [one] Ekzon membor ré fooñsaiyé.
+       *[other] { $count } zon membor ré fooñsaiyé.
+    }
+   *[other] { $count ->
+        [one] Ekzon membor ré fooñsaiyé
+       *[other] { $count } zon membor ré fooñsaiyé
+    }, zon fisé { $segments } SMS.
+}
+post-empty = Grup or nam or baade tuañr méseij leko: { $list } tuañr méseij
+post-announce-only = Serof zimmadar okkol { $list } ot fooñsai fare.
+post-too-long = Bici lamba: { $segments } SMS. Hod { $max }. Meherbani gori baiththa goro.
+post-sender-limit = Ei gondha ot tuñi { $max } méseij fooñsaiyo. Meherbani gori fore abbar kucic goro.
+post-list-limit = { $list } or aijjar SMS hod fooñicce. Meherbani gori hailla abbar kucic goro.
+
+lists = Tuañr grup okkol: { $lists }
+lists-none = Tuñi hono grup ot nai. Juain goribélla: JUAIN nam
+
+name-set = Méseij ot tuañr nam ehon { $alias }.
+name-invalid = Nam 1-20 horof, # sara, fun nombor sara, luwaiya sain sara. Mesal: NAM Amina
+name-taken = Yian nam oinno membor or nam or endila. Meherbani gori oinno nam baso.
+
+info = { $list }: { $count ->
+        [one] ekzon membor
+       *[other] { $count } membor
+    }, { $mode ->
+        [announce] serof elan
+       *[open] kula
+    }. Tuñi: { $role ->
+        [owner] maalek
+        [admin] zimmadar
+        [member] membor
+       *[none] membor noo
+    }.
+
+invite-sent = { $list } or dawot fooñsaiyé, zodi yian nombor ot SMS zai fare.
+invite = Tuañre SMS grup { $list } ot dawot diyé. Juain: JUAIN { $list } leki zuab do. Ar dawot no saile: NOO { $list }
+# The invitation when the list name is in another script (the reply is then UCS-2, 70 characters):
+# one mention of the name; a bare NOO refuses the latest invitation.
+invite-short = SMS grup dawot: JUAIN { $list } ya NOO
+invalid-number = Yian thik fun nombor noo. Mesal: ZOMA { $list } 01X XXX XXXX
+added-by-org = Tuañre SMS grup { $list } ot zoma goijjé. Neelibélla: NEEL { $list }. Beggun bon goribélla: BONGOR
+
+not-admin = Serof { $list } or maalek ya zimmadar okkol yian gori fare.
+not-owner = Serof { $list } or maalek zimmadar banai fare.
+member-not-found = { $list } ot { $who } nam or membor nai. Tara méseij ot aséde nam ya # nombor estemal goro.
+member-ambiguous = Bici membor or nam { $who }. Tara méseij ot aséde # nombor estemal goro.
+cannot-remove-owner = { $list } or maalek ré hothai nofare.
+cannot-remove-admin = Serof { $list } or maalek zimmadar ré hothai fare.
+admin-is-owner = { $who } foila { $list } or maalek.
+owner-cannot-leave = Tuñi { $list } or maalek, toile neeli nofaro. Beggun SMS bon goribélla: BONGOR
+removed = { $who } ré { $list } ottu hothai diyé.
+you-were-removed = Tuañre { $list } ottu hothai diyé.
+admin-made = { $who } ehon { $list } or zimmadar.
+you-are-admin = Tuñi ehon { $list } or zimmadar. Tuñi membor ZOMA ar HOTHA gori faro.
+
+stopped = Tuñi SMS Up ottu ar SMS no faiba. Abbar aibélla CURU fooñsai do.
+help-stopped = Tuñi SMS Up or beggun SMS bon goijjo. Abbar SMS faibélla CURU fooñsai do.
+started = Abbar tuañre barailoir. Tuñi abbar SMS faiba. Kengori estemal goribo dekibélla MODOT fooñsai do.
+
+lang-set = Ehon zuab Ruáingga zuban ot oibo.
+lang-choices = ZUBAN ar code fooñsai do: en English, ms Melayu, my Myanmar, fa Farsi/Dari, ar Arobi, so Somali, ur Urdu, ta Tamil, ps Pashto, cnh Chin, rhg Ruaingga
+
+# Carrier content rules (Malaysia): a post that the networks would block is not relayed. Never write a
+# phone number, a link, or the words the networks block (PIN, password, IC number...) in these
+# replies: the networks would block the reply too.
+carrier-my-phone = { $list } ot no fooñsaiyé: Malésiar network okkol fun nombor aséde SMS bon gore, toile honikka no faibo. Nombor sara abbar fooñsai do.
+carrier-my-link = { $list } ot no fooñsaiyé: Malésiar network okkol link aséde SMS bon gore, toile honikka no faibo. Link sara abbar fooñsai do.
+carrier-my-personal = No fooñsaiyé: Malésiar network okkol nizor maalumat (ID kaadh, luwaiya koudh) saide SMS bon gore, toile honikka no faibo. Oinno torika leko.
+
+# FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
+font-set = Bormar lekaa tuañre { $font } ot fooñsaibo. Bodolaibélla: HOROF ZAWGYI ya HOROF UNICODE
+font-usage = Tuañr fun ot Bormar lekaa kengori dahaibo basibélla: HOROF ZAWGYI ya HOROF UNICODE
+
+# MOVE (BODOL): a member's lists go to their new number. No reply ever shows either number.
+move-usage = Tuañr grup okkol noya nombor ot loijaibélla: yian fun ottu BODOL ar noya nombor fooñsai do. Noya fun ot ekkan koudh aibo.
+move-code-sent = Tuañr noya nombor ot ekkan koudh fooñsaiyé. Noya fun ottu 24 gondhar butore BODOL ar koudh leki zuab do.
+move-request = Honokiyo tar SMS Up grup okkol yian nombor ot loijaibélla saiyé. Tuñi oile 24 gondhar butore BODOL { $code } leki zuab do. Tuñi noo oile, félairako.
+move-done = Hotom oiye: tuañr grup okkol, nam ar zuban ehon yian nombor ot asé. Grup dekibélla GRUPOKKOL fooñsai do.
+move-done-old = Tuañr SMS Up grup okkol tuañr noya nombor ot loijagiyé. Yian nombor ot ar kessu no aibo.
+move-bad-code = Yian koudh golot ya tar muddot hotom oiye. Furana fun ottu BODOL ar yian nombor abbar fooñsai do.
+limit-moves = Aijja tuñi { $max } bar grup loijaibélla saiyo. Meherbani gori hailla abbar kucic goro.
+
+# Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
+reconfirm = SMS Up: tuñi aijo aso né? Tuañr grup okkol faibélla CURU leki zuab do. { $days ->
+        [one] Ek din
+       *[other] { $days } din
+    } or butore zuab no dile, grup okkol bon rakibo (kessu buzai no felaibo).

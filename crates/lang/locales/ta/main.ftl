@@ -1,0 +1,126 @@
+# NEEDS REVIEW BY A NATIVE SPEAKER: written without one. A reviewer should check that every reply
+# says what the English one says in plain, polite Tamil that a person with little schooling reads at
+# once (the -வும் request forms: அனுப்பவும், எழுதவும்; not too literary), that the command words of
+# keywords.txt (சேர், விலகு, அமை, நிறுத்து...) are words people really type, and that the phrase that
+# tells how to stop everything starts with the stop word நிறுத்து. See locales/README.md.
+# SMS Up பதில்கள் தமிழில். ஒவ்வொரு பதிலும் ஒரே SMS-இல் அடங்க வேண்டும்: 70 எழுத்து (UCS-2),
+# 24 எழுத்து குழுப்பெயர், 20 எழுத்து உறுப்பினர் பெயர், 3 இலக்க எண்களுடன்; சோதனைகள் இதைச்
+# சரிபார்க்கின்றன. சுருக்கமாக எழுதவும்; குழுப்பெயரை ஒரு முறை மட்டும், «சேர் குழுப்பெயர்» போன்ற
+# கட்டளையில் எழுதவும்.
+# Tamil letters cost one UCS-2 unit each, vowel signs and the pulli (்) included: a reply is much
+# longer in units than it looks. "List" is குழு (group) here, as in ur/fa; members are counted with
+# பேர் ("persons"), which is shorter than உறுப்பினர்கள்.
+# Plural forms (CLDR ta): one, other.
+# Command words are those of keywords.txt; English ones (JOIN...) work too.
+
+help = சேர்/விலகு/அமை + குழுப்பெயர். அனுப்ப: குழு செய்தி. நிறுத்த: நிறுத்து
+unknown-command = புரியவில்லை. அனுப்ப, முதலில் குழுப்பெயர் எழுதவும். உதவிக்கு: உதவி
+empty = SMS Up பயன்படுத்தும் முறை அறிய அனுப்பவும்: உதவி
+
+created = குழு உருவானது. சேர: சேர் { $list }. அனுப்ப: குழு செய்தி
+created-announce = உருவானது; நிர்வாகிகளே அனுப்பலாம். சேர: சேர் { $list }
+list-taken = { $list } ஏற்கனவே உள்ளது. வேறு பெயர் வைக்கவும்.
+list-name-invalid = குழுப்பெயர்: 2-24 எழுத்து/எண், இடைவெளி இல்லை. உதாரணம்: அமை வீடு
+list-name-reserved = { $list } ஒரு கட்டளைச் சொல். வேறு பெயர் வைக்கவும்.
+unknown-list = { $list } என்ற குழு இல்லை. எழுத்தைச் சரிபார்க்கவும்.
+need-list = குழுப்பெயரையும் எழுதவும், உதாரணம்: { $command } வீடு
+announce-usage = நிர்வாகி மட்டும் அனுப்ப: அமை { $list } அறிவிப்பு
+limit-lists = இன்று { $max } குழுக்கள் உருவாக்கினீர்கள். நாளை மீண்டும் முயலவும்.
+limit-invites = சமீபத்தில் { $max } அழைப்புகள் அனுப்பினீர்கள். பிறகு மீண்டும் முயலவும்.
+declined = இனி { $list } அழைப்புகள் உங்களுக்கு வராது.
+no-invitation = பதில் சொல்ல அழைப்பு எதுவும் இல்லை. உதவிக்கு: உதவி
+
+joined = நல்வரவு! அனுப்ப: குழு செய்தி. விலக: விலகு { $list }
+already-member = நீங்கள் ஏற்கனவே { $list } குழுவில் உள்ளீர்கள்.
+left = விலகினீர்கள். மீண்டும் சேர: சேர் { $list }
+not-member = நீங்கள் இந்தக் குழுவில் இல்லை. சேர: சேர் { $list }
+
+post-sent = { $count ->
+        [one] 1 நபருக்கு
+       *[other] { $count } பேருக்கு
+    } அனுப்பப்பட்டது{ $segments ->
+        [1] .
+       *[other] , தலா { $segments } SMS.
+    }
+post-empty = குழுப்பெயருக்குப் பின் எழுதவும்: { $list } செய்தி
+post-announce-only = { $list } குழுவில் நிர்வாகிகள் மட்டுமே அனுப்பலாம்.
+post-too-long = மிக நீளம்: { $segments } SMS. அதிகபட்சம் { $max }. சுருக்கி அனுப்பவும்.
+post-sender-limit = இந்த மணிநேரத்தில் { $max } செய்திகள் அனுப்பிவிட்டீர்கள். பிறகு முயலவும்.
+post-list-limit = { $list } இன்றைய SMS அளவை எட்டியது. நாளை முயலவும்.
+
+lists = உங்கள் குழுக்கள்: { $lists }
+lists-none = நீங்கள் எந்தக் குழுவிலும் இல்லை. சேர: சேர் குழுப்பெயர்
+
+name-set = செய்திகளில் உங்கள் பெயர் இனி { $alias }.
+name-invalid = பெயர் 1-20 எழுத்து, # அல்லது போன் எண் இல்லாமல். உதாரணம்: பெயர் அமினா
+name-taken = அந்தப் பெயர் வேறு ஒருவரின் பெயர் போல் உள்ளது. வேறு பெயர் வைக்கவும்.
+
+info = { $list }: { $count ->
+        [one] 1 நபர்
+       *[other] { $count } பேர்
+    }, { $mode ->
+        [announce] அறிவிப்பு
+       *[open] பொது
+    }. நீங்கள்: { $role ->
+        [owner] உரிமையாளர்
+        [admin] நிர்வாகி
+        [member] உறுப்பினர்
+       *[none] உறுப்பினரல்ல
+    }.
+
+invite-sent = { $list } அழைப்பு சென்றது (அந்த எண்ணில் SMS வந்தால்).
+invite = அழைப்பு: சேர் { $list } / மறு { $list }
+invalid-number = போன் எண் சரியில்லை. உதாரணம்: அழை { $list } 01X XXX XXXX
+added-by-org = உங்களை இணைத்தனர். விலகு { $list }. நிறுத்த: நிறுத்து
+
+not-admin = { $list } உரிமையாளர்/நிர்வாகி மட்டுமே இதைச் செய்யலாம்.
+not-owner = { $list } உரிமையாளர் மட்டுமே நிர்வாகியை நியமிக்கலாம்.
+member-not-found = { $list }: { $who } இல்லை. # எண் எழுதவும்.
+member-ambiguous = { $who } என்ற பெயரில் பலர். அவர்களின் # எண்ணை எழுதவும்.
+cannot-remove-owner = { $list } உரிமையாளரை நீக்க முடியாது.
+cannot-remove-admin = { $list } உரிமையாளர் மட்டுமே நிர்வாகியை நீக்கலாம்.
+admin-is-owner = { $who } ஏற்கனவே { $list } உரிமையாளர்.
+owner-cannot-leave = { $list } உரிமையாளர் விலக முடியாது. நிறுத்த: நிறுத்து
+removed = { $list }: { $who } நீக்கப்பட்டார்.
+you-were-removed = நீங்கள் { $list } குழுவிலிருந்து நீக்கப்பட்டீர்கள்.
+admin-made = { $who } இப்போது { $list } நிர்வாகி.
+you-are-admin = நீங்கள் இனி { $list } நிர்வாகி. அழைக்கலாம், நீக்கலாம்.
+
+stopped = இனி SMS Up-இலிருந்து SMS வராது. மீண்டும் பெற அனுப்பவும்: தொடங்கு
+help-stopped = SMS Up SMS-ஐ நிறுத்தியுள்ளீர்கள். மீண்டும் பெற அனுப்பவும்: தொடங்கு
+started = மீண்டும் நல்வரவு. இனி SMS வரும். உதவிக்கு: உதவி
+
+lang-set = பதில்கள் இனி தமிழ் மொழியில் வரும்.
+lang-choices = மொழி + குறியீடு அனுப்பவும்: ta தமிழ், en ms my fa ar so ur ps cnh rhg
+
+# Carrier content rules (Malaysia): a post that the networks would block is not relayed.
+# Only one SMS (70 characters) in this script: the list name is left out (the sender knows which list
+# they wrote to). `{ $list -> *[other] ... }` keeps the message's variables those of English without
+# showing the name. Never write a phone number, a link, or the words the networks block (PIN,
+# password, IC number...) in these replies: the networks would block the reply too.
+carrier-my-phone = { $list ->
+   *[other] அனுப்பவில்லை: மலேசியாவில் போன் எண் உள்ள SMS தடை. எண் இன்றி அனுப்பவும்.
+}
+carrier-my-link = { $list ->
+   *[other] அனுப்பவில்லை: மலேசியாவில் லிங்க் உள்ள SMS தடை. லிங்க் நீக்கவும்.
+}
+carrier-my-personal = அனுப்பவில்லை: மலேசியாவில் சொந்த விவரம் கேட்கும் SMS தடை. மாற்றவும்.
+
+# FONT: how Burmese is sent to this member ($font is Zawgyi or Unicode, written as is).
+font-set = பர்மிய எழுத்து: { $font }. மாற்ற: எழுத்துரு ZAWGYI / எழுத்துரு UNICODE
+font-usage = போனில் பர்மிய எழுத்து தெரிய: எழுத்துரு ZAWGYI / எழுத்துரு UNICODE
+
+# MOVE: a member's lists go to their new number. No reply ever shows either number.
+move-usage = இந்த போனிலிருந்து அனுப்பவும்: மாற்று புதிய எண். அங்கே குறியீடு வரும்.
+move-code-sent = புது போனில் குறியீடு வரும். அதிலிருந்து 24 மணிக்குள்: மாற்று குறியீடு
+move-request = SMS Up குழுக்களை இந்த எண்ணுக்கு மாற்றவா? 24 மணிக்குள்: மாற்று { $code }
+move-done = முடிந்தது: குழு, பெயர், மொழி இப்போது இந்த எண்ணில். பார்க்க: குழுக்கள்
+move-done-old = உங்கள் SMS Up குழுக்கள் புதிய எண்ணுக்குச் சென்றன. இங்கு இனி வராது.
+move-bad-code = குறியீடு தவறு/காலாவதி. பழைய போனிலிருந்து மீண்டும்: மாற்று இந்த எண்
+limit-moves = இன்று { $max } முறை மாற்றக் கேட்டீர்கள். நாளை மீண்டும் முயலவும்.
+
+# Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
+reconfirm = SMS Up தொடர: தொடங்கு. இல்லையேல் { $days ->
+    [one] 1 நாளில்
+   *[other] { $days } நாளில்
+} இடைநிறுத்தம் (நீக்கமில்லை).
