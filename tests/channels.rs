@@ -371,4 +371,38 @@ api_base = "http://{fake}"
         counted["t2"],
         "number 2 sent only t2's rows: {sent:?}"
     );
+    // /metrics shows each bind up, per channel (the alert rule in the README watches it).
+    let metrics = http
+        .get(format!("http://{addr}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for ch in ["bind-a", "bind-b"] {
+        let up = format!("smsup_channel_up{{channel=\"{ch}\",bind=\"transceiver\"}} 1");
+        assert!(metrics.contains(&up), "no `{up}` in:\n{metrics}");
+    }
+    drop(smsc_a);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let down = "smsup_channel_up{channel=\"bind-a\",bind=\"transceiver\"} 0";
+    loop {
+        let metrics = http
+            .get(format!("http://{addr}/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if metrics.contains(down) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "bind-a never shown down:\n{metrics}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

@@ -91,3 +91,54 @@ async fn no_member_ever_sees_another_members_number() {
         }
     }
 }
+
+#[tokio::test]
+async fn json_logs_are_one_object_per_line_with_no_number_and_no_message_text() {
+    for format in ["json", "text"] {
+        let dir = tempdir();
+        let server = Server::start(
+            dir.path(),
+            &[("SMSUP_LOG", "info"), ("SMSUP_LOG_FORMAT", format)],
+        );
+        let c = server.client();
+        let members: Vec<String> = (1..=4).map(phone).collect();
+        c.ask(&members[0], "CREATE raidwatch").await;
+        for m in &members[1..] {
+            c.ask(m, "JOIN raidwatch").await;
+        }
+        c.ask(&members[1], "NAME Zainab").await;
+        let secret = "checkpoint near the zebrafish market";
+        c.ask(&members[0], &format!("raidwatch {secret}")).await;
+        c.wait_texts(&members[3], 2).await;
+        c.ask(&members[2], "STOP").await;
+        c.ask(&members[3], "nonsense words nobody should log").await;
+        drop(server);
+
+        let log = std::fs::read_to_string(dir.path().join("stderr.log")).unwrap();
+        assert!(
+            log.contains("inbound handled"),
+            "{format}: the log was captured"
+        );
+        for line in log.lines().filter(|l| !l.trim().is_empty()) {
+            if format == "json" {
+                let v: serde_json::Value = serde_json::from_str(line)
+                    .unwrap_or_else(|e| panic!("not one JSON object ({e}): {line}"));
+                assert!(
+                    v["level"].is_string() && v["timestamp"].is_string(),
+                    "{line}"
+                );
+            }
+            for m in &members {
+                for form in digit_forms(m) {
+                    assert!(!line.contains(&form), "{format}: {m} in the log: {line}");
+                }
+            }
+            for words in [secret, "zebrafish", "nonsense words", "Zainab"] {
+                assert!(
+                    !line.contains(words),
+                    "{format}: message text in the log: {line}"
+                );
+            }
+        }
+    }
+}

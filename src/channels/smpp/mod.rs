@@ -457,9 +457,13 @@ async fn receive_loop(
                                 ack.failed();
                             }
                         }
-                        Some(Event::Bound { bind }) => tracing::info!(bind, "SMPP bound"),
+                        Some(Event::Bound { bind }) => {
+                            tracing::info!(bind, "SMPP bound");
+                            metrics::gauge!("smsup_channel_up", "channel" => channel.to_string(), "bind" => bind).set(1.0);
+                        }
                         Some(Event::Disconnected { bind, reason }) => {
                             tracing::warn!(bind, %reason, "SMPP disconnected");
+                            metrics::gauge!("smsup_channel_up", "channel" => channel.to_string(), "bind" => bind).set(0.0);
                         }
                         None => open = false,
                     }
