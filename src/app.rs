@@ -213,6 +213,7 @@ pub struct Application {
     engine: Engine,
     wake: Arc<Notify>,
     sim: bool,
+    db: std::path::PathBuf,
     _lock: crate::ops::ServeLock,
 }
 
@@ -227,8 +228,10 @@ impl Application {
             message: e.message,
         })?;
         // One server per SQLite database: a second serve, or a restore, is refused while it runs.
-        let lock = crate::ops::ServeLock::acquire(&settings.db)?;
+        let mut lock = crate::ops::ServeLock::acquire(&settings.db)?;
         let (store, key_source) = open_store(&settings, Open::Serve).await?;
+        // Also on the database file itself: a lock file deleted by hand does not hide this serve.
+        lock.hold_database(&settings.db)?;
         match &key_source {
             KeySource::Created(path) => tracing::warn!(
                 "created a new key file {path}: it protects the phone numbers in the database; back it up with the database"
@@ -305,6 +308,7 @@ impl Application {
             engine,
             wake,
             sim,
+            db: settings.db.clone(),
             _lock: lock,
         })
     }
@@ -411,6 +415,14 @@ impl Application {
         }
         for c in &self.channels {
             c.gateway.shutdown().await;
+        }
+        // Everything is committed: fold the write-ahead log into the database file, so that the
+        // file alone (a copy, a backup tool that ignores `-wal`) holds all of it.
+        match crate::ops::checkpoint(&self.db) {
+            Ok(()) => tracing::info!("database checkpointed"),
+            Err(e) => {
+                tracing::warn!(error = %e, "checkpoint at shutdown failed; the write-ahead log keeps the data")
+            }
         }
         result.map_err(|source| AppError::Listen {
             addr: self.addr.to_string(),

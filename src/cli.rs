@@ -80,6 +80,9 @@ pub enum Command {
     /// Check the settings, the database, the key file and each channel; exit status 1 when a check
     /// fails. Safe while serve runs.
     Doctor {
+        /// The address serve listens on, if not the settings' (to ask its /healthz and /metrics).
+        #[arg(long)]
+        listen: Option<String>,
         /// Database and settings.
         #[command(flatten)]
         db: DbArgs,
@@ -96,9 +99,12 @@ pub enum Command {
     Restore {
         /// The backup file.
         file: PathBuf,
-        /// Replace an existing database.
+        /// Replace an existing database (it is kept as <db>.before-restore).
         #[arg(long)]
         force: bool,
+        /// Do not send the messages the backup had still to send (they may have gone out already).
+        #[arg(long)]
+        cancel_pending: bool,
         /// Database and settings.
         #[command(flatten)]
         db: DbArgs,

@@ -32,8 +32,73 @@ pub enum ConfigError {
 
 impl From<figment::Error> for ConfigError {
     fn from(e: figment::Error) -> Self {
-        ConfigError::Invalid(e.to_string())
+        let secret = e.path.iter().any(|k| is_secret_key(k));
+        ConfigError::Invalid(redact(&e.to_string(), secret))
     }
+}
+
+/// Settings whose values are secrets: never repeated in an error message.
+const SECRET_KEYS: [&str; 6] = [
+    "key",
+    "password",
+    "auth_token",
+    "webhook_shared_keys",
+    "signing_key",
+    "api_key",
+];
+
+fn is_secret_key(key: &str) -> bool {
+    SECRET_KEYS.contains(&key.to_ascii_lowercase().as_str())
+}
+
+/// An error message about settings that repeats no secret: the lines of a TOML parser's excerpt of
+/// the file (`5 | password = "...`) are left out, and when the message is about a secret setting
+/// (or names one) every quoted value in it is replaced by `***`.
+pub fn redact(message: &str, secret: bool) -> String {
+    // `smpp.password: invalid type ...`: the message is about the setting its path names.
+    // `smpp: password: invalid type ...`: a path before the text, segment by segment.
+    let secret = secret
+        || message
+            .split(": ")
+            .take_while(|part| !part.trim().contains(' '))
+            .any(|part| part.trim().rsplit('.').next().is_some_and(is_secret_key));
+    let kept: Vec<&str> = message
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            let excerpt = t.starts_with('|')
+                || t.split_once('|').is_some_and(|(n, _)| {
+                    !n.trim().is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit())
+                });
+            !excerpt && !t.is_empty()
+        })
+        .collect();
+    let text = kept.join("; ");
+    if !secret {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut quote: Option<char> = None;
+    for c in text.chars() {
+        match quote {
+            Some(q) if c == q => {
+                out.push_str("***");
+                out.push(c);
+                quote = None;
+            }
+            Some(_) => {}
+            None => {
+                out.push(c);
+                if c == '`' || c == '"' {
+                    quote = Some(c);
+                }
+            }
+        }
+    }
+    if quote.is_some() {
+        out.push_str("***");
+    }
+    out
 }
 
 /// All of SMS Up's settings.

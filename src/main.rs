@@ -76,11 +76,14 @@ async fn main() -> Result<()> {
                 }
             }
         }
-        Command::Doctor { db } => {
-            let settings = match load(&db, None, false) {
+        Command::Doctor { listen, db } => {
+            let settings = match load(&db, listen, false) {
                 Ok(s) => s,
                 Err(e) => {
-                    println!("FAIL  settings: {e:#}");
+                    println!(
+                        "FAIL  settings: {}",
+                        smsup::ops::doctor::one_line(&format!("{e:#}"))
+                    );
                     std::process::exit(1);
                 }
             };
@@ -112,7 +115,12 @@ async fn main() -> Result<()> {
                 settings.key_path().display()
             );
         }
-        Command::Restore { file, force, db } => {
+        Command::Restore {
+            file,
+            force,
+            cancel_pending,
+            db,
+        } => {
             let settings = load(&db, None, false)?;
             let key = match settings.key.as_deref() {
                 Some(k) => Some(smsup::crypto::Crypto::from_hex(k)?),
@@ -121,7 +129,9 @@ async fn main() -> Result<()> {
                     Err(_) => None,
                 },
             };
-            let summary = smsup::ops::restore(&file, &settings.db, force, key.as_ref())?;
+            let restored =
+                smsup::ops::restore(&file, &settings.db, force, key.as_ref(), cancel_pending)?;
+            let summary = &restored.summary;
             println!(
                 "restored {} into {} ({} lists, {} members, {} messages)",
                 file.display(),
@@ -130,6 +140,34 @@ async fn main() -> Result<()> {
                 summary.members,
                 summary.outbox
             );
+            if let Some(previous) = &restored.previous {
+                println!(
+                    "the database it replaced is kept as {} (delete it when you are sure)",
+                    previous.display()
+                );
+            }
+            if let Some(newest) = summary.newest_ms {
+                let hours = (smsup::store::now_ms() - newest) / 3_600_000;
+                if hours >= 1 {
+                    println!(
+                        "the backup's newest message is {hours} hours old: SMS received since then \
+                         (posts, STOPs, JOINs) are not in it"
+                    );
+                }
+            }
+            if restored.cancelled > 0 {
+                println!(
+                    "{} messages the backup had still to send were cancelled",
+                    restored.cancelled
+                );
+            } else if summary.pending > 0 {
+                println!(
+                    "{} messages the backup had still to send go out when serve starts (some may \
+                     have been sent already after the backup was taken; restore with \
+                     --cancel-pending to drop them)",
+                    summary.pending
+                );
+            }
             if key.is_none() {
                 println!(
                     "no key file at {}: put the key file kept with this backup there before serve",

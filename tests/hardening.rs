@@ -583,7 +583,7 @@ async fn replies_stay_in_the_senders_language() {
     assert!(r.is_ascii() && r.contains("command word"), "{r}");
     let r = c.ask(&uk, "سلام").await;
     assert!(r.starts_with("Not understood"), "{r}");
-    let r = c.ask(&uk, "LANG rohingya").await;
+    let r = c.ask(&uk, "LANG klingon").await;
     assert!(r.starts_with("Reply LANG"), "{r}");
     // A Farsi post from a UK number is confirmed in Farsi: the same reply an Iranian number gets.
     let iran = "+989123456789";
@@ -1095,4 +1095,47 @@ async fn third_round_attacks_hold() {
     // Letters typed for digits: not echoed.
     let reply = c.ask(&owner, "JOIN O7911OOOO11").await;
     assert!(!reply.contains("7911"), "{reply}");
+}
+
+#[tokio::test]
+async fn a_list_named_like_a_first_word_cannot_swallow_a_strangers_stop() {
+    let dir = tempdir();
+    let server = spawn_app(dir.path(), &[]).await;
+    let c = server.client();
+    // An informant names lists after the words people put before STOP.
+    for name in ["please", "zeizong", "tolong"] {
+        c.ask(&phone(1), &format!("CREATE {name}")).await;
+    }
+    for (i, text) in [
+        "please stop",
+        "zeizong dinh",
+        "tolong berhenti",
+        "please,stop",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let member = phone(10 + i);
+        c.ask(&member, "JOIN please").await;
+        c.ask(&phone(1), "please meeting at 5").await;
+        let stranger = phone(20 + i);
+        let reply = c.ask(&stranger, text).await;
+        assert!(
+            reply.contains("START") || reply.contains("MULA") || reply.contains("HRAMTHOK"),
+            "{text}: {reply}"
+        );
+        // A member of `please` who texts `please stop` leaves it (`<list> stop` is LEAVE): no
+        // post to the list, and no more of its posts.
+        if i == 0 {
+            let reply = c.ask(&member, text).await;
+            assert!(reply.starts_with("You left please"), "member: {reply}");
+            c.ask(&phone(1), "please second meeting").await;
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            assert!(!c
+                .texts(&member)
+                .await
+                .iter()
+                .any(|t| t.contains("second meeting")));
+        }
+    }
 }

@@ -204,6 +204,13 @@ async fn doctor_checks_the_database_and_the_key_and_says_what_to_do() {
     );
     assert!(line(&out, "serve").contains("answers"), "{out}");
     drop(server);
+    assert!(line(&out, "list names").starts_with("ok"), "{out}");
+    // A list made before a language that has its name as a keyword (Rohingya NAM).
+    rusqlite_exec(&dbp, "UPDATE lists SET name = 'Nam', name_key = 'nam'");
+    let (ok, out) = doctor(&["--db", s(&dbp)], &[]);
+    assert!(ok, "a warning is not a failure: {out}");
+    let names = line(&out, "list names");
+    assert!(names.starts_with("warn") && names.contains("Nam"), "{out}");
 
     // A key file others can read: FAIL, with the command that fixes it.
     let key = dir.path().join("smsup.db.key");
@@ -352,6 +359,26 @@ async fn doctor_binds_to_the_smsc_and_asks_twilio_for_the_account() {
         "doctor took {:?}",
         started.elapsed()
     );
+    // While serve holds the bind, doctor does not bind a second time: it reads serve's state.
+    std::fs::write(&toml, config("right-pw")).unwrap();
+    let server = Server::start(
+        dir.path(),
+        &[("SMSUP_CONFIG", s(&toml)), ("SMSUP_SIM_ENABLED", "true")],
+    );
+    let listen = server.url.trim_start_matches("http://").to_string();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, out) = doctor(
+            &["--config", s(&toml), "--db", s(&dbp), "--listen", &listen],
+            &[],
+        );
+        let smpp = line(&out, "channel smpp").to_string();
+        if smpp.contains("serve's bind is up") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{out}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }
 
 #[test]
@@ -370,4 +397,222 @@ fn version_names_the_commit() {
         None => format!("smsup {} (unknown)", env!("CARGO_PKG_VERSION")),
     };
     assert_eq!(out.trim(), expected);
+}
+
+#[tokio::test]
+async fn restore_and_the_lock_hold_against_a_careless_operator() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempdir();
+    let a = dir.path().join("a");
+    std::fs::create_dir(&a).unwrap();
+    let dbp = a.join("smsup.db");
+    // serve through a symlink to the database: every other spelling meets the same lock.
+    let link = dir.path().join("link.db");
+    {
+        let server = Server::start(&a, &[]);
+        let c = server.client();
+        c.ask(&phone(1), "CREATE safe").await;
+        for i in 2..=6 {
+            c.ask(&phone(i), "JOIN safe").await;
+        }
+    }
+    // After a kill -9 the data is in the write-ahead log only; a plain file copy of the database
+    // with its -wal is a sound backup, and restore copies what the -wal holds too.
+    let copy = dir.path().join("copy");
+    std::fs::create_dir(&copy).unwrap();
+    for suffix in ["", "-wal"] {
+        let from = format!("{}{suffix}", dbp.display());
+        if Path::new(&from).exists() {
+            std::fs::copy(&from, copy.join(format!("smsup.db{suffix}"))).unwrap();
+        }
+    }
+    let restored = dir.path().join("restored.db");
+    std::fs::copy(a.join("smsup.db.key"), dir.path().join("restored.db.key")).unwrap();
+    let (ok, out, err) = run_cli(
+        &["restore", s(&copy.join("smsup.db")), "--db", s(&restored)],
+        &[],
+    );
+    assert!(ok && out.contains("6 members"), "{out} {err}");
+    let check = rusqlite_count(&restored, "SELECT COUNT(*) FROM members");
+    assert_eq!(check, 6, "the restored file itself holds the members");
+
+    std::os::unix::fs::symlink(&dbp, &link).unwrap();
+    std::fs::copy(a.join("smsup.db.key"), dir.path().join("link.db.key")).unwrap();
+    let mut server = Server::start_with_db(&a, &link, &[]);
+    // Refused by the real path, by the link, and with the lock file deleted by hand.
+    for target in [&dbp, &link] {
+        let (ok, _, err) = run_cli(
+            &["restore", s(&restored), "--db", s(target), "--force"],
+            &[],
+        );
+        assert!(!ok && err.contains("stop it first"), "{target:?}: {err}");
+    }
+    std::fs::remove_file(a.join("smsup.db.lock")).unwrap();
+    let (ok, _, err) = run_cli(&["restore", s(&restored), "--db", s(&dbp), "--force"], &[]);
+    assert!(
+        !ok && err.contains("stop it first"),
+        "lock file deleted: {err}"
+    );
+    // doctor sees serve through the database file's own lock, too.
+    let listen = server.url.trim_start_matches("http://").to_string();
+    let (_, out) = doctor(&["--db", s(&dbp), "--listen", &listen], &[]);
+    assert!(line(&out, "serve").contains("running"), "{out}");
+    server.stop();
+
+    // A clean stop folds the write-ahead log into the file: the file alone holds everything.
+    assert_eq!(rusqlite_count_file_only(&dbp), 6);
+
+    // Restore onto itself, or from the restore's own temporary file: refused, nothing changes.
+    let (ok, _, err) = run_cli(&["restore", s(&dbp), "--db", s(&dbp), "--force"], &[]);
+    assert!(!ok && err.contains("the database to replace"), "{err}");
+    let (ok, _, err) = run_cli(&["restore", s(&link), "--db", s(&dbp), "--force"], &[]);
+    assert!(!ok && err.contains("the database to replace"), "{err}");
+    assert_eq!(rusqlite_count(&dbp, "SELECT COUNT(*) FROM members"), 6);
+
+    // A backup is readable by its owner only (it holds every message's text).
+    let backup = dir.path().join("b.db");
+    let (ok, _, err) = run_cli(&["backup", s(&backup), "--db", s(&dbp)], &[]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    // A backup from a newer SMS Up is refused before anything is replaced.
+    let newer = dir.path().join("newer.db");
+    std::fs::copy(&backup, &newer).unwrap();
+    rusqlite_exec(
+        &newer,
+        "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time) \
+         VALUES (99990101000000, 'future', CURRENT_TIMESTAMP, 1, x'00', 0)",
+    );
+    let (ok, _, err) = run_cli(&["restore", s(&newer), "--db", s(&dbp), "--force"], &[]);
+    assert!(!ok && err.contains("newer SMS Up"), "{err}");
+
+    // Another deployment's backup over this database, with no key at hand (SMSUP_KEY unset, the
+    // key file elsewhere): the database being replaced tells the key differs.
+    let other = tempdir();
+    {
+        let server = Server::start(other.path(), &[]);
+        server.client().ask(&phone(50), "CREATE other").await;
+    }
+    let foreign = dir.path().join("foreign.db");
+    let (ok, _, err) = run_cli(
+        &[
+            "backup",
+            s(&foreign),
+            "--db",
+            s(&other.path().join("smsup.db")),
+        ],
+        &[],
+    );
+    assert!(ok, "{err}");
+    let keyless = dir.path().join("keyless.toml");
+    std::fs::write(
+        &keyless,
+        format!(
+            "key_file = \"{}\"\n",
+            dir.path().join("nowhere.key").display()
+        ),
+    )
+    .unwrap();
+    let (ok, _, err) = run_cli(
+        &[
+            "restore",
+            s(&foreign),
+            "--db",
+            s(&dbp),
+            "--force",
+            "--config",
+            s(&keyless),
+        ],
+        &[],
+    );
+    assert!(!ok && err.contains("another key"), "{err}");
+
+    // The replaced database is kept; its mode carries over; an older backup's unsent messages can
+    // be dropped instead of sent again.
+    std::fs::set_permissions(&dbp, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (ok, out, err) = run_cli(
+        &[
+            "restore",
+            s(&backup),
+            "--db",
+            s(&dbp),
+            "--force",
+            "--cancel-pending",
+        ],
+        &[],
+    );
+    assert!(ok, "{out} {err}");
+    assert!(out.contains("smsup.db.before-restore"), "{out}");
+    assert_eq!(
+        std::fs::metadata(&dbp).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        rusqlite_count(
+            &a.join("smsup.db.before-restore"),
+            "SELECT COUNT(*) FROM members"
+        ),
+        6
+    );
+    assert!(!a.join("smsup.db.restoring").exists());
+    assert_eq!(
+        rusqlite_count(
+            &dbp,
+            "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')"
+        ),
+        0
+    );
+    let server = Server::start(&a, &[]);
+    assert_eq!(
+        server.client().ask(&phone(1), "INFO safe").await,
+        "safe: 6 members, open. You: owner."
+    );
+}
+
+#[test]
+fn settings_errors_never_repeat_a_secret() {
+    let dir = tempdir();
+    let toml = dir.path().join("smsup.toml");
+    for (text, secret) in [
+        ("[smpp]\nhost = \"127.0.0.1\"\npassword = 84736251\n", "84736251"),
+        ("[smpp]\nhost = \"127.0.0.1\"\npassword = \"S3cretPw\n", "S3cretPw"),
+        (
+            "[twilio]\naccount_sid = \"AC00000000000000000000000000000000\"\nauth_token = f00dfeedcafe\n",
+            "f00dfeedcafe",
+        ),
+        ("key = 123456789012\n", "123456789012"),
+    ] {
+        std::fs::write(&toml, text).unwrap();
+        let (ok, out) = doctor(&["--config", s(&toml)], &[]);
+        assert!(!ok, "{text}: {out}");
+        assert!(!out.contains(secret), "{text}: the secret is printed: {out}");
+        let (ok, _, err) = run_cli(&["serve", "--config", s(&toml), "--db", s(&dir.path().join("x.db"))], &[]);
+        assert!(!ok);
+        assert!(!err.contains(secret), "{text}: serve prints the secret: {err}");
+    }
+}
+
+fn rusqlite_count(db: &Path, sql: &str) -> i64 {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// The members of a database as its main file alone holds them (a copy without the -wal).
+fn rusqlite_count_file_only(db: &Path) -> i64 {
+    let dir = tempdir();
+    let copy = dir.path().join("only.db");
+    std::fs::copy(db, &copy).unwrap();
+    rusqlite_count(&copy, "SELECT COUNT(*) FROM members")
+}
+
+fn rusqlite_exec(db: &Path, sql: &str) {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute(sql, [])
+        .unwrap();
 }

@@ -14,6 +14,7 @@
 //   --quiet       no per-submit lines (for benchmarks); stats once a second
 //   --no-mo       do not inject mobile-originated messages after a bind
 //   --password p  refuse binds with another password (ESME_RINVPASWD)
+//   --nagle       node-smpp's defaults: Nagle on, a write per PDU; --no-delay: TCP_NODELAY only
 //   --no-receipts do not send a delivery receipt for every submit_sm
 //   --detached    keep running when stdin closes (stop it with SIGTERM)
 //   --text-receipts  receipts carry the id (decimal) in the text only, no TLVs (Kannel's
@@ -31,6 +32,11 @@ const injectMo = !opt('--no-mo');
 const receipts = !opt('--no-receipts');
 const textReceipts = opt('--text-receipts');
 // --password <pw>: a bind with another password is refused with ESME_RINVPASWD (0x0E).
+// --nagle: leave the socket as node-smpp leaves it (Nagle's algorithm on, one write per PDU): what
+// an SMSC built on node-smpp does out of the box. --no-delay: TCP_NODELAY only, one write per PDU.
+// Default (tuned): TCP_NODELAY and the PDUs of one read gathered into one write.
+const nagle = opt('--nagle');
+const noDelayOnly = opt('--no-delay');
 const passwordArg = args.indexOf('--password');
 const password = passwordArg >= 0 ? args[passwordArg + 1] : null;
 
@@ -112,10 +118,11 @@ function receiptFor(session, submit, id) {
 
 const server = smpp.createServer(function (session) {
   // Answer at once: with Nagle on, submit_sm_resp waits for the client's delayed ACKs.
-  session.socket.setNoDelay(true);
+  if (!nagle) session.socket.setNoDelay(true);
   // Gather what one read produced (responses and receipts to a burst of submits) into one write.
   let corked = false;
   const batch = () => {
+    if (nagle || noDelayOnly) return;
     if (corked) return;
     corked = true;
     session.socket.cork();

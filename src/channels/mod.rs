@@ -248,7 +248,7 @@ pub fn configure(settings: &Settings) -> Result<Vec<ChannelConfig>, ChannelError
             let env = channel_env(settings, kind.name, &name);
             let configured = (kind.configure)(&table, &env).map_err(|message| ChannelError {
                 channel: name.clone(),
-                message,
+                message: crate::config::redact(&message, false),
             })?;
             out.push(ChannelConfig {
                 name,

@@ -531,6 +531,20 @@ impl Engine {
         };
         smsup_lang::choose_with_country(preference, text, country, self.rules.default_language)
     }
+
+    /// [`Engine::language_for`] from the words of a post (not a command: its first word being a
+    /// keyword somewhere tells nothing).
+    fn language_for_post(&self, text: &str, phone: &Phone) -> Lang {
+        let local = phone
+            .region()
+            .is_some_and(|r| r.eq_ignore_ascii_case(&self.rules.default_region));
+        let country = if local && !self.rules.local_country_language {
+            None
+        } else {
+            smsup_lang::country_language(phone.e164())
+        };
+        smsup_lang::choose_for_prose(None, Some(text), country, self.rules.default_language)
+    }
 }
 
 fn n(v: u64) -> Arg {
@@ -923,9 +937,54 @@ fn shows_nothing(text: &str) -> bool {
 }
 
 /// True when any word of a text is an opt-out word of any language (see [`parse::is_stop_word`]).
+/// Words before a stop word that say the opposite (`don't stop`, `jangan berhenti`, Pashto
+/// `مه ودروه`), normalised.
+// Not `no`, `لا` or `نه`: `No, stop` and `نه، ودروه` are refusals that end in a stop.
+const NEGATIONS_BEFORE: &[&str] = &[
+    "dont", "don't", "donot", "not", "never", "jangan", "usah", "tak", "tidak", "مه", "مت",
+];
+/// Words after a stop word that say the opposite or that it is not an order (Hakha Chin `dinh
+/// hlah` "don't stop", `dinh lo` "does not stop").
+const NEGATIONS_AFTER: &[&str] = &["hlah", "lo", "rih"];
+/// Hakha Chin subject markers: `a dinh` is "it stopped", a description, not an order.
+const CHIN_SUBJECTS: &[&str] = &["a", "an", "ka", "kan", "na", "nan"];
+
+/// True when a text that names no list says stop anywhere (`Please stop sending me messages`,
+/// `saya mahu berhenti`, `please,stop`, `bon gor`), unless the stop is negated (`don't stop`, Chin
+/// `dinh hlah`) or, in Hakha Chin, describes something that stopped (`ruah a dinh`).
 fn says_stop(text: &str) -> bool {
-    text.split(|c: char| c.is_whitespace() || c == '\u{200B}')
-        .any(parse::is_stop_word)
+    let words: Vec<String> = text
+        .split(|c: char| {
+            c.is_whitespace()
+                || c == '\u{200B}'
+                || (c.is_ascii_punctuation() && c != '\'' && c != '#' && c != '+')
+                || matches!(
+                    c,
+                    '\u{060C}'
+                        | '\u{061B}'
+                        | '\u{061F}'
+                        | '\u{104A}'
+                        | '\u{104B}'
+                        | '\u{3001}'
+                        | '\u{3002}'
+                )
+        })
+        .filter(|w| !w.is_empty())
+        .map(smsup_lang::normalize)
+        .collect();
+    let stop_at = |i: usize, len: usize| -> bool {
+        let word: String = words[i..i + len].concat();
+        if !parse::is_stop_word(&word) {
+            return false;
+        }
+        let before = i.checked_sub(1).map(|j| words[j].as_str());
+        let after = words.get(i + len).map(String::as_str);
+        let negated = before.is_some_and(|b| NEGATIONS_BEFORE.contains(&b))
+            || after.is_some_and(|a| NEGATIONS_AFTER.contains(&a));
+        let described = before.is_some_and(|b| CHIN_SUBJECTS.contains(&b)) && i > 0;
+        !negated && !described
+    };
+    (0..words.len()).any(|i| stop_at(i, 1) || (i + 1 < words.len() && stop_at(i, 2)))
 }
 
 /// The replies being built for one SMS.
@@ -1039,8 +1098,14 @@ impl Engine {
             // Not understood, but it says stop (`Please stop sending me messages`, `saya mahu
             // berhenti`): an opt-out must never fail for want of the right first word. Only a text
             // that names no list is read so; a post to a list that says "stop" is a post.
-            Command::Word(_) | Command::Post { .. } | Command::Leave { .. }
-                if facts.list.is_none() && says_stop(text) =>
+            // A list a stranger named `please` or `zeizong` must not swallow `please stop` from
+            // someone who is not in it.
+            Command::Word(_)
+            | Command::Post { .. }
+            | Command::Leave { .. }
+            | Command::No { .. }
+                if facts.list.as_ref().is_none_or(|l| l.sender_role.is_none())
+                    && says_stop(text) =>
             {
                 d.effects.push(Effect::OptOut);
                 r.say("stopped", &[]);
@@ -1238,7 +1303,10 @@ impl Engine {
         sender
             .language
             .or(parsed.keyword_lang)
-            .unwrap_or_else(|| self.language_for(None, words, &sender.phone))
+            .unwrap_or_else(|| match words {
+                Some(body) => self.language_for_post(body, &sender.phone),
+                None => self.language_for(None, None, &sender.phone),
+            })
     }
 
     /// `Your lists: a, b, c`, with as many names as fit in one SMS and `+N` for the rest.

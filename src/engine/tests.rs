@@ -834,6 +834,40 @@ fn a_text_that_names_no_list_but_says_stop_opts_out() {
     assert!(matches!(d.effects[..], [Effect::Post { .. }]), "{d:?}");
     // Not understood and no stop in it: the usual answer.
     assert!(run("hello there", &facts()).effects.is_empty());
+    // A list named like a first word (`please`, Chin `zeizong`) does not swallow the stop of
+    // someone who is not in it.
+    let mut f = facts();
+    f.list = Some(list(None));
+    for text in ["please stop", "zeizong dinh", "tolong berhenti"] {
+        assert_eq!(run(text, &f).effects, vec![Effect::OptOut], "{text}");
+    }
+    // Stop after punctuation with no space, and a stop word typed in two parts.
+    for text in [
+        "please,stop",
+        "pls.stop sending",
+        "SMS bon gor",
+        "ok,BERHENTI",
+        "No. Stop!",
+        "لا، توقف",
+        "نه، ودروه",
+    ] {
+        assert_eq!(run(text, &facts()).effects, vec![Effect::OptOut], "{text}");
+    }
+    // Negated or described stops are not orders: nobody is opted out by them.
+    for text in [
+        "Dont stop the updates please",
+        "please don't stop",
+        "jangan berhenti hantar",
+        "Ruah a dinh cang",
+        "Motor a dinh cang, ka ra kho lo",
+        "Ka um rih, dinh hlah",
+        "مه ودروه، زه لا دلته یم",
+    ] {
+        assert!(
+            !run(text, &facts()).effects.contains(&Effect::OptOut),
+            "{text} opted out"
+        );
+    }
 }
 
 fn malaysian_engine() -> Engine {

@@ -46,8 +46,17 @@ impl std::fmt::Display for Check {
             Status::Warn => "warn",
             Status::Fail => "FAIL",
         };
-        write!(f, "{tag}  {}: {}", self.name, self.detail)
+        write!(f, "{tag}  {}: {}", self.name, one_line(&self.detail))
     }
+}
+
+/// A message on one line: its lines joined with `; ` (doctor prints one line per check).
+pub fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A write-ahead log larger than this is worth a warning (checkpoints are not keeping up, or a
@@ -66,13 +75,16 @@ pub async fn run(settings: &Settings) -> Vec<Check> {
         ),
     )];
     checks.push(database(&settings.db));
+    if let Some(check) = list_names(&settings.db) {
+        checks.push(check);
+    }
     let (key_check, crypto) = key(settings);
     checks.push(key_check);
     if let Some(crypto) = &crypto {
         checks.push(key_and_database(&settings.db, crypto));
     }
     checks.push(server(settings).await);
-    checks.extend(channels(settings).await);
+    checks.extend(channels(settings, super::is_running(&settings.db)).await);
     checks
 }
 
@@ -201,6 +213,48 @@ fn database(db: &Path) -> Check {
         },
         detail,
     )
+}
+
+/// Lists whose names became command words of a language added since they were made: posts to
+/// them would be read as that command. None when there is no database to read.
+fn list_names(db: &Path) -> Option<Check> {
+    let conn = rusqlite::Connection::open_with_flags(
+        db,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()?;
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM lists ORDER BY id")
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<String>, _>>()
+        })
+        .ok()?;
+    let clashing: Vec<&String> = names
+        .iter()
+        .filter(|n| smsup_lang::is_reserved(&smsup_lang::normalize(n)))
+        .collect();
+    Some(if clashing.is_empty() {
+        Check::new(
+            "list names",
+            Status::Ok,
+            format!("{} lists, none named like a command", names.len()),
+        )
+    } else {
+        Check::new(
+            "list names",
+            Status::Warn,
+            format!(
+                "{} named like a command word of a language added since: posts to them are read \
+                 as that command; ask their owners to make a list with a new name",
+                clashing
+                    .iter()
+                    .map(|n| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+    })
 }
 
 fn key(settings: &Settings) -> (Check, Option<Crypto>) {
@@ -361,7 +415,25 @@ async fn server(settings: &Settings) -> Check {
     }
 }
 
-async fn channels(settings: &Settings) -> Vec<Check> {
+/// The value of `smsup_channel_up` for a channel in a running serve's /metrics (None: not there).
+async fn channel_up(settings: &Settings, channel: &str) -> Option<bool> {
+    let url = format!("http://{}/metrics", settings.listen);
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .build()
+        .ok()?;
+    let text = http.get(&url).send().await.ok()?.text().await.ok()?;
+    let wanted = format!("channel=\"{channel}\"");
+    let values: Vec<bool> = text
+        .lines()
+        .filter(|l| l.starts_with("smsup_channel_up{") && l.contains(&wanted))
+        .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+        .map(|v| v >= 1.0)
+        .collect();
+    (!values.is_empty()).then(|| values.iter().all(|up| *up))
+}
+
+async fn channels(settings: &Settings, serving: bool) -> Vec<Check> {
     let configs = match crate::channels::configure(settings) {
         Ok(c) => c,
         Err(e) => {
@@ -382,6 +454,24 @@ async fn channels(settings: &Settings) -> Vec<Check> {
     let mut out = Vec::new();
     for config in configs {
         let name = format!("channel {} ({})", config.name, config.kind);
+        // A running serve holds the SMPP bind: a second one could be refused (ESME_RALYBND) or
+        // make the SMSC drop serve's. Ask serve instead.
+        if serving && config.kind == "smpp" {
+            out.push(match channel_up(settings, &config.name).await {
+                Some(true) => Check::new(name, Status::Ok, "serve's bind is up (not binding a second time)"),
+                Some(false) => Check::new(
+                    name,
+                    Status::Fail,
+                    "serve's bind is down: see serve's log for the SMSC's answer",
+                ),
+                None => Check::new(
+                    name,
+                    Status::Warn,
+                    "serve runs but its /metrics does not show this bind (give doctor serve's --listen)",
+                ),
+            });
+            continue;
+        }
         let result = tokio::time::timeout(Duration::from_secs(20), config.settings.check()).await;
         out.push(match result {
             Ok(Ok(detail)) => Check::new(name, Status::Ok, detail),

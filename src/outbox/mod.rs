@@ -40,7 +40,10 @@ pub fn verdict(
     row: &Claimed,
     result: Result<crate::channels::Accepted, SendError>,
 ) -> Completion {
+    // A provider's error text may quote the number ("The 'To' number +60... is not valid"): it is
+    // stored and logged with numbers masked.
     let retry = |code: Option<String>, message: String, after: Option<Duration>| {
+        let message = crate::engine::mask_numbers(&message);
         if row.attempts >= settings.max_attempts {
             Completion::Failed {
                 id: row.id,
@@ -59,12 +62,12 @@ pub fn verdict(
             }
         }
     };
-    let failed = |reason, code, message| Completion::Failed {
+    let failed = |reason, code, message: String| Completion::Failed {
         id: row.id,
         recipient_id: row.recipient_id,
         reason,
         code,
-        message,
+        message: crate::engine::mask_numbers(&message),
     };
     match result {
         Ok(accepted) => Completion::Sent {
@@ -208,7 +211,7 @@ impl Dispatcher {
                         pause.fetch_max(until, Ordering::Relaxed);
                     }
                     if let Err(e) = &result {
-                        tracing::info!(gateway = gateway.name(), row = row.id, to = %crate::phone::mask(&sms.to), error = %e, "send failed");
+                        tracing::info!(gateway = gateway.name(), row = row.id, to = %crate::phone::mask(&sms.to), error = %crate::engine::mask_numbers(&e.to_string()), "send failed");
                     }
                     // The permit is released once the outcome is recorded: rows in `sending` never
                     // exceed the window, so a crash re-sends at most the window.
@@ -329,6 +332,30 @@ mod tests {
             body: "hi".into(),
             segments: 1,
             attempts,
+        }
+    }
+
+    #[test]
+    fn a_number_quoted_in_a_providers_error_is_stored_masked() {
+        let s = DispatcherSettings::default();
+        let quoted = "The 'To' number +60123456789 is not a valid phone number.";
+        for error in [
+            SendError::Undeliverable {
+                code: Some("21211".into()),
+                message: quoted.into(),
+            },
+            SendError::Transient {
+                code: None,
+                message: quoted.into(),
+                retry_after: None,
+            },
+        ] {
+            let message = match verdict(&s, &row(1), Err(error)) {
+                Completion::Failed { message, .. } | Completion::Retry { message, .. } => message,
+                other => panic!("{other:?}"),
+            };
+            assert!(!message.contains("123456789"), "{message}");
+            assert!(message.contains("is not a valid phone number"), "{message}");
         }
     }
 

@@ -28,9 +28,14 @@ pub fn tempdir() -> tempfile::TempDir {
 impl Server {
     /// Start a server with its database in `dir` and extra environment variables.
     pub fn start(dir: &Path, env: &[(&str, &str)]) -> Server {
+        Server::start_with_db(dir, &dir.join("smsup.db"), env)
+    }
+
+    /// Start a server on the database `db`, its log in `dir`.
+    pub fn start_with_db(dir: &Path, db: &Path, env: &[(&str, &str)]) -> Server {
         let mut cmd = Command::new(bin());
         cmd.args(["serve", "--listen", "127.0.0.1:0", "--db"])
-            .arg(dir.join("smsup.db"))
+            .arg(db)
             .env("SMSUP_LOG", "warn")
             .envs(TEST_LIMITS)
             .stdout(Stdio::piped())

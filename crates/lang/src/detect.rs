@@ -182,21 +182,20 @@ const PASHTO_WORDS: &[&str] = &[
 // mi, si, lo, kan, an, in, ko, tu, dah, nih, tuan, kal, kaa) are left out: they would make ordinary
 // messages look like Chin. `tt` and `ṭ` are two spellings of one letter.
 const CHIN_WORDS: &[&str] = &[
-    "cu", "kha", "zong", "ding", "hna", "tuah", "pawl", "ngai", "nihin", "thaizing", "rian",
-    "bawmh", "zeidah", "khoika", "lawm", "hmun", "chim", "pek", "hmanh", "tiah", "khua", "maw",
-    "tuk", "cang", "lai", "caah", "ahcun", "kho", "khawh", "theih", "duh", "dam", "tampi",
-    "pakhat", "rawl", "thil", "nain", "zeizong", "zeihmanh", "tthan", "ṭhan", "ttha", "ṭha",
-    "cakuat", "laiholh",
+    "kha", "zong", "ding", "hna", "tuah", "pawl", "ngai", "nihin", "thaizing", "rian", "bawmh",
+    "zeidah", "khoika", "lawm", "hmun", "chim", "pek", "hmanh", "tiah", "khua", "maw", "cang",
+    "caah", "ahcun", "kho", "khawh", "theih", "tampi", "pakhat", "rawl", "thil", "nain", "zeizong",
+    "zeihmanh", "tthan", "ṭhan", "ttha", "ṭha", "cakuat", "laiholh",
 ];
 /// Frequent Rohingya words in Latin spelling, normalised (with and without accents).
 // Plain spellings that are English or Malay words or names (but, fan, ani, hanna) are left out.
 const ROHINGYA_WORDS: &[&str] = &[
     "aññí", "anni", "añí", "tuñí", "tuñi", "tuni", "tuáñr", "tuañr", "tuar", "tuáñre", "tuañre",
-    "añár", "añar", "añára", "añara", "hené", "hene", "kengóri", "kengori", "kiyá", "kiya", "asé",
-    "ase", "asó", "aso", "nái", "nai", "gorí", "gori", "goró", "goro", "gor", "manúic", "manuic",
-    "aijja", "aiz", "hailla", "hail", "ar", "oilé", "oile", "zaibó", "zaibo", "háñña", "ókkol",
-    "okkol", "bút", "fán", "ási", "asi", "abbar", "ehón", "ehon", "bicí", "bici", "gom", "thík",
-    "thik", "ottú", "ottu", "goijjé", "goijje", "goijjó", "goijjo", "cúkuria", "cukuria",
+    "añár", "añar", "añára", "añara", "hené", "hene", "kengóri", "kengori", "asé", "ase", "asó",
+    "aso", "gorí", "gori", "goró", "goro", "gor", "manúic", "manuic", "aijja", "aiz", "hailla",
+    "hail", "oilé", "oile", "zaibó", "zaibo", "háñña", "ókkol", "okkol", "bút", "fán", "ási",
+    "asi", "abbar", "ehón", "ehon", "bicí", "bici", "gom", "thík", "ottú", "ottu", "goijjé",
+    "goijje", "goijjó", "goijjo", "cúkuria", "cukuria",
 ];
 const MALAY_WORDS: &[&str] = &[
     "saya",
@@ -382,13 +381,23 @@ fn count_scripts(text: &str) -> ScriptCounts {
 /// the native script). A text whose first word is a native keyword of one language is in that
 /// language.
 pub fn detect(text: &str) -> Option<Lang> {
+    detect_with(text, true)
+}
+
+/// [`detect`] for the words of a message, not a command: its first word being a keyword of some
+/// language tells nothing (`Noo sheeg goorta` is Somali, not Rohingya `NOO`).
+pub fn detect_prose(text: &str) -> Option<Lang> {
+    detect_with(text, false)
+}
+
+fn detect_with(text: &str, command: bool) -> Option<Lang> {
     let counts = count_scripts(text);
     let letters = counts.letters();
     if letters == 0 {
         return None;
     }
     // A command: its first word is a keyword of one language (`ဝင် healthcare`, `SERTAI kerja`).
-    if let Some(first) = raw_words(text).first() {
+    if let Some(first) = raw_words(text).first().filter(|_| command) {
         if let Some((_, Some(lang))) = keyword(&normalize(first)) {
             return Some(lang);
         }
@@ -534,8 +543,16 @@ fn latin_script_language(text: &str) -> Option<Lang> {
     let mut scores = [
         (Lang::Ms, score(Lang::Ms, MALAY_WORDS)),
         (Lang::So, score(Lang::So, SOMALI_WORDS)),
-        (Lang::Cnh, score(Lang::Cnh, CHIN_WORDS)),
-        (Lang::Rhg, score(Lang::Rhg, &rohingya_refs)),
+        // Their keywords are ordinary words in other languages (`tel`, `noo`, `nam`): a hit
+        // counts as one word, not three.
+        (
+            Lang::Cnh,
+            keyword_hits(&words, Lang::Cnh) + word_hits(&words, CHIN_WORDS),
+        ),
+        (
+            Lang::Rhg,
+            keyword_hits(&words, Lang::Rhg) + word_hits(&words, &rohingya_refs),
+        ),
         (Lang::En, word_hits(&words, ENGLISH_WORDS)),
     ];
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
@@ -629,11 +646,32 @@ pub fn choose_with_country(
     country: Option<Lang>,
     default: Lang,
 ) -> Lang {
+    choose_by(detect, preference, text, country, default)
+}
+
+/// [`choose_with_country`] for the words of a post, read with [`detect_prose`] (its first word
+/// being some language's keyword tells nothing).
+pub fn choose_for_prose(
+    preference: Option<Lang>,
+    text: Option<&str>,
+    country: Option<Lang>,
+    default: Lang,
+) -> Lang {
+    choose_by(detect_prose, preference, text, country, default)
+}
+
+fn choose_by(
+    detector: fn(&str) -> Option<Lang>,
+    preference: Option<Lang>,
+    text: Option<&str>,
+    country: Option<Lang>,
+    default: Lang,
+) -> Lang {
     if let Some(lang) = preference {
         return lang;
     }
     if let Some(text) = text {
-        if let Some(lang) = detect(text) {
+        if let Some(lang) = detector(text) {
             return lang;
         }
         if is_arabic_script(text) {

@@ -29,7 +29,10 @@ use fluent_templates::Loader;
 use unic_langid::LanguageIdentifier;
 
 pub use bidi::{LRM, RLM};
-pub use detect::{choose, choose_with_country, country_language, detect, is_arabic_script};
+pub use detect::{
+    choose, choose_for_prose, choose_with_country, country_language, detect, detect_prose,
+    is_arabic_script,
+};
 pub use keywords::{
     is_reserved, keyword, keyword_files, keywords_of, parse_keywords, KeywordFileError,
 };
@@ -249,8 +252,23 @@ impl Lang {
             ("ruáingga", Lang::Rhg),
             ("ruainga", Lang::Rhg),
             ("rohinga", Lang::Rhg),
+            ("rohingyalish", Lang::Rhg),
+            ("rohinja", Lang::Rhg),
+            ("pashtu", Lang::Ps),
+            ("pushtu", Lang::Ps),
+            ("pukhto", Lang::Ps),
+            ("پختو", Lang::Ps),
+            ("thamizh", Lang::Ta),
+            ("தமிழ", Lang::Ta),
+            ("chinhakha", Lang::Cnh),
+            ("kawl", Lang::My),
+            ("arobi", Lang::Ar),
         ];
-        let word = normalize(word);
+        // `Hakha Chin`, `lai holh`, `Hakha-Chin`: the words typed, joined.
+        let joined: String = word
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .collect();
+        let word = normalize(&joined);
         NAMES
             .iter()
             .find(|(name, _)| normalize(name) == word)

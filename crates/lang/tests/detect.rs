@@ -227,7 +227,7 @@ fn language_choices_by_code_and_by_name() {
 #[test]
 fn hakha_chin_and_rohingya_latin_text_is_detected() {
     for text in [
-        "Ka lawm tuk, thaizing ah rian ka tuan lai",
+        "Thaizing ah rian kan tuah lai, ka lawm ngai",
         "Na dam maw? Nihin cu khua a ṭha ngai",
         "Zeidah na tuah lai? Kan bawmh khawh ahcun kan chim",
         "LUT healthcare",

@@ -399,7 +399,7 @@ fn tamil_and_pashto_keywords_return_their_language() {
         ("மொழி", Keyword::Language, Some(Lang::Ta)),
         ("மறு", Keyword::No, Some(Lang::Ta)),
         ("வேண்டாம்", Keyword::No, Some(Lang::Ta)),
-        ("மாற்று", Keyword::Move, Some(Lang::Ta)),
+        ("எண்மாற்று", Keyword::Move, Some(Lang::Ta)),
         ("ګډون", Keyword::Join, Some(Lang::Ps)),
         // Persian gaf for the Pashto one, as on a Persian keyboard.
         ("گډون", Keyword::Join, Some(Lang::Ps)),

@@ -12,7 +12,7 @@
 # "an khap" for "the networks block"; "a dinh rih lai" for "they pause"; whether "ding:" (To join:
 # LUT x) reads naturally before an instruction; and that every reply is polite enough.
 
-help = SMS Up: SER bu, LUT bu, CHUAK bu, KABU, THEIH bu, KAMIN Biak. Kuat ding: bu cakuat. DINH: zeizong dinh.
+help = SMS Up: SER bu, LUT bu, CHUAK bu, KABU, THEIH bu, KAMIN Biak. Kuat ding: bu cakuat. Zeizong dinh: DINH
 unknown-command = A sullam a fiang lo. Kuat duh ahcun bu min in thok: inn Na dam maw. Hman ning zoh duh ahcun BAWMH tiah kuat.
 empty = SMS Up hman ning zoh duh ahcun BAWMH tiah kuat.
 

@@ -12,7 +12,7 @@
 # and "maalek" for the owner; "dawot" for an invitation; "ré" as object marker; "kula" for an open
 # list; "bon" for stop/pause; and that every reply is polite enough.
 
-help = SMS Up: BANA grup, JUAIN grup, NEEL grup, GRUPOKKOL, MALUMAT grup, NAM Amina. Fooñsaibélla: grup méseij. BONGOR: beggun bon.
+help = SMS Up: BANA grup, JUAIN grup, NEEL grup, GRUPOKKOL, MALUMAT grup, NAM Amina. Fooñsaibélla: grup méseij. Beggun bon: BONGOR
 unknown-command = Añara buzi nofari. Fooñsaibélla grup or nam loi curu goro: gor Salam. Kengori estemal goribo dekibélla MODOT fooñsai do.
 empty = SMS Up kengori estemal goribo dekibélla MODOT fooñsai do.
 
