@@ -19,7 +19,7 @@ impl Session {
         let (rd, wr): (Reader, Writer) = match &self.shared.tls {
             None => {
                 let (rd, wr) = stream.into_split();
-                (Box::new(rd), Box::new(wr))
+                (Box::new(super::quickack::QuickAck(rd)), Box::new(wr))
             }
             Some((connector, name)) => {
                 let tls = timeout(t, connector.connect(name.clone(), stream))

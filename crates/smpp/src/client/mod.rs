@@ -486,6 +486,7 @@ mod bind;
 mod connection;
 mod error;
 mod inbound;
+mod quickack;
 mod session;
 
 use connection::*;
