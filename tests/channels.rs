@@ -372,14 +372,16 @@ api_base = "http://{fake}"
         "number 2 sent only t2's rows: {sent:?}"
     );
     // /metrics shows each bind up, per channel (the alert rule in the README watches it).
-    let metrics = http
-        .get(format!("http://{addr}/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let scrape = || async {
+        http.get(format!("http://{addr}/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let metrics = scrape().await;
     for ch in ["bind-a", "bind-b"] {
         let up = format!("smsup_channel_up{{channel=\"{ch}\",bind=\"transceiver\"}} 1");
         assert!(metrics.contains(&up), "no `{up}` in:\n{metrics}");
@@ -388,14 +390,7 @@ api_base = "http://{fake}"
     let deadline = Instant::now() + Duration::from_secs(20);
     let down = "smsup_channel_up{channel=\"bind-a\",bind=\"transceiver\"} 0";
     loop {
-        let metrics = http
-            .get(format!("http://{addr}/metrics"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let metrics = scrape().await;
         if metrics.contains(down) {
             break;
         }

@@ -521,28 +521,27 @@ impl Engine {
         text: Option<&str>,
         phone: &Phone,
     ) -> Lang {
+        let country = self.country_language(phone);
+        smsup_lang::choose_with_country(preference, text, country, self.rules.default_language)
+    }
+
+    /// The language of a number's country, unless it is the deployment's own country (refugees
+    /// hold local SIMs) and `local_country_language` is off.
+    fn country_language(&self, phone: &Phone) -> Option<Lang> {
         let local = phone
             .region()
             .is_some_and(|r| r.eq_ignore_ascii_case(&self.rules.default_region));
-        let country = if local && !self.rules.local_country_language {
+        if local && !self.rules.local_country_language {
             None
         } else {
             smsup_lang::country_language(phone.e164())
-        };
-        smsup_lang::choose_with_country(preference, text, country, self.rules.default_language)
+        }
     }
 
     /// [`Engine::language_for`] from the words of a post (not a command: its first word being a
     /// keyword somewhere tells nothing).
     fn language_for_post(&self, text: &str, phone: &Phone) -> Lang {
-        let local = phone
-            .region()
-            .is_some_and(|r| r.eq_ignore_ascii_case(&self.rules.default_region));
-        let country = if local && !self.rules.local_country_language {
-            None
-        } else {
-            smsup_lang::country_language(phone.e164())
-        };
+        let country = self.country_language(phone);
         smsup_lang::choose_for_prose(None, Some(text), country, self.rules.default_language)
     }
 }
