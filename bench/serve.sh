@@ -7,6 +7,7 @@
 # Usage: bench/serve.sh [N=100000] [WINDOW=100] [SMSC=nagle|no-delay|tuned] [BINDS=1]
 #   nagle:    the SMSC left at node-smpp's defaults (Nagle's algorithm on, one write per PDU)
 #   no-delay: TCP_NODELAY set, one write per PDU;  tuned: no-delay and one write per burst
+# KANNEL=1: then the same broadcast through Kannel (bench/smpp/run.sh) on an SMSC in the same mode.
 # Loopback only; every wait is bounded (BENCH_TIMEOUT_SECS, default 900).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,21 +26,16 @@ smsc=$!; pids+=($smsc)
 for _ in $(seq 100); do grep -qs listening "$tmp/smsc.log" && break; sleep 0.1; done
 port="$(grep -m1 listening "$tmp/smsc.log" | sed 's/.*"port":\([0-9]*\).*/\1/')"
 http="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
-{
-  for b in $(seq "$binds"); do
-    cat <<EOT
-[[smpp]]
-name = "bind$b"
+cat > "$tmp/smsup.toml" <<EOT
+[smpp]
 host = "127.0.0.1"
 port = $port
-system_id = "bench$b"
+system_id = "bench"
 password = "bench"
 window = $window
+binds = $binds
 segments_per_second = 1000000
 EOT
-  done
-} > "$tmp/smsup.toml"
-[ "$binds" = 1 ] && sed -i 's/^\[\[smpp\]\]$/[smpp]/; /^name = "bind1"$/d' "$tmp/smsup.toml"
 export SMSUP_CONFIG="$tmp/smsup.toml" SMSUP_DB="$tmp/smsup.db" SMSUP_LISTEN="127.0.0.1:$http" SMSUP_LOG=warn
 metric() { curl -s "http://127.0.0.1:$http/metrics" | awk -v m="$1" '$1 == m { s += $2 } END { print s + 0 }'; }
 start_serve() {
@@ -89,3 +85,8 @@ awk -v n="$n" -v w="$window" -v m="$mode" -v b="$binds" -v imp="$import_s" -v en
   printf "  CPU per 1,000 messages: smsup %.1f ms, SMSC %.1f ms; smsup peak memory %d MiB\n", 1000000 * c / n, 1000000 * sc / n, hwm
   printf "RESULT serve_msgs_per_s %.0f\n", n / all
 }'
+if [ "${KANNEL:-0}" = 1 ]; then
+  # Kannel beside it: the same broadcast on an SMSC in the same mode (smsup stopped first).
+  kill -TERM "$serve" 2>/dev/null || true; wait "$serve" 2>/dev/null || true
+  SKIP_CLIENT=1 SKIP_APP=1 SMSC_MODE="$mode" bash "$root/bench/smpp/run.sh" "$n" "$window" | grep -E '^(Kannel 1|node-smpp)'
+fi

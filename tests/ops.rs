@@ -373,7 +373,7 @@ async fn doctor_binds_to_the_smsc_and_asks_twilio_for_the_account() {
             &[],
         );
         let smpp = line(&out, "channel smpp").to_string();
-        if smpp.contains("serve's bind is up") {
+        if smpp.contains("serve's binds are up") {
             break;
         }
         assert!(Instant::now() < deadline, "{out}");

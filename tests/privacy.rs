@@ -142,3 +142,18 @@ async fn json_logs_are_one_object_per_line_with_no_number_and_no_message_text() 
         }
     }
 }
+
+#[tokio::test]
+async fn the_database_file_is_readable_by_its_owner_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempdir();
+    let server = Server::start(dir.path(), &[]);
+    server.client().ask(&phone(1), "CREATE modes").await;
+    for name in ["smsup.db", "smsup.db-wal"] {
+        let mode = std::fs::metadata(dir.path().join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{name} has mode {:o}", mode & 0o777);
+    }
+}

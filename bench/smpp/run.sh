@@ -7,7 +7,8 @@
 #   3. the same broadcast through Kannel 1.4.5 (bearerbox + smsbox, SMPP to the same SMSC, dlr-mask=31,
 #      dlr-url to a local counter, injected via sendsms with bounded concurrency) until every DLR is in.
 # Usage: bench/smpp/run.sh [MESSAGES] [WINDOW] [KANNEL_CONCURRENCY]
-# Skip parts with SKIP_CLIENT=1, SKIP_APP=1 or SKIP_KANNEL=1. Loopback only; every wait is bounded.
+# Skip parts with SKIP_CLIENT=1, SKIP_APP=1 or SKIP_KANNEL=1. SMSC_MODE=nagle|no-delay|tuned (default
+# tuned) sets the SMSC's socket as bench/serve.sh does. Loopback only; every wait is bounded.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 n="${1:-100000}"
@@ -27,11 +28,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-node "$root/interop/smpp/smsc.js" --quiet --no-mo --detached --text-receipts < /dev/null > "$tmp/smsc.log" &
+case "${SMSC_MODE:-tuned}" in nagle) sflags=(--nagle) ;; no-delay) sflags=(--no-delay) ;; tuned) sflags=() ;;
+  *) echo "SMSC_MODE: nagle, no-delay or tuned"; exit 2 ;; esac
+node "$root/interop/smpp/smsc.js" --quiet --no-mo --detached --text-receipts "${sflags[@]}" < /dev/null > "$tmp/smsc.log" &
 pids+=($!)
 for _ in $(seq 100); do grep -qs listening "$tmp/smsc.log" && break; sleep 0.1; done
 port="$(grep -m1 listening "$tmp/smsc.log" | sed 's/.*"port":\([0-9]*\).*/\1/')"
-echo "node-smpp SMSC on 127.0.0.1:$port; N=$n, window $window"
+echo "node-smpp SMSC (${SMSC_MODE:-tuned}) on 127.0.0.1:$port; N=$n, window $window"
 
 cpu_of() { # utime+stime in seconds of a pid
   awk '{ print ($14 + $15) / 100 }' "/proc/$1/stat" 2>/dev/null || echo 0

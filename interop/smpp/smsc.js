@@ -17,6 +17,10 @@
 //   --nagle       node-smpp's defaults: Nagle on, a write per PDU; --no-delay: TCP_NODELAY only
 //   --no-receipts do not send a delivery receipt for every submit_sm
 //   --detached    keep running when stdin closes (stop it with SIGTERM)
+//   --receipts-elsewhere  send each receipt on another bound session than the one that submitted
+//                 (round robin), as SMSCs with several binds per account may
+//   --drop-after N   after N submits in all, close the first bound session's connection and refuse
+//                 every later bind (a bind that drops and does not come back)
 //   --text-receipts  receipts carry the id (decimal) in the text only, no TLVs (Kannel's
 //                 msg-id-type 0x01 reads them: submit_sm_resp ids in hex, receipt ids in decimal)
 'use strict';
@@ -37,13 +41,22 @@ const textReceipts = opt('--text-receipts');
 // Default (tuned): TCP_NODELAY and the PDUs of one read gathered into one write.
 const nagle = opt('--nagle');
 const noDelayOnly = opt('--no-delay');
+const receiptsElsewhere = opt('--receipts-elsewhere');
+const dropArg = args.indexOf('--drop-after');
+const dropAfter = dropArg >= 0 ? parseInt(args[dropArg + 1], 10) : 0;
+let dropped = false;
+// Bound sessions that can receive, in bind order; each session gets a number (1, 2, ...).
+const receivers = [];
+let nextSession = 0;
+let nextReceiver = 0;
+const t0 = Date.now();
 const passwordArg = args.indexOf('--password');
 const password = passwordArg >= 0 ? args[passwordArg + 1] : null;
 
 const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 
 let nextId = 0x5a000;
-const stats = { binds: 0, submits: 0, receipts_sent: 0, deliver_resps: 0, unbinds: 0, enquire_links: 0 };
+const stats = { receipts_elsewhere: 0, binds: 0, submits: 0, receipts_sent: 0, deliver_resps: 0, unbinds: 0, enquire_links: 0 };
 
 // Mobile-originated messages injected after each bind that can receive.
 const FARSI = 'سلام! جلسه گروه فردا ساعت ده است.';
@@ -117,6 +130,8 @@ function receiptFor(session, submit, id) {
 }
 
 const server = smpp.createServer(function (session) {
+  const number = ++nextSession;
+  session.number = number;
   // Answer at once: with Nagle on, submit_sm_resp waits for the client's delayed ACKs.
   if (!nagle) session.socket.setNoDelay(true);
   // Gather what one read produced (responses and receipts to a burst of submits) into one write.
@@ -133,15 +148,21 @@ const server = smpp.createServer(function (session) {
   };
   let canReceive = false;
   const onBind = (command, receive) => (pdu) => {
+    if (dropped) {
+      out({ event: 'bind_refused', command: command, system_id: pdu.system_id, session: number });
+      session.send(pdu.response({ command_status: smpp.ESME_RBINDFAIL }));
+      return;
+    }
     if (password !== null && pdu.password !== password) {
       out({ event: 'bind_refused', command: command, system_id: pdu.system_id });
       session.send(pdu.response({ command_status: smpp.ESME_RINVPASWD }));
       return;
     }
     stats.binds++;
-    out({ event: 'bind', command: command, system_id: pdu.system_id });
+    out({ event: 'bind', command: command, system_id: pdu.system_id, session: number });
     session.send(pdu.response({ system_id: 'node-smsc' }));
     canReceive = receive;
+    if (receive) receivers.push(session);
     if (receive && injectMo) setTimeout(() => injectMobile(session), 50);
   };
   session.on('bind_transceiver', onBind('bind_transceiver', true));
@@ -165,11 +186,29 @@ const server = smpp.createServer(function (session) {
         const mp = pdu.message_payload;
         payload = mp && mp.message !== undefined ? String(mp.message) : String(mp);
       }
-      out({ event: 'submit', id: id, to: pdu.destination_addr, from: pdu.source_addr,
+      out({ event: 'submit', id: id, session: number, at_ms: Date.now() - t0, to: pdu.destination_addr, from: pdu.source_addr,
         source_addr_ton: pdu.source_addr_ton, data_coding: pdu.data_coding, esm_class: pdu.esm_class,
         registered_delivery: pdu.registered_delivery, text: text, udh: udh, message_payload: payload });
     }
-    if (receipts && pdu.registered_delivery & 0x01 && canReceive) receiptFor(session, pdu, id);
+    if (receipts && pdu.registered_delivery & 0x01 && canReceive) {
+      let to = session;
+      if (receiptsElsewhere) {
+        const others = receivers.filter((s) => s !== session && !s.closed);
+        if (others.length > 0) to = others[nextReceiver++ % others.length];
+      }
+      if (to !== session) stats.receipts_elsewhere++;
+      receiptFor(to, pdu, id);
+    }
+    if (dropAfter > 0 && !dropped && stats.submits >= dropAfter && receivers.length > 0) {
+      dropped = true;
+      const victim = receivers[0];
+      out({ event: 'dropped', session: victim.number });
+      victim.socket.destroy();
+    }
+  });
+  session.on('close', () => {
+    const i = receivers.indexOf(session);
+    if (i >= 0) receivers.splice(i, 1);
   });
   session.on('deliver_sm_resp', (pdu) => {
     stats.deliver_resps++;

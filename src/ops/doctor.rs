@@ -458,11 +458,11 @@ async fn channels(settings: &Settings, serving: bool) -> Vec<Check> {
         // make the SMSC drop serve's. Ask serve instead.
         if serving && config.kind == "smpp" {
             out.push(match channel_up(settings, &config.name).await {
-                Some(true) => Check::new(name, Status::Ok, "serve's bind is up (not binding a second time)"),
+                Some(true) => Check::new(name, Status::Ok, "serve's binds are up (not binding a second time)"),
                 Some(false) => Check::new(
                     name,
                     Status::Fail,
-                    "serve's bind is down: see serve's log for the SMSC's answer",
+                    "one of serve's binds is down: see serve's log for the SMSC's answer",
                 ),
                 None => Check::new(
                     name,

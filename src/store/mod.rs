@@ -48,6 +48,9 @@ pub enum StoreError {
     /// There is no database at the path (and it must not be created).
     #[error("no database at {0}")]
     NoDatabase(String),
+    /// The database file could not be created.
+    #[error("cannot create the database file {0}")]
+    Io(String),
 }
 
 impl From<sqlx::Error> for StoreError {

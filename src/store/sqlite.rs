@@ -74,6 +74,23 @@ impl Drop for WriteGuard {
     }
 }
 
+/// Creates an empty database file readable and writable by its owner alone (it holds message
+/// texts; SQLite gives its -wal and -shm files the same mode). An existing file is left as it is.
+fn create_owner_only(path: &Path) -> Result<(), StoreError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(StoreError::Io(format!("{}: {e}", path.display()))),
+    }
+}
+
 impl SqliteStore {
     /// Open (creating if needed) the database at `path` and run migrations.
     pub async fn open(
@@ -94,6 +111,9 @@ impl SqliteStore {
     ) -> Result<SqliteStore, StoreError> {
         if !create && !path.exists() {
             return Err(StoreError::NoDatabase(path.display().to_string()));
+        }
+        if create {
+            create_owner_only(path)?;
         }
         let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
             .create_if_missing(create)

@@ -49,8 +49,11 @@ pub struct SmppConfig {
     pub system_type: String,
     /// Sender: alphanumeric (sent as TON 5 / NPI 0) or a number, optionally with `+` (TON 1 / NPI 1).
     pub source_addr: String,
-    /// Maximum unacknowledged submit_sm at once.
+    /// Maximum unacknowledged submit_sm at once, on each bind.
     pub window: usize,
+    /// Binds kept open at once (carriers sell several per account): each has its own window, the
+    /// rate limit is shared by all of them, and messages go to whichever binds are up.
+    pub binds: usize,
     /// The bind's contracted rate, in segments (submit_sm parts) per second.
     pub segments_per_second: u32,
     /// Transceiver or separate transmitter + receiver binds.
@@ -105,6 +108,7 @@ impl std::fmt::Debug for SmppConfig {
             .field("system_type", &self.system_type)
             .field("source_addr", &self.source_addr)
             .field("window", &self.window)
+            .field("binds", &self.binds)
             .field("segments_per_second", &self.segments_per_second)
             .field("bind_mode", &self.bind_mode)
             .field("long_messages", &self.long_messages)
@@ -117,6 +121,9 @@ impl std::fmt::Debug for SmppConfig {
     }
 }
 
+/// The most binds one client keeps open (carriers rarely sell more than a handful).
+pub const MAX_BINDS: usize = 16;
+
 impl Default for SmppConfig {
     fn default() -> Self {
         SmppConfig {
@@ -127,6 +134,7 @@ impl Default for SmppConfig {
             system_type: String::new(),
             source_addr: "SMSUP".into(),
             window: 10,
+            binds: 1,
             segments_per_second: 100,
             bind_mode: BindMode::Transceiver,
             long_messages: LongMessageMode::Udh,
@@ -166,6 +174,12 @@ pub enum ConfigError {
     /// window or segments_per_second is zero, or a duration is zero.
     #[error("{0} must be greater than zero")]
     Zero(&'static str),
+    /// More binds than [`MAX_BINDS`].
+    #[error("binds: at most {max}")]
+    TooManyBinds {
+        /// The limit.
+        max: usize,
+    },
     /// The TLS settings are unusable (unreadable CA file, no certificate in it, bad server name).
     #[error("TLS: {0}")]
     Tls(String),
@@ -189,6 +203,12 @@ impl SmppConfig {
         check("source_addr", &src.0, 20)?;
         if self.window == 0 {
             return Err(ConfigError::Zero("window"));
+        }
+        if self.binds == 0 {
+            return Err(ConfigError::Zero("binds"));
+        }
+        if self.binds > MAX_BINDS {
+            return Err(ConfigError::TooManyBinds { max: MAX_BINDS });
         }
         if self.segments_per_second == 0 {
             return Err(ConfigError::Zero("segments_per_second"));

@@ -26,5 +26,5 @@ pub mod text;
 mod tls;
 
 pub use client::{Client, Event, MoAck, StatsSnapshot, SubmitError, Submitted};
-pub use config::{BindMode, ConfigError, LongMessageMode, SmppConfig};
+pub use config::{BindMode, ConfigError, LongMessageMode, SmppConfig, MAX_BINDS};
 pub use receipt::{id_candidates, id_numbers, ReceiptState};

@@ -516,7 +516,14 @@ async fn separate_transmitter_and_receiver_binds() {
     let (client, mut ev) = Client::start(cfg).unwrap();
     let r = client.submit("+60123456789", "two binds").await.unwrap();
     next_matching(&mut ev, 5, |e| {
-        matches!(e, Event::Bound { bind: "receiver" }).then_some(())
+        matches!(
+            e,
+            Event::Bound {
+                bind: "receiver",
+                ..
+            }
+        )
+        .then_some(())
     })
     .await;
     let mut binds = smsc.state.lock().unwrap().binds.clone();

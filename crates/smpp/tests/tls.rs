@@ -108,7 +108,7 @@ async fn bound_and_submitted(
 ) -> (Client, mpsc::Receiver<Event>, Submitted) {
     let (client, mut ev) = Client::start(cfg).unwrap();
     match next_event(&mut ev).await {
-        Event::Bound { bind } => assert_eq!(bind, "transceiver"),
+        Event::Bound { bind, .. } => assert_eq!(bind, "transceiver"),
         other => panic!("expected a bind over TLS, got {other:?}"),
     }
     let sent = submitted(&client, text).await;
@@ -232,7 +232,7 @@ async fn separate_transmitter_and_receiver_binds_over_tls() {
     let (client, mut ev) = Client::start(cfg).unwrap();
     let mut bound = Vec::new();
     while bound.len() < 2 {
-        if let Event::Bound { bind } = next_event(&mut ev).await {
+        if let Event::Bound { bind, .. } = next_event(&mut ev).await {
             bound.push(bind);
         }
     }

@@ -68,6 +68,8 @@ struct RawSmpp {
     system_type: Option<String>,
     source_addr: Option<String>,
     window: Option<usize>,
+    /// Binds kept open at once (the window is per bind, the rate is shared).
+    binds: Option<usize>,
     segments_per_second: Option<u32>,
     tls: Option<bool>,
     /// PEM file of extra trusted certificates for `tls` (a private CA).
@@ -128,6 +130,7 @@ pub fn config_from_table(
         system_type: raw.system_type.unwrap_or_default(),
         source_addr: raw.source_addr.unwrap_or(d.source_addr),
         window: raw.window.unwrap_or(d.window),
+        binds: raw.binds.unwrap_or(d.binds),
         segments_per_second: raw.segments_per_second.unwrap_or(d.segments_per_second),
         tls: raw.tls.unwrap_or(false),
         hold_mo_parts: raw.hold_mo_parts.unwrap_or(d.hold_mo_parts),
@@ -179,15 +182,42 @@ impl super::Configured for SmppConfig {
         let (client, mut events) =
             smsup_smpp::Client::start(self.clone()).map_err(|e| e.to_string())?;
         let addr = format!("{}:{}", self.host, self.port);
+        // Every bind must be accepted: an account sold with fewer binds refuses the extra ones.
+        let wanted = match self.bind_mode {
+            BindMode::Transceiver => self.binds,
+            BindMode::TransmitterAndReceiver => self.binds * 2,
+        };
+        let mut bound = AHashSet::new();
         let outcome = loop {
             match events.recv().await {
-                Some(smsup_smpp::Event::Bound { bind }) => {
-                    break Ok(format!("{bind} bind to {addr} as {} accepted", self.system_id))
+                Some(smsup_smpp::Event::Bound { bind, session }) => {
+                    bound.insert((bind, session));
+                    if bound.len() >= wanted {
+                        let n = if self.binds > 1 {
+                            format!("{} ", self.binds)
+                        } else {
+                            String::new()
+                        };
+                        let s = if self.binds > 1 { "s" } else { "" };
+                        break Ok(format!(
+                            "{n}{bind} bind{s} to {addr} as {} accepted",
+                            self.system_id
+                        ));
+                    }
                 }
-                Some(smsup_smpp::Event::Disconnected { bind, reason }) => {
+                Some(smsup_smpp::Event::Disconnected {
+                    bind,
+                    session,
+                    reason,
+                }) => {
+                    let which = if self.binds > 1 {
+                        format!("{bind} bind {} of {}", session + 1, self.binds)
+                    } else {
+                        format!("{bind} bind")
+                    };
                     break Err(format!(
-                        "{bind} bind to {addr} failed: {reason} (check host, port, system_id and password)"
-                    ))
+                        "{which} to {addr} failed: {reason} (check host, port, system_id, password and how many binds the account allows)"
+                    ));
                 }
                 Some(_) => continue,
                 None => break Err(format!("the SMPP client for {addr} stopped")),
@@ -298,7 +328,9 @@ impl SmppGateway {
         sink: Arc<dyn Sink>,
     ) -> Result<SmppGateway, SmppSetupError> {
         // Enough sends in flight to keep the window full while others wait in the client's queue.
-        let max_in_flight = (config.window * 4).clamp(16, config.queue_capacity.max(16));
+        let binds = config.binds.max(1);
+        let max_in_flight =
+            (config.window * 4 * binds).clamp(16, config.queue_capacity.max(16) * binds);
         let (client, events) = Client::start(config)?;
         let ids = Arc::new(Mutex::new(IdIndex::default()));
         let task = tokio::spawn(receive_loop(name.into(), events, sink, ids.clone()));
@@ -317,6 +349,16 @@ impl SmppGateway {
     }
 }
 
+/// The `bind` label of `smsup_channel_up`: `transceiver` for the first bind, `transceiver-2` for the
+/// second, and so on.
+fn bind_label(bind: &'static str, session: usize) -> String {
+    if session == 0 {
+        bind.to_string()
+    } else {
+        format!("{bind}-{}", session + 1)
+    }
+}
+
 /// Maps a refused submit onto the dispatcher's error.
 pub fn send_error(e: SubmitError) -> SendError {
     let message = e.to_string();
@@ -330,6 +372,12 @@ pub fn send_error(e: SubmitError) -> SendError {
             code: None,
             message,
             retry_after: Some(Duration::from_secs(5)),
+        },
+        // Another bind is up: send it again at once.
+        SubmitError::BindLost => SendError::Transient {
+            code: None,
+            message,
+            retry_after: Some(Duration::ZERO),
         },
         SubmitError::Undeliverable { status } => SendError::Undeliverable {
             code: Some(smsup_smpp::status::name(status)),
@@ -457,13 +505,13 @@ async fn receive_loop(
                                 ack.failed();
                             }
                         }
-                        Some(Event::Bound { bind }) => {
-                            tracing::info!(bind, "SMPP bound");
-                            metrics::gauge!("smsup_channel_up", "channel" => channel.to_string(), "bind" => bind).set(1.0);
+                        Some(Event::Bound { bind, session }) => {
+                            tracing::info!(bind, session, "SMPP bound");
+                            metrics::gauge!("smsup_channel_up", "channel" => channel.to_string(), "bind" => bind_label(bind, session)).set(1.0);
                         }
-                        Some(Event::Disconnected { bind, reason }) => {
-                            tracing::warn!(bind, %reason, "SMPP disconnected");
-                            metrics::gauge!("smsup_channel_up", "channel" => channel.to_string(), "bind" => bind).set(0.0);
+                        Some(Event::Disconnected { bind, session, reason }) => {
+                            tracing::warn!(bind, session, %reason, "SMPP disconnected");
+                            metrics::gauge!("smsup_channel_up", "channel" => channel.to_string(), "bind" => bind_label(bind, session)).set(0.0);
                         }
                         None => open = false,
                     }

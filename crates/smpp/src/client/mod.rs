@@ -61,11 +61,15 @@ pub enum Event {
     Bound {
         /// Which bind.
         bind: &'static str,
+        /// Which of the `binds` (0-based).
+        session: usize,
     },
     /// A connection was lost or refused; the client reconnects with backoff.
     Disconnected {
         /// Which bind.
         bind: &'static str,
+        /// Which of the `binds` (0-based).
+        session: usize,
         /// Why.
         reason: String,
     },
@@ -139,6 +143,10 @@ pub enum SubmitError {
     /// The client is shutting down or stopped before the message was acknowledged.
     #[error("client shut down before the message was acknowledged")]
     Shutdown,
+    /// Its bind was lost before the SMSC acknowledged it while another bind is up: submit it again
+    /// (it goes to a bind that is up; the SMSC may have taken what was in flight).
+    #[error("bind lost before the message was acknowledged; another bind is up")]
+    BindLost,
 }
 
 /// Counters of what the client did (for metrics and tests).
@@ -242,6 +250,10 @@ type Writer = Box<dyn AsyncWrite + Send + Unpin>;
 
 struct Shared {
     config: SmppConfig,
+    /// The contracted rate, shared by every bind.
+    limiter: DefaultDirectRateLimiter,
+    /// Which sending sessions (one per bind) are bound now.
+    bound: Vec<std::sync::atomic::AtomicBool>,
     /// With `tls`: the connector and the name the server certificate must carry.
     tls: Option<(TlsConnector, ServerName<'static>)>,
     stats: Stats,
@@ -283,10 +295,13 @@ impl EncodeCache {
     }
 }
 
-/// Handle to a running SMPP client. Cheap to clone; all clones talk to the same session.
+/// Handle to a running SMPP client. Cheap to clone; all clones talk to the same sessions.
 #[derive(Clone)]
 pub struct Client {
-    tx: mpsc::Sender<Cmd>,
+    /// One queue per sending session (per bind).
+    tx: Arc<[mpsc::Sender<Cmd>]>,
+    /// Round-robin position among the binds.
+    next: Arc<std::sync::atomic::AtomicUsize>,
     shared: Arc<Shared>,
 }
 
@@ -311,43 +326,80 @@ impl Client {
         };
         let (src, ty) = config.source_address().ok_or(ConfigError::InvalidSource)?;
         let (ev_tx, ev_rx) = mpsc::channel(config.event_capacity.max(16));
-        let (tx, rx) = mpsc::channel(config.queue_capacity.max(16));
         let seed = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
+        let rate = config.segments_per_second.max(1);
+        let burst = (rate / 10).max(1);
+        let quota = Quota::per_second(NonZeroU32::new(rate).unwrap_or(NonZeroU32::MIN))
+            .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN));
+        let binds = config.binds.max(1);
         let shared = Arc::new(Shared {
             config: config.clone(),
+            limiter: RateLimiter::direct(quota),
+            bound: (0..binds)
+                .map(|_| std::sync::atomic::AtomicBool::new(false))
+                .collect(),
             tls,
             stats: Stats::default(),
             concat_ref: AtomicU16::new(seed as u16),
             source: (src, ty.ton, ty.npi),
             encoded: std::sync::Mutex::new(EncodeCache::default()),
         });
-        let (stop_tx, stop_rx) = watch::channel(false);
-        let receiver = match config.bind_mode {
-            BindMode::Transceiver => None,
-            BindMode::TransmitterAndReceiver => {
-                let inbound = Inbound::new(shared.clone(), ev_tx.clone());
-                let session = Session::new(shared.clone(), Role::Receiver, None, inbound, stop_rx);
-                Some(tokio::spawn(session.run()))
-            }
+        let mut senders = Vec::with_capacity(binds);
+        for index in 0..binds {
+            let (tx, rx) = mpsc::channel(config.queue_capacity.max(16));
+            senders.push(tx);
+            let (stop_tx, stop_rx) = watch::channel(false);
+            let receiver = match config.bind_mode {
+                BindMode::Transceiver => None,
+                BindMode::TransmitterAndReceiver => {
+                    let inbound = Inbound::new(shared.clone(), ev_tx.clone());
+                    let session = Session::new(
+                        shared.clone(),
+                        Role::Receiver,
+                        index,
+                        None,
+                        inbound,
+                        stop_rx,
+                    );
+                    Some(tokio::spawn(session.run()))
+                }
+            };
+            let role = match config.bind_mode {
+                BindMode::Transceiver => Role::Transceiver,
+                BindMode::TransmitterAndReceiver => Role::Transmitter,
+            };
+            let inbound = Inbound::new(shared.clone(), ev_tx.clone());
+            let mut session = Session::new(
+                shared.clone(),
+                role,
+                index,
+                Some(rx),
+                inbound,
+                watch::channel(false).1,
+            );
+            session.companion = receiver.map(|h| (stop_tx, h));
+            tokio::spawn(session.run());
+        }
+        let client = Client {
+            tx: senders.into(),
+            next: Arc::new(std::sync::atomic::AtomicUsize::new(0)),
+            shared,
         };
-        let role = match config.bind_mode {
-            BindMode::Transceiver => Role::Transceiver,
-            BindMode::TransmitterAndReceiver => Role::Transmitter,
-        };
-        let inbound = Inbound::new(shared.clone(), ev_tx);
-        let mut session = Session::new(
-            shared.clone(),
-            role,
-            Some(rx),
-            inbound,
-            watch::channel(false).1,
-        );
-        session.companion = receiver.map(|h| (stop_tx, h));
-        tokio::spawn(session.run());
-        Ok((Client { tx, shared }, ev_rx))
+        Ok((client, ev_rx))
+    }
+
+    /// The queue of the bind the next message goes to: the next bound one in turn (any one when
+    /// none is bound: it waits there for the bind).
+    fn pick(&self) -> &mpsc::Sender<Cmd> {
+        let n = self.tx.len();
+        let start = self.next.fetch_add(1, Ordering::Relaxed) % n;
+        let up = (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| self.shared.bound[i].load(Ordering::Acquire) && !self.tx[i].is_closed());
+        &self.tx[up.unwrap_or(start)]
     }
 
     /// Submits one text to one number (E.164, `+` optional). Splits it into parts as configured and
@@ -356,7 +408,7 @@ impl Client {
     pub async fn submit(&self, to: &str, text: &str) -> Result<Submitted, SubmitError> {
         let parts = self.prepare(to, text)?;
         let (reply, rx) = oneshot::channel();
-        self.tx
+        self.pick()
             .send(Cmd::Submit(Job { parts, reply }))
             .await
             .map_err(|_| SubmitError::Shutdown)?;
@@ -372,8 +424,14 @@ impl Client {
     /// acknowledged, unbinds and closes. Messages still unacknowledged then fail with
     /// [`SubmitError::Shutdown`].
     pub async fn shutdown(&self) {
-        let (tx, rx) = oneshot::channel();
-        if self.tx.send(Cmd::Shutdown(tx)).await.is_ok() {
+        let mut waiting = Vec::with_capacity(self.tx.len());
+        for queue in self.tx.iter() {
+            let (tx, rx) = oneshot::channel();
+            if queue.send(Cmd::Shutdown(tx)).await.is_ok() {
+                waiting.push(rx);
+            }
+        }
+        for rx in waiting {
             let _ = rx.await;
         }
     }

@@ -6,11 +6,12 @@ use super::*;
 pub(super) struct Session {
     pub(super) shared: Arc<Shared>,
     pub(super) role: Role,
+    /// Which of the client's binds (0-based).
+    pub(super) index: usize,
     pub(super) cmd_rx: Option<mpsc::Receiver<Cmd>>,
     pub(super) inbound: Inbound,
     pub(super) stop: watch::Receiver<bool>,
     pub(super) companion: Option<(watch::Sender<bool>, JoinHandle<()>)>,
-    pub(super) limiter: DefaultDirectRateLimiter,
     pub(super) msgs: HashMap<u64, MsgState>,
     pub(super) pending: VecDeque<Part>,
     pub(super) throttled: Vec<Part>,
@@ -25,22 +26,19 @@ impl Session {
     pub(super) fn new(
         shared: Arc<Shared>,
         role: Role,
+        index: usize,
         cmd_rx: Option<mpsc::Receiver<Cmd>>,
         inbound: Inbound,
         stop: watch::Receiver<bool>,
     ) -> Self {
-        let rate = shared.config.segments_per_second.max(1);
-        let burst = (rate / 10).max(1);
-        let quota = Quota::per_second(NonZeroU32::new(rate).unwrap_or(NonZeroU32::MIN))
-            .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN));
         Session {
             shared,
             role,
+            index,
             cmd_rx,
             inbound,
             stop,
             companion: None,
-            limiter: RateLimiter::direct(quota),
             msgs: HashMap::new(),
             pending: VecDeque::new(),
             throttled: Vec::new(),
@@ -72,6 +70,9 @@ impl Session {
 
     pub(super) fn on_cmd(&mut self, cmd: Option<Cmd>) {
         match cmd {
+            Some(Cmd::Submit(job)) if self.hand_over() => {
+                let _ = job.reply.send(Err(SubmitError::BindLost));
+            }
             Some(Cmd::Submit(job)) => {
                 let id = self.next_msg;
                 self.next_msg += 1;
@@ -112,6 +113,46 @@ impl Session {
         }
     }
 
+    /// True when this sending bind is down while another is up: its messages go to the others
+    /// instead of waiting here for the reconnect.
+    pub(super) fn hand_over(&self) -> bool {
+        self.role != Role::Receiver
+            && self.closing.is_none()
+            && !self.shared.bound[self.index].load(Ordering::Acquire)
+            && self
+                .shared
+                .bound
+                .iter()
+                .enumerate()
+                .any(|(i, b)| i != self.index && b.load(Ordering::Acquire))
+    }
+
+    /// Marks this sending bind up or down for the client's choice of bind.
+    fn set_bound(&self, up: bool) {
+        if self.role != Role::Receiver {
+            self.shared.bound[self.index].store(up, Ordering::Release);
+        }
+    }
+
+    /// Fails every message this bind holds with [`SubmitError::BindLost`], so that the caller
+    /// sends it through a bind that is up (after the connection was lost and another is up).
+    fn hand_over_all(&mut self) {
+        if self.msgs.is_empty() || !self.hand_over() {
+            return;
+        }
+        info!(
+            bind = self.role.name(),
+            session = self.index,
+            messages = self.msgs.len(),
+            "bind lost: its messages go to the binds that are up"
+        );
+        for (_, m) in self.msgs.drain() {
+            let _ = m.reply.send(Err(SubmitError::BindLost));
+        }
+        self.pending.clear();
+        self.throttled.clear();
+    }
+
     /// True once shutdown may proceed to unbind.
     pub(super) fn drained(&self) -> bool {
         match self.role {
@@ -134,14 +175,18 @@ impl Session {
                     delay = self.cfg().reconnect_min;
                     self.inbound.new_connection();
                     bump(&self.shared.stats.binds);
-                    info!(bind = self.role.name(), "SMPP bound");
+                    info!(bind = self.role.name(), session = self.index, "SMPP bound");
+                    self.set_bound(true);
                     self.inbound
                         .emit(Event::Bound {
                             bind: self.role.name(),
+                            session: self.index,
                         })
                         .await;
                     let end = self.serve(&mut conn).await;
+                    self.set_bound(false);
                     self.requeue(&mut conn);
+                    self.hand_over_all();
                     drop(conn);
                     match end {
                         End::Closed => {
@@ -170,10 +215,11 @@ impl Session {
     pub(super) async fn lost(&mut self, reason: SessionError) {
         let reason = reason.to_string();
         bump(&self.shared.stats.disconnects);
-        warn!(bind = self.role.name(), %reason, "SMPP connection lost; reconnecting");
+        warn!(bind = self.role.name(), session = self.index, %reason, "SMPP connection lost; reconnecting");
         self.inbound
             .emit(Event::Disconnected {
                 bind: self.role.name(),
+                session: self.index,
                 reason,
             })
             .await;
@@ -358,7 +404,7 @@ impl Session {
                 continue;
             }
             let n = NonZeroU32::new(front.segments.max(1)).unwrap_or(NonZeroU32::MIN);
-            match self.limiter.check_n(n) {
+            match self.shared.limiter.check_n(n) {
                 Ok(Ok(())) => {}
                 Ok(Err(not_until)) => {
                     let wait = not_until.wait_time_from(DefaultClock::default().now());
