@@ -70,6 +70,8 @@ pub fn rules(settings: &Settings) -> Rules {
         reinvite_days: settings.limits.reinvite_days,
         replies_per_number_per_minute: settings.limits.replies_per_number_per_minute,
         moves_per_number_per_day: settings.limits.moves_per_number_per_day,
+        outside_per_list_per_hour: settings.limits.outside_per_list_per_hour,
+        request_days: settings.limits.request_days,
         carrier: settings.carrier(),
         local_country_language: settings.local_country_language,
     }

@@ -109,6 +109,16 @@ pub enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Print the audit log: every admin action (approve, deny, ban, unban, remove, admin, owner,
+    /// share, reply, outside, export with numbers) with who, what, which list and when.
+    Audit {
+        /// Only this list's actions.
+        #[arg(long)]
+        list: Option<String>,
+        /// Database and settings.
+        #[command(flatten)]
+        db: DbArgs,
+    },
     /// Import or export an organisation's members.
     Members {
         /// What to do.

@@ -189,6 +189,10 @@ pub struct Limits {
     pub replies_per_number_per_minute: u32,
     /// Moves to a new number (MOVE) one number may ask for per 24 hours.
     pub moves_per_number_per_day: u32,
+    /// Messages one number outside a list may send to its help line per hour.
+    pub outside_per_list_per_hour: u32,
+    /// Days a join request to a private list, and a help request's code, stay open.
+    pub request_days: u32,
 }
 
 impl Default for Limits {
@@ -206,6 +210,8 @@ impl Default for Limits {
             reinvite_days: r.reinvite_days,
             replies_per_number_per_minute: r.replies_per_number_per_minute,
             moves_per_number_per_day: r.moves_per_number_per_day,
+            outside_per_list_per_hour: r.outside_per_list_per_hour,
+            request_days: r.request_days,
         }
     }
 }

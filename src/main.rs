@@ -179,6 +179,24 @@ async fn main() -> Result<()> {
             init_logs(cli.log_format);
             members(command).await?;
         }
+        Command::Audit { list, db } => {
+            init_logs(cli.log_format);
+            let settings = load(&db, None, false)?;
+            let (store, _) = smsup::app::open_store(&settings, smsup::app::Open::Existing).await?;
+            let rows = store.audit(list.as_deref()).await?;
+            if rows.is_empty() {
+                println!("no admin actions recorded");
+            }
+            for r in rows {
+                let at = chrono::DateTime::from_timestamp_millis(r.at)
+                    .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+                    .unwrap_or_default();
+                println!(
+                    "{at}  {:<24}  {:<14}  by {:<12}  {}",
+                    r.list, r.action, r.actor, r.target
+                );
+            }
+        }
     }
     Ok(())
 }
@@ -241,6 +259,10 @@ async fn members(command: MembersCommand) -> Result<()> {
             let settings = load(&db, None, false)?;
             let (store, _) = smsup::app::open_store(&settings, smsup::app::Open::Existing).await?;
             let rows = store.export_members(&list, numbers).await?;
+            if numbers {
+                // Numbers leave the database: that is written down first.
+                store.audit_operator(&list, "export-numbers").await?;
+            }
             let stdout = std::io::stdout();
             let mut w = csv::Writer::from_writer(stdout.lock());
             if numbers {

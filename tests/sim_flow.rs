@@ -65,9 +65,13 @@ async fn a_community_list_by_sms_alone() {
     assert_eq!(rows[3]["encoding"], "UCS-2");
     assert_eq!(rows[3]["segments"], 1);
 
-    // Non-members and unknown lists get a reply; nothing is relayed.
+    // Non-members reach the list's organisers (its help line), never its members; unknown lists
+    // get a reply; nothing is relayed.
     let bob_before = c.outbox(&bob).await.len();
-    assert!(c.ask(&dave, "housing hello").await.contains("JOIN housing"));
+    assert!(c
+        .ask(&dave, "housing hello")
+        .await
+        .contains("organisers of housing"));
     assert!(c.ask(&dave, "nowhere hello").await.contains("HELP"));
     assert!(c
         .ask(&dave, "JOIN nowhere")

@@ -77,6 +77,10 @@ pub struct Rules {
     /// Moves to a new number (MOVE) one number may ask for in 24 hours (each sends the new
     /// number an SMS).
     pub moves_per_number_per_day: u32,
+    /// Messages one number outside a list may send to its help line in an hour.
+    pub outside_per_list_per_hour: u32,
+    /// Days a join request to a private list, and a help request's code, stay open.
+    pub request_days: u32,
     /// What the networks block (links, phone numbers, requests for personal information): such a
     /// post is not relayed and its sender is told why.
     pub carrier: carrier::CarrierRules,
@@ -101,6 +105,8 @@ impl Default for Rules {
             reinvite_days: 7,
             replies_per_number_per_minute: 10,
             moves_per_number_per_day: 3,
+            outside_per_list_per_hour: 5,
+            request_days: 7,
             carrier: carrier::CarrierRules::default(),
             local_country_language: false,
         }
@@ -197,6 +203,20 @@ pub struct ListFacts {
     /// Another member of this list has an alias that looks like the sender's: the sender's posts
     /// show their label instead.
     pub sender_alias_clash: bool,
+    /// One joins only with an admin's approval.
+    pub private: bool,
+    /// People outside the list may write to its owner and admins (the help line).
+    pub outside: bool,
+    /// The sender's number is banned from this list.
+    pub sender_banned: bool,
+    /// The sender was invited (ADD) and has not answered: joining needs no approval.
+    pub sender_invited: bool,
+    /// The sender asked to join (a private list) and the request is still open.
+    pub sender_requested: bool,
+    /// A label for the sender in this list, should they ask to join it (JOIN of a private list).
+    pub fresh_label: String,
+    /// The owner and admins, who get join and help requests (loaded only when one may be sent).
+    pub admins: Vec<TargetFacts>,
 }
 
 /// A member of the list that REMOVE/ADMIN names.
@@ -214,6 +234,30 @@ pub struct TargetFacts {
     pub language: Option<Lang>,
     /// The target's number (for the notice's language by country).
     pub phone: Phone,
+    /// The target asked to join (a private list) and waits for an answer.
+    pub requested: bool,
+}
+
+/// A help request that REPLY or SHARE names (its list is [`Facts::list`]).
+#[derive(Debug, Clone)]
+pub struct HelpFacts {
+    /// Its id.
+    pub id: i64,
+    /// The person who asked.
+    pub requester: TargetFacts,
+    /// The text of the request (their first message).
+    pub body: String,
+}
+
+/// What an outsider's message to a list's help line needs.
+#[derive(Debug, Clone, Default)]
+pub struct OutsideFacts {
+    /// The sender's open help request to this list, if any (its id).
+    pub open_request: Option<i64>,
+    /// The id a new help request would get.
+    pub next_id: i64,
+    /// Messages the sender sent to this list's help line in the last hour.
+    pub messages_last_hour: u64,
 }
 
 /// What an invited number already is.
@@ -229,6 +273,8 @@ pub struct InviteeFacts {
     pub opted_out: bool,
     /// The member's chosen language.
     pub language: Option<Lang>,
+    /// The number is banned from the list.
+    pub banned: bool,
 }
 
 /// What the store knows that the command needs. Only the parts the command needs are filled in.
@@ -258,6 +304,18 @@ pub struct Facts {
     pub pending_move: Option<(i64, i64, String)>,
     /// A fresh random code for a MOVE request (six digits).
     pub fresh_code: String,
+    /// The help request REPLY or SHARE names.
+    pub help: Option<HelpFacts>,
+    /// The sender's help line state for the named list (a message from outside it).
+    pub outside: Option<OutsideFacts>,
+    /// UNBAN: a ban of that label exists in the list.
+    pub ban_found: bool,
+    /// APPROVE/DENY without a list name: requests with that label wait in several of the sender's
+    /// lists.
+    pub request_ambiguous: bool,
+    /// The lists the sender owns, each with who would own it next (the longest-serving admin,
+    /// else the longest-serving member), for an opt-out.
+    pub owned: Vec<(i64, String, Option<TargetFacts>)>,
 }
 
 /// Counts behind the per-number limits.
@@ -300,6 +358,57 @@ pub struct Needs {
     pub move_target: Option<Phone>,
     /// The move waiting for the sender to accept.
     pub pending_move: bool,
+    /// Which members the target lookup may find.
+    pub target_states: TargetStates,
+    /// APPROVE/DENY without a list: the label of the request (the list is the sender's one that
+    /// has it).
+    pub request_label: Option<String>,
+    /// The help request code of REPLY or SHARE (its list is loaded as the named list).
+    pub help_code: Option<String>,
+    /// A message to a list the sender may be outside of (help line counts, the admins).
+    pub outside: bool,
+    /// The lists the sender owns and their successors (an opt-out may pass them on).
+    pub owned: bool,
+    /// The bans of the named list, for UNBAN of this label.
+    pub ban_label: Option<String>,
+}
+
+/// Which memberships a target lookup matches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TargetStates {
+    /// Active members (REMOVE, ADMIN, OWNER).
+    #[default]
+    Active,
+    /// Open join requests (APPROVE, DENY).
+    Requested,
+    /// Anyone the list knows: active, invited or asking (BAN).
+    Any,
+}
+
+/// A label as a person typed it (`#k7pq`, `#K7PQ`, any script's digits): upper case ASCII, no `#`.
+pub fn typed_label(who: &str) -> Option<String> {
+    let rest = who.trim().strip_prefix(['#', '＃'])?;
+    let label: String = smsup_lang::ascii_digits(rest)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (!label.is_empty()).then_some(label)
+}
+
+/// A help request's code as shown in messages (`H7`).
+pub fn help_code(id: i64) -> String {
+    format!("H{id}")
+}
+
+/// The id in a help request's code as typed (`H7`, `h7`, `H٧`, `7`), if it is one.
+pub fn help_id(code: &str) -> Option<i64> {
+    let code = smsup_lang::ascii_digits(code.trim());
+    let digits = code.strip_prefix(['H', 'h']).unwrap_or(&code);
+    if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// The key a list name is stored and matched under: names that look alike share it (`hоusing` with
@@ -330,17 +439,19 @@ pub fn needs(command: &Command) -> Needs {
             member_count: true,
             ..Needs::default()
         },
-        Command::Join { list } | Command::Leave { list } => Needs {
+        Command::Join { list } => Needs {
             list_key: key(list),
+            outside: true,
             ..Needs::default()
         },
-        Command::Word(list) => Needs {
+        Command::Leave { list } | Command::Word(list) => Needs {
             list_key: key(list),
             ..Needs::default()
         },
         Command::Post { list, .. } => Needs {
             list_key: key(list),
             post_counts: true,
+            outside: true,
             ..Needs::default()
         },
         Command::Lists => Needs {
@@ -372,9 +483,42 @@ pub fn needs(command: &Command) -> Needs {
             pending_move: true,
             ..Needs::default()
         },
-        Command::Remove { list, who } | Command::Admin { list, who } => Needs {
+        Command::Remove { list, who }
+        | Command::Admin { list, who }
+        | Command::Owner { list, who } => Needs {
             list_key: key(list),
             target: Some(who.clone()),
+            ..Needs::default()
+        },
+        Command::Approve { list, who } | Command::Deny { list, who } => Needs {
+            list_key: list.as_deref().and_then(key),
+            request_label: list.is_none().then(|| who.clone()),
+            target: Some(who.clone()),
+            target_states: TargetStates::Requested,
+            ..Needs::default()
+        },
+        Command::Ban { list, who } => Needs {
+            list_key: key(list),
+            target: Some(who.clone()),
+            target_states: TargetStates::Any,
+            ..Needs::default()
+        },
+        Command::Unban { list, who } => Needs {
+            list_key: key(list),
+            ban_label: Some(who.clone()),
+            ..Needs::default()
+        },
+        Command::Reply { code, .. } | Command::Share { code } => Needs {
+            help_code: Some(code.clone()),
+            post_counts: matches!(command, Command::Share { .. }),
+            ..Needs::default()
+        },
+        Command::Outside { list, .. } => Needs {
+            list_key: key(list),
+            ..Needs::default()
+        },
+        Command::Stop => Needs {
+            owned: true,
             ..Needs::default()
         },
         _ => Needs::default(),
@@ -392,6 +536,78 @@ pub enum Effect {
         key: String,
         /// Announce-only.
         announce: bool,
+        /// One joins only with an admin's approval.
+        private: bool,
+    },
+    /// The sender asks to join a private list (their label in it is `label` from now on).
+    RequestJoin {
+        /// List id.
+        list_id: i64,
+        /// The label the request shows.
+        label: String,
+    },
+    /// An admin lets a member who asked join.
+    Approve {
+        /// List id.
+        list_id: i64,
+        /// Member id.
+        member_id: i64,
+    },
+    /// An admin refuses a member who asked to join.
+    Deny {
+        /// List id.
+        list_id: i64,
+        /// Member id.
+        member_id: i64,
+    },
+    /// Remove a member and keep their number out of the list for good (by its blind index).
+    Ban {
+        /// List id.
+        list_id: i64,
+        /// Member id.
+        member_id: i64,
+    },
+    /// Lift the ban of the number that had this label in the list.
+    Unban {
+        /// List id.
+        list_id: i64,
+        /// The label, upper case, without `#`.
+        label: String,
+    },
+    /// A member becomes the list's owner; the owner before becomes an admin.
+    SetOwner {
+        /// List id.
+        list_id: i64,
+        /// Member id.
+        member_id: i64,
+    },
+    /// An outsider's message to the list's help line: a new help request, or one more message on
+    /// an open one.
+    HelpRequest {
+        /// List id.
+        list_id: i64,
+        /// The request's id (new: the one [`OutsideFacts::next_id`] gave).
+        id: i64,
+        /// True when the request is new.
+        new: bool,
+        /// The text, as the admins get it (kept for SHARE when the request is new).
+        body: String,
+    },
+    /// Turn the list's help line on or off.
+    SetOutside {
+        /// List id.
+        list_id: i64,
+        /// On.
+        on: bool,
+    },
+    /// Write an admin action to the audit log (who: the sender).
+    Audit {
+        /// List id.
+        list_id: i64,
+        /// What was done (`approve`, `ban`, ...).
+        action: &'static str,
+        /// The member it was done to, by label (`K7PQ`), if any.
+        target: Option<String>,
     },
     /// The sender joins a list (an invitation becomes a membership).
     Join {
@@ -687,6 +903,12 @@ fn s(v: &str) -> Arg {
 /// wording `<id>-short` is used if the language has one, and then the longest value is shortened
 /// (with `…`) until the reply fits.
 pub fn render_one_sms(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    // Every variable a reply uses is given (a missing one would send the message's id).
+    debug_assert!(
+        smsup_lang::render_strict(lang, id, args).is_ok(),
+        "{id} in {lang:?}: {:?}",
+        smsup_lang::render_strict(lang, id, args).err()
+    );
     let mut args: Vec<(&str, Arg)> = args.to_vec();
     let mut id = id.to_string();
     loop {
@@ -986,6 +1208,30 @@ fn says_stop(text: &str) -> bool {
     (0..words.len()).any(|i| stop_at(i, 1) || (i + 1 < words.len() && stop_at(i, 2)))
 }
 
+/// The reply that says why the networks would block a text.
+fn carrier_reply(blocked: carrier::Blocked) -> &'static str {
+    match blocked {
+        carrier::Blocked::Link => "carrier-my-link",
+        carrier::Blocked::PhoneNumber => "carrier-my-phone",
+        carrier::Blocked::PersonalInfo => "carrier-my-personal",
+    }
+}
+
+/// True when nothing but punctuation was given where a name or label was wanted.
+fn trim_word_empty(who: &str) -> bool {
+    parse::trim_word(who).is_empty()
+}
+
+/// True when the engine may read this text as an opt-out although its command is not STOP (`please
+/// stop`, `housing stop` from someone outside the list): the store then loads what an opt-out
+/// needs.
+pub fn may_opt_out(command: &Command, text: &str) -> bool {
+    matches!(
+        command,
+        Command::Word(_) | Command::Post { .. } | Command::Leave { .. } | Command::No { .. }
+    ) && says_stop(text)
+}
+
 /// The replies being built for one SMS.
 struct Replies<'a> {
     engine: &'a Engine,
@@ -1106,17 +1352,13 @@ impl Engine {
                 if facts.list.as_ref().is_none_or(|l| l.sender_role.is_none())
                     && says_stop(text) =>
             {
-                d.effects.push(Effect::OptOut);
-                r.say("stopped", &[]);
+                self.opt_out(&mut d, &mut r, facts)
             }
             Command::Empty => r.say("empty", &[]),
             Command::Help => r.say("help", &[]),
             Command::NeedList { keyword } => r.say("need-list", &[("command", typed(keyword))]),
             Command::AnnounceUsage { name } => r.say("announce-usage", &[("list", typed(name))]),
-            Command::Stop => {
-                d.effects.push(Effect::OptOut);
-                r.say("stopped", &[]);
-            }
+            Command::Stop => self.opt_out(&mut d, &mut r, facts),
             Command::Start => match &facts.pending_invite {
                 // YES to an invitation joins the list it came from.
                 Some((list_id, name)) => {
@@ -1142,7 +1384,11 @@ impl Engine {
                 }
                 (None, _, None) => r.say("no-invitation", &[]),
             },
-            Command::Create { name, announce } => {
+            Command::Create {
+                name,
+                announce,
+                private,
+            } => {
                 let key = list_key(name);
                 let limit = u64::from(self.rules.lists_per_number_per_day);
                 if !valid_list_name(name) {
@@ -1158,8 +1404,11 @@ impl Engine {
                         name: name.clone(),
                         key,
                         announce: *announce,
+                        private: *private,
                     });
-                    let id = if *announce {
+                    let id = if *private {
+                        "created-private"
+                    } else if *announce {
                         "created-announce"
                     } else {
                         "created"
@@ -1172,9 +1421,31 @@ impl Engine {
                 Some(l) if l.sender_role.is_some() => {
                     r.say("already-member", &[("list", s(&l.name))])
                 }
-                Some(l) => {
+                // A banned number learns nothing: the answer of a request, and nothing happens.
+                Some(l) if l.sender_banned => r.say("join-requested", &[("list", s(&l.name))]),
+                // An invitation (ADD by an admin) is an approval.
+                Some(l) if !l.private || l.sender_invited => {
                     d.effects.push(Effect::Join { list_id: l.id });
                     r.say("joined", &[("list", s(&l.name))]);
+                }
+                // Asked already: the admins are not asked again.
+                Some(l) if l.sender_requested => r.say("join-requested", &[("list", s(&l.name))]),
+                Some(l) => {
+                    d.effects.push(Effect::RequestJoin {
+                        list_id: l.id,
+                        label: l.fresh_label.clone(),
+                    });
+                    r.say("join-requested", &[("list", s(&l.name))]);
+                    let label = format!("#{}", l.fresh_label);
+                    let who = display_name(sender.alias.as_deref(), &l.fresh_label);
+                    for admin in &l.admins {
+                        r.tell(
+                            To::Member(admin.id),
+                            self.language_for(admin.language, None, &admin.phone),
+                            "join-request",
+                            &[("who", s(&who)), ("list", s(&l.name)), ("label", s(&label))],
+                        );
+                    }
                 }
             },
             Command::Leave { list } => match &facts.list {
@@ -1190,6 +1461,10 @@ impl Engine {
             },
             Command::Info { list } => match &facts.list {
                 None => r.say("unknown-list", &[("list", typed(list))]),
+                // To someone outside it, a private list says only that it is private.
+                Some(l) if l.private && l.sender_role.is_none() => {
+                    r.say("info-private", &[("list", s(&l.name))])
+                }
                 Some(l) => {
                     let role = l.sender_role.map(Role::as_str).unwrap_or("none");
                     let mode = if l.announce { "announce" } else { "open" };
@@ -1260,6 +1535,62 @@ impl Engine {
                 let removing = matches!(parsed.command, Command::Remove { .. });
                 self.manage(&mut d, &mut r, list, who, removing, facts);
             }
+            Command::Approve { list, who } | Command::Deny { list, who } => {
+                let approving = matches!(parsed.command, Command::Approve { .. });
+                self.answer_request(&mut d, &mut r, list.as_deref(), who, approving, facts);
+            }
+            Command::Ban { list, who } => self.ban(&mut d, &mut r, list, who, facts),
+            Command::Unban { list, who } => match &facts.list {
+                None => r.say("unknown-list", &[("list", typed(list))]),
+                Some(l) if !l.sender_role.is_some_and(Role::can_manage) => {
+                    r.say("not-admin", &[("list", s(&l.name))])
+                }
+                Some(l) if facts.ban_found => {
+                    let label = typed_label(who).unwrap_or_default();
+                    d.effects.push(Effect::Unban {
+                        list_id: l.id,
+                        label: label.clone(),
+                    });
+                    d.effects.push(Effect::Audit {
+                        list_id: l.id,
+                        action: "unban",
+                        target: Some(label.clone()),
+                    });
+                    r.say(
+                        "unbanned",
+                        &[("label", s(&format!("#{label}"))), ("list", s(&l.name))],
+                    );
+                }
+                Some(l) => r.say(
+                    "member-not-found",
+                    &[("who", typed(who)), ("list", s(&l.name))],
+                ),
+            },
+            Command::Owner { list, who } => self.pass_on(&mut d, &mut r, list, who, facts),
+            Command::Reply { code, text: body } => {
+                self.help_reply(&mut d, &mut r, code, body, facts)
+            }
+            Command::Share { code } => self.help_share(&mut d, &mut r, code, facts),
+            Command::Outside { list, on } => match (&facts.list, on) {
+                (None, _) => r.say("unknown-list", &[("list", typed(list))]),
+                (Some(l), _) if l.sender_role != Some(Role::Owner) => {
+                    r.say("owner-only", &[("list", s(&l.name))])
+                }
+                (Some(l), None) => r.say("outside-usage", &[("list", s(&l.name))]),
+                (Some(l), Some(on)) => {
+                    d.effects.push(Effect::SetOutside {
+                        list_id: l.id,
+                        on: *on,
+                    });
+                    d.effects.push(Effect::Audit {
+                        list_id: l.id,
+                        action: if *on { "outside-on" } else { "outside-off" },
+                        target: None,
+                    });
+                    let id = if *on { "outside-on" } else { "outside-off" };
+                    r.say(id, &[("list", s(&l.name))]);
+                }
+            },
         }
         let limit = r.limit.then_some(r.limit_texts);
         d.replies = r.out;
@@ -1338,7 +1669,7 @@ impl Engine {
             return;
         };
         let Some(role) = l.sender_role else {
-            r.say("not-member", &[("list", s(&l.name))]);
+            self.help_line(d, r, l, body, facts);
             return;
         };
         if l.announce && !role.can_manage() {
@@ -1358,26 +1689,10 @@ impl Engine {
             .check(&body)
             .or_else(|| self.rules.carrier.check(&sent))
         {
-            let id = match blocked {
-                carrier::Blocked::Link => "carrier-my-link",
-                carrier::Blocked::PhoneNumber => "carrier-my-phone",
-                carrier::Blocked::PersonalInfo => "carrier-my-personal",
-            };
-            r.say(id, &[("list", s(&l.name))]);
+            r.say(carrier_reply(blocked), &[("list", s(&l.name))]);
             return;
         }
-        let label = l.sender_label.as_deref().unwrap_or("?");
-        let alias = facts
-            .sender
-            .alias
-            .as_deref()
-            .filter(|_| !l.sender_alias_clash);
-        let text = self.encode_text(&format!(
-            "[{}] {}: {}",
-            l.name,
-            display_name(alias, label),
-            body
-        ));
+        let text = self.relayed(l, &facts.sender, &body);
         let segments = smsup_sms::analyze(&text).segments as u64;
         let max = u64::from(self.rules.max_post_segments);
         if segments > max {
@@ -1498,6 +1813,7 @@ impl Engine {
             || invitee.opted_out
             || invitee.declined
             || invitee.invited_recently
+            || invitee.banned
             || *phone == facts.sender.phone);
         if invitable {
             d.effects.push(Effect::Invite {
@@ -1515,6 +1831,405 @@ impl Engine {
             );
         }
         r.say("invite-sent", &[("list", s(&l.name))]);
+    }
+
+    /// STOP: opt out of everything; the lists the sender owns pass to the longest-serving admin,
+    /// else the longest-serving member, who is told.
+    fn opt_out(&self, d: &mut Decision, r: &mut Replies<'_>, facts: &Facts) {
+        d.effects.push(Effect::OptOut);
+        for (list_id, name, next) in &facts.owned {
+            let Some(next) = next else { continue };
+            d.effects.push(Effect::SetOwner {
+                list_id: *list_id,
+                member_id: next.id,
+            });
+            d.effects.push(Effect::Audit {
+                list_id: *list_id,
+                action: "owner",
+                target: Some(next.label.clone()),
+            });
+            r.tell(
+                To::Member(next.id),
+                self.language_for(next.language, None, &next.phone),
+                "you-are-owner",
+                &[("list", s(name))],
+            );
+        }
+        r.say("stopped", &[]);
+    }
+
+    /// The one member `who` names among the facts' targets, or the reply that says why not.
+    fn one_target<'f>(
+        &self,
+        r: &mut Replies<'_>,
+        who: &str,
+        list: &ListFacts,
+        facts: &'f Facts,
+        not_found: &str,
+    ) -> Option<&'f TargetFacts> {
+        if trim_word_empty(who) {
+            r.say("need-who", &[("list", s(&list.name))]);
+            return None;
+        }
+        match facts.targets.as_slice() {
+            [] => {
+                r.say(not_found, &[("who", typed(who)), ("list", s(&list.name))]);
+                None
+            }
+            [one] => Some(one),
+            _ => {
+                r.say("member-ambiguous", &[("who", typed(who))]);
+                None
+            }
+        }
+    }
+
+    /// APPROVE or DENY a request to join a private list.
+    fn answer_request(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        list: Option<&str>,
+        who: &str,
+        approving: bool,
+        facts: &Facts,
+    ) {
+        let Some(l) = &facts.list else {
+            match list {
+                Some(name) => r.say("unknown-list", &[("list", typed(name))]),
+                None if facts.request_ambiguous => {
+                    r.say("request-which-list", &[("who", typed(who))])
+                }
+                None => r.say("no-request", &[("who", typed(who))]),
+            }
+            return;
+        };
+        if !l.sender_role.is_some_and(Role::can_manage) {
+            r.say("not-admin", &[("list", s(&l.name))]);
+            return;
+        }
+        let Some(target) = self.one_target(r, who, l, facts, "no-request") else {
+            return;
+        };
+        let shown = display_name(target.alias.as_deref(), &target.label);
+        let their_lang = self.language_for(target.language, None, &target.phone);
+        let (effect, action, reply, notice) = if approving {
+            (
+                Effect::Approve {
+                    list_id: l.id,
+                    member_id: target.id,
+                },
+                "approve",
+                "approved",
+                "joined",
+            )
+        } else {
+            (
+                Effect::Deny {
+                    list_id: l.id,
+                    member_id: target.id,
+                },
+                "deny",
+                "denied",
+                "join-denied",
+            )
+        };
+        d.effects.push(effect);
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action,
+            target: Some(target.label.clone()),
+        });
+        r.say(reply, &[("who", s(&shown)), ("list", s(&l.name))]);
+        r.tell(
+            To::Member(target.id),
+            their_lang,
+            notice,
+            &[("list", s(&l.name))],
+        );
+    }
+
+    /// BAN: remove a member (or someone invited or asking) and keep the number out for good.
+    fn ban(&self, d: &mut Decision, r: &mut Replies<'_>, list: &str, who: &str, facts: &Facts) {
+        let Some(l) = &facts.list else {
+            r.say("unknown-list", &[("list", typed(list))]);
+            return;
+        };
+        let role = l.sender_role;
+        if !role.is_some_and(Role::can_manage) {
+            r.say("not-admin", &[("list", s(&l.name))]);
+            return;
+        }
+        let Some(target) = self.one_target(r, who, l, facts, "member-not-found") else {
+            return;
+        };
+        if target.role == Role::Owner || target.id == facts.sender.id {
+            r.say("cannot-remove-owner", &[("list", s(&l.name))]);
+            return;
+        }
+        if target.role == Role::Admin && role != Some(Role::Owner) {
+            r.say("cannot-remove-admin", &[("list", s(&l.name))]);
+            return;
+        }
+        d.effects.push(Effect::Ban {
+            list_id: l.id,
+            member_id: target.id,
+        });
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action: "ban",
+            target: Some(target.label.clone()),
+        });
+        let shown = display_name(target.alias.as_deref(), &target.label);
+        r.say(
+            "banned",
+            &[
+                ("who", s(&shown)),
+                ("list", s(&l.name)),
+                ("label", s(&format!("#{}", target.label))),
+            ],
+        );
+        // Told as a removal: a ban says nothing more than that.
+        if !target.requested {
+            r.tell(
+                To::Member(target.id),
+                self.language_for(target.language, None, &target.phone),
+                "you-were-removed",
+                &[("list", s(&l.name))],
+            );
+        }
+    }
+
+    /// OWNER: the owner passes the list on to another member; they become an admin.
+    fn pass_on(&self, d: &mut Decision, r: &mut Replies<'_>, list: &str, who: &str, facts: &Facts) {
+        let Some(l) = &facts.list else {
+            r.say("unknown-list", &[("list", typed(list))]);
+            return;
+        };
+        if l.sender_role != Some(Role::Owner) {
+            r.say("owner-only", &[("list", s(&l.name))]);
+            return;
+        }
+        let Some(target) = self.one_target(r, who, l, facts, "member-not-found") else {
+            return;
+        };
+        let shown = display_name(target.alias.as_deref(), &target.label);
+        if target.id == facts.sender.id {
+            r.say(
+                "admin-is-owner",
+                &[("who", s(&shown)), ("list", s(&l.name))],
+            );
+            return;
+        }
+        d.effects.push(Effect::SetOwner {
+            list_id: l.id,
+            member_id: target.id,
+        });
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action: "owner",
+            target: Some(target.label.clone()),
+        });
+        r.say("owner-made", &[("who", s(&shown)), ("list", s(&l.name))]);
+        r.tell(
+            To::Member(target.id),
+            self.language_for(target.language, None, &target.phone),
+            "you-are-owner",
+            &[("list", s(&l.name))],
+        );
+    }
+
+    /// `[list] alias: text` as members receive a member's words: the sender's alias, or their
+    /// label in the list when they have none or it looks like another member's.
+    fn relayed(&self, l: &ListFacts, sender: &Sender, text: &str) -> String {
+        let label = l.sender_label.as_deref().unwrap_or("?");
+        let alias = sender.alias.as_deref().filter(|_| !l.sender_alias_clash);
+        self.encode_text(&format!(
+            "[{}] {}: {}",
+            l.name,
+            display_name(alias, label),
+            text
+        ))
+    }
+
+    /// The text of a relayed message as it will leave, or the reply that says why it cannot.
+    fn relayable(&self, r: &mut Replies<'_>, list: &ListFacts, body: &str) -> Option<String> {
+        let body = clean_post(body);
+        if shows_nothing(&body) {
+            return None;
+        }
+        let sent = self.encode_text(&body);
+        let check = &self.rules.carrier;
+        if let Some(blocked) = check.check(&body).or_else(|| check.check(&sent)) {
+            r.say(carrier_reply(blocked), &[("list", s(&list.name))]);
+            return None;
+        }
+        Some(sent)
+    }
+
+    /// Refuse a relayed text longer than the posts' limit; true when it was refused.
+    fn too_long(&self, r: &mut Replies<'_>, segments: usize) -> bool {
+        let max = u64::from(self.rules.max_post_segments);
+        if segments as u64 > max {
+            r.say(
+                "post-too-long",
+                &[("segments", n(segments as u64)), ("max", n(max))],
+            );
+            return true;
+        }
+        false
+    }
+
+    /// A message from someone outside a list: a help request to its owner and admins, with a code
+    /// they answer with (REPLY, SHARE). The admins never see the sender's number, the sender never
+    /// sees theirs.
+    fn help_line(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        l: &ListFacts,
+        body: &str,
+        facts: &Facts,
+    ) {
+        if !l.outside {
+            r.say("not-member", &[("list", s(&l.name))]);
+            return;
+        }
+        let outside = facts.outside.clone().unwrap_or_default();
+        let max = u64::from(self.rules.outside_per_list_per_hour);
+        if outside.messages_last_hour >= max {
+            r.refuse_for_limit("help-limit", &[("list", s(&l.name)), ("max", n(max))]);
+            return;
+        }
+        let Some(sent) = self.relayable(r, l, body) else {
+            if r.out.is_empty() {
+                r.say("not-member", &[("list", s(&l.name))]);
+            }
+            return;
+        };
+        // A banned number gets the same answer, and nobody is bothered.
+        if l.sender_banned {
+            r.say("help-sent", &[("list", s(&l.name))]);
+            return;
+        }
+        let (id, new) = match outside.open_request {
+            Some(id) => (id, false),
+            None => (outside.next_id, true),
+        };
+        let code = help_code(id);
+        let mut longest = 0;
+        let mut notices = Vec::new();
+        for admin in &l.admins {
+            let lang = self.language_for(admin.language, None, &admin.phone);
+            let head = self.render_for(
+                lang,
+                "help-request",
+                &[("code", s(&code)), ("list", s(&l.name))],
+            );
+            let text = self.encode_text(&format!("{head} {sent}"));
+            longest = longest.max(smsup_sms::analyze(&text).segments);
+            notices.push(Outgoing {
+                to: To::Member(admin.id),
+                text,
+            });
+        }
+        if self.too_long(r, longest) {
+            return;
+        }
+        d.effects.push(Effect::HelpRequest {
+            list_id: l.id,
+            id,
+            new,
+            body: sent,
+        });
+        r.say("help-sent", &[("list", s(&l.name))]);
+        r.out.extend(notices);
+    }
+
+    /// The help request REPLY or SHARE names, when the sender is an admin of its list (codes of
+    /// other lists' requests tell nothing).
+    fn help_for<'f>(
+        &self,
+        r: &mut Replies<'_>,
+        code: &str,
+        facts: &'f Facts,
+    ) -> Option<(&'f HelpFacts, &'f ListFacts)> {
+        match (&facts.help, &facts.list) {
+            (Some(help), Some(l)) if l.sender_role.is_some_and(Role::can_manage) => Some((help, l)),
+            _ => {
+                r.say("help-unknown", &[("code", typed(code))]);
+                None
+            }
+        }
+    }
+
+    /// REPLY <code> <text>: an admin answers a help request; the requester gets
+    /// `[list] alias: text`.
+    fn help_reply(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        code: &str,
+        body: &str,
+        facts: &Facts,
+    ) {
+        let Some((help, l)) = self.help_for(r, code, facts) else {
+            return;
+        };
+        let code = help_code(help.id);
+        let Some(sent) = self.relayable(r, l, body) else {
+            if r.out.is_empty() {
+                r.say("reply-empty", &[("code", s(&code))]);
+            }
+            return;
+        };
+        let text = self.relayed(l, &facts.sender, &sent);
+        if self.too_long(r, smsup_sms::analyze(&text).segments) {
+            return;
+        }
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action: "reply",
+            target: Some(code.clone()),
+        });
+        r.out.push(Outgoing {
+            to: To::Member(help.requester.id),
+            text,
+        });
+        r.say("help-replied", &[("code", s(&code))]);
+    }
+
+    /// SHARE <code>: an admin posts a help request's text to every member, with no sender.
+    fn help_share(&self, d: &mut Decision, r: &mut Replies<'_>, code: &str, facts: &Facts) {
+        let Some((help, l)) = self.help_for(r, code, facts) else {
+            return;
+        };
+        let code = help_code(help.id);
+        let head = self.render_for(r.lang, "help-shared-head", &[("list", s(&l.name))]);
+        let text = self.encode_text(&format!("{head} {}", help.body));
+        let segments = smsup_sms::analyze(&text).segments;
+        if self.too_long(r, segments) {
+            return;
+        }
+        let segments = segments as u64;
+        let budget = self.rules.list_segments_per_day;
+        if budget > 0 && l.segments_today + segments * l.recipients > budget {
+            r.refuse_for_limit("post-list-limit", &[("list", s(&l.name))]);
+            return;
+        }
+        let zawgyi_text = to_zawgyi(&text);
+        d.effects.push(Effect::Post {
+            list_id: l.id,
+            text,
+            zawgyi_text,
+            segments: u32::try_from(segments).unwrap_or(u32::MAX),
+        });
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action: "share",
+            target: Some(code.clone()),
+        });
+        r.say("help-shared", &[("code", s(&code)), ("list", s(&l.name))]);
     }
 
     fn manage(
@@ -1573,6 +2288,11 @@ impl Engine {
                 list_id: l.id,
                 member_id: target.id,
             });
+            d.effects.push(Effect::Audit {
+                list_id: l.id,
+                action: "remove",
+                target: Some(target.label.clone()),
+            });
             r.say("removed", &[("who", s(&shown)), ("list", s(&l.name))]);
             if target.id != facts.sender.id {
                 r.tell(
@@ -1594,6 +2314,11 @@ impl Engine {
                 d.effects.push(Effect::MakeAdmin {
                     list_id: l.id,
                     member_id: target.id,
+                });
+                d.effects.push(Effect::Audit {
+                    list_id: l.id,
+                    action: "admin",
+                    target: Some(target.label.clone()),
                 });
                 r.tell(
                     To::Member(target.id),

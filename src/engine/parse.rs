@@ -10,12 +10,68 @@ use crate::phone::Phone;
 pub enum Command {
     /// `HELP`.
     Help,
-    /// `CREATE <list> [ANNOUNCE]`.
+    /// `CREATE <list> [ANNOUNCE] [PRIVATE]`.
     Create {
         /// The list name as typed.
         name: String,
         /// Only owner and admins may post.
         announce: bool,
+        /// One joins only with an admin's approval.
+        private: bool,
+    },
+    /// `APPROVE [list] <#label>`: let someone who asked join a private list.
+    Approve {
+        /// The list name as typed, if given.
+        list: Option<String>,
+        /// Alias or label of the person who asked.
+        who: String,
+    },
+    /// `DENY [list] <#label>`: refuse someone who asked to join a private list.
+    Deny {
+        /// The list name as typed, if given.
+        list: Option<String>,
+        /// Alias or label of the person who asked.
+        who: String,
+    },
+    /// `BAN <list> <who>`: remove a member and keep their number out for good.
+    Ban {
+        /// The list name as typed.
+        list: String,
+        /// Alias or label of the member.
+        who: String,
+    },
+    /// `UNBAN <list> <#label>`: lift a ban.
+    Unban {
+        /// The list name as typed.
+        list: String,
+        /// The label the banned number had.
+        who: String,
+    },
+    /// `OWNER <list> <who>`: pass the list on.
+    Owner {
+        /// The list name as typed.
+        list: String,
+        /// Alias or label of the member.
+        who: String,
+    },
+    /// `REPLY <code> <text>`: answer a help request.
+    Reply {
+        /// The help request's code as typed (`H7`).
+        code: String,
+        /// The answer, untouched.
+        text: String,
+    },
+    /// `SHARE <code>`: post a help request's text to all members of its list.
+    Share {
+        /// The help request's code as typed.
+        code: String,
+    },
+    /// `OUTSIDE <list> [ON|OFF]`: the help line for people outside the list.
+    Outside {
+        /// The list name as typed.
+        list: String,
+        /// On or off; None when neither was given.
+        on: Option<bool>,
     },
     /// `JOIN <list>`.
     Join {
@@ -122,6 +178,14 @@ impl Command {
             Command::Add { .. } => "add",
             Command::Remove { .. } => "remove",
             Command::Admin { .. } => "admin",
+            Command::Approve { .. } => "approve",
+            Command::Deny { .. } => "deny",
+            Command::Ban { .. } => "ban",
+            Command::Unban { .. } => "unban",
+            Command::Owner { .. } => "owner",
+            Command::Reply { .. } => "reply",
+            Command::Share { .. } => "share",
+            Command::Outside { .. } => "outside",
             Command::Stop => "stop",
             Command::Start => "start",
             Command::No { .. } => "no",
@@ -286,6 +350,24 @@ fn list_first_add(list: &str, body: &str, region: &str) -> Option<Command> {
         list: list.to_string(),
         phone: Ok(phone),
     })
+}
+
+/// `ON` or `OFF` (also a start or stop word of any language, `YES` or `NO`); None for anything else.
+fn on_off(word: &str) -> Option<bool> {
+    let word = trim_word(word);
+    match smsup_lang::normalize(word).as_str() {
+        "on" => return Some(true),
+        "off" => return Some(false),
+        _ => {}
+    }
+    if is_stop_word(word) {
+        return Some(false);
+    }
+    match keyword_of(word) {
+        Some((Keyword::Start | Keyword::Approve, _)) => Some(true),
+        Some((Keyword::No | Keyword::Deny, _)) => Some(false),
+        _ => None,
+    }
 }
 
 /// What follows MOVE: six digits are the code, anything else the new number.
@@ -459,23 +541,89 @@ pub fn parse(text: &str, region: &str) -> Parsed {
             name: arg.to_string(),
         },
         Keyword::Create if !arg.is_empty() => {
-            let (name, modifier) = split_first(arg);
-            let announce = matches!(keyword_of(modifier), Some((Keyword::Announce, _)));
-            Command::Create {
-                name: if announce || modifier.is_empty() {
-                    trim_word(name).to_string()
-                } else {
-                    // More than one word: not a valid name; keep it whole for the reply.
-                    arg.to_string()
-                },
-                announce,
+            let (name, modifiers) = split_first(arg);
+            let mut announce = false;
+            let mut private = false;
+            // Every word after the name must be a modifier, in any order (`CREATE x PRIVATE
+            // ANNOUNCE`); else the whole is kept as a name that is not valid, for the reply.
+            let all_modifiers = modifiers
+                .split(is_space)
+                .filter(|w| !trim_word(w).is_empty())
+                .all(|w| match keyword_of(w) {
+                    Some((Keyword::Announce, _)) => {
+                        announce = true;
+                        true
+                    }
+                    Some((Keyword::Private, _)) => {
+                        private = true;
+                        true
+                    }
+                    _ => false,
+                });
+            if all_modifiers {
+                Command::Create {
+                    name: trim_word(name).to_string(),
+                    announce,
+                    private,
+                }
+            } else {
+                Command::Create {
+                    name: arg.to_string(),
+                    announce: false,
+                    private: false,
+                }
             }
         }
         // Only symbols after CREATE (`CREATE 🏠🏠`): a name that is not valid, not a missing one.
         Keyword::Create if !rest.trim().is_empty() => Command::Create {
             name: rest.trim().to_string(),
             announce: false,
+            private: false,
         },
+        // `APPROVE #K7PQ` (the label the request showed) or `APPROVE housing #K7PQ`.
+        Keyword::Approve | Keyword::Deny if !arg.is_empty() => {
+            let (first_arg, second) = split_first(rest);
+            let (list, who) = if trim_word(second).is_empty() {
+                (None, trim_word(first_arg).to_string())
+            } else {
+                (
+                    Some(trim_word(first_arg).to_string()),
+                    trim_word(second).to_string(),
+                )
+            };
+            if keyword == Keyword::Approve {
+                Command::Approve { list, who }
+            } else {
+                Command::Deny { list, who }
+            }
+        }
+        Keyword::Ban | Keyword::Unban | Keyword::Owner if !arg.is_empty() => {
+            let (list, who) = split_first(rest);
+            let list = trim_word(list).to_string();
+            let who = trim_word(who).to_string();
+            match keyword {
+                Keyword::Ban => Command::Ban { list, who },
+                Keyword::Unban => Command::Unban { list, who },
+                _ => Command::Owner { list, who },
+            }
+        }
+        Keyword::Reply if !arg.is_empty() => {
+            let (code, text) = split_first(rest);
+            Command::Reply {
+                code: trim_word(code).to_string(),
+                text: text.trim_end().to_string(),
+            }
+        }
+        Keyword::Share if !arg.is_empty() => Command::Share {
+            code: trim_word(split_first(rest).0).to_string(),
+        },
+        Keyword::Outside if !arg.is_empty() => {
+            let (list, switch) = split_first(rest);
+            Command::Outside {
+                list: trim_word(list).to_string(),
+                on: on_off(switch),
+            }
+        }
         Keyword::Info if !arg.is_empty() => Command::Info {
             list: arg.to_string(),
         },
@@ -545,26 +693,118 @@ mod tests {
     }
 
     #[test]
+    fn create_private_in_either_order_with_announce() {
+        for (text, announce) in [
+            ("CREATE safety PRIVATE", false),
+            ("create safety private announce", true),
+            ("CREATE safety ANNOUNCE PRIVATE", true),
+            ("CIPTA safety PERSENDIRIAN", false),
+            ("ဖွင့် safety သီးသန့်", false),
+        ] {
+            assert_eq!(
+                cmd(text),
+                Command::Create {
+                    name: "safety".into(),
+                    announce,
+                    private: true
+                },
+                "{text}"
+            );
+        }
+        // A word that is no modifier keeps the whole as a name that is not valid.
+        assert!(
+            matches!(cmd("CREATE safety PRIVATE now"), Command::Create { name, private: false, .. } if name == "safety PRIVATE now")
+        );
+    }
+
+    #[test]
+    fn approve_deny_ban_owner_reply_share_outside() {
+        assert_eq!(
+            cmd("APPROVE #k7pq"),
+            Command::Approve {
+                list: None,
+                who: "#k7pq".into()
+            }
+        );
+        assert_eq!(
+            cmd("deny safety #K7PQ."),
+            Command::Deny {
+                list: Some("safety".into()),
+                who: "#K7PQ".into()
+            }
+        );
+        assert_eq!(
+            cmd("BAN safety Amina"),
+            Command::Ban {
+                list: "safety".into(),
+                who: "Amina".into()
+            }
+        );
+        assert_eq!(
+            cmd("UNBAN safety #K7PQ"),
+            Command::Unban {
+                list: "safety".into(),
+                who: "#K7PQ".into()
+            }
+        );
+        assert_eq!(
+            cmd("OWNER safety #K7PQ"),
+            Command::Owner {
+                list: "safety".into(),
+                who: "#K7PQ".into()
+            }
+        );
+        assert_eq!(
+            cmd("REPLY H7 Come to the office at 3pm"),
+            Command::Reply {
+                code: "H7".into(),
+                text: "Come to the office at 3pm".into()
+            }
+        );
+        assert_eq!(cmd("share h7."), Command::Share { code: "h7".into() });
+        for (text, on) in [
+            ("OUTSIDE safety OFF", Some(false)),
+            ("outside safety on", Some(true)),
+            ("OUTSIDE safety STOP", Some(false)),
+            ("LUAR safety TIDAK", Some(false)),
+            ("OUTSIDE safety", None),
+            ("OUTSIDE safety maybe", None),
+        ] {
+            assert_eq!(
+                cmd(text),
+                Command::Outside {
+                    list: "safety".into(),
+                    on
+                },
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn create_and_announce() {
         assert_eq!(
             cmd("CREATE housing"),
             Command::Create {
                 name: "housing".into(),
-                announce: false
+                announce: false,
+                private: false
             }
         );
         assert_eq!(
             cmd("create alerts announce"),
             Command::Create {
                 name: "alerts".into(),
-                announce: true
+                announce: true,
+                private: false
             }
         );
         assert_eq!(
             cmd("CREATE two words"),
             Command::Create {
                 name: "two words".into(),
-                announce: false
+                announce: false,
+                private: false
             }
         );
         assert_eq!(
@@ -723,8 +963,38 @@ mod every_keyword {
             Keyword::Create => Command::Create {
                 name: list,
                 announce: false,
+                private: false,
             },
             Keyword::Info => Command::Info { list },
+            Keyword::Private => Command::NeedList {
+                keyword: String::new(),
+            },
+            Keyword::Approve => Command::Approve {
+                list: None,
+                who: list,
+            },
+            Keyword::Deny => Command::Deny {
+                list: None,
+                who: list,
+            },
+            Keyword::Ban => Command::Ban {
+                list,
+                who: String::new(),
+            },
+            Keyword::Unban => Command::Unban {
+                list,
+                who: String::new(),
+            },
+            Keyword::Owner => Command::Owner {
+                list,
+                who: String::new(),
+            },
+            Keyword::Reply => Command::Reply {
+                code: list,
+                text: String::new(),
+            },
+            Keyword::Share => Command::Share { code: list },
+            Keyword::Outside => Command::Outside { list, on: None },
             Keyword::Name => Command::Name { alias: list },
             Keyword::Language => Command::Language { code: Some(list) },
             Keyword::Font => Command::Font { choice: Some(list) },
@@ -783,6 +1053,30 @@ mod every_keyword {
                         checked += 1;
                         let want = with_list(keyword, list);
                         let ok = match keyword {
+                            Keyword::Approve | Keyword::Deny => {
+                                // `APPROVE အိမ် #K7PQ` keeps the list name whole.
+                                let typed = format!("{variant} {list} #K7PQ");
+                                let whole = match parse(&typed, "MY").command {
+                                    Command::Approve { list: Some(l), who }
+                                    | Command::Deny { list: Some(l), who } => {
+                                        l == list && who == "#K7PQ"
+                                    }
+                                    _ => false,
+                                };
+                                whole && same_kind(&got, &want)
+                            }
+                            Keyword::Ban | Keyword::Unban | Keyword::Owner => {
+                                let typed = format!("{variant} {list} #K7PQ");
+                                let whole = match parse(&typed, "MY").command {
+                                    Command::Ban { list: l, who }
+                                    | Command::Unban { list: l, who }
+                                    | Command::Owner { list: l, who } => {
+                                        l == list && who == "#K7PQ"
+                                    }
+                                    _ => false,
+                                };
+                                whole && same_kind(&got, &want)
+                            }
                             Keyword::Add | Keyword::Remove | Keyword::Admin => {
                                 // `ADD အိမ် 0123456789` keeps the list name whole.
                                 let typed = format!("{variant} {list} 0123456789");
@@ -913,7 +1207,8 @@ mod every_keyword {
             parse("CREATE အိမ်", "MY").command,
             Command::Create {
                 name: "အိမ်".into(),
-                announce: false
+                announce: false,
+                private: false
             }
         );
         assert_eq!(
@@ -942,7 +1237,8 @@ mod every_keyword {
             parse("CREATE 🏠🏠", "MY").command,
             Command::Create {
                 name: "🏠🏠".into(),
-                announce: false
+                announce: false,
+                private: false
             }
         );
         // A UK member's local number is read as a UK number.

@@ -31,6 +31,11 @@ fn facts() -> Facts {
         move_target_opted_out: false,
         pending_move: None,
         fresh_code: "482913".into(),
+        help: None,
+        outside: None,
+        ban_found: false,
+        request_ambiguous: false,
+        owned: vec![],
     }
 }
 
@@ -45,6 +50,13 @@ fn list(role: Option<Role>) -> ListFacts {
         segments_today: 0,
         sender_label: role.map(|_| "K7PQ".to_string()),
         sender_alias_clash: false,
+        private: false,
+        outside: true,
+        sender_banned: false,
+        sender_invited: false,
+        sender_requested: false,
+        fresh_label: "N3W1".into(),
+        admins: vec![],
     }
 }
 
@@ -88,7 +100,8 @@ fn create_makes_an_open_list_and_says_how_to_join() {
         vec![Effect::CreateList {
             name: "Housing".into(),
             key: list_key("housing"),
-            announce: false
+            announce: false,
+            private: false
         }]
     );
     assert!(only_reply(&d).contains("JOIN Housing"));
@@ -102,7 +115,8 @@ fn create_announce() {
         vec![Effect::CreateList {
             name: "alerts".into(),
             key: list_key("alerts"),
-            announce: true
+            announce: true,
+            private: false
         }]
     );
 }
@@ -215,9 +229,12 @@ fn post_confirmation_can_be_turned_off() {
 
 #[test]
 fn post_refusals_relay_nothing() {
-    // Not a member.
+    // Not a member, and the list's help line is off.
     let mut f = facts();
-    f.list = Some(list(None));
+    f.list = Some(ListFacts {
+        outside: false,
+        ..list(None)
+    });
     let d = run("housing hello", &f);
     assert!(d.effects.is_empty());
     assert!(only_reply(&d).contains("JOIN housing"));
@@ -463,6 +480,7 @@ fn target(id: i64, alias: &str, role: Role) -> TargetFacts {
         role,
         language: None,
         phone: phone("+447911000000"),
+        requested: false,
     }
 }
 
@@ -474,10 +492,17 @@ fn remove_and_admin() {
     let d = run("REMOVE housing Bob", &f);
     assert_eq!(
         d.effects,
-        vec![Effect::Remove {
-            list_id: 3,
-            member_id: 9
-        }]
+        vec![
+            Effect::Remove {
+                list_id: 3,
+                member_id: 9
+            },
+            Effect::Audit {
+                list_id: 3,
+                action: "remove",
+                target: Some("L9AB".into())
+            }
+        ]
     );
     assert!(d
         .replies
@@ -488,10 +513,17 @@ fn remove_and_admin() {
     let d = run("ADMIN housing #9", &f);
     assert_eq!(
         d.effects,
-        vec![Effect::MakeAdmin {
-            list_id: 3,
-            member_id: 9
-        }]
+        vec![
+            Effect::MakeAdmin {
+                list_id: 3,
+                member_id: 9
+            },
+            Effect::Audit {
+                list_id: 3,
+                action: "admin",
+                target: Some("L9AB".into())
+            }
+        ]
     );
     assert!(d.replies.iter().any(|r| r.to == To::Member(9)));
 
@@ -500,7 +532,10 @@ fn remove_and_admin() {
     let d = run("ADMIN housing Bob", &f);
     assert!(d.effects.is_empty());
     assert!(only_reply(&d).contains("Only the owner"));
-    assert_eq!(run("REMOVE housing Bob", &f).effects.len(), 1);
+    assert!(matches!(
+        run("REMOVE housing Bob", &f).effects[..],
+        [Effect::Remove { .. }, Effect::Audit { .. }]
+    ));
 
     // Members may not remove.
     f.list = Some(list(Some(Role::Member)));
@@ -760,7 +795,10 @@ fn owner_cannot_leave_and_admins_cannot_remove_admins() {
     assert!(only_reply(&d).contains("Only the owner"));
 
     f.list = Some(list(Some(Role::Owner)));
-    assert_eq!(run("REMOVE housing Bea", &f).effects.len(), 1);
+    assert!(matches!(
+        run("REMOVE housing Bea", &f).effects[..],
+        [Effect::Remove { .. }, Effect::Audit { .. }]
+    ));
     f.targets = vec![target(1, "Olu", Role::Owner)];
     let d = run("ADMIN housing Olu", &f);
     assert!(d.effects.is_empty());
@@ -1070,4 +1108,398 @@ fn a_name_never_carries_a_link_a_number_or_a_request_for_personal_details() {
     }
     let d = run("NAME Amina", &facts());
     assert_eq!(d.effects, vec![Effect::SetAlias("Amina".into())]);
+}
+
+// Safe lists: private lists, bans, help lines, owners.
+
+/// An engine with Malaysia's carrier rules.
+fn malaysian() -> Engine {
+    Engine::new(Rules {
+        carrier: carrier::CarrierRules {
+            rules: Some(carrier::RuleSet::My),
+            allowed_domains: Vec::new(),
+        },
+        ..Rules::default()
+    })
+}
+
+fn private_list(role: Option<Role>) -> ListFacts {
+    ListFacts {
+        private: true,
+        ..list(role)
+    }
+}
+
+fn admins() -> Vec<TargetFacts> {
+    vec![
+        target(1, "Olu", Role::Owner),
+        TargetFacts {
+            language: Some(Lang::Ms),
+            ..target(2, "Siti", Role::Admin)
+        },
+    ]
+}
+
+fn no_number_in(d: &Decision) {
+    for r in &d.replies {
+        assert!(
+            !r.text.contains("7911") && !r.text.contains("7911000000"),
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn joining_a_private_list_asks_its_admins_in_their_languages() {
+    let mut f = facts();
+    f.list = Some(ListFacts {
+        admins: admins(),
+        ..private_list(None)
+    });
+    let d = run("JOIN housing", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::RequestJoin {
+            list_id: 3,
+            label: "N3W1".into()
+        }]
+    );
+    assert!(
+        d.replies[0].text.contains("request to join housing"),
+        "{d:?}"
+    );
+    assert_eq!(d.replies[1].to, To::Member(1));
+    assert!(d.replies[1].text.contains("APPROVE #N3W1"), "{d:?}");
+    assert!(d.replies[1].text.contains("DENY #N3W1"), "{d:?}");
+    assert_eq!(d.replies[2].to, To::Member(2));
+    assert!(d.replies[2].text.contains("LULUS #N3W1"), "Malay: {d:?}");
+    no_number_in(&d);
+
+    // Asked already: the same answer, the admins are not asked again.
+    f.list.as_mut().unwrap().sender_requested = true;
+    let d = run("JOIN housing", &f);
+    assert!(d.effects.is_empty());
+    assert_eq!(d.replies.len(), 1);
+
+    // Invited by an admin: that was the approval.
+    f.list.as_mut().unwrap().sender_requested = false;
+    f.list.as_mut().unwrap().sender_invited = true;
+    let d = run("JOIN housing", &f);
+    assert_eq!(d.effects, vec![Effect::Join { list_id: 3 }]);
+
+    // Banned: the answer of a request, and nothing else.
+    f.list.as_mut().unwrap().sender_invited = false;
+    f.list.as_mut().unwrap().sender_banned = true;
+    let d = run("JOIN housing", &f);
+    assert!(d.effects.is_empty());
+    assert_eq!(d.replies.len(), 1);
+    assert!(d.replies[0].text.contains("request to join housing"));
+}
+
+#[test]
+fn info_of_a_private_list_tells_an_outsider_nothing_more() {
+    let mut f = facts();
+    f.list = Some(private_list(None));
+    let text = run("INFO housing", &f).replies[0].text.clone();
+    assert!(text.contains("private list"), "{text}");
+    assert!(!text.contains("12"), "no member count: {text}");
+    f.list = Some(private_list(Some(Role::Member)));
+    assert!(run("INFO housing", &f).replies[0]
+        .text
+        .contains("12 members"));
+}
+
+#[test]
+fn approve_and_deny_need_an_admin_and_one_request() {
+    let mut f = facts();
+    f.list = Some(private_list(Some(Role::Member)));
+    f.targets = vec![TargetFacts {
+        requested: true,
+        ..target(9, "Bob", Role::Member)
+    }];
+    let d = run("APPROVE housing Bob", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("Only the owner or admins"));
+
+    f.list = Some(private_list(Some(Role::Admin)));
+    let d = run("APPROVE #L9AB", &f);
+    assert_eq!(
+        d.effects,
+        vec![
+            Effect::Approve {
+                list_id: 3,
+                member_id: 9
+            },
+            Effect::Audit {
+                list_id: 3,
+                action: "approve",
+                target: Some("L9AB".into())
+            }
+        ]
+    );
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Member(9) && r.text.contains("You joined housing")));
+
+    let d = run("DENY housing Bob", &f);
+    assert!(matches!(d.effects[0], Effect::Deny { member_id: 9, .. }));
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Member(9) && r.text.contains("not accepted")));
+
+    f.targets.clear();
+    assert!(only_reply(&run("APPROVE housing #XXXX", &f)).contains("No open request"));
+    f.list = None;
+    f.request_ambiguous = true;
+    assert!(only_reply(&run("APPROVE #XXXX", &f)).contains("Name the list"));
+    f.request_ambiguous = false;
+    assert!(only_reply(&run("APPROVE #XXXX", &f)).contains("No open request"));
+}
+
+#[test]
+fn ban_keeps_out_anyone_but_the_owner_and_says_nothing_more_than_removal() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Admin)));
+    f.targets = vec![target(9, "Bob", Role::Member)];
+    let d = run("BAN housing Bob", &f);
+    assert_eq!(
+        d.effects,
+        vec![
+            Effect::Ban {
+                list_id: 3,
+                member_id: 9
+            },
+            Effect::Audit {
+                list_id: 3,
+                action: "ban",
+                target: Some("L9AB".into())
+            }
+        ]
+    );
+    let notice = d.replies.iter().find(|r| r.to == To::Member(9)).unwrap();
+    assert_eq!(notice.text, "You were removed from housing.");
+    no_number_in(&d);
+
+    // Someone who only asked to join is not told anything.
+    f.targets = vec![TargetFacts {
+        requested: true,
+        ..target(9, "Bob", Role::Member)
+    }];
+    assert_eq!(run("BAN housing Bob", &f).replies.len(), 1);
+
+    for (who, role, why) in [
+        (target(1, "Olu", Role::Owner), "owner", "cannot be removed"),
+        (target(2, "Bea", Role::Admin), "admin", "Only the owner"),
+        (target(7, "Me", Role::Admin), "self", "cannot be removed"),
+    ] {
+        f.targets = vec![who];
+        let d = run("BAN housing x", &f);
+        assert!(d.effects.is_empty(), "{role}");
+        assert!(only_reply(&d).contains(why), "{role}: {d:?}");
+    }
+    f.targets = vec![];
+    assert!(only_reply(&run("BAN housing", &f)).contains("Name the member"));
+}
+
+#[test]
+fn an_outsiders_post_is_a_help_request_to_the_admins_only() {
+    let mut f = facts();
+    f.list = Some(ListFacts {
+        admins: admins(),
+        ..list(None)
+    });
+    f.outside = Some(OutsideFacts {
+        open_request: None,
+        next_id: 41,
+        messages_last_hour: 0,
+    });
+    let d = run("housing My son is sick, where is a clinic?", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::HelpRequest {
+            list_id: 3,
+            id: 41,
+            new: true,
+            body: "My son is sick, where is a clinic?".into()
+        }]
+    );
+    assert!(d.replies[0].text.contains("organisers of housing"));
+    let to_owner = &d.replies[1];
+    assert_eq!(to_owner.to, To::Member(1));
+    assert!(to_owner.text.starts_with("Help request H41 to housing"));
+    assert!(to_owner
+        .text
+        .ends_with(": My son is sick, where is a clinic?"));
+    assert!(
+        d.replies[2].text.contains("BALAS H41"),
+        "Malay admin: {d:?}"
+    );
+    no_number_in(&d);
+
+    // A second message stays on the open request.
+    f.outside.as_mut().unwrap().open_request = Some(12);
+    let d = run("housing thank you", &f);
+    assert!(matches!(
+        d.effects[0],
+        Effect::HelpRequest {
+            id: 12,
+            new: false,
+            ..
+        }
+    ));
+
+    // The hour's limit: one refusal, no relay.
+    f.outside.as_mut().unwrap().messages_last_hour = 5;
+    let d = run("housing again", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("limit"));
+
+    // What the networks would drop is held.
+    f.outside.as_mut().unwrap().messages_last_hour = 0;
+    let d = run_with(&malaysian(), "housing call me 012-345 6789", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("phone number"));
+
+    // A banned number: the usual answer, nobody is bothered.
+    f.list.as_mut().unwrap().sender_banned = true;
+    let d = run("housing let me in", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("organisers of housing"));
+
+    // The help line turned off: the refusal of before.
+    f.list.as_mut().unwrap().sender_banned = false;
+    f.list.as_mut().unwrap().outside = false;
+    let d = run("housing hello", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("JOIN housing"));
+}
+
+fn help(id: i64) -> HelpFacts {
+    HelpFacts {
+        id,
+        requester: target(20, "Stranger", Role::Member),
+        body: "Need a room".into(),
+    }
+}
+
+#[test]
+fn reply_and_share_answer_a_help_request_from_its_admins_only() {
+    let mut f = facts();
+    f.sender.alias = Some("Hassan".into());
+    f.help = Some(help(41));
+    f.list = Some(list(Some(Role::Member)));
+    for text in ["REPLY H41 come at 3", "SHARE H41"] {
+        let d = run(text, &f);
+        assert!(d.effects.is_empty(), "{text}");
+        assert!(
+            only_reply(&d).contains("no open help request H41"),
+            "{text}"
+        );
+    }
+    f.list = Some(list(Some(Role::Admin)));
+    let d = run("REPLY h41 Come to the centre at 3pm", &f);
+    let answer = d.replies.iter().find(|r| r.to == To::Member(20)).unwrap();
+    assert_eq!(answer.text, "[housing] Hassan: Come to the centre at 3pm");
+    assert!(only_reply_to_sender(&d).contains("H41"));
+    assert!(only_reply(&run("REPLY H41", &f)).contains("Write your answer"));
+    assert!(only_reply(&run_with(&malaysian(), "REPLY H41 www.example.com", &f)).contains("link"));
+
+    let d = run("SHARE H41", &f);
+    match &d.effects[0] {
+        Effect::Post { text, list_id, .. } => {
+            assert_eq!(*list_id, 3);
+            assert_eq!(text, "[housing] help request: Need a room");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        d.effects[1],
+        Effect::Audit {
+            action: "share",
+            ..
+        }
+    ));
+
+    f.help = None;
+    assert!(only_reply(&run("SHARE H99", &f)).contains("H99"));
+}
+
+fn only_reply_to_sender(d: &Decision) -> &str {
+    let mine: Vec<&Outgoing> = d.replies.iter().filter(|r| r.to == To::Sender).collect();
+    assert_eq!(mine.len(), 1, "{d:?}");
+    &mine[0].text
+}
+
+#[test]
+fn an_owner_who_opts_out_passes_each_list_on() {
+    let mut f = facts();
+    f.owned = vec![
+        (3, "housing".into(), Some(target(9, "Bob", Role::Admin))),
+        (4, "jobs".into(), None),
+    ];
+    let d = run("STOP", &f);
+    assert_eq!(d.effects[0], Effect::OptOut);
+    assert_eq!(
+        d.effects[1],
+        Effect::SetOwner {
+            list_id: 3,
+            member_id: 9
+        }
+    );
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Member(9) && r.text.contains("You now own housing")));
+    assert!(only_reply_to_sender(&d).contains("no more SMS"));
+}
+
+#[test]
+fn owner_passes_a_list_on_only_to_another_member() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Admin)));
+    f.targets = vec![target(9, "Bob", Role::Member)];
+    assert!(only_reply(&run("OWNER housing Bob", &f)).contains("Only the owner"));
+    f.list = Some(list(Some(Role::Owner)));
+    let d = run("OWNER housing Bob", &f);
+    assert!(matches!(
+        d.effects[0],
+        Effect::SetOwner { member_id: 9, .. }
+    ));
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Member(9) && r.text.contains("You now own housing")));
+    f.targets = vec![target(7, "Me", Role::Owner)];
+    assert!(run("OWNER housing Me", &f).effects.is_empty());
+}
+
+#[test]
+fn outside_is_the_owners_switch() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Admin)));
+    assert!(only_reply(&run("OUTSIDE housing OFF", &f)).contains("Only the owner"));
+    f.list = Some(list(Some(Role::Owner)));
+    let d = run("OUTSIDE housing OFF", &f);
+    assert_eq!(
+        d.effects[0],
+        Effect::SetOutside {
+            list_id: 3,
+            on: false
+        }
+    );
+    assert!(only_reply(&run("OUTSIDE housing", &f)).contains("OUTSIDE housing OFF"));
+}
+
+#[test]
+fn help_codes_read_in_any_digits() {
+    assert_eq!(help_id("H7"), Some(7));
+    assert_eq!(help_id("h٧"), Some(7));
+    assert_eq!(help_id("H၄၁"), Some(41));
+    assert_eq!(help_id("41"), Some(41));
+    for bad in ["H", "Hx", "", "H-1", "H99999999999999"] {
+        assert_eq!(help_id(bad), None, "{bad}");
+    }
+    assert_eq!(help_code(41), "H41");
 }

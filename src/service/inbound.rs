@@ -51,7 +51,8 @@ pub async fn handle(
         return Ok(InboundOutcome::Duplicate);
     };
     let who = tx.sender(sender_id, sender).await?;
-    let needs = engine::needs(&parsed.command);
+    let mut needs = engine::needs(&parsed.command);
+    needs.owned |= engine::may_opt_out(&parsed.command, &text);
     let facts = tx
         .load_facts(who, &needs, &parsed, &engine.rules, inbound_id, now)
         .await?;

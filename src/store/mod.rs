@@ -225,6 +225,21 @@ pub struct ExportRow {
     pub phone: Option<String>,
 }
 
+/// One admin action in the audit log.
+#[derive(Debug, Clone)]
+pub struct AuditRow {
+    /// When (ms since the epoch).
+    pub at: i64,
+    /// The list's name.
+    pub list: String,
+    /// What was done (`approve`, `ban`, `export-numbers`, ...).
+    pub action: String,
+    /// Who did it: their label in the list (`#K7PQ`), `operator` for the command line.
+    pub actor: String,
+    /// To whom: a label (`#K7PQ`) or a help request's code (`H7`), if any.
+    pub target: String,
+}
+
 /// The inbound use case's transactions.
 #[async_trait]
 pub trait Inbound: Send + Sync + 'static {
@@ -282,6 +297,10 @@ pub trait Members: Send + Sync + 'static {
         list_name: &str,
         with_numbers: bool,
     ) -> Result<Vec<ExportRow>, StoreError>;
+    /// The audit log, oldest first: every list's, or one list's.
+    async fn audit(&self, list_name: Option<&str>) -> Result<Vec<AuditRow>, StoreError>;
+    /// Write an operator's action (an export with numbers) to the audit log.
+    async fn audit_operator(&self, list_name: &str, action: &str) -> Result<(), StoreError>;
     /// Members to ask whether they are still there: not paused, not opted out, not asked yet,
     /// silent since before `since` (their last SMS, or their joining), and whose latest message
     /// with a final state failed (delivery stopped). At most `limit`.

@@ -13,7 +13,7 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use super::hot;
 use super::{
-    now_ms, Claimed, Completion, Counts, ExportRow, ImportTx, ImportedMember, Inbound,
+    now_ms, AuditRow, Claimed, Completion, Counts, ExportRow, ImportTx, ImportedMember, Inbound,
     InboundRecord, InboundTx, Members, MembershipState, OutboxView, Queue, Receipts,
     ReconfirmCandidate, Reports, StoreError,
 };
@@ -241,6 +241,60 @@ impl SqliteStore {
         Ok(id)
     }
 
+    /// A member of a list as a target row (`id, alias, language, phone_enc, role, label, state`).
+    fn target_from(&self, row: &sqlx::sqlite::SqliteRow) -> Result<TargetFacts, StoreError> {
+        let enc: Vec<u8> = row.get("phone_enc");
+        let language: Option<String> = row.get("language");
+        Ok(TargetFacts {
+            id: row.get("id"),
+            label: row.get::<Option<String>, _>("label").unwrap_or_default(),
+            alias: row.get("alias"),
+            role: Role::parse(row.get::<&str, _>("role")).unwrap_or(Role::Member),
+            language: language.as_deref().and_then(smsup_lang::Lang::from_code),
+            phone: Phone::from_e164_unchecked(self.crypto.decrypt(&enc)?),
+            requested: row.get::<&str, _>("state") == "requested",
+        })
+    }
+
+    /// A member by id, with their label and role in `list_id` when they have one there.
+    async fn target(
+        &self,
+        conn: &mut SqliteConnection,
+        list_id: Option<i64>,
+        member_id: i64,
+    ) -> Result<Option<TargetFacts>, StoreError> {
+        let row = sqlx::query(
+            "SELECT m.id, m.alias, m.language, m.phone_enc, COALESCE(ms.role, 'member') AS role,
+                    ms.label, COALESCE(ms.state, '') AS state
+             FROM members m LEFT JOIN memberships ms ON ms.member_id = m.id AND ms.list_id = ?
+             WHERE m.id = ?",
+        )
+        .bind(list_id)
+        .bind(member_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        row.map(|row| self.target_from(&row)).transpose()
+    }
+
+    /// The owner and admins of a list who can be reached (the first 50).
+    async fn admins(
+        &self,
+        conn: &mut SqliteConnection,
+        list_id: i64,
+    ) -> Result<Vec<TargetFacts>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT m.id, m.alias, m.language, m.phone_enc, ms.role, ms.label, ms.state
+             FROM memberships ms JOIN members m ON m.id = ms.member_id
+             WHERE ms.list_id = ? AND ms.state = 'active' AND ms.role IN ('owner', 'admin')
+               AND m.opted_out = 0
+             ORDER BY ms.role = 'owner' DESC, ms.created_at LIMIT 50",
+        )
+        .bind(list_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        rows.iter().map(|row| self.target_from(row)).collect()
+    }
+
     #[allow(clippy::too_many_arguments)]
     async fn load_facts(
         &self,
@@ -265,13 +319,61 @@ impl SqliteStore {
             move_target_opted_out: false,
             pending_move: None,
             fresh_code: String::new(),
+            help: None,
+            outside: None,
+            ban_found: false,
+            request_ambiguous: false,
+            owned: Vec::new(),
         };
         let sender_id = facts.sender.id;
-        if let Some(key) = &needs.list_key {
-            let row = sqlx::query("SELECT id, name, announce FROM lists WHERE name_key = ?")
+        let window = i64::from(rules.request_days) * 86_400_000;
+        // The list: by name, by the label of a join request waiting in one of the sender's lists
+        // (APPROVE #K7PQ), or by a help request's code (REPLY H7).
+        let list_id: Option<i64> = if let Some(key) = &needs.list_key {
+            sqlx::query_scalar("SELECT id FROM lists WHERE name_key = ?")
                 .bind(key)
                 .fetch_optional(&mut *conn)
-                .await?;
+                .await?
+        } else if let Some(label) = needs.request_label.as_deref() {
+            let ids: Vec<i64> = sqlx::query_scalar(
+                "SELECT DISTINCT r.list_id FROM memberships r
+                 JOIN memberships me ON me.list_id = r.list_id AND me.member_id = ?1
+                  AND me.state = 'active' AND me.role IN ('owner', 'admin')
+                 WHERE r.state = 'requested' AND r.label = ?2 AND r.invited_at > ?3",
+            )
+            .bind(sender_id)
+            .bind(engine::typed_label(label))
+            .bind(now - window)
+            .fetch_all(&mut *conn)
+            .await?;
+            facts.request_ambiguous = ids.len() > 1;
+            ids.first().copied().filter(|_| ids.len() == 1)
+        } else if let Some(id) = needs.help_code.as_deref().and_then(engine::help_id) {
+            let help_row: Option<(i64, i64, String)> = sqlx::query_as(
+                "SELECT list_id, member_id, body FROM help_requests WHERE id = ? AND last_at > ?",
+            )
+            .bind(id)
+            .bind(now - window)
+            .fetch_optional(&mut *conn)
+            .await?;
+            if let Some((_, member, body)) = &help_row {
+                let requester = self.target(conn, None, *member).await?;
+                facts.help = requester.map(|requester| engine::HelpFacts {
+                    id,
+                    requester,
+                    body: body.clone(),
+                });
+            }
+            help_row.as_ref().map(|(list, _, _)| *list)
+        } else {
+            None
+        };
+        if let Some(list_id) = list_id {
+            let row =
+                sqlx::query("SELECT id, name, announce, private, outside FROM lists WHERE id = ?")
+                    .bind(list_id)
+                    .fetch_optional(&mut *conn)
+                    .await?;
             if let Some(row) = row {
                 let id: i64 = row.get("id");
                 // Members who receive posts: opted-out numbers are not counted (INFO only: a
@@ -287,13 +389,81 @@ impl SqliteStore {
                 } else {
                     0
                 };
-                let mine: Option<(String, Option<String>)> = sqlx::query_as(
-                    "SELECT role, label FROM memberships WHERE list_id = ? AND member_id = ? AND state = 'active'",
+                let membership: Option<(String, Option<String>, String, Option<i64>)> =
+                    sqlx::query_as(
+                        "SELECT role, label, state, invited_at FROM memberships
+                         WHERE list_id = ? AND member_id = ?",
+                    )
+                    .bind(id)
+                    .bind(sender_id)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                let state = membership.as_ref().map(|m| m.2.as_str());
+                let sender_invited = state == Some("invited");
+                let sender_requested = state == Some("requested")
+                    && membership
+                        .as_ref()
+                        .and_then(|m| m.3)
+                        .is_some_and(|at| at > now - window);
+                let known_label = membership.as_ref().and_then(|m| m.1.clone());
+                let active = state == Some("active");
+                let mine: Option<(String, Option<String>)> = membership
+                    .filter(|_| active)
+                    .map(|(role, label, _, _)| (role, label));
+                let sender_banned: bool = sqlx::query_scalar::<_, i64>(
+                    "SELECT COUNT(*) FROM bans WHERE list_id = ? AND phone_index = ?",
                 )
                 .bind(id)
-                .bind(sender_id)
-                .fetch_optional(&mut *conn)
-                .await?;
+                .bind(self.crypto.index(facts.sender.phone.e164()))
+                .fetch_one(&mut *conn)
+                .await?
+                    > 0;
+                let private = row.get::<i64, _>("private") != 0;
+                // Someone outside the list who may ask to join it or write to its help line: the
+                // owner and admins who would be told, and a label for them.
+                let (admins, fresh_label) = if needs.outside && !active && !sender_banned {
+                    let admins = self.admins(conn, id).await?;
+                    let label = match known_label {
+                        Some(label) => label,
+                        None if private => new_label(conn, id).await?,
+                        None => String::new(),
+                    };
+                    (admins, label)
+                } else {
+                    (Vec::new(), String::new())
+                };
+                if needs.outside
+                    && !active
+                    && matches!(parsed.command, engine::Command::Post { .. })
+                {
+                    let open_request: Option<i64> = sqlx::query_scalar(
+                        "SELECT id FROM help_requests WHERE member_id = ? AND list_id = ? AND last_at > ?
+                         ORDER BY id DESC LIMIT 1",
+                    )
+                    .bind(sender_id)
+                    .bind(id)
+                    .bind(now - window)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    let next_id: i64 =
+                        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM help_requests")
+                            .fetch_one(&mut *conn)
+                            .await?;
+                    let messages: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM help_messages hm JOIN help_requests h ON h.id = hm.help_id
+                         WHERE h.member_id = ? AND h.list_id = ? AND hm.created_at > ?",
+                    )
+                    .bind(sender_id)
+                    .bind(id)
+                    .bind(now - 3_600_000)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                    facts.outside = Some(engine::OutsideFacts {
+                        open_request,
+                        next_id,
+                        messages_last_hour: messages as u64,
+                    });
+                }
                 let (recipients, segments_today) = if needs.post_counts {
                     let r: i64 = sqlx::query_scalar(
                         "SELECT COUNT(*) FROM memberships ms JOIN members m ON m.id = ms.member_id
@@ -341,6 +511,13 @@ impl SqliteStore {
                     segments_today: segments_today as u64,
                     sender_label: mine.and_then(|(_, label)| label),
                     sender_alias_clash: clash,
+                    private,
+                    outside: row.get::<i64, _>("outside") != 0,
+                    sender_banned,
+                    sender_invited,
+                    sender_requested,
+                    fresh_label,
+                    admins,
                 });
             }
         }
@@ -354,27 +531,61 @@ impl SqliteStore {
             .await?;
         }
         if let (Some(who), Some(list)) = (&needs.target, &facts.list) {
-            let rows = sqlx::query(
-                "SELECT m.id, m.alias, m.language, m.phone_enc, ms.role, ms.label
+            let states = match needs.target_states {
+                engine::TargetStates::Active => "ms.state = 'active'",
+                engine::TargetStates::Requested => "ms.state = 'requested' AND ms.invited_at > ?4",
+                engine::TargetStates::Any => {
+                    "(ms.state IN ('active', 'invited')
+                      OR (ms.state = 'requested' AND ms.invited_at > ?4))"
+                }
+            };
+            let rows = sqlx::query(&format!(
+                "SELECT m.id, m.alias, m.language, m.phone_enc, ms.role, ms.label, ms.state
                  FROM memberships ms JOIN members m ON m.id = ms.member_id
-                 WHERE ms.list_id = ? AND ms.state = 'active' AND (ms.label = ? OR m.alias_key = ?)",
-            )
+                 WHERE ms.list_id = ?1 AND {states} AND (ms.label = ?2 OR m.alias_key = ?3)"
+            ))
             .bind(list.id)
-            .bind(typed_label(who))
+            .bind(engine::typed_label(who))
             .bind(engine::alias_key(who))
+            .bind(now - window)
             .fetch_all(&mut *conn)
             .await?;
             for row in rows {
-                let enc: Vec<u8> = row.get("phone_enc");
-                let language: Option<String> = row.get("language");
-                facts.targets.push(TargetFacts {
-                    id: row.get("id"),
-                    label: row.get::<Option<String>, _>("label").unwrap_or_default(),
-                    alias: row.get("alias"),
-                    role: Role::parse(row.get::<&str, _>("role")).unwrap_or(Role::Member),
-                    language: language.as_deref().and_then(smsup_lang::Lang::from_code),
-                    phone: Phone::from_e164_unchecked(self.crypto.decrypt(&enc)?),
-                });
+                facts.targets.push(self.target_from(&row)?);
+            }
+        }
+        if let (Some(label), Some(list)) = (&needs.ban_label, &facts.list) {
+            let n: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM bans WHERE list_id = ? AND label = ?")
+                    .bind(list.id)
+                    .bind(engine::typed_label(label))
+                    .fetch_one(&mut *conn)
+                    .await?;
+            facts.ban_found = n > 0;
+        }
+        if needs.owned {
+            let lists: Vec<(i64, String)> =
+                sqlx::query_as("SELECT id, name FROM lists WHERE owner_id = ? ORDER BY id")
+                    .bind(sender_id)
+                    .fetch_all(&mut *conn)
+                    .await?;
+            for (list_id, name) in lists {
+                // The longest-serving admin, else the longest-serving member, who can be reached.
+                let row = sqlx::query(
+                    "SELECT m.id, m.alias, m.language, m.phone_enc, ms.role, ms.label, ms.state
+                     FROM memberships ms JOIN members m ON m.id = ms.member_id
+                     WHERE ms.list_id = ? AND ms.state = 'active' AND m.id != ? AND m.opted_out = 0
+                     ORDER BY ms.role = 'admin' DESC, ms.created_at, m.id LIMIT 1",
+                )
+                .bind(list_id)
+                .bind(sender_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+                let next = match row {
+                    Some(row) => Some(self.target_from(&row)?),
+                    None => None,
+                };
+                facts.owned.push((list_id, name, next));
             }
         }
         if let Some(phone) = &needs.invitee {
@@ -384,6 +595,16 @@ impl SqliteStore {
                     .fetch_optional(&mut *conn)
                     .await?;
             let mut invitee = InviteeFacts::default();
+            if let Some(list) = &facts.list {
+                let banned: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM bans WHERE list_id = ? AND phone_index = ?",
+                )
+                .bind(list.id)
+                .bind(self.crypto.index(phone.e164()))
+                .fetch_one(&mut *conn)
+                .await?;
+                invitee.banned = banned > 0;
+            }
             if let Some(row) = row {
                 let id: i64 = row.get("id");
                 invitee.opted_out = row.get::<i64, _>("opted_out") != 0;
@@ -600,14 +821,16 @@ impl SqliteStore {
                 name,
                 key,
                 announce,
+                private,
             } => {
                 let list_id: i64 = sqlx::query_scalar(
-                    "INSERT INTO lists (name, name_key, announce, owner_id, created_at) VALUES (?, ?, ?, ?, ?)
-                     RETURNING id",
+                    "INSERT INTO lists (name, name_key, announce, private, owner_id, created_at)
+                     VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                 )
                 .bind(name)
                 .bind(key)
                 .bind(i64::from(*announce))
+                .bind(i64::from(*private))
                 .bind(sender_id)
                 .bind(now)
                 .fetch_one(&mut *conn)
@@ -669,6 +892,148 @@ impl SqliteStore {
                 )
                 .bind(list_id)
                 .bind(member_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::RequestJoin { list_id, label } => {
+                sqlx::query(
+                    "INSERT INTO memberships (list_id, member_id, role, state, created_at, label, invited_at)
+                     VALUES (?1, ?2, 'member', 'requested', ?3, ?4, ?3)
+                     ON CONFLICT (list_id, member_id) DO UPDATE
+                     SET state = 'requested', invited_at = ?3,
+                         label = COALESCE(memberships.label, excluded.label)
+                     WHERE memberships.state IN ('requested', 'declined')",
+                )
+                .bind(list_id)
+                .bind(sender_id)
+                .bind(now)
+                .bind(label)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::Approve { list_id, member_id } => {
+                // Serving time counts from joining (the owner's successor is the longest-serving).
+                sqlx::query(
+                    "UPDATE memberships SET state = 'active', created_at = ?
+                     WHERE list_id = ? AND member_id = ? AND state = 'requested'",
+                )
+                .bind(now)
+                .bind(list_id)
+                .bind(member_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::Deny { list_id, member_id } => {
+                sqlx::query(
+                    "DELETE FROM memberships WHERE list_id = ? AND member_id = ? AND state = 'requested'",
+                )
+                .bind(list_id)
+                .bind(member_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::Ban { list_id, member_id } => {
+                sqlx::query(
+                    "INSERT INTO bans (list_id, phone_index, label, banned_by, created_at)
+                     SELECT ms.list_id, m.phone_index, COALESCE(ms.label, ''), ?, ?
+                     FROM memberships ms JOIN members m ON m.id = ms.member_id
+                     WHERE ms.list_id = ? AND ms.member_id = ?
+                     ON CONFLICT (list_id, phone_index) DO NOTHING",
+                )
+                .bind(sender_id)
+                .bind(now)
+                .bind(list_id)
+                .bind(member_id)
+                .execute(&mut *conn)
+                .await?;
+                sqlx::query("DELETE FROM memberships WHERE list_id = ? AND member_id = ?")
+                    .bind(list_id)
+                    .bind(member_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::Unban { list_id, label } => {
+                sqlx::query("DELETE FROM bans WHERE list_id = ? AND label = ?")
+                    .bind(list_id)
+                    .bind(label)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::SetOwner { list_id, member_id } => {
+                sqlx::query(
+                    "UPDATE memberships SET role = 'admin' WHERE list_id = ? AND role = 'owner'",
+                )
+                .bind(list_id)
+                .execute(&mut *conn)
+                .await?;
+                sqlx::query(
+                    "UPDATE memberships SET role = 'owner' WHERE list_id = ? AND member_id = ? AND state = 'active'",
+                )
+                .bind(list_id)
+                .bind(member_id)
+                .execute(&mut *conn)
+                .await?;
+                sqlx::query("UPDATE lists SET owner_id = ? WHERE id = ?")
+                    .bind(member_id)
+                    .bind(list_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::HelpRequest {
+                list_id,
+                id,
+                new,
+                body,
+            } => {
+                if *new {
+                    sqlx::query(
+                        "INSERT INTO help_requests (id, list_id, member_id, body, created_at, last_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                    )
+                    .bind(id)
+                    .bind(list_id)
+                    .bind(sender_id)
+                    .bind(body)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+                } else {
+                    // The first message is the request (what SHARE posts); later ones keep it open.
+                    sqlx::query(
+                        "UPDATE help_requests SET last_at = ? WHERE id = ? AND member_id = ?",
+                    )
+                    .bind(now)
+                    .bind(id)
+                    .bind(sender_id)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                sqlx::query("INSERT INTO help_messages (help_id, created_at) VALUES (?, ?)")
+                    .bind(id)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::SetOutside { list_id, on } => {
+                sqlx::query("UPDATE lists SET outside = ? WHERE id = ?")
+                    .bind(i64::from(*on))
+                    .bind(list_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::Audit {
+                list_id,
+                action,
+                target,
+            } => {
+                sqlx::query(
+                    "INSERT INTO audit (at, actor_id, list_id, action, target) VALUES (?, ?, ?, ?, ?)",
+                )
+                .bind(now)
+                .bind(sender_id)
+                .bind(list_id)
+                .bind(*action)
+                .bind(target)
                 .execute(&mut *conn)
                 .await?;
             }
@@ -1012,17 +1377,6 @@ async fn activate(
     Ok(())
 }
 
-/// A label as a person typed it (`#k7pq`, `#K7PQ`, any script's digits): upper case ASCII, no `#`.
-pub fn typed_label(who: &str) -> Option<String> {
-    let rest = who.trim().strip_prefix(['#', '＃'])?;
-    let label: String = smsup_lang::ascii_digits(rest)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    (!label.is_empty()).then_some(label)
-}
-
 /// An import's transaction on SQLite: a few set-based statements per chunk of rows.
 struct SqliteImportTx {
     store: SqliteStore,
@@ -1177,7 +1531,8 @@ impl ImportTx for SqliteImportTx {
         sqlx::query(
             "INSERT INTO memberships (list_id, member_id, role, state, created_at, label, invited_at)
              SELECT ?1, j.value ->> 0, 'member', ?2, ?3, j.value ->> 1, ?3 FROM json_each(?4) AS j
-             WHERE true
+             JOIN members m ON m.id = j.value ->> 0
+             WHERE NOT EXISTS (SELECT 1 FROM bans b WHERE b.list_id = ?1 AND b.phone_index = m.phone_index)
              ON CONFLICT (list_id, member_id) DO UPDATE
              SET state = excluded.state, label = COALESCE(memberships.label, excluded.label),
                  invited_at = excluded.invited_at",
@@ -1646,6 +2001,73 @@ impl Members for SqliteStore {
         .rows_affected();
         tx.commit().await?;
         Ok(n)
+    }
+
+    async fn audit(&self, list_name: Option<&str>) -> Result<Vec<AuditRow>, StoreError> {
+        let list_id: Option<i64> = match list_name {
+            Some(name) => {
+                let id: Option<i64> = sqlx::query_scalar("SELECT id FROM lists WHERE name_key = ?")
+                    .bind(engine::list_key(name))
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Some(id.ok_or_else(|| StoreError::UnknownList(name.to_string()))?)
+            }
+            None => None,
+        };
+        let rows: Vec<(
+            i64,
+            String,
+            String,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+        )> = sqlx::query_as(
+            "SELECT a.at, l.name, a.action, a.actor_id, ms.label, a.target
+                 FROM audit a JOIN lists l ON l.id = a.list_id
+                 LEFT JOIN memberships ms ON ms.list_id = a.list_id AND ms.member_id = a.actor_id
+                 WHERE ?1 IS NULL OR a.list_id = ?1 ORDER BY a.id",
+        )
+        .bind(list_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(at, list, action, actor_id, label, target)| AuditRow {
+                at,
+                list,
+                action,
+                actor: match (actor_id, label) {
+                    (None, _) => "operator".to_string(),
+                    (Some(_), Some(label)) => format!("#{label}"),
+                    // No longer in the list (left, opted out): the member's id, never a number.
+                    (Some(id), None) => format!("member {id}"),
+                },
+                target: match target {
+                    Some(t) if t.starts_with('H') && t[1..].bytes().all(|b| b.is_ascii_digit()) => {
+                        t
+                    }
+                    Some(t) if !t.is_empty() => format!("#{t}"),
+                    _ => String::new(),
+                },
+            })
+            .collect())
+    }
+
+    async fn audit_operator(&self, list_name: &str, action: &str) -> Result<(), StoreError> {
+        let _writer = self.lock_writer().await;
+        let done = sqlx::query(
+            "INSERT INTO audit (at, actor_id, list_id, action, target)
+             SELECT ?, NULL, id, ?, NULL FROM lists WHERE name_key = ?",
+        )
+        .bind(now_ms())
+        .bind(action)
+        .bind(engine::list_key(list_name))
+        .execute(&self.write_pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::UnknownList(list_name.to_string()));
+        }
+        Ok(())
     }
 
     async fn export_members(

@@ -71,7 +71,7 @@ pub(crate) fn add_marks_with_spans(
         if i > 0 && needs_mark(units, i, opposite) {
             out.push(mark);
         }
-        let wrap = rtl && p.is_some_and(|p| is_formatted_number(units, p));
+        let wrap = rtl && p.is_some_and(|p| is_formatted_number(units, p) || is_sign_led(units, p));
         if starts_placeable {
             if wrap {
                 out.push(LRM);
@@ -125,6 +125,19 @@ fn is_formatted_number(units: &[Unit], p: usize) -> bool {
             .iter()
             .filter(|(_, q)| *q == Some(p))
             .any(|(c, _)| !is_number(*c))
+}
+
+/// A placeable that starts with a sign and reads left to right (a label `#K7PQ`): in right-to-left
+/// text the sign would be drawn on the far side of the letters, so it is held together left to
+/// right between two LRMs.
+fn is_sign_led(units: &[Unit], p: usize) -> bool {
+    let mut chars = units.iter().filter(|(_, q)| *q == Some(p)).map(|(c, _)| *c);
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    strong(first).is_none()
+        && !first.is_whitespace()
+        && std::iter::once(first).chain(chars).find_map(strong) == Some(Dir::Ltr)
 }
 
 /// Whether a mark is needed before `units[i]`: after a run of the opposite direction, when what

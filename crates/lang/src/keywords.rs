@@ -55,7 +55,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 17] = [
+    pub const ALL: [Keyword; 26] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -73,6 +73,15 @@ impl Keyword {
         Keyword::No,
         Keyword::Font,
         Keyword::Move,
+        Keyword::Private,
+        Keyword::Approve,
+        Keyword::Deny,
+        Keyword::Ban,
+        Keyword::Unban,
+        Keyword::Owner,
+        Keyword::Reply,
+        Keyword::Share,
+        Keyword::Outside,
     ];
 
     /// The command's name in the keyword files (`join`, `lang`, ...).
@@ -95,6 +104,15 @@ impl Keyword {
             Keyword::No => "no",
             Keyword::Font => "font",
             Keyword::Move => "move",
+            Keyword::Private => "private",
+            Keyword::Approve => "approve",
+            Keyword::Deny => "deny",
+            Keyword::Ban => "ban",
+            Keyword::Unban => "unban",
+            Keyword::Owner => "owner",
+            Keyword::Reply => "reply",
+            Keyword::Share => "share",
+            Keyword::Outside => "outside",
         }
     }
 }

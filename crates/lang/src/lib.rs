@@ -313,6 +313,24 @@ pub enum Keyword {
     Font,
     /// Move my lists to a new number (`MOVE <number>`), or accept such a move (`MOVE <code>`).
     Move,
+    /// Modifier of CREATE: a list one joins only with an admin's approval.
+    Private,
+    /// Let someone who asked join a private list.
+    Approve,
+    /// Refuse someone who asked to join a private list.
+    Deny,
+    /// Remove a member and keep their number out for good.
+    Ban,
+    /// Lift a ban.
+    Unban,
+    /// Pass a list on to another member.
+    Owner,
+    /// Answer a help request (`REPLY H7 <text>`).
+    Reply,
+    /// Post a help request's text to all members (`SHARE H7`).
+    Share,
+    /// Turn a list's help line for people outside it on or off (`OUTSIDE <list> OFF`).
+    Outside,
 }
 
 /// A value for a template's placeable.

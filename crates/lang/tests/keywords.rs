@@ -232,6 +232,9 @@ fn keywords_shown_in_replies_are_keywords() {
         ("added-by-org", Keyword::Leave),
         ("announce-usage", Keyword::Create),
         ("invalid-number", Keyword::Add),
+        ("created-private", Keyword::Join),
+        ("info-private", Keyword::Join),
+        ("outside-usage", Keyword::Outside),
     ];
     for lang in Lang::ALL {
         for (id, expected) in cases {

@@ -203,6 +203,7 @@ fn snapshot_cases(
                                 "font" => Arg::Str("Zawgyi".to_string()),
                                 "code" => Arg::Str("482913".to_string()),
                                 "days" => Arg::Num(7),
+                                "label" => Arg::Str("#K7PQ".to_string()),
                                 other => panic!("no snapshot value for ${other}"),
                             };
                             (v.clone(), value)

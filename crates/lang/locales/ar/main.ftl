@@ -132,3 +132,31 @@ reconfirm = للبقاء في SMS Up أرسل: ابدأ. وإلا تعلق عض�
         [many] { $days } يوماً
        *[other] { $days } يوم
     } بلا حذف.
+
+# Safe lists.
+created-private = أنشئت قائمة خاصة. للطلب: انضم { $list }
+info-private = قائمة خاصة. للطلب: انضم { $list }
+join-requested = أرسل طلب { $list } إلى المشرفين.
+join-request = { $who } إلى { $list }: وافق { $label }
+join-denied = لم يقبل طلبك إلى { $list }.
+approved = انضم { $who } إلى { $list }.
+denied = لن ينضم { $who } إلى { $list }.
+no-request = لا طلب مفتوح من { $who }.
+request-which-list = اكتب اسم القائمة: وافق القائمة { $who }
+banned = حذف { $label } من { $list } نهائيا.
+unbanned = يمكن لـ { $label } الانضمام إلى { $list } مجددا.
+owner-only = فقط مالك { $list } يستطيع ذلك.
+owner-made = { $who } الآن مالك { $list }.
+you-are-owner = أنت الآن مالك { $list }.
+need-who = اكتب بعد { $list } اسم العضو أو رقم #.
+help-sent = وصلت رسالتك إلى منظمي { $list }. الرد يأتي هنا.
+help-request = مساعدة { $code } ({ $list }) أجب/انشر { $code }:
+help-limit = بلغت حد الرسائل إلى { $list } هذه الساعة ({ $max }).
+help-unknown = لا طلب مساعدة { $code }.
+reply-empty = اكتب الرد: أجب { $code } النص
+help-replied = أرسل ردك على { $code }.
+help-shared-head = [{ $list }] طلب مساعدة:
+help-shared = نشر { $code } لكل أعضاء { $list }.
+outside-off = أغلقت رسائل من خارج { $list }.
+outside-on = فتحت رسائل من خارج { $list } مجددا.
+outside-usage = خارج { $list } OFF يغلق، ON يفتح.

@@ -114,3 +114,32 @@ limit-moves = Nihin ah na bu pawl thlen voi { $max } na hal cang. Thaizing ah i 
 
 # Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
 reconfirm = SMS Up: na um rih maw? Na bu pawl hmuh peng na duh ahcun HRAMTHOK tiah kuat. Ni { $days } chung ah na leh lo ahcun a dinh rih lai (zeihmanh hlonh a si lai lo).
+
+# Bu himnak.
+created-private = Bu hrimhrim { $list } ser a si: LUT { $list } in an hal, nangmah asiloah zohkhenhtu nih SIANG asiloah SIANLO.
+created-private-short = Bu hrimhrim ser a si. Hal: LUT { $list }
+info-private = { $list } cu bu hrimhrim a si. Lut hal: LUT { $list }
+join-requested = { $list } i lut na halnak cu zohkhenhtu sinah kuat a si. An leh tikah SMS na hmuh lai.
+join-request = { $who } nih { $list } lut a hal. Lut ter: SIANG { $label } Lut ter lo: SIANLO { $label }
+join-denied = { $list } i lut na halnak cu an cohlan lo.
+approved = { $who } nih { $list } a lut.
+denied = { $who } nih { $list } a lut lai lo.
+no-request = { $who } sinin halnak a um lo. Halnak i # nambat hman.
+request-which-list = Bu tampi ah { $who } halnak a um. Bu min chim: SIANG bumin { $who }
+banned = { $label } cu { $list } in hlonh a si i a kir kho ti lo. Phiat: KHAMLO { $list } { $label }
+unbanned = { $label } nih { $list } a lut kho than.
+owner-only = { $list } neitu lawng nih a tuah kho.
+owner-made = { $who } cu { $list } neitu a si cang. Nangmah cu zohkhenhtu na si.
+you-are-owner = { $list } neitu na si cang. Mi CHAP, HLONH le ZOHKHENHTU na tuah kho, NEITU in pek kho.
+need-who = { $list } hnu ah member min asiloah # nambat ttial.
+help-sent = Na ca cu { $list } a tuahtu sinah kuat a si. An leh cu hi nambat ah a ra lai.
+help-request = Bawmhnak hal { $code } { $list } ah (LETH { $code } ca, asiloah PHUAN { $code } mi vialte):
+help-limit = Hi suimilam chung { $list } ah ca na kuat khawh mi ({ $max }) a tling cang. Hngak.
+help-unknown = Na bu ah bawmhnak hal { $code } a um lo.
+reply-empty = Code hnu ah na leh ttial: LETH { $code } na leh
+help-replied = { $code } na leh cu kuat a si.
+help-shared-head = [{ $list }] bawmhnak hal:
+help-shared = Bawmhnak hal { $code } cu { $list } mi vialte sinah kuat a si.
+outside-off = { $list } lengmi nih zohkhenhtu sinah an ttial kho ti lo.
+outside-on = { $list } lengmi nih zohkhenhtu sinah an ttial kho than.
+outside-usage = LENG { $list } OFF nih lengmi ca a dinh; LENG { $list } ON nih a siang.

@@ -118,3 +118,36 @@ reconfirm = SMS Up: are you still there? Reply YES to keep getting your lists. W
     [one] 1 day
    *[other] { $days } days
 } they pause (nothing is deleted).
+
+# Safe lists. $label: a member's label in a list, with its # (#K7PQ); $code: a help request's code
+# (H7). No reply ever shows a phone number.
+created-private = Private list { $list } created: people ask with JOIN { $list } and you or an admin APPROVE or DENY them.
+created-private-short = Private list made. Ask to join: JOIN { $list }
+info-private = { $list } is a private list. To ask to join: JOIN { $list }
+join-requested = Your request to join { $list } was sent to its admins. You will get an SMS when they answer.
+join-request = { $who } asks to join { $list }. To let them in: APPROVE { $label } To refuse: DENY { $label }
+join-denied = Your request to join { $list } was not accepted.
+approved = { $who } joined { $list }.
+denied = { $who } will not join { $list }.
+no-request = No open request to join from { $who }. Use the # number shown in the request.
+request-which-list = Several of your lists have a request from { $who }. Name the list: APPROVE listname { $who }
+banned = { $label } was removed from { $list } and cannot come back. To undo: UNBAN { $list } { $label }
+unbanned = { $label } may join { $list } again.
+owner-only = Only the owner of { $list } can do that.
+owner-made = { $who } now owns { $list }. You are an admin of it.
+you-are-owner = You now own { $list }. You can ADD, REMOVE and ADMIN members, and pass it on with OWNER.
+need-who = Name the member after { $list }, by their name or the # number on their posts.
+# The help line: someone outside a list writes to its owner and admins.
+help-sent = Your message went to the organisers of { $list }. Their answer will come to this number.
+# Followed by the person's message.
+help-request = Help request { $code } to { $list } (REPLY { $code } text, or SHARE { $code } to post to all):
+help-limit = You reached the limit of messages to { $list } for this hour ({ $max }). Please wait.
+help-unknown = There is no open help request { $code } in your lists.
+reply-empty = Write your answer after the code: REPLY { $code } your answer
+help-replied = Your answer to { $code } was sent.
+# Followed by the request's text, posted to every member.
+help-shared-head = [{ $list }] help request:
+help-shared = Help request { $code } was posted to everyone in { $list }.
+outside-off = People outside { $list } can no longer write to its admins.
+outside-on = People outside { $list } can write to its admins again.
+outside-usage = OUTSIDE { $list } OFF stops messages from people outside it; OUTSIDE { $list } ON allows them.

@@ -109,3 +109,31 @@ limit-moves = امروز { $max } بار انتقال خواستید. لطفاً
 
 # Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
 reconfirm = ادامهٔ SMS Up: شروع. وگرنه { $days } روز بعد معلق می‌شوید، نه حذف.
+
+# Safe lists.
+created-private = گروه خصوصی ساخته شد. پیوستن: عضویت { $list }
+info-private = گروه خصوصی است. درخواست: عضویت { $list }
+join-requested = درخواست { $list } به مدیران رفت.
+join-request = { $who } در { $list }: تایید/رد { $label }
+join-denied = درخواست شما برای { $list } پذیرفته نشد.
+approved = { $who } به { $list } پیوست.
+denied = { $who } به { $list } نمی‌پیوندد.
+no-request = درخواستی از { $who } نیست.
+request-which-list = نام گروه را بنویسید: تایید گروه { $who }
+banned = { $label } از { $list } برای همیشه حذف شد.
+unbanned = { $label } دوباره می‌تواند به { $list } بپیوندد.
+owner-only = فقط مالک { $list } این کار را می‌تواند.
+owner-made = { $who } اکنون مالک { $list } است.
+you-are-owner = اکنون مالک { $list } هستید.
+need-who = پس از { $list } نام یا شماره # عضو را بنویسید.
+help-sent = پیام به مدیران { $list } رفت. پاسخ همین‌جا می‌آید.
+help-request = کمک { $code } ({ $list }) پاسخ/انتشار { $code }:
+help-limit = سقف پیام به { $list } در این ساعت ({ $max }) پر شد.
+help-unknown = درخواست کمک { $code } نیست.
+reply-empty = پاسخ را بنویسید: پاسخ { $code } متن
+help-replied = پاسخ { $code } فرستاده شد.
+help-shared-head = [{ $list }] درخواست کمک:
+help-shared = { $code } برای همه اعضای { $list } فرستاده شد.
+outside-off = پیام از بیرون { $list } بسته شد.
+outside-on = پیام از بیرون { $list } دوباره باز شد.
+outside-usage = بیرون { $list } OFF می‌بندد، ON باز می‌کند.

@@ -101,3 +101,32 @@ move-bad-code = Kod itu salah atau telah tamat. Dari telefon lama, hantar PINDAH
 limit-moves = Anda minta pindah { $max } kali hari ini. Sila cuba lagi esok.
 
 reconfirm = SMS Up: anda masih di sana? Balas MULA untuk terus terima kumpulan anda. Tanpa jawapan dalam { $days } hari, ia dihentikan sementara (tiada yang dipadam).
+
+# Senarai selamat.
+created-private = Kumpulan peribadi { $list } dicipta: orang minta dengan SERTAI { $list }, anda atau pentadbir LULUS atau ENGGAN.
+created-private-short = Kumpulan peribadi dicipta. Minta: SERTAI { $list }
+info-private = { $list } ialah kumpulan peribadi. Untuk minta sertai: SERTAI { $list }
+join-requested = Permohonan anda untuk sertai { $list } dihantar kepada pentadbirnya. Anda akan dapat SMS apabila mereka jawab.
+join-request = { $who } minta sertai { $list }. Untuk terima: LULUS { $label } Untuk tolak: ENGGAN { $label }
+join-denied = Permohonan anda untuk sertai { $list } tidak diterima.
+approved = { $who } telah menyertai { $list }.
+denied = { $who } tidak akan menyertai { $list }.
+no-request = Tiada permohonan terbuka daripada { $who }. Guna nombor # dalam permohonan.
+request-which-list = Beberapa kumpulan anda ada permohonan daripada { $who }. Sebut kumpulan: LULUS kumpulan { $who }
+banned = { $label } dibuang dari { $list } dan tidak boleh kembali. Untuk batal: NYAHSEKAT { $list } { $label }
+unbanned = { $label } boleh sertai { $list } semula.
+owner-only = Hanya pemilik { $list } boleh buat begitu.
+owner-made = { $who } kini pemilik { $list }. Anda pentadbirnya.
+you-are-owner = Anda kini pemilik { $list }. Anda boleh TAMBAH, BUANG dan PENTADBIR ahli, dan serahkan dengan PEMILIK.
+need-who = Tulis ahli selepas { $list }, dengan nama atau nombor # pada mesej mereka.
+help-sent = Mesej anda dihantar kepada penganjur { $list }. Jawapan mereka akan datang ke nombor ini.
+help-request = Permintaan bantuan { $code } ke { $list } (BALAS { $code } teks, atau KONGSI { $code } kepada semua):
+help-limit = Anda sampai had mesej ke { $list } untuk jam ini ({ $max }). Sila tunggu.
+help-unknown = Tiada permintaan bantuan { $code } dalam kumpulan anda.
+reply-empty = Tulis jawapan selepas kod: BALAS { $code } jawapan anda
+help-replied = Jawapan anda kepada { $code } dihantar.
+help-shared-head = [{ $list }] permintaan bantuan:
+help-shared = Permintaan bantuan { $code } dihantar kepada semua dalam { $list }.
+outside-off = Orang luar { $list } tidak boleh lagi menulis kepada pentadbirnya.
+outside-on = Orang luar { $list } boleh menulis kepada pentadbirnya semula.
+outside-usage = LUAR { $list } OFF hentikan mesej orang luar; LUAR { $list } ON benarkan semula.

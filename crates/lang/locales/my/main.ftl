@@ -108,3 +108,31 @@ limit-moves = ယနေ့ { $max } ကြိမ် ရွှေ့ရန် တ
 
 # Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
 reconfirm = SMS Up ဆက်ရရန်: စတင်။ { $days } ရက်အတွင်း မဖြေက ခဏဆိုင်းထားမည် (မဖျက်ပါ)။
+
+# Safe lists.
+created-private = သီးသန့်အဖွဲ့ ဖွင့်ပြီး။ ဝင်ရန်: ဝင် { $list }
+info-private = သီးသန့်အဖွဲ့။ ဝင်ခွင့်တောင်းရန်: ဝင် { $list }
+join-requested = { $list } ဝင်ခွင့်တောင်းချက် ပို့ပြီး။
+join-request = { $who } မှ { $list }: ခွင့်ပြု { $label }
+join-denied = { $list } ဝင်ခွင့် မရပါ။
+approved = { $who } သည် { $list } ဝင်ပြီး။
+denied = { $who } သည် { $list } မဝင်ရ။
+no-request = { $who } ၏ ဝင်ခွင့်တောင်းချက် မရှိ။
+request-which-list = အဖွဲ့အမည် ထည့်ပါ: ခွင့်ပြု အဖွဲ့ { $who }
+banned = { $label } ကို { $list } မှ ပိတ်ပင်ပြီး။
+unbanned = { $label } သည် { $list } ပြန်ဝင်နိုင်ပြီ။
+owner-only = { $list } ပိုင်ရှင်သာ လုပ်နိုင်သည်။
+owner-made = { $who } သည် { $list } ပိုင်ရှင် ဖြစ်ပြီ။
+you-are-owner = ယခု { $list } ပိုင်ရှင် ဖြစ်ပြီ။
+need-who = { $list } နောက်တွင် အမည် သို့ # ထည့်ပါ။
+help-sent = { $list } စီစဉ်သူများထံ ပို့ပြီး။ အဖြေ ဤနေရာ လာမည်။
+help-request = { $code } { $list } (ပြန်စာ/မျှဝေ { $code }):
+help-limit = { $list } သို့ ဤနာရီ { $max } ကြိမ် ပြည့်ပြီ။ စောင့်ပါ။
+help-unknown = အကူအညီတောင်းချက် { $code } မရှိ။
+reply-empty = အဖြေရေးပါ: ပြန်စာ { $code } အဖြေ
+help-replied = { $code } အဖြေ ပို့ပြီး။
+help-shared-head = [{ $list }] အကူအညီတောင်း:
+help-shared = { $code } ကို { $list } အားလုံးထံ ပို့ပြီး။
+outside-off = { $list } ပြင်ပမှ စာများ ပိတ်ပြီး။
+outside-on = { $list } ပြင်ပမှ စာများ ပြန်ဖွင့်ပြီး။
+outside-usage = ပြင်ပ { $list } OFF ပိတ် / ON ဖွင့်

@@ -126,3 +126,31 @@ reconfirm = د SMS Up دوام لپاره: پیل. که نه، { $days ->
     [one] 1 ورځ
    *[other] { $days } ورځې
 } وروسته ګډون درېږي، نه ړنګېږي.
+
+# Safe lists.
+created-private = خصوصي ډله جوړه شوه. غوښتنه: ګډون { $list }
+info-private = دا خصوصي ډله ده. غوښتنه: ګډون { $list }
+join-requested = د { $list } غوښتنه مدیرانو ته ولېږل شوه.
+join-request = { $who } په { $list }: منظور/رد { $label }
+join-denied = د { $list } غوښتنه ونه منل شوه.
+approved = { $who } په { $list } کې ګډون وکړ.
+denied = { $who } په { $list } کې ګډون نه کوي.
+no-request = له { $who } څخه غوښتنه نشته.
+request-which-list = د ډلې نوم ولیکئ: منظور ډله { $who }
+banned = { $label } له { $list } څخه د تل لپاره وایستل شو.
+unbanned = { $label } بیا { $list } کې ګډون کولی شي.
+owner-only = یوازې د { $list } مالک دا کولی شي.
+owner-made = { $who } اوس د { $list } مالک دی.
+you-are-owner = تاسو اوس د { $list } مالک یاست.
+need-who = له { $list } وروسته د غړي نوم یا # ولیکئ.
+help-sent = پیغام د { $list } مدیرانو ته ولاړ. ځواب همدلته راځي.
+help-request = مرسته { $code } ({ $list }) ځواب/خپور { $code }:
+help-limit = په دې ساعت کې { $list } ته د پیغامونو حد ({ $max }) پوره شو.
+help-unknown = د مرستې غوښتنه { $code } نشته.
+reply-empty = ځواب ولیکئ: ځواب { $code } متن
+help-replied = د { $code } ځواب ولېږل شو.
+help-shared-head = [{ $list }] د مرستې غوښتنه:
+help-shared = { $code } ټولو { $list } غړو ته ولېږل شو.
+outside-off = له { $list } بهر پیغامونه بند شول.
+outside-on = له { $list } بهر پیغامونه بیا پرانیستل شول.
+outside-usage = بهر { $list } OFF بندوي، ON پرانیزي.

@@ -126,3 +126,32 @@ reconfirm = SMS Up: tuñi aijo aso né? Tuañr grup okkol faibélla CURU leki zu
         [one] Ek din
        *[other] { $days } din
     } or butore zuab no dile, grup okkol bon rakibo (kessu buzai no felaibo).
+
+# Safe lists (Rohingya in Latin letters).
+created-private = Nizor grup { $list } bana hoise: manush JUAIN { $list } hoi maangibo, tui na zimmadar MANZUR na NAMANZUR goribo.
+created-private-short = Nizor grup bana hoise. Maangok: JUAIN { $list }
+info-private = { $list } nizor grup. Juain maangite: JUAIN { $list }
+join-requested = { $list } ot tor juain maangi zimmadar olor gasot fethaigiyi. Itara zuwab dile SMS faiba.
+join-request = { $who } ehon { $list } ot juain maangede. Juain goraite: MANZUR { $label } Na goraite: NAMANZUR { $label }
+join-denied = { $list } ot tor juain maangi manzur na hoy.
+approved = { $who } ehon { $list } ot juain goijje.
+denied = { $who } ehon { $list } ot juain na goribo.
+no-request = { $who } or kunu maangi nai. Maangir # nombor lekho.
+request-which-list = Bout grup ot { $who } or maangi ase. Grup or nam lekho: MANZUR grupnam { $who }
+banned = { $label } re { $list } ottu hothai dil, aar aite na faribo. Baatil goraite: MANAHOTHA { $list } { $label }
+unbanned = { $label } abar { $list } ot juain gorit faribo.
+owner-only = { $list } or malik ekkan eyan gorit fare.
+owner-made = { $who } ehon { $list } or malik. Tui zimmadar.
+you-are-owner = Tui ehon { $list } or malik. Tui ZOMA, HOTHA, ZIMMADAR gorit faros, MALIK lori dite faros.
+need-who = { $list } or baade member or nam na # nombor lekho.
+help-sent = Tor mesej { $list } or ayozokor olor gasot fethaigiyi. Itarar zuwab ei nombor ot aibo.
+help-request = Modot maangi { $code } { $list } ot (ZUWAB { $code } lekha, na BAAT { $code } beggun olla):
+help-limit = Ei ghonta { $list } ot mesej dibar limit ({ $max }) fura hoigiyi. Olpo ostar goro.
+help-unknown = Tor grup ot modot maangi { $code } nai.
+reply-empty = Code or baade zuwab lekho: ZUWAB { $code } tor zuwab
+help-replied = { $code } olla tor zuwab fethaigiyi.
+help-shared-head = [{ $list }] modot maangi:
+help-shared = Modot maangi { $code } { $list } or beggun olla fethaigiyi.
+outside-off = { $list } or baare manush zimmadar olore aar lekhit na faribo.
+outside-on = { $list } or baare manush zimmadar olore abar lekhit faribo.
+outside-usage = BAAR { $list } OFF baarir mesej bon gore; BAAR { $list } ON abar hulede.

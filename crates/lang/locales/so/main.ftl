@@ -117,3 +117,32 @@ reconfirm = SMS Up: weli ma joogtaa? Si aad kooxahaaga u sii hesho, qor BILOW. H
         [one] 1 maalin
        *[other] { $days } maalmood
     } gudahood, waa laguu hakin doonaa (waxba lama tirtirayo).
+
+# Liisaska ammaan ah.
+created-private = Liis gaar ah { $list } waa la sameeyay: dadku waxay codsadaan BIIR { $list }, adiga ama maamule ayaa OGOLOW ama DIIDO.
+created-private-short = Liis gaar ah waa la sameeyay. Codso: BIIR { $list }
+info-private = { $list } waa liis gaar ah. Si aad u codsato: BIIR { $list }
+join-requested = Codsigaaga ku biirista { $list } waxaa loo diray maamulayaasha. SMS ayaad heli doontaa markay ka jawaabaan.
+join-request = { $who } wuxuu codsanayaa { $list }. Oggolow: OGOLOW { $label } Ha oggolaan: DIIDO { $label }
+join-denied = Codsigaaga { $list } lama aqbalin.
+approved = { $who } wuxuu ku biiray { $list }.
+denied = { $who } kuma biiri doono { $list }.
+no-request = Codsi furan kama jiro { $who }. Isticmaal lambarka # ee codsiga.
+request-which-list = Liisas badan ayaa codsi ka haya { $who }. Sheeg liiska: OGOLOW liiska { $who }
+banned = { $label } waa laga saaray { $list } mana soo laaban karo. Si aad u celiso: FASAX { $list } { $label }
+unbanned = { $label } mar kale ayuu ku biiri karaa { $list }.
+owner-only = Kaliya milkiilaha { $list } ayaa sidaas samayn kara.
+owner-made = { $who } hadda waa milkiilaha { $list }. Adigu waxaad tahay maamule.
+you-are-owner = Hadda adigaa leh { $list }. Xubnaha waad KUDAR, SAAR iyo MAAMULE kartaa, kuna wareejin kartaa MILKILE.
+need-who = Qor xubinta ka dib { $list }, magaca ama lambarka # ee fariimahooda.
+help-sent = Fariintaada waxaa loo diray qabanqaabiyeyaasha { $list }. Jawaabtooda waxay imaan doontaa lambarkan.
+help-request = Codsi caawimo { $code } ee { $list } (JAWAAB { $code } qoraal, ama WADAAG { $code } dhammaan):
+help-limit = Waxaad gaartay xadka fariimaha { $list } saacaddan ({ $max }). Fadlan sug.
+help-unknown = Ma jiro codsi caawimo { $code } oo liisaskaaga ah.
+reply-empty = Jawaabta qor koodka ka dib: JAWAAB { $code } jawaabtaada
+help-replied = Jawaabtaada { $code } waa la diray.
+help-shared-head = [{ $list }] codsi caawimo:
+help-shared = Codsiga caawimada { $code } waxaa loo diray dhammaan { $list }.
+outside-off = Dadka ka baxsan { $list } hadda uma qori karaan maamulayaasha.
+outside-on = Dadka ka baxsan { $list } mar kale ayay u qori karaan maamulayaasha.
+outside-usage = DIBAD { $list } OFF waxay joojisaa fariimaha dibadda; DIBAD { $list } ON waa ogolaataa.

@@ -124,3 +124,31 @@ reconfirm = SMS Up தொடர: தொடங்கு. இல்லையேல
     [one] 1 நாளில்
    *[other] { $days } நாளில்
 } இடைநிறுத்தம் (நீக்கமில்லை).
+
+# Safe lists.
+created-private = தனிக் குழு உருவானது. கோர: சேர் { $list }
+info-private = இது தனிக் குழு. கோர: சேர் { $list }
+join-requested = { $list } கோரிக்கை நிர்வாகிகளுக்கு அனுப்பப்பட்டது.
+join-request = { $list } இல் { $who }: ஒப்புதல் { $label }
+join-denied = { $list } கோரிக்கை ஏற்கப்படவில்லை.
+approved = { $who } இப்போது { $list } இல் சேர்ந்தார்.
+denied = { $who } இனி { $list } இல் சேரமாட்டார்.
+no-request = { $who } இடமிருந்து கோரிக்கை இல்லை.
+request-which-list = குழு பெயர் சேர்க்கவும்: ஒப்புதல் குழு { $who }
+banned = { $label } { $list } இலிருந்து நிரந்தரமாக நீக்கப்பட்டார்.
+unbanned = { $label } மீண்டும் { $list } சேரலாம்.
+owner-only = { $list } உரிமையாளர் மட்டுமே இதைச் செய்யலாம்.
+owner-made = { $who } இப்போது { $list } உரிமையாளர்.
+you-are-owner = நீங்கள் இப்போது { $list } உரிமையாளர்.
+need-who = { $list } பின் உறுப்பினர் பெயர் அல்லது # எழுதவும்.
+help-sent = { $list } நிர்வாகிகளுக்கு அனுப்பியது. பதில் இங்கு.
+help-request = உதவி { $code } ({ $list }) பதில்/பகிர் { $code }:
+help-limit = இந்த மணி { $list } வரம்பு ({ $max }) முடிந்தது.
+help-unknown = உதவி கோரிக்கை { $code } இல்லை.
+reply-empty = பதில் எழுதவும்: பதில் { $code } உரை
+help-replied = { $code } பதில் அனுப்பப்பட்டது.
+help-shared-head = [{ $list }] உதவி கோரிக்கை:
+help-shared = { $code } { $list } அனைவருக்கும் அனுப்பியது.
+outside-off = { $list } வெளியிலிருந்து செய்திகள் மூடப்பட்டன.
+outside-on = { $list } வெளியிலிருந்து செய்திகள் மீண்டும் திறந்தன.
+outside-usage = வெளியே { $list } OFF மூடும், ON திறக்கும்.

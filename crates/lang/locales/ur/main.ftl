@@ -115,3 +115,31 @@ limit-moves = آپ آج { $max } بار منتقلی مانگ چکے۔ کل پھ
 
 # Re-confirmation: a member silent for long whose messages stopped being delivered ($days: days to answer).
 reconfirm = SMS Up جاری رکھنا: شروع۔ ورنہ { $days } دن بعد رکنیت معطل ہو گی، حذف نہیں۔
+
+# Safe lists.
+created-private = نجی فہرست بن گئی۔ شمولیت: شامل { $list }
+info-private = یہ نجی فہرست ہے۔ درخواست: شامل { $list }
+join-requested = { $list } کی درخواست منتظمین کو بھیج دی گئی۔
+join-request = { $who } در { $list }: منظور { $label }
+join-denied = { $list } کی درخواست قبول نہیں ہوئی۔
+approved = { $who } اب { $list } میں شامل ہے۔
+denied = { $who } کو { $list } میں شامل نہیں کیا۔
+no-request = { $who } کی کوئی درخواست نہیں۔
+request-which-list = فہرست کا نام لکھیں: منظور فہرست { $who }
+banned = { $label } کو { $list } سے ہمیشہ کے لیے نکال دیا۔
+unbanned = { $label } دوبارہ { $list } میں آ سکتا ہے۔
+owner-only = صرف { $list } کا مالک یہ کر سکتا ہے۔
+owner-made = { $who } اب { $list } کا مالک ہے۔
+you-are-owner = اب آپ { $list } کے مالک ہیں۔
+need-who = { $list } کے بعد رکن کا نام یا # نمبر لکھیں۔
+help-sent = { $list } کے منتظمین کو بھیج دیا۔ جواب یہاں آئے گا۔
+help-request = مدد { $code } ({ $list }) جواب/شیئر { $code }:
+help-limit = اس گھنٹے { $list } کو پیغامات کی حد ({ $max }) پوری۔
+help-unknown = مدد کی درخواست { $code } نہیں۔
+reply-empty = جواب لکھیں: جواب { $code } متن
+help-replied = { $code } کا جواب بھیج دیا۔
+help-shared-head = [{ $list }] مدد کی درخواست:
+help-shared = { $code } سب { $list } اراکین کو بھیج دیا۔
+outside-off = { $list } کے باہر سے پیغامات بند۔
+outside-on = { $list } کے باہر سے پیغامات پھر کھلے۔
+outside-usage = باہر { $list } OFF بند، ON کھلا۔

@@ -205,7 +205,8 @@ pub fn values(lang: Lang, var: &str) -> Vec<Arg> {
         "max" => [1, 6, 30, 100, 120].into_iter().map(Arg::Num).collect(),
         "mode" => vec![s("open"), s("announce")],
         "font" => vec![s("Zawgyi"), s("Unicode")],
-        "code" => vec![s("482913")],
+        "code" => vec![s("482913"), s("H12345")],
+        "label" => vec![s("#K7PQ"), s("#K7PQ2A")],
         "days" => [1, 7, 30].into_iter().map(Arg::Num).collect(),
         "role" => vec![s("owner"), s("admin"), s("member"), s("none")],
         "who" | "alias" => {

@@ -1,0 +1,374 @@
+//! Safe lists through the simulator: private lists joined by approval, bans that hold whatever the
+//! banned number tries, the help line for people outside a list, owners passing lists on, and the
+//! audit log. No text anyone receives ever shows another person's number.
+
+mod common;
+
+use common::{count, db, phone, run_cli, spawn_app, tempdir, Client};
+
+/// The `#label` a text shows after `word` (`APPROVE #K7PQ` → `#K7PQ`).
+fn label_after(text: &str, word: &str) -> String {
+    let at = text
+        .find(word)
+        .unwrap_or_else(|| panic!("no {word} in {text:?}"));
+    text[at + word.len()..]
+        .split_whitespace()
+        .next()
+        .expect("a label")
+        .trim_end_matches(['.', ','])
+        .to_string()
+}
+
+/// The next text `to` receives after the `before` it had.
+async fn next_text(c: &Client, to: &str, before: usize) -> String {
+    c.wait_texts(to, before + 1).await[before].clone()
+}
+
+/// Every text every phone of the test received: none shows another phone's number, in any format.
+async fn assert_no_number_leaked(c: &Client, phones: &[String]) {
+    for to in phones {
+        for text in c.texts(to).await {
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            for other in phones {
+                // The last 8 digits of a number: in +44..., 07911... or with spaces, all show them.
+                let tail = &other[other.len() - 8..];
+                assert!(
+                    !digits.contains(tail),
+                    "{to} received a text with {other}'s number: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_private_list_is_joined_only_with_an_admins_approval() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, outsider, other) = (phone(1), phone(2), phone(3));
+
+    let created = c.ask(&owner, "CREATE safety PRIVATE").await;
+    assert!(created.contains("Private list safety"), "{created}");
+    assert!(c.ask(&owner, "NAME Amina").await.contains("Amina"));
+
+    // To someone outside it, INFO says only that it is private.
+    let info = c.ask(&outsider, "INFO safety").await;
+    assert!(info.contains("private list"), "{info}");
+    assert!(!info.contains("member"), "{info}");
+
+    // JOIN asks; the owner is asked, by label.
+    let asked = c.ask(&outsider, "JOIN safety").await;
+    assert!(asked.contains("request to join safety"), "{asked}");
+    let notice = c.wait_texts(&owner, 3).await[2].clone();
+    assert!(notice.contains("asks to join safety"), "{notice}");
+    let label = label_after(&notice, "APPROVE ");
+    assert!(label.starts_with('#'), "{notice}");
+
+    // Asking again does not bother the owner again; the outsider is not a member and gets no posts.
+    c.ask(&outsider, "JOIN safety").await;
+    assert_eq!(
+        c.ask(&owner, "safety Checkpoint at the bridge").await,
+        "Sent to 0 members."
+    );
+    let pool = db(dir.path()).await;
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT COUNT(*) FROM memberships WHERE state = 'active'"
+        )
+        .await,
+        1
+    );
+    let outsider_texts = c.texts(&outsider).await;
+    assert!(
+        outsider_texts.iter().all(|t| !t.contains("Checkpoint")),
+        "{outsider_texts:?}"
+    );
+    assert_eq!(
+        c.texts(&owner).await.len(),
+        4,
+        "{:?}",
+        c.texts(&owner).await
+    );
+
+    // APPROVE with the label alone: they are in, and told.
+    let approved = c
+        .ask(&owner, &format!("APPROVE {}", label.to_lowercase()))
+        .await;
+    assert!(approved.contains("joined safety"), "{approved}");
+    let told = c.wait_texts(&outsider, 4).await[3].clone();
+    assert!(told.contains("You joined safety"), "{told}");
+    assert_eq!(c.ask(&owner, "safety Clear now").await, "Sent to 1 member.");
+    assert_eq!(
+        c.wait_texts(&outsider, 5).await[4],
+        "[safety] Amina: Clear now"
+    );
+
+    // DENY: told no, not a member, and the request is gone (APPROVE finds nothing).
+    let before = c.texts(&owner).await.len();
+    c.ask(&other, "JOIN safety").await;
+    let notice = next_text(&c, &owner, before).await;
+    let label = label_after(&notice, "APPROVE ");
+    let denied = c.ask(&owner, &format!("DENY safety {label}")).await;
+    assert!(denied.contains("will not join safety"), "{denied}");
+    let told = c.wait_texts(&other, 2).await[1].clone();
+    assert!(told.contains("not accepted"), "{told}");
+    let again = c.ask(&owner, &format!("APPROVE {label}")).await;
+    assert!(again.contains("No open request"), "{again}");
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT COUNT(*) FROM memberships WHERE state = 'active'"
+        )
+        .await,
+        2
+    );
+
+    // A plain member cannot approve anyone.
+    let before = c.texts(&owner).await.len();
+    c.ask(&other, "JOIN safety").await;
+    let notice = next_text(&c, &owner, before).await;
+    let label = label_after(&notice, "APPROVE ");
+    let refused = c.ask(&outsider, &format!("APPROVE safety {label}")).await;
+    assert!(refused.contains("Only the owner or admins"), "{refused}");
+
+    // An invitation by an admin is an approval: the invitee joins with JOIN.
+    let invitee = phone(4);
+    c.ask(&owner, &format!("ADD safety {invitee}")).await;
+    c.wait_texts(&invitee, 1).await;
+    assert!(c
+        .ask(&invitee, "JOIN safety")
+        .await
+        .contains("You joined safety"));
+
+    assert_no_number_leaked(&c, &[owner, outsider, other, invitee]).await;
+}
+
+#[tokio::test]
+async fn a_banned_number_cannot_come_back_by_any_command() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, bob, carol) = (phone(1), phone(2), phone(3));
+    c.ask(&owner, "CREATE housing").await;
+    c.ask(&bob, "JOIN housing").await;
+    c.ask(&bob, "NAME Bob").await;
+    c.ask(&carol, "JOIN housing").await;
+
+    let banned = c.ask(&owner, "BAN housing Bob").await;
+    assert!(banned.contains("cannot come back"), "{banned}");
+    let label = label_after(&banned, "UNBAN housing ");
+    let told = c.wait_texts(&bob, 3).await[2].clone();
+    assert!(told.contains("removed from housing"), "{told}");
+    let owner_before = c.texts(&owner).await.len();
+
+    // JOIN: an answer like any request's, and nothing happens.
+    let join = c.ask(&bob, "JOIN housing").await;
+    assert!(join.contains("request to join housing"), "{join}");
+    // The help line: the usual answer, and the admins get nothing.
+    let help = c.ask(&bob, "housing please let me back").await;
+    assert!(help.contains("organisers of housing"), "{help}");
+    // An invitation of the banned number: the same answer as always, and no invitation.
+    let invite = c.ask(&owner, &format!("ADD housing {bob}")).await;
+    assert!(invite.contains("Invitation to housing sent"), "{invite}");
+    // YES and START do not bring it back either.
+    c.ask(&bob, "YES").await;
+    c.ask(&bob, "housing hello everyone").await;
+    let pool = db(dir.path()).await;
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT COUNT(*) FROM memberships ms JOIN lists l ON l.id = ms.list_id
+             WHERE l.name = 'housing' AND ms.state IN ('active', 'invited', 'requested')"
+        )
+        .await,
+        2,
+        "only the owner and carol"
+    );
+    assert_eq!(
+        c.texts(&owner).await.len(),
+        owner_before + 1,
+        "the owner got only the invitation's answer: {:?}",
+        c.texts(&owner).await
+    );
+    assert!(c
+        .texts(&carol)
+        .await
+        .iter()
+        .all(|t| !t.contains("hello everyone") && !t.contains("let me back")));
+
+    // Another admin cannot ban the owner; a member cannot ban anyone.
+    assert!(c
+        .ask(&carol, "BAN housing #ZZZZ")
+        .await
+        .contains("Only the owner or admins"));
+
+    // UNBAN lifts it: JOIN works again.
+    let unbanned = c.ask(&owner, &format!("UNBAN housing {label}")).await;
+    assert!(unbanned.contains("may join housing again"), "{unbanned}");
+    assert!(c
+        .ask(&bob, "JOIN housing")
+        .await
+        .contains("You joined housing"));
+
+    // The audit log has both, with labels and never a number.
+    let (ok, out, err) = run_cli(
+        &[
+            "audit",
+            "--list",
+            "housing",
+            "--db",
+            dir.path().join("smsup.db").to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(ok, "{out}{err}");
+    assert!(out.contains(" ban ") && out.contains(" unban "), "{out}");
+    assert!(out.contains(&label), "{out}");
+    assert!(!out.contains(&bob[bob.len() - 8..]), "{out}");
+}
+
+#[tokio::test]
+async fn the_help_line_reaches_a_community_from_outside_without_any_number() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, admin, member, stranger) = (phone(1), phone(2), phone(3), phone(4));
+    c.ask(&owner, "CREATE housing").await;
+    c.ask(&owner, "NAME Amina").await;
+    c.ask(&admin, "JOIN housing").await;
+    c.ask(&admin, "NAME Hassan").await;
+    c.ask(&owner, "ADMIN housing Hassan").await;
+    c.ask(&member, "JOIN housing").await;
+    let owner_n = c.texts(&owner).await.len();
+    let admin_n = c.texts(&admin).await.len();
+    let member_n = c.texts(&member).await.len();
+
+    // A stranger writes to the list: the owner and the admin get it with a code, members do not.
+    let sent = c
+        .ask(&stranger, "housing I need a room for my family")
+        .await;
+    assert!(sent.contains("organisers of housing"), "{sent}");
+    let to_owner = c.wait_texts(&owner, owner_n + 1).await[owner_n].clone();
+    let to_admin = c.wait_texts(&admin, admin_n + 1).await[admin_n].clone();
+    assert!(to_owner.starts_with("Help request H"), "{to_owner}");
+    assert!(
+        to_owner.ends_with(": I need a room for my family"),
+        "{to_owner}"
+    );
+    assert_eq!(to_owner, to_admin);
+    let code = label_after(&to_owner, "REPLY ");
+    assert_eq!(c.texts(&member).await.len(), member_n);
+
+    // REPLY reaches the stranger as the list and the admin's alias.
+    let replied = c
+        .ask(&admin, &format!("REPLY {code} Come to the centre at 3pm"))
+        .await;
+    assert!(replied.contains(&code), "{replied}");
+    let answer = c.wait_texts(&stranger, 2).await[1].clone();
+    assert_eq!(answer, "[housing] Hassan: Come to the centre at 3pm");
+
+    // The stranger answers by writing to the list again: the same code.
+    c.ask(&stranger, "housing thank you, we will come").await;
+    let again = c.wait_texts(&owner, owner_n + 2).await[owner_n + 1].clone();
+    assert!(again.contains(&format!("Help request {code} ")), "{again}");
+    assert!(again.ends_with(": thank you, we will come"), "{again}");
+
+    // A code of another list's request tells nothing to whom is not its admin.
+    let nosy = c.ask(&member, &format!("REPLY {code} who are you?")).await;
+    assert!(nosy.contains("no open help request"), "{nosy}");
+    let nosy = c.ask(&member, &format!("SHARE {code}")).await;
+    assert!(nosy.contains("no open help request"), "{nosy}");
+
+    // SHARE posts the request to every member, with no sender.
+    let shared = c.ask(&owner, &format!("SHARE {code}")).await;
+    assert!(shared.contains("posted to everyone in housing"), "{shared}");
+    let post = c.wait_texts(&member, member_n + 3).await[member_n + 2].clone();
+    assert_eq!(post, "[housing] help request: I need a room for my family");
+
+    // A number in the request is held (the networks would drop it), and nothing is relayed.
+    let owner_n = c.wait_texts(&owner, owner_n + 3).await.len();
+    let held = c.ask(&stranger, "housing call me on 012-345 6789").await;
+    assert!(held.contains("phone number"), "{held}");
+    assert_eq!(c.texts(&owner).await.len(), owner_n);
+
+    // At most 5 messages an hour from one stranger to one list (TEST_LIMITS may differ: read it).
+    for i in 0..6 {
+        c.sms(&stranger, &format!("housing message {i}")).await;
+    }
+    let pool = db(dir.path()).await;
+    common::wait_drained(&pool, 20).await;
+    let relayed = c
+        .texts(&owner)
+        .await
+        .iter()
+        .filter(|t| t.contains("message "))
+        .count();
+    assert_eq!(relayed, 5 - 2, "two messages of the hour were used already");
+
+    // OUTSIDE OFF: strangers get today's refusal.
+    assert!(c
+        .ask(&owner, "OUTSIDE housing OFF")
+        .await
+        .contains("can no longer write"));
+    let refused = c.ask(&phone(5), "housing hello?").await;
+    assert!(refused.contains("You are not in housing"), "{refused}");
+    assert!(c
+        .ask(&admin, "OUTSIDE housing ON")
+        .await
+        .contains("Only the owner"));
+
+    assert_no_number_leaked(&c, &[owner, admin, member, stranger, phone(5)]).await;
+}
+
+#[tokio::test]
+async fn a_list_always_has_an_owner() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, early, admin, late) = (phone(1), phone(2), phone(3), phone(4));
+    c.ask(&owner, "CREATE housing").await;
+    c.ask(&early, "JOIN housing").await;
+    c.ask(&early, "NAME Early").await;
+    c.ask(&admin, "JOIN housing").await;
+    c.ask(&admin, "NAME Hassan").await;
+    c.ask(&late, "JOIN housing").await;
+    c.ask(&owner, "ADMIN housing Hassan").await;
+
+    // The owner opts out: the longest-serving admin owns the list now, and is told.
+    c.ask(&owner, "STOP").await;
+    let told = c.wait_texts(&admin, 4).await[3].clone();
+    assert!(told.contains("You now own housing"), "{told}");
+    assert!(c.ask(&admin, "INFO housing").await.contains("You: owner"));
+
+    // The new owner passes it on; they become an admin; the owner cannot leave.
+    let passed = c.ask(&admin, "OWNER housing Early").await;
+    assert!(passed.contains("Early now owns housing"), "{passed}");
+    assert!(c.ask(&early, "INFO housing").await.contains("You: owner"));
+    assert!(c.ask(&admin, "INFO housing").await.contains("You: admin"));
+    assert!(c
+        .ask(&early, "LEAVE housing")
+        .await
+        .contains("cannot leave"));
+    assert!(c
+        .ask(&late, "OWNER housing Hassan")
+        .await
+        .contains("Only the owner"));
+
+    // The last one standing: an owner with nobody to pass on to opts out, the list keeps them.
+    c.ask(&early, "STOP").await;
+    c.ask(&late, "LEAVE housing").await;
+    c.ask(&admin, "STOP").await;
+    let pool = db(dir.path()).await;
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT COUNT(*) FROM lists l JOIN memberships ms ON ms.list_id = l.id
+             AND ms.member_id = l.owner_id AND ms.role = 'owner'"
+        )
+        .await,
+        1,
+        "the owner recorded in the list is its owner member"
+    );
+}
