@@ -212,6 +212,7 @@ pub struct Application {
     channels: Vec<crate::channels::Channel>,
     dispatcher: crate::config::DispatcherSettings,
     members: crate::config::MembersSettings,
+    privacy: crate::config::PrivacySettings,
     engine: Engine,
     wake: Arc<Notify>,
     sim: bool,
@@ -307,6 +308,7 @@ impl Application {
             channels,
             dispatcher: settings.dispatcher.clone(),
             members: settings.members.clone(),
+            privacy: settings.privacy.clone(),
             engine,
             wake,
             sim,
@@ -404,6 +406,31 @@ impl Application {
                 }
             })
         });
+        // Retention: texts older than privacy.retention_days are erased, hourly.
+        let retention = (self.privacy.retention_days > 0).then(|| {
+            let store = self.store.clone();
+            let days = i64::from(self.privacy.retention_days);
+            let mut stop = stop_rx.clone();
+            tokio::spawn(async move {
+                loop {
+                    let before = crate::store::now_ms() - days * 86_400_000;
+                    match store.erase_texts_before(before).await {
+                        Ok(0) => {}
+                        Ok(n) => {
+                            tracing::info!(texts = n, days, "old texts erased");
+                            if let Err(e) = store.erase_traces().await {
+                                tracing::warn!(error = %e, "write-ahead log not truncated");
+                            }
+                        }
+                        Err(e) => tracing::warn!(error = %e, "retention failed"),
+                    }
+                    tokio::select! {
+                        _ = tokio::time::sleep(std::time::Duration::from_secs(3600)) => {}
+                        _ = stop.changed() => break,
+                    }
+                }
+            })
+        });
         tracing::info!(addr = %self.addr, channels = ?self.channels.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), "serving");
         let server = axum::serve(self.listener, self.router).with_graceful_shutdown(stop);
         let result = server.await;
@@ -413,6 +440,9 @@ impl Application {
         }
         let _ = lease_sweeper.await;
         if let Some(task) = reconfirm {
+            let _ = task.await;
+        }
+        if let Some(task) = retention {
             let _ = task.await;
         }
         for c in &self.channels {

@@ -128,6 +128,8 @@ pub struct Settings {
     pub carrier_rules: CarrierRulesSettings,
     /// Members' upkeep: re-confirmation of silent numbers.
     pub members: MembersSettings,
+    /// How long message texts are kept.
+    pub privacy: PrivacySettings,
     /// The built-in phone simulator.
     pub sim: SimSettings,
     /// The outbox dispatcher.
@@ -157,6 +159,7 @@ impl Default for Settings {
             limits: Limits::default(),
             carrier_rules: CarrierRulesSettings::default(),
             members: MembersSettings::default(),
+            privacy: PrivacySettings::default(),
             sim: SimSettings::default(),
             dispatcher: DispatcherSettings::default(),
             channels: Default::default(),
@@ -244,6 +247,21 @@ impl Default for MembersSettings {
             reconfirm_days: 0,
             reconfirm_wait_days: 7,
         }
+    }
+}
+
+/// What is kept of people's words.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrivacySettings {
+    /// Days the texts of inbound and outbound messages and of help requests are kept; older ones
+    /// are erased hourly (states, counts and timings stay for statistics). 0 keeps them.
+    pub retention_days: u32,
+}
+
+impl Default for PrivacySettings {
+    fn default() -> Self {
+        PrivacySettings { retention_days: 30 }
     }
 }
 

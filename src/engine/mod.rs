@@ -316,6 +316,8 @@ pub struct Facts {
     /// The lists the sender owns, each with who would own it next (the longest-serving admin,
     /// else the longest-serving member), for an opt-out.
     pub owned: Vec<(i64, String, Option<TargetFacts>)>,
+    /// The FORGET code the sender was sent and may still confirm (within 10 minutes, 3 tries).
+    pub pending_forget: Option<String>,
 }
 
 /// Counts behind the per-number limits.
@@ -371,6 +373,8 @@ pub struct Needs {
     pub owned: bool,
     /// The bans of the named list, for UNBAN of this label.
     pub ban_label: Option<String>,
+    /// FORGET: the code waiting to be confirmed, and a fresh one.
+    pub forget: bool,
 }
 
 /// Which memberships a target lookup matches.
@@ -521,6 +525,11 @@ pub fn needs(command: &Command) -> Needs {
             owned: true,
             ..Needs::default()
         },
+        Command::Forget { .. } => Needs {
+            owned: true,
+            forget: true,
+            ..Needs::default()
+        },
         _ => Needs::default(),
     }
 }
@@ -599,6 +608,20 @@ pub enum Effect {
         list_id: i64,
         /// On.
         on: bool,
+    },
+    /// Ask the sender to confirm FORGET with this code.
+    RequestForget {
+        /// Four digits.
+        code: String,
+    },
+    /// A wrong FORGET code (after three, the request is cancelled).
+    ForgetCodeFailed,
+    /// Erase the sender: number, alias, language, memberships, requests and the texts of what they
+    /// sent and received. Only a blind-index marker stays (opted out). `farewell` is queued to
+    /// them first, with a copy of the number that is erased once it is sent.
+    Forget {
+        /// The confirmation they get.
+        farewell: String,
     },
     /// Write an admin action to the audit log (who: the sender).
     Audit {
@@ -1322,6 +1345,13 @@ impl Engine {
             limit: false,
             limit_texts: Vec::new(),
         };
+        // FORGET works whatever the number's state: opted out too.
+        if let Command::Forget { code } = &parsed.command {
+            self.forget(&mut d, &mut r, code.as_deref(), facts);
+            d.replies = r.out;
+            self.limit_replies(&mut d, None, facts);
+            return d;
+        }
         if sender.opted_out {
             // An opted-out number gets nothing until START, except an answer to HELP that says how
             // to come back.
@@ -1567,6 +1597,8 @@ impl Engine {
                 ),
             },
             Command::Owner { list, who } => self.pass_on(&mut d, &mut r, list, who, facts),
+            // Answered before the opted-out check, above.
+            Command::Forget { .. } => {}
             Command::Reply { code, text: body } => {
                 self.help_reply(&mut d, &mut r, code, body, facts)
             }
@@ -1833,10 +1865,32 @@ impl Engine {
         r.say("invite-sent", &[("list", s(&l.name))]);
     }
 
-    /// STOP: opt out of everything; the lists the sender owns pass to the longest-serving admin,
-    /// else the longest-serving member, who is told.
-    fn opt_out(&self, d: &mut Decision, r: &mut Replies<'_>, facts: &Facts) {
-        d.effects.push(Effect::OptOut);
+    /// FORGET: a code goes to the sender; FORGET <code> within 10 minutes erases them (their lists
+    /// pass on as on an opt-out).
+    fn forget(&self, d: &mut Decision, r: &mut Replies<'_>, code: Option<&str>, facts: &Facts) {
+        match (code, &facts.pending_forget) {
+            (None, _) => {
+                d.effects.push(Effect::RequestForget {
+                    code: facts.fresh_code.clone(),
+                });
+                r.say("forget-confirm", &[("code", s(&facts.fresh_code))]);
+            }
+            (Some(typed), Some(expected)) if typed == expected => {
+                self.pass_lists_on(d, r, facts);
+                let farewell = self.render_for(r.lang, "forgotten", &[]);
+                d.effects.push(Effect::Forget { farewell });
+            }
+            (Some(_), Some(_)) => {
+                d.effects.push(Effect::ForgetCodeFailed);
+                r.say("forget-bad-code", &[]);
+            }
+            (Some(_), None) => r.say("forget-bad-code", &[]),
+        }
+    }
+
+    /// The lists the sender owns pass to the longest-serving admin, else the longest-serving
+    /// member, who is told.
+    fn pass_lists_on(&self, d: &mut Decision, r: &mut Replies<'_>, facts: &Facts) {
         for (list_id, name, next) in &facts.owned {
             let Some(next) = next else { continue };
             d.effects.push(Effect::SetOwner {
@@ -1855,6 +1909,13 @@ impl Engine {
                 &[("list", s(name))],
             );
         }
+    }
+
+    /// STOP: opt out of everything; the lists the sender owns pass to the longest-serving admin,
+    /// else the longest-serving member, who is told.
+    fn opt_out(&self, d: &mut Decision, r: &mut Replies<'_>, facts: &Facts) {
+        d.effects.push(Effect::OptOut);
+        self.pass_lists_on(d, r, facts);
         r.say("stopped", &[]);
     }
 

@@ -66,6 +66,11 @@ pub enum Command {
         /// The help request's code as typed.
         code: String,
     },
+    /// `FORGET`: erase me (a code is sent); `FORGET <code>` confirms.
+    Forget {
+        /// The code as typed (digits of any script made ASCII), if any.
+        code: Option<String>,
+    },
     /// `OUTSIDE <list> [ON|OFF]`: the help line for people outside the list.
     Outside {
         /// The list name as typed.
@@ -186,6 +191,7 @@ impl Command {
             Command::Reply { .. } => "reply",
             Command::Share { .. } => "share",
             Command::Outside { .. } => "outside",
+            Command::Forget { .. } => "forget",
             Command::Stop => "stop",
             Command::Start => "start",
             Command::No { .. } => "no",
@@ -617,6 +623,14 @@ pub fn parse(text: &str, region: &str) -> Parsed {
         Keyword::Share if !arg.is_empty() => Command::Share {
             code: trim_word(split_first(rest).0).to_string(),
         },
+        Keyword::Forget => Command::Forget {
+            code: (!arg.is_empty()).then(|| {
+                smsup_lang::ascii_digits(arg)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect()
+            }),
+        },
         Keyword::Outside if !arg.is_empty() => {
             let (list, switch) = split_first(rest);
             Command::Outside {
@@ -942,6 +956,7 @@ mod every_keyword {
             Keyword::Language => Command::Language { code: None },
             Keyword::Font => Command::Font { choice: None },
             Keyword::Move => Command::Move(MoveArg::Nothing),
+            Keyword::Forget => Command::Forget { code: None },
             Keyword::Name => Command::Name {
                 alias: String::new(),
             },
@@ -995,6 +1010,7 @@ mod every_keyword {
             },
             Keyword::Share => Command::Share { code: list },
             Keyword::Outside => Command::Outside { list, on: None },
+            Keyword::Forget => Command::Forget { code: Some(list) },
             Keyword::Name => Command::Name { alias: list },
             Keyword::Language => Command::Language { code: Some(list) },
             Keyword::Font => Command::Font { choice: Some(list) },

@@ -36,6 +36,7 @@ fn facts() -> Facts {
         ban_found: false,
         request_ambiguous: false,
         owned: vec![],
+        pending_forget: None,
     }
 }
 
@@ -1502,4 +1503,41 @@ fn help_codes_read_in_any_digits() {
         assert_eq!(help_id(bad), None, "{bad}");
     }
     assert_eq!(help_code(41), "H41");
+}
+
+#[test]
+fn forget_asks_for_a_code_and_erases_only_with_it_whatever_the_state() {
+    let mut f = facts();
+    let d = run("FORGET", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::RequestForget {
+            code: "482913".into()
+        }]
+    );
+    assert!(only_reply(&d).contains("FORGET 482913"));
+
+    // Opted out: FORGET still works.
+    f.sender.opted_out = true;
+    f.pending_forget = Some("4821".into());
+    f.owned = vec![(3, "housing".into(), Some(target(9, "Bob", Role::Admin)))];
+    let d = run("FORGET ၄၈၂၁", &f);
+    assert!(matches!(
+        d.effects[0],
+        Effect::SetOwner { member_id: 9, .. }
+    ));
+    assert!(
+        matches!(d.effects.last(), Some(Effect::Forget { farewell }) if farewell.contains("erased"))
+    );
+    assert!(
+        d.replies.iter().all(|r| r.to != To::Sender),
+        "the farewell is the effect's"
+    );
+
+    let d = run("FORGET 1234", &f);
+    assert_eq!(d.effects, vec![Effect::ForgetCodeFailed]);
+    f.pending_forget = None;
+    let d = run("FORGET 4821", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("wrong or has expired"));
 }

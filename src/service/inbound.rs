@@ -114,5 +114,13 @@ pub async fn handle(
         .await?;
     }
     tx.commit().await?;
+    if decision
+        .effects
+        .iter()
+        .any(|e| matches!(e, engine::Effect::Forget { .. }))
+    {
+        // No earlier copy of what was erased stays in the write-ahead log.
+        store.erase_traces().await?;
+    }
     Ok(InboundOutcome::Stored(inbound_id))
 }

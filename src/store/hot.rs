@@ -71,7 +71,7 @@ pub struct HotStats {
 
 /// Sets the queued rows of one member to `cancelled` (an opt-out): shared with the async store.
 pub(super) const CANCEL_QUEUED: &str =
-    "UPDATE outbox SET state = 'cancelled', updated_at = ?1 WHERE recipient_id = ?2 AND state = 'queued'";
+    "UPDATE outbox SET state = 'cancelled', updated_at = ?1, phone_enc = NULL WHERE recipient_id = ?2 AND state = 'queued'";
 
 /// Keeps a status update whose provider id is not known (yet).
 const KEEP_PENDING: &str =
@@ -238,7 +238,8 @@ pub(super) fn claim(
             ORDER BY o.priority, o.id
             LIMIT ?4)
          RETURNING id, recipient_id, attempts, message_id, priority,
-           (SELECT phone_enc FROM members m WHERE m.id = outbox.recipient_id)",
+           COALESCE(outbox.phone_enc,
+                    (SELECT phone_enc FROM members m WHERE m.id = outbox.recipient_id))",
     )?;
     let mut rows: Vec<(i64, ClaimRow)> = stmt
         .query_map(params![lease_until, now, gateway, i64::from(limit)], |r| {
@@ -300,7 +301,8 @@ pub(super) fn complete(
         }
         t.prepare_cached(
             "UPDATE outbox SET state = ?1, lease_until = NULL, sent_at = ?2, updated_at = ?2,
-             delivered_at = CASE WHEN ?3 THEN ?2 END, error_code = NULL, error_message = NULL
+             delivered_at = CASE WHEN ?3 THEN ?2 END, error_code = NULL, error_message = NULL,
+             phone_enc = NULL
              WHERE id IN (SELECT value FROM json_each(?4)) AND state = 'sending'",
         )?
         .execute(params![
@@ -395,7 +397,8 @@ pub(super) fn complete(
             } => {
                 t.prepare_cached(
                     "UPDATE outbox SET state = 'failed', lease_until = NULL, error_code = ?1,
-                     error_message = ?2, updated_at = ?3 WHERE id = ?4 AND state = 'sending'",
+                     error_message = ?2, updated_at = ?3, phone_enc = NULL
+                     WHERE id = ?4 AND state = 'sending'",
                 )?
                 .execute(params![code, message, now, id])?;
                 match reason {

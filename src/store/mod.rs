@@ -245,6 +245,12 @@ pub struct AuditRow {
 pub trait Inbound: Send + Sync + 'static {
     /// Start the write transaction of one inbound SMS (see [`crate::service::inbound`]).
     async fn begin_inbound(&self) -> Result<Box<dyn InboundTx>, StoreError>;
+    /// After something was erased (FORGET, retention): leave no earlier copy of it in the files
+    /// the store keeps (SQLite: fold the write-ahead log in and truncate it).
+    async fn erase_traces(&self) -> Result<(), StoreError>;
+    /// Erase the texts of inbound and outbound messages older than `before` (ms), and of help
+    /// requests; states, counts and timings stay. Returns how many texts were erased.
+    async fn erase_texts_before(&self, before: i64) -> Result<u64, StoreError>;
 }
 
 /// The outbound queue: claims with leases, results, what is due.

@@ -125,6 +125,8 @@ impl SqliteStore {
             // Checkpoint the WAL every ~40 MB rather than every 4 MB: fewer, larger copies under load.
             .pragma("wal_autocheckpoint", "10000")
             .pragma("temp_store", "memory")
+            // Deleted and erased content is overwritten, not left in free space (FORGET).
+            .pragma("secure_delete", "on")
             .foreign_keys(true);
         // All writes go through one connection: writes are serialised anyway, and a connection's page
         // cache stays valid only while no other connection writes.
@@ -216,12 +218,17 @@ impl SqliteStore {
                 .await?;
         if let Some(id) = existing {
             if let Some(g) = gateway {
-                // An SMS from them: a sign of life (re-confirmation is answered, a pause ends).
+                // An SMS from them: a sign of life (re-confirmation is answered, a pause ends). A
+                // number that was forgotten wrote again: its number is known again (it stays opted
+                // out until START).
                 sqlx::query(
                     "UPDATE members SET gateway = ?, undeliverable = 0, paused = 0,
-                     reconfirm_asked_at = NULL WHERE id = ?",
+                     reconfirm_asked_at = NULL,
+                     phone_enc = CASE WHEN forgotten = 1 THEN ? ELSE phone_enc END, forgotten = 0
+                     WHERE id = ?",
                 )
                 .bind(g)
+                .bind(self.crypto.encrypt(phone.e164()))
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
@@ -324,6 +331,7 @@ impl SqliteStore {
             ban_found: false,
             request_ambiguous: false,
             owned: Vec::new(),
+            pending_forget: None,
         };
         let sender_id = facts.sender.id;
         let window = i64::from(rules.request_days) * 86_400_000;
@@ -562,6 +570,19 @@ impl SqliteStore {
                     .fetch_one(&mut *conn)
                     .await?;
             facts.ban_found = n > 0;
+        }
+        if needs.forget {
+            facts.pending_forget = sqlx::query_scalar(
+                "SELECT forget_code FROM members
+                 WHERE id = ? AND forget_code IS NOT NULL AND forget_asked_at > ? AND forget_attempts < 3",
+            )
+            .bind(sender_id)
+            .bind(now - 600_000)
+            .fetch_optional(&mut *conn)
+            .await?
+            .flatten();
+            use rand::Rng;
+            facts.fresh_code = format!("{:04}", rand::thread_rng().gen_range(0..10_000));
         }
         if needs.owned {
             let lists: Vec<(i64, String)> =
@@ -1037,6 +1058,26 @@ impl SqliteStore {
                 .execute(&mut *conn)
                 .await?;
             }
+            Effect::RequestForget { code } => {
+                sqlx::query(
+                    "UPDATE members SET forget_code = ?, forget_asked_at = ?, forget_attempts = 0
+                     WHERE id = ?",
+                )
+                .bind(code)
+                .bind(now)
+                .bind(sender_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::ForgetCodeFailed => {
+                sqlx::query(
+                    "UPDATE members SET forget_attempts = forget_attempts + 1 WHERE id = ?",
+                )
+                .bind(sender_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::Forget { farewell } => self.forget(conn, sender_id, farewell, now).await?,
             Effect::SetAlias(alias) => {
                 sqlx::query("UPDATE members SET alias = ?, alias_key = ? WHERE id = ?")
                     .bind(alias)
@@ -1137,8 +1178,9 @@ impl SqliteStore {
                     .rows_affected();
                 }
                 sqlx::query(
-                    "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments, created_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments,
+                                        created_at, zawgyi_message_id)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 )
                 .bind(list_id)
                 .bind(sender_id)
@@ -1147,6 +1189,7 @@ impl SqliteStore {
                 .bind(fanned as i64)
                 .bind(i64::from(*segments))
                 .bind(now)
+                .bind(zawgyi_id)
                 .execute(&mut *conn)
                 .await?;
             }
@@ -1156,6 +1199,71 @@ impl SqliteStore {
 }
 
 impl SqliteStore {
+    /// FORGET: erase everything of a member but a marker of its number (its blind index, opted
+    /// out). What they received is no longer theirs (their outbox rows go, and the texts only they
+    /// got); what they sent is erased (inbound, their posts' texts, their help requests). The
+    /// farewell is queued with its own copy of the number, emptied once it is sent.
+    async fn forget(
+        &self,
+        conn: &mut SqliteConnection,
+        member: i64,
+        farewell: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let statements = [
+            // Texts only they received (replies to them) are erased, then their outbox rows go.
+            "UPDATE messages SET body = '' WHERE id IN (SELECT message_id FROM outbox WHERE recipient_id = ?1)
+               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = messages.id AND o.recipient_id != ?1)",
+            "DELETE FROM provider_ids WHERE outbox_id IN (SELECT id FROM outbox WHERE recipient_id = ?1)",
+            "DELETE FROM outbox WHERE recipient_id = ?1",
+            // What they sent.
+            "UPDATE inbound SET body = '' WHERE member_id = ?1",
+            "UPDATE messages SET body = '' WHERE id IN (SELECT message_id FROM posts WHERE sender_id = ?1
+               UNION SELECT zawgyi_message_id FROM posts WHERE sender_id = ?1)",
+            "DELETE FROM help_messages WHERE help_id IN (SELECT id FROM help_requests WHERE member_id = ?1)",
+            "DELETE FROM help_requests WHERE member_id = ?1",
+            // Where they were.
+            "DELETE FROM memberships WHERE member_id = ?1",
+            "DELETE FROM moves WHERE old_member_id = ?1 OR new_member_id = ?1",
+            // Who they were: only the blind index stays, opted out.
+            "UPDATE members SET alias = NULL, alias_key = NULL, language = NULL, font = NULL,
+               gateway = NULL, opted_out = 1, paused = 0, undeliverable = 0, reconfirm_asked_at = NULL,
+               forget_code = NULL, forget_asked_at = NULL, forget_attempts = 0 WHERE id = ?1",
+        ];
+        // The farewell first, with the number it needs.
+        let (message_id, _) = Self::insert_message(conn, farewell, now).await?;
+        let enc: Vec<u8> = sqlx::query_scalar("SELECT phone_enc FROM members WHERE id = ?")
+            .bind(member)
+            .fetch_one(&mut *conn)
+            .await?;
+        let gateway: Option<String> =
+            sqlx::query_scalar("SELECT gateway FROM members WHERE id = ?")
+                .bind(member)
+                .fetch_one(&mut *conn)
+                .await?;
+        for sql in statements {
+            sqlx::query(sql).bind(member).execute(&mut *conn).await?;
+        }
+        sqlx::query(
+            "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state, next_attempt_at,
+                                 created_at, updated_at, phone_enc)
+             VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?5, ?5, ?6)",
+        )
+        .bind(message_id)
+        .bind(member)
+        .bind(gateway.unwrap_or_else(|| self.default_gateway.clone()))
+        .bind(PRIORITY_REPLY)
+        .bind(now)
+        .bind(enc)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query("UPDATE members SET phone_enc = X'', forgotten = 1 WHERE id = ?")
+            .bind(member)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
     /// Everything of the old number becomes the new one's: memberships and roles (where both are in
     /// a list, the old number's active membership wins), ownership of lists, and the alias,
     /// language and font the new number does not have. The old number keeps nothing.
@@ -1245,10 +1353,11 @@ async fn check_key(pool: &SqlitePool, crypto: &Crypto) -> Result<(), StoreError>
         Some(v) if v == mine => Ok(()),
         Some(_) => Err(StoreError::WrongKey),
         None => {
-            let sample: Option<Vec<u8>> =
-                sqlx::query_scalar("SELECT phone_enc FROM members ORDER BY id LIMIT 1")
-                    .fetch_optional(pool)
-                    .await?;
+            let sample: Option<Vec<u8>> = sqlx::query_scalar(
+                "SELECT phone_enc FROM members WHERE length(phone_enc) > 0 ORDER BY id LIMIT 1",
+            )
+            .fetch_optional(pool)
+            .await?;
             if let Some(enc) = sample {
                 crypto.decrypt(&enc).map_err(|_| StoreError::WrongKey)?;
             }
@@ -1736,6 +1845,35 @@ impl Inbound for SqliteStore {
             tx,
             _writer: writer,
         }))
+    }
+
+    async fn erase_traces(&self) -> Result<(), StoreError> {
+        let _writer = self.lock_writer().await;
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.write_pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn erase_texts_before(&self, before: i64) -> Result<u64, StoreError> {
+        let (_writer, mut tx) = self.begin().await?;
+        let mut erased = 0;
+        for sql in [
+            "UPDATE inbound SET body = '' WHERE received_at < ?1 AND body != ''",
+            // A text still to be sent stays until it is.
+            "UPDATE messages SET body = '' WHERE created_at < ?1 AND body != ''
+               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = messages.id
+                               AND o.state IN ('queued', 'sending'))",
+            "UPDATE help_requests SET body = '' WHERE last_at < ?1 AND body != ''",
+        ] {
+            erased += sqlx::query(sql)
+                .bind(before)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(erased)
     }
 }
 

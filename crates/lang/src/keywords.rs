@@ -55,7 +55,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 26] = [
+    pub const ALL: [Keyword; 27] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -82,6 +82,7 @@ impl Keyword {
         Keyword::Reply,
         Keyword::Share,
         Keyword::Outside,
+        Keyword::Forget,
     ];
 
     /// The command's name in the keyword files (`join`, `lang`, ...).
@@ -113,6 +114,7 @@ impl Keyword {
             Keyword::Reply => "reply",
             Keyword::Share => "share",
             Keyword::Outside => "outside",
+            Keyword::Forget => "forget",
         }
     }
 }

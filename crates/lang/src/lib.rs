@@ -331,6 +331,8 @@ pub enum Keyword {
     Share,
     /// Turn a list's help line for people outside it on or off (`OUTSIDE <list> OFF`).
     Outside,
+    /// Erase my number and everything of mine (`FORGET`, then `FORGET <code>`).
+    Forget,
 }
 
 /// A value for a template's placeable.

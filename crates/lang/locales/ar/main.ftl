@@ -160,3 +160,7 @@ help-shared = نشر { $code } لكل أعضاء { $list }.
 outside-off = أغلقت رسائل من خارج { $list }.
 outside-on = فتحت رسائل من خارج { $list } مجددا.
 outside-usage = خارج { $list } OFF يغلق، ON يفتح.
+
+forget-confirm = لمسح رقمك وكل رسائلك أرسل خلال 10 دقائق: انسني { $code }
+forgotten = تم المسح. لن يصلك شيء من SMS Up حتى ترسل ابدأ.
+forget-bad-code = الرمز خطأ أو انتهى. أرسل انسني مجددا.

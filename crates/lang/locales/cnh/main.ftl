@@ -143,3 +143,7 @@ help-shared = Bawmhnak hal { $code } cu { $list } mi vialte sinah kuat a si.
 outside-off = { $list } lengmi nih zohkhenhtu sinah an ttial kho ti lo.
 outside-on = { $list } lengmi nih zohkhenhtu sinah an ttial kho than.
 outside-usage = LENG { $list } OFF nih lengmi ca a dinh; LENG { $list } ON nih a siang.
+
+forget-confirm = Na nambat, min, bu le ca vialte phiat dingah minit 10 chungah PHIAT { $code } tiah leh.
+forgotten = A dih cang: na nambat le na ca phiat an si. HRAMTHOK na kuat hlan SMS Up in zeihmanh a ra ti lai lo.
+forget-bad-code = Cu code cu a palh asiloah a tlai cang. Zeizong phiat dingah PHIAT kuat than.

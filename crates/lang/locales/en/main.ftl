@@ -151,3 +151,9 @@ help-shared = Help request { $code } was posted to everyone in { $list }.
 outside-off = People outside { $list } can no longer write to its admins.
 outside-on = People outside { $list } can write to its admins again.
 outside-usage = OUTSIDE { $list } OFF stops messages from people outside it; OUTSIDE { $list } ON allows them.
+
+# FORGET: everything of the member is erased; only a marker of the number stays (nothing is sent to it
+# until it texts START).
+forget-confirm = To erase your number, name, lists and messages for good, reply FORGET { $code } within 10 minutes.
+forgotten = Done: your number and messages are erased. Nothing more will come from SMS Up unless you text START.
+forget-bad-code = That code is wrong or has expired. To erase everything, text FORGET again.

@@ -130,3 +130,7 @@ help-shared = Permintaan bantuan { $code } dihantar kepada semua dalam { $list }
 outside-off = Orang luar { $list } tidak boleh lagi menulis kepada pentadbirnya.
 outside-on = Orang luar { $list } boleh menulis kepada pentadbirnya semula.
 outside-usage = LUAR { $list } OFF hentikan mesej orang luar; LUAR { $list } ON benarkan semula.
+
+forget-confirm = Untuk padam nombor, nama, kumpulan dan mesej anda selamanya, balas LUPAKAN { $code } dalam 10 minit.
+forgotten = Selesai: nombor dan mesej anda dipadam. Tiada lagi SMS daripada SMS Up melainkan anda hantar MULA.
+forget-bad-code = Kod itu salah atau tamat tempoh. Untuk padam semua, hantar LUPAKAN semula.

@@ -154,3 +154,7 @@ help-shared = { $code } ټولو { $list } غړو ته ولېږل شو.
 outside-off = له { $list } بهر پیغامونه بند شول.
 outside-on = له { $list } بهر پیغامونه بیا پرانیستل شول.
 outside-usage = بهر { $list } OFF بندوي، ON پرانیزي.
+
+forget-confirm = د ټولو پیغامونو د پاکولو لپاره په 10 دقیقو کې ولیږئ: هېر { $code }
+forgotten = پاک شول. تر څو پیل ونه لیږئ، له SMS Up څخه هیڅ نه راځي.
+forget-bad-code = کوډ غلط یا ختم دی. بیا هېر ولیږئ.

@@ -155,3 +155,7 @@ help-shared = Modot maangi { $code } { $list } or beggun olla fethaigiyi.
 outside-off = { $list } or baare manush zimmadar olore aar lekhit na faribo.
 outside-on = { $list } or baare manush zimmadar olore abar lekhit faribo.
 outside-usage = BAAR { $list } OFF baarir mesej bon gore; BAAR { $list } ON abar hulede.
+
+forget-confirm = Tor nombor, nam, grup ar mesej beggun musi fele bolle 10 minit or bitore MUSI { $code } zuwab de.
+forgotten = Hoi giyi: tor nombor ar mesej musi felaigiyi. CURU na pathaile SMS Up ottu aar kichu na aibo.
+forget-bad-code = Ei code bul na mudot sesh. Beggun musibar lai abar MUSI pathao.

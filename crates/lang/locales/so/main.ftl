@@ -146,3 +146,7 @@ help-shared = Codsiga caawimada { $code } waxaa loo diray dhammaan { $list }.
 outside-off = Dadka ka baxsan { $list } hadda uma qori karaan maamulayaasha.
 outside-on = Dadka ka baxsan { $list } mar kale ayay u qori karaan maamulayaasha.
 outside-usage = DIBAD { $list } OFF waxay joojisaa fariimaha dibadda; DIBAD { $list } ON waa ogolaataa.
+
+forget-confirm = Si aad u tirtirto lambarkaaga, magacaaga, liisaskaaga iyo fariimahaaga, ku jawaab TIRTIR { $code } 10 daqiiqo gudahood.
+forgotten = Waa la dhammeeyay: lambarkaaga iyo fariimahaaga waa la tirtiray. SMS kale ma iman doono ilaa aad BILOW qorto.
+forget-bad-code = Koodkaas waa khalad ama wuu dhacay. Si aad wax walba u tirtirto, mar kale qor TIRTIR.

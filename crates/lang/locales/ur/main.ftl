@@ -143,3 +143,7 @@ help-shared = { $code } سب { $list } اراکین کو بھیج دیا۔
 outside-off = { $list } کے باہر سے پیغامات بند۔
 outside-on = { $list } کے باہر سے پیغامات پھر کھلے۔
 outside-usage = باہر { $list } OFF بند، ON کھلا۔
+
+forget-confirm = نمبر اور سب پیغامات مٹانے کے لیے 10 منٹ میں بھیجیں: بھولیں { $code }
+forgotten = مٹا دیا گیا۔ شروع بھیجنے تک SMS Up سے کچھ نہیں آئے گا۔
+forget-bad-code = کوڈ غلط یا ختم۔ دوبارہ بھولیں بھیجیں۔
