@@ -239,12 +239,13 @@ async fn members(command: MembersCommand) -> Result<()> {
             let report =
                 smsup::service::members::import(&store, &list, &rows, mode, &engine).await?;
             println!(
-                "imported into {list}: {} invited, {} added, {} already members or invited lately, {} opted out and {} declined (left alone), {} skipped; {} SMS queued",
+                "imported into {list}: {} invited, {} added, {} already members or invited lately, {} opted out, {} declined and {} banned (left alone), {} skipped; {} SMS queued",
                 report.invited,
                 report.added,
                 report.already,
                 report.opted_out,
                 report.declined,
+                report.banned,
                 errors.len(),
                 report.messages
             );

@@ -173,13 +173,7 @@ async fn a_member_moves_to_a_new_number_and_keeps_lists_name_and_role() {
     let reply = c.ask(&old, &format!("MOVE {new}")).await;
     assert!(reply.contains("code was sent"), "{reply}");
     let request = c.wait_texts(&new, 1).await.remove(0);
-    let code: String = request
-        .split("MOVE ")
-        .nth(1)
-        .unwrap_or_default()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let code = common::digits_after(&request, "MOVE ");
     assert_eq!(code.len(), 6, "{request}");
     // A wrong code changes nothing; the right one moves everything.
     let wrong = if code == "000000" { "111111" } else { "000000" };

@@ -36,13 +36,7 @@ fn formats(number: &str) -> Vec<String> {
 
 /// The code a FORGET reply asks to send back.
 fn code_in(reply: &str) -> String {
-    reply
-        .split("FORGET ")
-        .nth(1)
-        .unwrap_or_default()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect()
+    common::digits_after(reply, "FORGET ")
 }
 
 #[tokio::test]

@@ -4,20 +4,7 @@
 
 mod common;
 
-use common::{count, db, phone, run_cli, spawn_app, tempdir, Client};
-
-/// The `#label` a text shows after `word` (`APPROVE #K7PQ` → `#K7PQ`).
-fn label_after(text: &str, word: &str) -> String {
-    let at = text
-        .find(word)
-        .unwrap_or_else(|| panic!("no {word} in {text:?}"));
-    text[at + word.len()..]
-        .split_whitespace()
-        .next()
-        .expect("a label")
-        .trim_end_matches(['.', ','])
-        .to_string()
-}
+use common::{count, db, label_after, phone, run_cli, spawn_app, tempdir, Client};
 
 /// The next text `to` receives after the `before` it had.
 async fn next_text(c: &Client, to: &str, before: usize) -> String {
@@ -127,7 +114,8 @@ async fn a_private_list_is_joined_only_with_an_admins_approval() {
 
     // A plain member cannot approve anyone.
     let before = c.texts(&owner).await.len();
-    c.ask(&other, "JOIN safety").await;
+    let third = phone(5);
+    c.ask(&third, "JOIN safety").await;
     let notice = next_text(&c, &owner, before).await;
     let label = label_after(&notice, "APPROVE ");
     let refused = c.ask(&outsider, &format!("APPROVE safety {label}")).await;
@@ -142,7 +130,7 @@ async fn a_private_list_is_joined_only_with_an_admins_approval() {
         .await
         .contains("You joined safety"));
 
-    assert_no_number_leaked(&c, &[owner, outsider, other, invitee]).await;
+    assert_no_number_leaked(&c, &[owner, outsider, other, third, invitee]).await;
 }
 
 #[tokio::test]

@@ -201,7 +201,7 @@ pub struct ListFacts {
     /// The sender's label in this list (`K7PQ`, shown as `#K7PQ`), when a member.
     pub sender_label: Option<String>,
     /// Another member of this list has an alias that looks like the sender's: the sender's posts
-    /// show their label instead.
+    /// (and a join request's notice) show their label instead.
     pub sender_alias_clash: bool,
     /// One joins only with an admin's approval.
     pub private: bool,
@@ -211,7 +211,8 @@ pub struct ListFacts {
     pub sender_banned: bool,
     /// The sender was invited (ADD) and has not answered: joining needs no approval.
     pub sender_invited: bool,
-    /// The sender asked to join (a private list) and the request is still open.
+    /// The sender asked this list's admins to join it within the request window (the request
+    /// may be open, withdrawn with NO, or denied): they are not asked again.
     pub sender_requested: bool,
     /// A label for the sender in this list, should they ask to join it (JOIN of a private list).
     pub fresh_label: String,
@@ -236,6 +237,10 @@ pub struct TargetFacts {
     pub phone: Phone,
     /// The target asked to join (a private list) and waits for an answer.
     pub requested: bool,
+    /// The target opted out of everything.
+    pub opted_out: bool,
+    /// The target is in the list (active or invited), not only asking or writing from outside.
+    pub in_list: bool,
 }
 
 /// A help request that REPLY or SHARE names (its list is [`Facts::list`]).
@@ -275,6 +280,9 @@ pub struct InviteeFacts {
     pub language: Option<Lang>,
     /// The number is banned from the list.
     pub banned: bool,
+    /// The number asked to join (a private list) and waits for an answer: its member id and label
+    /// (an ADD by an admin approves it).
+    pub requested: Option<(i64, String)>,
 }
 
 /// What the store knows that the command needs. Only the parts the command needs are filled in.
@@ -375,6 +383,8 @@ pub struct Needs {
     pub ban_label: Option<String>,
     /// FORGET: the code waiting to be confirmed, and a fresh one.
     pub forget: bool,
+    /// BAN by a help request's code (`BAN housing H7`): the person who wrote it is a target.
+    pub help_target: Option<i64>,
 }
 
 /// Which memberships a target lookup matches.
@@ -391,13 +401,18 @@ pub enum TargetStates {
 
 /// A label as a person typed it (`#k7pq`, `#K7PQ`, any script's digits): upper case ASCII, no `#`.
 pub fn typed_label(who: &str) -> Option<String> {
-    let rest = who.trim().strip_prefix(['#', '＃'])?;
+    let rest = who.trim().strip_prefix(['#', '＃', '﹟'])?;
     let label: String = smsup_lang::ascii_digits(rest)
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| c.to_ascii_uppercase())
         .collect();
     (!label.is_empty()).then_some(label)
+}
+
+/// True when `who` is typed as a help request's code (`H7`, `h٧`), not a bare number.
+pub fn is_help_code(who: &str) -> bool {
+    who.trim().starts_with(['H', 'h']) && help_id(who).is_some()
 }
 
 /// A help request's code as shown in messages (`H7`).
@@ -505,6 +520,7 @@ pub fn needs(command: &Command) -> Needs {
             list_key: key(list),
             target: Some(who.clone()),
             target_states: TargetStates::Any,
+            help_target: is_help_code(who).then(|| help_id(who)).flatten(),
             ..Needs::default()
         },
         Command::Unban { list, who } => Needs {
@@ -548,12 +564,15 @@ pub enum Effect {
         /// One joins only with an admin's approval.
         private: bool,
     },
-    /// The sender asks to join a private list (their label in it is `label` from now on).
+    /// The sender asks to join a private list (their label in it is `label` from now on). A
+    /// request withdrawn with NO opens again; one denied within the request window does not.
     RequestJoin {
         /// List id.
         list_id: i64,
         /// The label the request shows.
         label: String,
+        /// The admins were asked this time (not within the request window before).
+        asked: bool,
     },
     /// An admin lets a member who asked join.
     Approve {
@@ -569,12 +588,16 @@ pub enum Effect {
         /// Member id.
         member_id: i64,
     },
-    /// Remove a member and keep their number out of the list for good (by its blind index).
+    /// Remove a member (or someone invited, asking, or writing to the help line) and keep their
+    /// number out of the list for good (by its blind index); what the list's posts still had
+    /// queued for them is cancelled.
     Ban {
         /// List id.
         list_id: i64,
         /// Member id.
         member_id: i64,
+        /// The label the ban is lifted by (the member's label in the list, or a new one).
+        label: String,
     },
     /// Lift the ban of the number that had this label in the list.
     Unban {
@@ -601,6 +624,12 @@ pub enum Effect {
         new: bool,
         /// The text, as the admins get it (kept for SHARE when the request is new).
         body: String,
+    },
+    /// A message to the list's help line from a number banned from it: passed to nobody, counted
+    /// for the per-hour limit like everyone's.
+    HelpDropped {
+        /// List id.
+        list_id: i64,
     },
     /// Turn the list's help line on or off.
     SetOutside {
@@ -1070,7 +1099,7 @@ pub fn alias_problem(alias: &str) -> Option<&'static str> {
     if chars.first().is_some_and(|c| smsup_lang::is_mark(*c)) || too_many_marks(alias) {
         return Some("marks");
     }
-    if alias.contains('#') || alias.contains('＃') || looks_like_label(alias) {
+    if alias.contains(['#', '＃', '﹟']) || looks_like_label(alias) || is_help_code(alias) {
         return Some("label");
     }
     // Letters, marks, digits, spaces and `. - '` only: a colon or a bracket would let a name pass
@@ -1451,6 +1480,11 @@ impl Engine {
                 Some(l) if l.sender_role.is_some() => {
                     r.say("already-member", &[("list", s(&l.name))])
                 }
+                // Nobody could answer a request (the owner opted out, leaving no one): said so,
+                // to anyone, banned or not.
+                Some(l) if l.private && !l.sender_invited && l.admins.is_empty() => {
+                    r.say("list-unattended", &[("list", s(&l.name))])
+                }
                 // A banned number learns nothing: the answer of a request, and nothing happens.
                 Some(l) if l.sender_banned => r.say("join-requested", &[("list", s(&l.name))]),
                 // An invitation (ADD by an admin) is an approval.
@@ -1458,16 +1492,27 @@ impl Engine {
                     d.effects.push(Effect::Join { list_id: l.id });
                     r.say("joined", &[("list", s(&l.name))]);
                 }
-                // Asked already: the admins are not asked again.
-                Some(l) if l.sender_requested => r.say("join-requested", &[("list", s(&l.name))]),
+                // Asked within the window (JOIN, NO, JOIN ...): the request opens again unless it
+                // was denied, and the admins are not asked again.
+                Some(l) if l.sender_requested => {
+                    d.effects.push(Effect::RequestJoin {
+                        list_id: l.id,
+                        label: l.fresh_label.clone(),
+                        asked: false,
+                    });
+                    r.say("join-requested", &[("list", s(&l.name))]);
+                }
                 Some(l) => {
                     d.effects.push(Effect::RequestJoin {
                         list_id: l.id,
                         label: l.fresh_label.clone(),
+                        asked: true,
                     });
                     r.say("join-requested", &[("list", s(&l.name))]);
                     let label = format!("#{}", l.fresh_label);
-                    let who = display_name(sender.alias.as_deref(), &l.fresh_label);
+                    // A name that looks like a member's (an admin's, say) is not shown: the label is.
+                    let alias = sender.alias.as_deref().filter(|_| !l.sender_alias_clash);
+                    let who = display_name(alias, &l.fresh_label);
                     for admin in &l.admins {
                         r.tell(
                             To::Member(admin.id),
@@ -1841,6 +1886,27 @@ impl Engine {
             return;
         }
         let invitee = facts.invitee.clone().unwrap_or_default();
+        // They asked to join: an admin's ADD is the approval they waited for.
+        if let (Some((member_id, label)), false) = (invitee.requested, invitee.banned) {
+            d.effects.push(Effect::Approve {
+                list_id: l.id,
+                member_id,
+            });
+            d.effects.push(Effect::Audit {
+                list_id: l.id,
+                action: "approve",
+                target: Some(label),
+            });
+            let their_lang = self.language_for(invitee.language, None, phone);
+            r.tell(
+                To::Member(member_id),
+                their_lang,
+                "joined",
+                &[("list", s(&l.name))],
+            );
+            r.say("invite-sent", &[("list", s(&l.name))]);
+            return;
+        }
         let invitable = !(invitee.active_member
             || invitee.opted_out
             || invitee.declined
@@ -1893,20 +1959,47 @@ impl Engine {
     fn pass_lists_on(&self, d: &mut Decision, r: &mut Replies<'_>, facts: &Facts) {
         for (list_id, name, next) in &facts.owned {
             let Some(next) = next else { continue };
-            d.effects.push(Effect::SetOwner {
+            let effect = Effect::SetOwner {
                 list_id: *list_id,
                 member_id: next.id,
-            });
-            d.effects.push(Effect::Audit {
-                list_id: *list_id,
-                action: "owner",
-                target: Some(next.label.clone()),
-            });
+            };
+            self.act_on(
+                d,
+                r,
+                (*list_id, name),
+                effect,
+                "owner",
+                next,
+                Some("you-are-owner"),
+            );
+        }
+    }
+
+    /// An act on one member of a list: the change, its line in the audit log (by the member's
+    /// label), and the notice they get, if any, in their language.
+    #[allow(clippy::too_many_arguments)]
+    fn act_on(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        (list_id, list_name): (i64, &str),
+        effect: Effect,
+        action: &'static str,
+        target: &TargetFacts,
+        notice: Option<&str>,
+    ) {
+        d.effects.push(effect);
+        d.effects.push(Effect::Audit {
+            list_id,
+            action,
+            target: Some(target.label.clone()),
+        });
+        if let Some(notice) = notice {
             r.tell(
-                To::Member(next.id),
-                self.language_for(next.language, None, &next.phone),
-                "you-are-owner",
-                &[("list", s(name))],
+                To::Member(target.id),
+                self.language_for(target.language, None, &target.phone),
+                notice,
+                &[("list", s(list_name))],
             );
         }
     }
@@ -1972,8 +2065,8 @@ impl Engine {
         let Some(target) = self.one_target(r, who, l, facts, "no-request") else {
             return;
         };
-        let shown = display_name(target.alias.as_deref(), &target.label);
-        let their_lang = self.language_for(target.language, None, &target.phone);
+        // By label: a requester's name may look like a member's.
+        let shown = format!("#{}", target.label);
         let (effect, action, reply, notice) = if approving {
             (
                 Effect::Approve {
@@ -1995,19 +2088,8 @@ impl Engine {
                 "join-denied",
             )
         };
-        d.effects.push(effect);
-        d.effects.push(Effect::Audit {
-            list_id: l.id,
-            action,
-            target: Some(target.label.clone()),
-        });
+        self.act_on(d, r, (l.id, &l.name), effect, action, target, Some(notice));
         r.say(reply, &[("who", s(&shown)), ("list", s(&l.name))]);
-        r.tell(
-            To::Member(target.id),
-            their_lang,
-            notice,
-            &[("list", s(&l.name))],
-        );
     }
 
     /// BAN: remove a member (or someone invited or asking) and keep the number out for good.
@@ -2032,15 +2114,14 @@ impl Engine {
             r.say("cannot-remove-admin", &[("list", s(&l.name))]);
             return;
         }
-        d.effects.push(Effect::Ban {
+        let effect = Effect::Ban {
             list_id: l.id,
             member_id: target.id,
-        });
-        d.effects.push(Effect::Audit {
-            list_id: l.id,
-            action: "ban",
-            target: Some(target.label.clone()),
-        });
+            label: target.label.clone(),
+        };
+        // Told as a removal (a ban says nothing more than that), when they were in the list.
+        let notice = target.in_list.then_some("you-were-removed");
+        self.act_on(d, r, (l.id, &l.name), effect, "ban", target, notice);
         let shown = display_name(target.alias.as_deref(), &target.label);
         r.say(
             "banned",
@@ -2050,15 +2131,6 @@ impl Engine {
                 ("label", s(&format!("#{}", target.label))),
             ],
         );
-        // Told as a removal: a ban says nothing more than that.
-        if !target.requested {
-            r.tell(
-                To::Member(target.id),
-                self.language_for(target.language, None, &target.phone),
-                "you-were-removed",
-                &[("list", s(&l.name))],
-            );
-        }
     }
 
     /// OWNER: the owner passes the list on to another member; they become an admin.
@@ -2074,6 +2146,14 @@ impl Engine {
         let Some(target) = self.one_target(r, who, l, facts, "member-not-found") else {
             return;
         };
+        // Someone who opted out of everything cannot look after a list.
+        if target.opted_out {
+            r.say(
+                "member-not-found",
+                &[("who", typed(who)), ("list", s(&l.name))],
+            );
+            return;
+        }
         let shown = display_name(target.alias.as_deref(), &target.label);
         if target.id == facts.sender.id {
             r.say(
@@ -2082,22 +2162,20 @@ impl Engine {
             );
             return;
         }
-        d.effects.push(Effect::SetOwner {
+        let effect = Effect::SetOwner {
             list_id: l.id,
             member_id: target.id,
-        });
-        d.effects.push(Effect::Audit {
-            list_id: l.id,
-            action: "owner",
-            target: Some(target.label.clone()),
-        });
-        r.say("owner-made", &[("who", s(&shown)), ("list", s(&l.name))]);
-        r.tell(
-            To::Member(target.id),
-            self.language_for(target.language, None, &target.phone),
-            "you-are-owner",
-            &[("list", s(&l.name))],
+        };
+        self.act_on(
+            d,
+            r,
+            (l.id, &l.name),
+            effect,
+            "owner",
+            target,
+            Some("you-are-owner"),
         );
+        r.say("owner-made", &[("who", s(&shown)), ("list", s(&l.name))]);
     }
 
     /// `[list] alias: text` as members receive a member's words: the sender's alias, or their
@@ -2156,6 +2234,11 @@ impl Engine {
             r.say("not-member", &[("list", s(&l.name))]);
             return;
         }
+        // Nobody would read it: said so (to a banned number too).
+        if l.admins.is_empty() {
+            r.say("list-unattended", &[("list", s(&l.name))]);
+            return;
+        }
         let outside = facts.outside.clone().unwrap_or_default();
         let max = u64::from(self.rules.outside_per_list_per_hour);
         if outside.messages_last_hour >= max {
@@ -2168,11 +2251,6 @@ impl Engine {
             }
             return;
         };
-        // A banned number gets the same answer, and nobody is bothered.
-        if l.sender_banned {
-            r.say("help-sent", &[("list", s(&l.name))]);
-            return;
-        }
         let (id, new) = match outside.open_request {
             Some(id) => (id, false),
             None => (outside.next_id, true),
@@ -2195,6 +2273,13 @@ impl Engine {
             });
         }
         if self.too_long(r, longest) {
+            return;
+        }
+        // A banned number gets the same answers (the limit too: its messages are counted), and
+        // nobody is bothered.
+        if l.sender_banned {
+            d.effects.push(Effect::HelpDropped { list_id: l.id });
+            r.say("help-sent", &[("list", s(&l.name))]);
             return;
         }
         d.effects.push(Effect::HelpRequest {

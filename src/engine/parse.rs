@@ -228,11 +228,12 @@ pub struct Parsed {
 
 /// A character that belongs to a word: letters and digits of any script, the combining marks that
 /// are parts of letters (Burmese asat ်, dot below ့, vowel signs, Arabic harakat), the joiners some
-/// scripts need inside words, and `#` and `+` (labels, numbers).
+/// scripts need inside words, and `#` (also the fullwidth `＃` and small `﹟` phones offer) and `+`
+/// (labels, numbers).
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
         || smsup_lang::is_mark(c)
-        || matches!(c, '\u{200C}' | '\u{200D}' | '#' | '+')
+        || matches!(c, '\u{200C}' | '\u{200D}' | '#' | '＃' | '﹟' | '+')
 }
 
 /// Trim surrounding white space, punctuation and symbols (`JOIN housing.` → `housing`,

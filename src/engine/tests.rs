@@ -482,6 +482,8 @@ fn target(id: i64, alias: &str, role: Role) -> TargetFacts {
         language: None,
         phone: phone("+447911000000"),
         requested: false,
+        opted_out: false,
+        in_list: true,
     }
 }
 
@@ -1162,7 +1164,8 @@ fn joining_a_private_list_asks_its_admins_in_their_languages() {
         d.effects,
         vec![Effect::RequestJoin {
             list_id: 3,
-            label: "N3W1".into()
+            label: "N3W1".into(),
+            asked: true
         }]
     );
     assert!(
@@ -1176,11 +1179,27 @@ fn joining_a_private_list_asks_its_admins_in_their_languages() {
     assert!(d.replies[2].text.contains("LULUS #N3W1"), "Malay: {d:?}");
     no_number_in(&d);
 
-    // Asked already: the same answer, the admins are not asked again.
+    // Asked already (or withdrew with NO, or was denied) within the window: the same answer,
+    // the request opens again (unless denied: the store keeps it so), the admins are not asked.
     f.list.as_mut().unwrap().sender_requested = true;
     let d = run("JOIN housing", &f);
-    assert!(d.effects.is_empty());
+    assert_eq!(
+        d.effects,
+        vec![Effect::RequestJoin {
+            list_id: 3,
+            label: "N3W1".into(),
+            asked: false
+        }]
+    );
     assert_eq!(d.replies.len(), 1);
+
+    // Nobody to ask (the owner opted out, no one took over): said so, nothing stored.
+    f.list.as_mut().unwrap().sender_requested = false;
+    f.list.as_mut().unwrap().admins.clear();
+    let d = run("JOIN housing", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("Nobody can answer"), "{d:?}");
+    f.list.as_mut().unwrap().admins = admins();
 
     // Invited by an admin: that was the approval.
     f.list.as_mut().unwrap().sender_requested = false;
@@ -1270,7 +1289,8 @@ fn ban_keeps_out_anyone_but_the_owner_and_says_nothing_more_than_removal() {
         vec![
             Effect::Ban {
                 list_id: 3,
-                member_id: 9
+                member_id: 9,
+                label: "L9AB".into()
             },
             Effect::Audit {
                 list_id: 3,
@@ -1283,9 +1303,10 @@ fn ban_keeps_out_anyone_but_the_owner_and_says_nothing_more_than_removal() {
     assert_eq!(notice.text, "You were removed from housing.");
     no_number_in(&d);
 
-    // Someone who only asked to join is not told anything.
+    // Someone who only asked to join (or wrote from outside) is not told anything.
     f.targets = vec![TargetFacts {
         requested: true,
+        in_list: false,
         ..target(9, "Bob", Role::Member)
     }];
     assert_eq!(run("BAN housing Bob", &f).replies.len(), 1);
@@ -1363,11 +1384,16 @@ fn an_outsiders_post_is_a_help_request_to_the_admins_only() {
     assert!(d.effects.is_empty());
     assert!(only_reply(&d).contains("phone number"));
 
-    // A banned number: the usual answer, nobody is bothered.
+    // A banned number: the usual answer, nobody is bothered; the message counts for the limit.
     f.list.as_mut().unwrap().sender_banned = true;
     let d = run("housing let me in", &f);
-    assert!(d.effects.is_empty());
+    assert_eq!(d.effects, vec![Effect::HelpDropped { list_id: 3 }]);
     assert!(only_reply(&d).contains("organisers of housing"));
+    f.outside.as_mut().unwrap().messages_last_hour = 5;
+    let d = run("housing let me in", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("limit"));
+    f.outside.as_mut().unwrap().messages_last_hour = 0;
 
     // The help line turned off: the refusal of before.
     f.list.as_mut().unwrap().sender_banned = false;

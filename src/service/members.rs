@@ -12,7 +12,7 @@ const CHUNK: usize = 400;
 
 /// Import `rows` into the list `list_name`, in one transaction.
 ///
-/// The rules: an opted-out number is left alone; so is one that answered `NO <list>`, and (when
+/// The rules: a number banned from the list and an opted-out number are left alone; so is one that answered `NO <list>`, and (when
 /// inviting) one invited within `reinvite_days`; an active member stays as they are. Everyone else
 /// is invited (`Invite`) or added (`Consented`, `ConsentedSilent`) with a random label of their own
 /// in the list. An alias or language given in the file is set only where the member has none, and an
@@ -60,6 +60,11 @@ pub async fn import(
             let Some(m) = member else {
                 continue;
             };
+            // A banned number is never told anything, nor counted as joining.
+            if m.banned {
+                report.banned += 1;
+                continue;
+            }
             if m.opted_out {
                 report.opted_out += 1;
                 continue;

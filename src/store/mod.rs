@@ -204,6 +204,8 @@ pub struct ImportReport {
     pub aliases_refused: u64,
     /// Numbers that refused this list's invitations (`NO <list>`), left alone.
     pub declined: u64,
+    /// Numbers banned from the list, left alone (never told anything).
+    pub banned: u64,
     /// SMS queued.
     pub messages: u64,
 }
@@ -345,6 +347,8 @@ pub struct ImportedMember {
     pub language: Option<smsup_lang::Lang>,
     /// Opted out of everything.
     pub opted_out: bool,
+    /// Banned from the list being imported into.
+    pub banned: bool,
 }
 
 /// A member's membership of the list being imported into.

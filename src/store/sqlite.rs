@@ -248,10 +248,12 @@ impl SqliteStore {
         Ok(id)
     }
 
-    /// A member of a list as a target row (`id, alias, language, phone_enc, role, label, state`).
+    /// A member of a list as a target row (`id, alias, language, phone_enc, opted_out, role, label,
+    /// state`).
     fn target_from(&self, row: &sqlx::sqlite::SqliteRow) -> Result<TargetFacts, StoreError> {
         let enc: Vec<u8> = row.get("phone_enc");
         let language: Option<String> = row.get("language");
+        let state: &str = row.get("state");
         Ok(TargetFacts {
             id: row.get("id"),
             label: row.get::<Option<String>, _>("label").unwrap_or_default(),
@@ -259,7 +261,9 @@ impl SqliteStore {
             role: Role::parse(row.get::<&str, _>("role")).unwrap_or(Role::Member),
             language: language.as_deref().and_then(smsup_lang::Lang::from_code),
             phone: Phone::from_e164_unchecked(self.crypto.decrypt(&enc)?),
-            requested: row.get::<&str, _>("state") == "requested",
+            requested: state == "requested",
+            opted_out: row.get::<i64, _>("opted_out") != 0,
+            in_list: matches!(state, "active" | "invited"),
         })
     }
 
@@ -271,7 +275,7 @@ impl SqliteStore {
         member_id: i64,
     ) -> Result<Option<TargetFacts>, StoreError> {
         let row = sqlx::query(
-            "SELECT m.id, m.alias, m.language, m.phone_enc, COALESCE(ms.role, 'member') AS role,
+            "SELECT m.id, m.alias, m.language, m.phone_enc, m.opted_out, COALESCE(ms.role, 'member') AS role,
                     ms.label, COALESCE(ms.state, '') AS state
              FROM members m LEFT JOIN memberships ms ON ms.member_id = m.id AND ms.list_id = ?
              WHERE m.id = ?",
@@ -290,7 +294,7 @@ impl SqliteStore {
         list_id: i64,
     ) -> Result<Vec<TargetFacts>, StoreError> {
         let rows = sqlx::query(
-            "SELECT m.id, m.alias, m.language, m.phone_enc, ms.role, ms.label, ms.state
+            "SELECT m.id, m.alias, m.language, m.phone_enc, m.opted_out, ms.role, ms.label, ms.state
              FROM memberships ms JOIN members m ON m.id = ms.member_id
              WHERE ms.list_id = ? AND ms.state = 'active' AND ms.role IN ('owner', 'admin')
                AND m.opted_out = 0
@@ -399,7 +403,7 @@ impl SqliteStore {
                 };
                 let membership: Option<(String, Option<String>, String, Option<i64>)> =
                     sqlx::query_as(
-                        "SELECT role, label, state, invited_at FROM memberships
+                        "SELECT role, label, state, requested_at FROM memberships
                          WHERE list_id = ? AND member_id = ?",
                     )
                     .bind(id)
@@ -408,7 +412,7 @@ impl SqliteStore {
                     .await?;
                 let state = membership.as_ref().map(|m| m.2.as_str());
                 let sender_invited = state == Some("invited");
-                let sender_requested = state == Some("requested")
+                let sender_requested = matches!(state, Some("requested" | "declined" | "denied"))
                     && membership
                         .as_ref()
                         .and_then(|m| m.3)
@@ -429,7 +433,7 @@ impl SqliteStore {
                 let private = row.get::<i64, _>("private") != 0;
                 // Someone outside the list who may ask to join it or write to its help line: the
                 // owner and admins who would be told, and a label for them.
-                let (admins, fresh_label) = if needs.outside && !active && !sender_banned {
+                let (admins, fresh_label) = if needs.outside && !active {
                     let admins = self.admins(conn, id).await?;
                     let label = match known_label {
                         Some(label) => label,
@@ -457,9 +461,13 @@ impl SqliteStore {
                         sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM help_requests")
                             .fetch_one(&mut *conn)
                             .await?;
+                    // A banned number's messages count too (they went nowhere).
                     let messages: i64 = sqlx::query_scalar(
-                        "SELECT COUNT(*) FROM help_messages hm JOIN help_requests h ON h.id = hm.help_id
-                         WHERE h.member_id = ? AND h.list_id = ? AND hm.created_at > ?",
+                        "SELECT (SELECT COUNT(*) FROM help_messages hm
+                                 JOIN help_requests h ON h.id = hm.help_id
+                                 WHERE h.member_id = ?1 AND h.list_id = ?2 AND hm.created_at > ?3)
+                              + (SELECT COUNT(*) FROM help_dropped
+                                 WHERE member_id = ?1 AND list_id = ?2 AND created_at > ?3)",
                     )
                     .bind(sender_id)
                     .bind(id)
@@ -494,7 +502,7 @@ impl SqliteStore {
                 } else {
                     (0, 0)
                 };
-                let clash = match (&facts.sender.alias, needs.post_counts) {
+                let clash = match (&facts.sender.alias, needs.post_counts || needs.outside) {
                     (Some(alias), true) => {
                         let n: i64 = sqlx::query_scalar(
                             "SELECT COUNT(*) FROM memberships ms JOIN members m ON m.id = ms.member_id
@@ -548,7 +556,7 @@ impl SqliteStore {
                 }
             };
             let rows = sqlx::query(&format!(
-                "SELECT m.id, m.alias, m.language, m.phone_enc, ms.role, ms.label, ms.state
+                "SELECT m.id, m.alias, m.language, m.phone_enc, m.opted_out, ms.role, ms.label, ms.state
                  FROM memberships ms JOIN members m ON m.id = ms.member_id
                  WHERE ms.list_id = ?1 AND {states} AND (ms.label = ?2 OR m.alias_key = ?3)"
             ))
@@ -560,6 +568,26 @@ impl SqliteStore {
             .await?;
             for row in rows {
                 facts.targets.push(self.target_from(&row)?);
+            }
+        }
+        // BAN housing H7: whoever wrote help request H7 to this list.
+        if let (Some(help_id), Some(list)) = (needs.help_target, &facts.list) {
+            let member: Option<i64> = sqlx::query_scalar(
+                "SELECT member_id FROM help_requests WHERE id = ? AND list_id = ?",
+            )
+            .bind(help_id)
+            .bind(list.id)
+            .fetch_optional(&mut *conn)
+            .await?;
+            if let Some(member) = member {
+                if let Some(mut target) = self.target(conn, Some(list.id), member).await? {
+                    if target.label.is_empty() {
+                        target.label = new_label(conn, list.id).await?;
+                    }
+                    if facts.targets.iter().all(|t| t.id != target.id) {
+                        facts.targets.push(target);
+                    }
+                }
             }
         }
         if let (Some(label), Some(list)) = (&needs.ban_label, &facts.list) {
@@ -593,7 +621,7 @@ impl SqliteStore {
             for (list_id, name) in lists {
                 // The longest-serving admin, else the longest-serving member, who can be reached.
                 let row = sqlx::query(
-                    "SELECT m.id, m.alias, m.language, m.phone_enc, ms.role, ms.label, ms.state
+                    "SELECT m.id, m.alias, m.language, m.phone_enc, m.opted_out, ms.role, ms.label, ms.state
                      FROM memberships ms JOIN members m ON m.id = ms.member_id
                      WHERE ms.list_id = ? AND ms.state = 'active' AND m.id != ? AND m.opted_out = 0
                      ORDER BY ms.role = 'admin' DESC, ms.created_at, m.id LIMIT 1",
@@ -640,8 +668,20 @@ impl SqliteStore {
                     .fetch_optional(&mut *conn)
                     .await?;
                     let window = i64::from(rules.reinvite_days) * 86_400_000;
+                    let request_window = i64::from(rules.request_days) * 86_400_000;
                     match state {
                         Some((s, _)) if s == "active" => invitee.active_member = true,
+                        Some((s, Some(at))) if s == "requested" && at > now - request_window => {
+                            let label: Option<String> = sqlx::query_scalar(
+                                "SELECT label FROM memberships WHERE list_id = ? AND member_id = ?",
+                            )
+                            .bind(list.id)
+                            .bind(id)
+                            .fetch_optional(&mut *conn)
+                            .await?
+                            .flatten();
+                            invitee.requested = Some((id, label.unwrap_or_default()));
+                        }
                         Some((s, _)) if s == "declined" => invitee.declined = true,
                         Some((s, at)) if s == "invited" => {
                             invitee.invited_recently = at.is_none_or(|at| at > now - window)
@@ -866,7 +906,7 @@ impl SqliteStore {
                     "INSERT INTO memberships (list_id, member_id, role, state, created_at)
                      VALUES (?, ?, 'member', 'declined', ?)
                      ON CONFLICT (list_id, member_id) DO UPDATE SET state = 'declined'
-                     WHERE memberships.state != 'active'",
+                     WHERE memberships.state NOT IN ('active', 'denied')",
                 )
                 .bind(list_id)
                 .bind(sender_id)
@@ -916,19 +956,29 @@ impl SqliteStore {
                 .execute(&mut *conn)
                 .await?;
             }
-            Effect::RequestJoin { list_id, label } => {
+            Effect::RequestJoin {
+                list_id,
+                label,
+                asked,
+            } => {
+                // requested_at: when the admins were last asked. A denied request opens again
+                // only once the window has passed (the engine asks the admins then).
                 sqlx::query(
-                    "INSERT INTO memberships (list_id, member_id, role, state, created_at, label, invited_at)
-                     VALUES (?1, ?2, 'member', 'requested', ?3, ?4, ?3)
+                    "INSERT INTO memberships (list_id, member_id, role, state, created_at, label,
+                                              invited_at, requested_at)
+                     VALUES (?1, ?2, 'member', 'requested', ?3, ?4, ?3, ?3)
                      ON CONFLICT (list_id, member_id) DO UPDATE
                      SET state = 'requested', invited_at = ?3,
+                         requested_at = CASE WHEN ?5 THEN ?3 ELSE memberships.requested_at END,
                          label = COALESCE(memberships.label, excluded.label)
-                     WHERE memberships.state IN ('requested', 'declined')",
+                     WHERE memberships.state IN ('requested', 'declined')
+                        OR (memberships.state = 'denied' AND ?5)",
                 )
                 .bind(list_id)
                 .bind(sender_id)
                 .bind(now)
                 .bind(label)
+                .bind(asked)
                 .execute(&mut *conn)
                 .await?;
             }
@@ -945,25 +995,31 @@ impl SqliteStore {
                 .await?;
             }
             Effect::Deny { list_id, member_id } => {
+                // The row stays (state 'denied') until the request window has passed: asking
+                // again meanwhile asks nobody.
                 sqlx::query(
-                    "DELETE FROM memberships WHERE list_id = ? AND member_id = ? AND state = 'requested'",
+                    "UPDATE memberships SET state = 'denied'
+                     WHERE list_id = ? AND member_id = ? AND state = 'requested'",
                 )
                 .bind(list_id)
                 .bind(member_id)
                 .execute(&mut *conn)
                 .await?;
             }
-            Effect::Ban { list_id, member_id } => {
+            Effect::Ban {
+                list_id,
+                member_id,
+                label,
+            } => {
                 sqlx::query(
                     "INSERT INTO bans (list_id, phone_index, label, banned_by, created_at)
-                     SELECT ms.list_id, m.phone_index, COALESCE(ms.label, ''), ?, ?
-                     FROM memberships ms JOIN members m ON m.id = ms.member_id
-                     WHERE ms.list_id = ? AND ms.member_id = ?
+                     SELECT ?1, m.phone_index, ?2, ?3, ?4 FROM members m WHERE m.id = ?5
                      ON CONFLICT (list_id, phone_index) DO NOTHING",
                 )
+                .bind(list_id)
+                .bind(label)
                 .bind(sender_id)
                 .bind(now)
-                .bind(list_id)
                 .bind(member_id)
                 .execute(&mut *conn)
                 .await?;
@@ -972,6 +1028,29 @@ impl SqliteStore {
                     .bind(member_id)
                     .execute(&mut *conn)
                     .await?;
+                // What this list's posts still had queued for them does not go out.
+                sqlx::query(
+                    "UPDATE outbox SET state = 'cancelled', updated_at = ?1, phone_enc = NULL
+                     WHERE recipient_id = ?2 AND state = 'queued' AND message_id IN
+                       (SELECT message_id FROM posts WHERE list_id = ?3
+                        UNION SELECT zawgyi_message_id FROM posts
+                        WHERE list_id = ?3 AND zawgyi_message_id IS NOT NULL)",
+                )
+                .bind(now)
+                .bind(member_id)
+                .bind(list_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::HelpDropped { list_id } => {
+                sqlx::query(
+                    "INSERT INTO help_dropped (list_id, member_id, created_at) VALUES (?, ?, ?)",
+                )
+                .bind(list_id)
+                .bind(sender_id)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
             }
             Effect::Unban { list_id, label } => {
                 sqlx::query("DELETE FROM bans WHERE list_id = ? AND label = ?")
@@ -1222,6 +1301,7 @@ impl SqliteStore {
                UNION SELECT zawgyi_message_id FROM posts WHERE sender_id = ?1)",
             "DELETE FROM help_messages WHERE help_id IN (SELECT id FROM help_requests WHERE member_id = ?1)",
             "DELETE FROM help_requests WHERE member_id = ?1",
+            "DELETE FROM help_dropped WHERE member_id = ?1",
             // Where they were.
             "DELETE FROM memberships WHERE member_id = ?1",
             "DELETE FROM moves WHERE old_member_id = ?1 OR new_member_id = ?1",
@@ -1275,6 +1355,13 @@ impl SqliteStore {
         now: i64,
     ) -> Result<(), StoreError> {
         for sql in [
+            // A list that banned the new number does not take it back through a move: the old
+            // number's place there is dropped (an owner's own move lifts the ban instead).
+            "DELETE FROM bans WHERE phone_index = (SELECT phone_index FROM members WHERE id = ?2)
+                 AND list_id IN (SELECT list_id FROM memberships WHERE member_id = ?1 AND role = 'owner')",
+            "DELETE FROM memberships WHERE member_id = ?1 AND list_id IN
+                 (SELECT b.list_id FROM bans b JOIN members m ON m.phone_index = b.phone_index
+                  WHERE m.id = ?2)",
             "DELETE FROM memberships WHERE member_id = ?2 AND list_id IN
                  (SELECT list_id FROM memberships WHERE member_id = ?1 AND state = 'active')",
             "DELETE FROM memberships WHERE member_id = ?1 AND list_id IN
@@ -1545,7 +1632,14 @@ impl ImportTx for SqliteImportTx {
         insert.push(" ON CONFLICT (phone_index) DO NOTHING");
         insert.build().execute(&mut *self.tx).await?;
         let mut select = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
-            "SELECT id, phone_index, alias, language, opted_out FROM members WHERE phone_index IN (",
+            "SELECT id, phone_index, alias, language, opted_out,
+                    EXISTS (SELECT 1 FROM bans b
+                            WHERE b.list_id = ",
+        );
+        select.push_bind(self.list_id);
+        select.push(
+            " AND b.phone_index = members.phone_index) AS banned
+             FROM members WHERE phone_index IN (",
         );
         let mut list = select.separated(", ");
         for index in &indexes {
@@ -1563,6 +1657,7 @@ impl ImportTx for SqliteImportTx {
                     language: language.as_deref().and_then(smsup_lang::Lang::from_code),
                     has_language: language.is_some(),
                     opted_out: m.get::<i64, _>("opted_out") != 0,
+                    banned: m.get::<i64, _>("banned") != 0,
                 },
             );
         }
@@ -2223,7 +2318,7 @@ impl Members for SqliteStore {
         let rows = sqlx::query(
             "SELECT m.id, m.alias, m.language, m.opted_out, m.phone_enc, ms.role, ms.state, ms.label
              FROM memberships ms JOIN members m ON m.id = ms.member_id
-             WHERE ms.list_id = ? ORDER BY m.id",
+             WHERE ms.list_id = ? AND ms.state IN ('active', 'invited') ORDER BY m.id",
         )
         .bind(list_id)
         .fetch_all(&self.pool)

@@ -356,6 +356,7 @@ async fn import_adds_each_number_once_keeps_chosen_names_and_leaves_opted_out_al
             opted_out: 1,
             aliases_refused: 0,
             declined: 0,
+            banned: 0,
             messages: 2
         }
     );
@@ -487,4 +488,28 @@ async fn a_silent_number_whose_messages_fail_is_asked_once_then_paused_until_it_
     deliver_all(&store).await;
     let n = fanned_out(&store, 1, "recon third news").await;
     assert_eq!(n, 2, "{:?}", store.outbox_for(&phone(2)).await.unwrap());
+}
+
+#[tokio::test]
+async fn a_ban_cancels_the_lists_posts_still_queued_for_the_banned_member_and_nothing_else() {
+    let (_d, store) = store().await;
+    sms(&store, 1, "CREATE news").await;
+    sms(&store, 1, "CREATE other").await;
+    sms(&store, 2, "JOIN news").await;
+    sms(&store, 2, "JOIN other").await;
+    sms(&store, 2, "NAME Bob").await;
+    deliver_all(&store).await;
+    sms(&store, 1, "news the meeting is at 8").await;
+    sms(&store, 1, "other the clinic is open").await;
+    sms(&store, 1, "BAN news Bob").await;
+    let rows = store.outbox_for(&phone(2)).await.unwrap();
+    let state_of = |end: &str| {
+        rows.iter()
+            .find(|r| r.text.ends_with(end))
+            .map(|r| r.status.clone())
+            .unwrap_or_else(|| panic!("no text ending {end:?}: {rows:?}"))
+    };
+    assert_eq!(state_of("at 8"), "cancelled");
+    assert_eq!(state_of("is open"), "queued");
+    assert_eq!(state_of("removed from news."), "queued");
 }

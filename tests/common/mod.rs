@@ -290,6 +290,29 @@ pub fn phone(i: usize) -> String {
     format!("+447911{:06}", i)
 }
 
+/// The word a text shows after `word` (`APPROVE #K7PQ` → `#K7PQ`, `REPLY H7 text` → `H7`).
+pub fn label_after(text: &str, word: &str) -> String {
+    let at = text
+        .find(word)
+        .unwrap_or_else(|| panic!("no {word} in {text:?}"));
+    text[at + word.len()..]
+        .split_whitespace()
+        .next()
+        .expect("a label")
+        .trim_end_matches(['.', ','])
+        .to_string()
+}
+
+/// The code of digits a text shows after `word` (`reply MOVE 123456 within` → `123456`).
+pub fn digits_after(text: &str, word: &str) -> String {
+    text.split(word)
+        .nth(1)
+        .unwrap_or_default()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect()
+}
+
 /// Write a CSV of `n` members (phones 1000..1000+n) and import them, consented and silent.
 pub fn import_members(dir: &std::path::Path, list: &str, n: usize) {
     let csv = dir.join("members.csv");

@@ -152,6 +152,7 @@ need-who = اكتب بعد { $list } اسم العضو أو رقم #.
 help-sent = وصلت رسالتك إلى منظمي { $list }. الرد يأتي هنا.
 help-request = مساعدة { $code } ({ $list }) أجب/انشر { $code }:
 help-limit = بلغت حد الرسائل إلى { $list } هذه الساعة ({ $max }).
+list-unattended = لا أحد يرد باسم { $list } الآن. لم تُرسل. حاول لاحقاً.
 help-unknown = لا طلب مساعدة { $code }.
 reply-empty = اكتب الرد: أجب { $code } النص
 help-replied = أرسل ردك على { $code }.

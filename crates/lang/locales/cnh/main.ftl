@@ -135,6 +135,7 @@ need-who = { $list } hnu ah member min asiloah # nambat ttial.
 help-sent = Na ca cu { $list } a tuahtu sinah kuat a si. An leh cu hi nambat ah a ra lai.
 help-request = Bawmhnak hal { $code } { $list } ah (LETH { $code } ca, asiloah PHUAN { $code } mi vialte):
 help-limit = Hi suimilam chung { $list } ah ca na kuat khawh mi ({ $max }) a tling cang. Hngak.
+list-unattended = Atu ah { $list } aa lehnak khawh mi an um lo, na ca cu kuat a si lo. Hnu ah zuam tthan.
 help-unknown = Na bu ah bawmhnak hal { $code } a um lo.
 reply-empty = Code hnu ah na leh ttial: LETH { $code } na leh
 help-replied = { $code } na leh cu kuat a si.

@@ -142,6 +142,8 @@ help-sent = Your message went to the organisers of { $list }. Their answer will 
 # Followed by the person's message.
 help-request = Help request { $code } to { $list } (REPLY { $code } text, or SHARE { $code } to post to all):
 help-limit = You reached the limit of messages to { $list } for this hour ({ $max }). Please wait.
+# No owner or admin can be reached (the owner opted out and nobody took over).
+list-unattended = Nobody can answer for { $list } just now, so your message was not passed on. Please try again later.
 help-unknown = There is no open help request { $code } in your lists.
 reply-empty = Write your answer after the code: REPLY { $code } your answer
 help-replied = Your answer to { $code } was sent.

@@ -129,6 +129,7 @@ need-who = پس از { $list } نام یا شماره # عضو را بنویسی
 help-sent = پیام به مدیران { $list } رفت. پاسخ همین‌جا می‌آید.
 help-request = کمک { $code } ({ $list }) پاسخ/انتشار { $code }:
 help-limit = سقف پیام به { $list } در این ساعت ({ $max }) پر شد.
+list-unattended = کسی پاسخگوی { $list } نیست؛ پیام نرفت. بعداً بفرستید.
 help-unknown = درخواست کمک { $code } نیست.
 reply-empty = پاسخ را بنویسید: پاسخ { $code } متن
 help-replied = پاسخ { $code } فرستاده شد.

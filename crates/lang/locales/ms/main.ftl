@@ -122,6 +122,7 @@ need-who = Tulis ahli selepas { $list }, dengan nama atau nombor # pada mesej me
 help-sent = Mesej anda dihantar kepada penganjur { $list }. Jawapan mereka akan datang ke nombor ini.
 help-request = Permintaan bantuan { $code } ke { $list } (BALAS { $code } teks, atau KONGSI { $code } kepada semua):
 help-limit = Anda sampai had mesej ke { $list } untuk jam ini ({ $max }). Sila tunggu.
+list-unattended = Tiada sesiapa boleh menjawab untuk { $list } sekarang, jadi mesej anda tidak dihantar. Sila cuba lagi nanti.
 help-unknown = Tiada permintaan bantuan { $code } dalam kumpulan anda.
 reply-empty = Tulis jawapan selepas kod: BALAS { $code } jawapan anda
 help-replied = Jawapan anda kepada { $code } dihantar.

@@ -128,6 +128,7 @@ need-who = { $list } နောက်တွင် အမည် သို့ # ထ
 help-sent = { $list } စီစဉ်သူများထံ ပို့ပြီး။ အဖြေ ဤနေရာ လာမည်။
 help-request = { $code } { $list } (ပြန်စာ/မျှဝေ { $code }):
 help-limit = { $list } သို့ ဤနာရီ { $max } ကြိမ် ပြည့်ပြီ။ စောင့်ပါ။
+list-unattended = { $list } ဖြေသူ မရှိပါ။ မပို့ရပါ။ နောက်မှ ပို့ပါ။
 help-unknown = အကူအညီတောင်းချက် { $code } မရှိ။
 reply-empty = အဖြေရေးပါ: ပြန်စာ { $code } အဖြေ
 help-replied = { $code } အဖြေ ပို့ပြီး။

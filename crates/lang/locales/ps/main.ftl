@@ -146,6 +146,7 @@ need-who = له { $list } وروسته د غړي نوم یا # ولیکئ.
 help-sent = پیغام د { $list } مدیرانو ته ولاړ. ځواب همدلته راځي.
 help-request = مرسته { $code } ({ $list }) ځواب/خپور { $code }:
 help-limit = په دې ساعت کې { $list } ته د پیغامونو حد ({ $max }) پوره شو.
+list-unattended = د { $list } مدیر نشته، پیغام ولاړ نه شو. بیا یې ولېږئ.
 help-unknown = د مرستې غوښتنه { $code } نشته.
 reply-empty = ځواب ولیکئ: ځواب { $code } متن
 help-replied = د { $code } ځواب ولېږل شو.

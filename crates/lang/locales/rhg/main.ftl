@@ -147,6 +147,7 @@ need-who = { $list } or baade member or nam na # nombor lekho.
 help-sent = Tor mesej { $list } or ayozokor olor gasot fethaigiyi. Itarar zuwab ei nombor ot aibo.
 help-request = Modot maangi { $code } { $list } ot (ZUWAB { $code } lekha, na BAAT { $code } beggun olla):
 help-limit = Ei ghonta { $list } ot mesej dibar limit ({ $max }) fura hoigiyi. Olpo ostar goro.
+list-unattended = Ehon { $list } or loi zuwab dibar manush nai, tor mesej fethaa no zaar. Fore abar goro.
 help-unknown = Tor grup ot modot maangi { $code } nai.
 reply-empty = Code or baade zuwab lekho: ZUWAB { $code } tor zuwab
 help-replied = { $code } olla tor zuwab fethaigiyi.

@@ -138,6 +138,7 @@ need-who = Qor xubinta ka dib { $list }, magaca ama lambarka # ee fariimahooda.
 help-sent = Fariintaada waxaa loo diray qabanqaabiyeyaasha { $list }. Jawaabtooda waxay imaan doontaa lambarkan.
 help-request = Codsi caawimo { $code } ee { $list } (JAWAAB { $code } qoraal, ama WADAAG { $code } dhammaan):
 help-limit = Waxaad gaartay xadka fariimaha { $list } saacaddan ({ $max }). Fadlan sug.
+list-unattended = Hadda qofna uma jawaabo { $list }, fariintaada lama gudbin. Fadlan mar kale isku day.
 help-unknown = Ma jiro codsi caawimo { $code } oo liisaskaaga ah.
 reply-empty = Jawaabta qor koodka ka dib: JAWAAB { $code } jawaabtaada
 help-replied = Jawaabtaada { $code } waa la diray.

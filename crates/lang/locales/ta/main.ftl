@@ -144,6 +144,7 @@ need-who = { $list } பின் உறுப்பினர் பெயர்
 help-sent = { $list } நிர்வாகிகளுக்கு அனுப்பியது. பதில் இங்கு.
 help-request = உதவி { $code } ({ $list }) பதில்/பகிர் { $code }:
 help-limit = இந்த மணி { $list } வரம்பு ({ $max }) முடிந்தது.
+list-unattended = { $list } பதில் தர யாரும் இல்லை. பின்னர் அனுப்பவும்.
 help-unknown = உதவி கோரிக்கை { $code } இல்லை.
 reply-empty = பதில் எழுதவும்: பதில் { $code } உரை
 help-replied = { $code } பதில் அனுப்பப்பட்டது.

@@ -135,6 +135,7 @@ need-who = { $list } کے بعد رکن کا نام یا # نمبر لکھیں۔
 help-sent = { $list } کے منتظمین کو بھیج دیا۔ جواب یہاں آئے گا۔
 help-request = مدد { $code } ({ $list }) جواب/شیئر { $code }:
 help-limit = اس گھنٹے { $list } کو پیغامات کی حد ({ $max }) پوری۔
+list-unattended = { $list } کا منتظم نہیں، پیغام نہ گیا۔ پھر بھیجیں۔
 help-unknown = مدد کی درخواست { $code } نہیں۔
 reply-empty = جواب لکھیں: جواب { $code } متن
 help-replied = { $code } کا جواب بھیج دیا۔
