@@ -71,6 +71,7 @@ pub fn rules(settings: &Settings) -> Rules {
         replies_per_number_per_minute: settings.limits.replies_per_number_per_minute,
         moves_per_number_per_day: settings.limits.moves_per_number_per_day,
         outside_per_list_per_hour: settings.limits.outside_per_list_per_hour,
+        private_per_sender_per_hour: settings.limits.private_per_sender_per_hour,
         request_days: settings.limits.request_days,
         carrier: settings.carrier(),
         local_country_language: settings.local_country_language,

@@ -196,6 +196,8 @@ pub struct Limits {
     pub outside_per_list_per_hour: u32,
     /// Days a join request to a private list, and a help request's code, stay open.
     pub request_days: u32,
+    /// Private messages (TO) one member may send per hour.
+    pub private_per_sender_per_hour: u32,
 }
 
 impl Default for Limits {
@@ -214,6 +216,7 @@ impl Default for Limits {
             replies_per_number_per_minute: r.replies_per_number_per_minute,
             moves_per_number_per_day: r.moves_per_number_per_day,
             outside_per_list_per_hour: r.outside_per_list_per_hour,
+            private_per_sender_per_hour: r.private_per_sender_per_hour,
             request_days: r.request_days,
         }
     }

@@ -360,3 +360,74 @@ async fn a_list_always_has_an_owner() {
         "the owner recorded in the list is its owner member"
     );
 }
+
+#[tokio::test]
+async fn members_write_privately_by_label_and_can_block_without_any_number_shown() {
+    let dir = tempdir();
+    let app = spawn_app(
+        dir.path(),
+        &[("SMSUP_LIMITS_PRIVATE_PER_SENDER_PER_HOUR", "4")],
+    )
+    .await;
+    let c = app.client();
+    let (owner, amina, bob, outsider) = (phone(1), phone(2), phone(3), phone(4));
+    c.ask(&owner, "CREATE housing").await;
+    c.ask(&amina, "JOIN housing").await;
+    c.ask(&amina, "NAME Amina").await;
+    c.ask(&bob, "JOIN housing").await;
+    c.ask(&bob, "NAME Bob").await;
+
+    // Amina offers a room in a post; Bob answers her privately, by her name.
+    c.ask(&amina, "housing Room free near Chow Kit").await;
+    let before = c.texts(&amina).await.len();
+    let sent = c
+        .ask(&bob, "TO housing Amina Is the room still free?")
+        .await;
+    assert!(sent.contains("private message to Amina"), "{sent}");
+    let got = c.wait_texts(&amina, before + 1).await[before].clone();
+    assert!(
+        got.starts_with("[housing] Bob #") && got.ends_with("(private): Is the room still free?"),
+        "{got}"
+    );
+    // She answers by the label the message showed.
+    let label = label_after(&got, "Bob ");
+    let before = c.texts(&bob).await.len();
+    c.ask(&amina, &format!("TO housing {label} Yes, come at 6"))
+        .await;
+    let back = c.wait_texts(&bob, before + 1).await[before].clone();
+    assert!(back.starts_with("[housing] Amina #"), "{back}");
+    assert!(back.ends_with("(private): Yes, come at 6"), "{back}");
+
+    // Someone outside the list cannot write privately to its members.
+    let refused = c.ask(&outsider, "TO housing Amina hello").await;
+    assert!(refused.contains("not in housing"), "{refused}");
+
+    // Amina blocks Bob: his messages go nowhere, and he is told what he always is.
+    let blocked = c.ask(&amina, &format!("BLOCK {label}")).await;
+    assert!(
+        blocked.contains("can no longer send you private messages"),
+        "{blocked}"
+    );
+    let before = c.texts(&amina).await.len();
+    let again = c.ask(&bob, "TO housing Amina answer me").await;
+    assert_eq!(again, sent);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(c.texts(&amina).await.len(), before);
+    // Unblocked: they reach her again.
+    c.ask(&amina, &format!("BLOCK {label} OFF")).await;
+    c.ask(&bob, "TO housing Amina thanks").await;
+    c.wait_texts(&amina, before + 2).await;
+
+    // The hour's limit (4 here, a setting), then the owner turns private messages off.
+    c.ask(&bob, "TO housing Amina see you").await;
+    let limited = c.ask(&bob, "TO housing Amina one more").await;
+    assert!(limited.contains("4 private messages"), "{limited}");
+    assert!(c
+        .ask(&owner, "DM housing OFF")
+        .await
+        .contains("no longer write to each other"));
+    let off = c.ask(&amina, &format!("TO housing {label} hello")).await;
+    assert!(off.contains("turned off"), "{off}");
+
+    assert_no_number_leaked(&c, &[owner, amina, bob, outsider]).await;
+}

@@ -337,3 +337,41 @@ async fn a_help_line_harasser_is_banned_by_the_requests_code() {
         .await
         .contains("may join housing again"));
 }
+
+#[tokio::test]
+async fn a_blocked_member_who_moves_to_a_new_number_stays_blocked() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, amina, bob, new_bob) = (phone(1), phone(2), phone(3), phone(30));
+    c.ask(&owner, "CREATE housing").await;
+    c.ask(&amina, "JOIN housing").await;
+    c.ask(&amina, "NAME Amina").await;
+    c.ask(&bob, "JOIN housing").await;
+    let before = c.texts(&amina).await.len();
+    c.ask(&bob, "TO housing Amina hi").await;
+    let got = c.wait_texts(&amina, before + 1).await[before].clone();
+    let label = label_after(&got, "[housing] ");
+    assert!(c
+        .ask(&amina, &format!("BLOCK {label}"))
+        .await
+        .contains("can no longer send you private messages"));
+
+    // Bob moves his lists to a new number and writes from it.
+    c.ask(&bob, &format!("MOVE {new_bob}")).await;
+    let code = common::digits_after(&c.wait_texts(&new_bob, 1).await[0], "MOVE ");
+    assert!(c
+        .ask(&new_bob, &format!("MOVE {code}"))
+        .await
+        .starts_with("Done"));
+    let before = c.texts(&amina).await.len();
+    let answer = c.ask(&new_bob, "TO housing Amina it is me again").await;
+    assert!(answer.contains("private message to Amina"), "{answer}");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        c.texts(&amina).await.len(),
+        before,
+        "{:?}",
+        c.texts(&amina).await
+    );
+}

@@ -81,6 +81,8 @@ pub struct Rules {
     pub outside_per_list_per_hour: u32,
     /// Days a join request to a private list, and a help request's code, stay open.
     pub request_days: u32,
+    /// Private messages (TO) one member may send in an hour.
+    pub private_per_sender_per_hour: u32,
     /// What the networks block (links, phone numbers, requests for personal information): such a
     /// post is not relayed and its sender is told why.
     pub carrier: carrier::CarrierRules,
@@ -107,6 +109,7 @@ impl Default for Rules {
             moves_per_number_per_day: 3,
             outside_per_list_per_hour: 5,
             request_days: 7,
+            private_per_sender_per_hour: 10,
             carrier: carrier::CarrierRules::default(),
             local_country_language: false,
         }
@@ -207,6 +210,8 @@ pub struct ListFacts {
     pub private: bool,
     /// People outside the list may write to its owner and admins (the help line).
     pub outside: bool,
+    /// Members may write to each other privately (TO).
+    pub dm: bool,
     /// The sender's number is banned from this list.
     pub sender_banned: bool,
     /// The sender was invited (ADD) and has not answered: joining needs no approval.
@@ -326,6 +331,8 @@ pub struct Facts {
     pub owned: Vec<(i64, String, Option<TargetFacts>)>,
     /// The FORGET code the sender was sent and may still confirm (within 10 minutes, 3 tries).
     pub pending_forget: Option<String>,
+    /// TO: the one member named blocked the sender's private messages.
+    pub blocked_by_target: bool,
 }
 
 /// Counts behind the per-number limits.
@@ -343,6 +350,8 @@ pub struct Usage {
     pub recent_replies: Vec<String>,
     /// Moves to a new number the sender asked for in the last 24 hours.
     pub moves_today: u64,
+    /// Private messages (TO) the sender sent in the last hour (this one excluded).
+    pub private_last_hour: u64,
 }
 
 /// What a facts loader must look up for a command.
@@ -385,6 +394,11 @@ pub struct Needs {
     pub forget: bool,
     /// BAN by a help request's code (`BAN housing H7`): the person who wrote it is a target.
     pub help_target: Option<i64>,
+    /// TO: whether the member named blocked the sender, the sender's private messages this hour,
+    /// and whether the sender's alias looks like another member's.
+    pub private_to: bool,
+    /// BLOCK without a list: the members of any of the sender's lists with this alias or label.
+    pub block_anywhere: Option<String>,
 }
 
 /// Which memberships a target lookup matches.
@@ -533,8 +547,29 @@ pub fn needs(command: &Command) -> Needs {
             post_counts: matches!(command, Command::Share { .. }),
             ..Needs::default()
         },
-        Command::Outside { list, .. } => Needs {
+        Command::Outside { list, .. } | Command::Dm { list, .. } => Needs {
             list_key: key(list),
+            ..Needs::default()
+        },
+        Command::To { list, who, .. } => Needs {
+            list_key: key(list),
+            target: Some(who.clone()),
+            private_to: true,
+            ..Needs::default()
+        },
+        Command::Block {
+            list: Some(list),
+            who,
+            ..
+        } => Needs {
+            list_key: key(list),
+            target: Some(who.clone()),
+            ..Needs::default()
+        },
+        Command::Block {
+            list: None, who, ..
+        } => Needs {
+            block_anywhere: Some(who.clone()),
             ..Needs::default()
         },
         Command::Stop => Needs {
@@ -630,6 +665,20 @@ pub enum Effect {
     HelpDropped {
         /// List id.
         list_id: i64,
+    },
+    /// Stop (on) or allow again (off) the sender's private messages from a member's number.
+    Block {
+        /// The member whose number is blocked.
+        member_id: i64,
+        /// Block (true) or allow again (false).
+        on: bool,
+    },
+    /// Turn private messages between the list's members on or off.
+    SetDm {
+        /// List id.
+        list_id: i64,
+        /// On.
+        on: bool,
     },
     /// Turn the list's help line on or off.
     SetOutside {
@@ -1648,26 +1697,26 @@ impl Engine {
                 self.help_reply(&mut d, &mut r, code, body, facts)
             }
             Command::Share { code } => self.help_share(&mut d, &mut r, code, facts),
-            Command::Outside { list, on } => match (&facts.list, on) {
-                (None, _) => r.say("unknown-list", &[("list", typed(list))]),
-                (Some(l), _) if l.sender_role != Some(Role::Owner) => {
-                    r.say("owner-only", &[("list", s(&l.name))])
-                }
-                (Some(l), None) => r.say("outside-usage", &[("list", s(&l.name))]),
-                (Some(l), Some(on)) => {
-                    d.effects.push(Effect::SetOutside {
-                        list_id: l.id,
-                        on: *on,
-                    });
-                    d.effects.push(Effect::Audit {
-                        list_id: l.id,
-                        action: if *on { "outside-on" } else { "outside-off" },
-                        target: None,
-                    });
-                    let id = if *on { "outside-on" } else { "outside-off" };
-                    r.say(id, &[("list", s(&l.name))]);
-                }
-            },
+            Command::To { list, who, text } => self.private_message(&mut r, list, who, text, facts),
+            Command::Block { list, who, on } => {
+                self.block(&mut d, &mut r, list.as_deref(), who, *on, facts)
+            }
+            Command::Dm { list, on } => {
+                let names = ["dm-usage", "dm-on", "dm-off", "dm-set-on", "dm-set-off"];
+                let effect = |list_id, on| Effect::SetDm { list_id, on };
+                self.switch(&mut d, &mut r, list, *on, names, effect, facts);
+            }
+            Command::Outside { list, on } => {
+                let names = [
+                    "outside-usage",
+                    "outside-on",
+                    "outside-off",
+                    "outside-on",
+                    "outside-off",
+                ];
+                let effect = |list_id, on| Effect::SetOutside { list_id, on };
+                self.switch(&mut d, &mut r, list, *on, names, effect, facts);
+            }
         }
         let limit = r.limit.then_some(r.limit_texts);
         d.replies = r.out;
@@ -2176,6 +2225,145 @@ impl Engine {
             Some("you-are-owner"),
         );
         r.say("owner-made", &[("who", s(&shown)), ("list", s(&l.name))]);
+    }
+
+    /// A list's switch that only its owner turns (OUTSIDE, DM): `names` are the usage reply, the
+    /// audit actions on and off, and the replies on and off.
+    #[allow(clippy::too_many_arguments)]
+    fn switch(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        list: &str,
+        on: Option<bool>,
+        [usage, action_on, action_off, reply_on, reply_off]: [&'static str; 5],
+        effect: impl Fn(i64, bool) -> Effect,
+        facts: &Facts,
+    ) {
+        match (&facts.list, on) {
+            (None, _) => r.say("unknown-list", &[("list", typed(list))]),
+            (Some(l), _) if l.sender_role != Some(Role::Owner) => {
+                r.say("owner-only", &[("list", s(&l.name))])
+            }
+            (Some(l), None) => r.say(usage, &[("list", s(&l.name))]),
+            (Some(l), Some(on)) => {
+                d.effects.push(effect(l.id, on));
+                d.effects.push(Effect::Audit {
+                    list_id: l.id,
+                    action: if on { action_on } else { action_off },
+                    target: None,
+                });
+                r.say(
+                    if on { reply_on } else { reply_off },
+                    &[("list", s(&l.name))],
+                );
+            }
+        }
+    }
+
+    /// TO: a private message to one member of a list the sender is in. The recipient sees
+    /// `[list] alias #label (private): text` and can answer with `TO list #label ...`; neither
+    /// sees the other's number. A block makes it go nowhere, with the same answer.
+    fn private_message(
+        &self,
+        r: &mut Replies<'_>,
+        list: &str,
+        who: &str,
+        body: &str,
+        facts: &Facts,
+    ) {
+        let Some(l) = &facts.list else {
+            r.say("unknown-list", &[("list", typed(list))]);
+            return;
+        };
+        if l.sender_role.is_none() {
+            r.say("not-member", &[("list", s(&l.name))]);
+            return;
+        }
+        if !l.dm {
+            r.say("dm-off", &[("list", s(&l.name))]);
+            return;
+        }
+        if trim_word_empty(who) || body.trim().is_empty() {
+            r.say("to-usage", &[("list", s(&l.name))]);
+            return;
+        }
+        let Some(target) = self.one_target(r, who, l, facts, "member-not-found") else {
+            return;
+        };
+        if target.id == facts.sender.id {
+            r.say("to-usage", &[("list", s(&l.name))]);
+            return;
+        }
+        let max = u64::from(self.rules.private_per_sender_per_hour);
+        if facts.usage.private_last_hour >= max {
+            r.refuse_for_limit("limit-dm", &[("max", n(max))]);
+            return;
+        }
+        let Some(sent) = self.relayable(r, l, body) else {
+            if r.out.is_empty() {
+                r.say("to-usage", &[("list", s(&l.name))]);
+            }
+            return;
+        };
+        let label = l.sender_label.as_deref().unwrap_or("?");
+        let from = match facts.sender.alias.as_deref() {
+            Some(alias) if !alias.is_empty() && !l.sender_alias_clash => {
+                format!("{alias} #{label}")
+            }
+            _ => format!("#{label}"),
+        };
+        let their_lang = self.language_for(target.language, None, &target.phone);
+        let private = self.render_for(their_lang, "dm-private", &[]);
+        let text = self.encode_text(&format!("[{}] {from} {private} {sent}", l.name));
+        if self.too_long(r, smsup_sms::analyze(&text).segments) {
+            return;
+        }
+        if !facts.blocked_by_target {
+            r.out.push(Outgoing {
+                to: To::Member(target.id),
+                text,
+            });
+        }
+        let shown = display_name(target.alias.as_deref(), &target.label);
+        r.say("dm-sent", &[("who", s(&shown)), ("list", s(&l.name))]);
+    }
+
+    /// BLOCK: the sender gets no more private messages from one person's number (OFF: again).
+    fn block(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        list: Option<&str>,
+        who: &str,
+        on: bool,
+        facts: &Facts,
+    ) {
+        if let (Some(name), None) = (list, &facts.list) {
+            r.say("unknown-list", &[("list", typed(name))]);
+            return;
+        }
+        let mut ids: Vec<i64> = facts.targets.iter().map(|t| t.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        match facts.targets.first() {
+            _ if trim_word_empty(who) => r.say("block-not-found", &[("who", typed(who))]),
+            Some(_) if ids.len() > 1 => r.say("block-which-list", &[("who", typed(who))]),
+            Some(target) if target.id != facts.sender.id => {
+                d.effects.push(Effect::Block {
+                    member_id: target.id,
+                    on,
+                });
+                let label = format!("#{}", target.label);
+                let shown = display_name(target.alias.as_deref(), &target.label);
+                if on {
+                    r.say("blocked", &[("who", s(&shown)), ("label", s(&label))]);
+                } else {
+                    r.say("unblocked", &[("who", s(&shown))]);
+                }
+            }
+            _ => r.say("block-not-found", &[("who", typed(who))]),
+        }
     }
 
     /// `[list] alias: text` as members receive a member's words: the sender's alias, or their

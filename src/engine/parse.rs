@@ -78,6 +78,31 @@ pub enum Command {
         /// On or off; None when neither was given.
         on: Option<bool>,
     },
+    /// `TO <list> <who> <text>`: a private message to another member of a list.
+    To {
+        /// The list name as typed.
+        list: String,
+        /// Alias or label of the member (empty when not given).
+        who: String,
+        /// The message, untouched (empty when not given).
+        text: String,
+    },
+    /// `BLOCK [list] <who> [OFF]`: stop (or allow again) private messages from one person.
+    Block {
+        /// The list name as typed, if given.
+        list: Option<String>,
+        /// Alias or label of the person.
+        who: String,
+        /// True to block, false (`OFF`) to allow again.
+        on: bool,
+    },
+    /// `DM <list> [ON|OFF]`: private messages between the list's members.
+    Dm {
+        /// The list name as typed.
+        list: String,
+        /// On or off; None when neither was given.
+        on: Option<bool>,
+    },
     /// `JOIN <list>`.
     Join {
         /// The list name as typed.
@@ -192,6 +217,9 @@ impl Command {
             Command::Share { .. } => "share",
             Command::Outside { .. } => "outside",
             Command::Forget { .. } => "forget",
+            Command::To { .. } => "to",
+            Command::Block { .. } => "block",
+            Command::Dm { .. } => "dm",
             Command::Stop => "stop",
             Command::Start => "start",
             Command::No { .. } => "no",
@@ -632,6 +660,44 @@ pub fn parse(text: &str, region: &str) -> Parsed {
                     .collect()
             }),
         },
+        // `TO housing #K7PQ text` (the who is one word: an alias or a label).
+        Keyword::To if !arg.is_empty() => {
+            let (list, rest) = split_first(rest);
+            let (who, text) = split_first(rest);
+            Command::To {
+                list: trim_word(list).to_string(),
+                who: trim_word(who).to_string(),
+                text: text.trim_end().to_string(),
+            }
+        }
+        // `BLOCK #K7PQ`, `BLOCK housing #K7PQ`, either with OFF at the end to allow again.
+        Keyword::Block if !arg.is_empty() => {
+            let mut words: Vec<&str> = rest
+                .split(is_space)
+                .map(trim_word)
+                .filter(|w| !w.is_empty())
+                .collect();
+            let on = match words.last().and_then(|w| on_off(w)) {
+                Some(on) if words.len() > 1 => {
+                    words.pop();
+                    on
+                }
+                _ => true,
+            };
+            let (list, who) = match words.as_slice() {
+                [who] => (None, who.to_string()),
+                [list, who, ..] => (Some(list.to_string()), who.to_string()),
+                [] => (None, String::new()),
+            };
+            Command::Block { list, who, on }
+        }
+        Keyword::Dm if !arg.is_empty() => {
+            let (list, switch) = split_first(rest);
+            Command::Dm {
+                list: trim_word(list).to_string(),
+                on: on_off(switch),
+            }
+        }
         Keyword::Outside if !arg.is_empty() => {
             let (list, switch) = split_first(rest);
             Command::Outside {
@@ -794,6 +860,60 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn private_messages_blocks_and_their_switch() {
+        assert_eq!(
+            cmd("TO housing #k7pq Room free at my place, ask me"),
+            Command::To {
+                list: "housing".into(),
+                who: "#k7pq".into(),
+                text: "Room free at my place, ask me".into()
+            }
+        );
+        assert_eq!(
+            cmd("KEPADA rumah Amina, boleh?"),
+            Command::To {
+                list: "rumah".into(),
+                who: "Amina".into(),
+                text: "boleh?".into()
+            }
+        );
+        assert_eq!(
+            cmd("TO housing"),
+            Command::To {
+                list: "housing".into(),
+                who: String::new(),
+                text: String::new()
+            }
+        );
+        for (text, list, who, on) in [
+            ("BLOCK #K7PQ", None, "#K7PQ", true),
+            ("block ＃k7pq.", None, "＃k7pq", true),
+            ("BLOCK #K7PQ OFF", None, "#K7PQ", false),
+            ("BLOCK housing #K7PQ", Some("housing"), "#K7PQ", true),
+            ("HALANG rumah Amina TIDAK", Some("rumah"), "Amina", false),
+            // A lone OFF is a name, not a switch.
+            ("BLOCK off", None, "off", true),
+        ] {
+            assert_eq!(
+                cmd(text),
+                Command::Block {
+                    list: list.map(str::to_string),
+                    who: who.into(),
+                    on
+                },
+                "{text}"
+            );
+        }
+        assert_eq!(
+            cmd("DM housing OFF"),
+            Command::Dm {
+                list: "housing".into(),
+                on: Some(false)
+            }
+        );
     }
 
     #[test]
@@ -1011,6 +1131,17 @@ mod every_keyword {
             },
             Keyword::Share => Command::Share { code: list },
             Keyword::Outside => Command::Outside { list, on: None },
+            Keyword::Dm => Command::Dm { list, on: None },
+            Keyword::To => Command::To {
+                list,
+                who: String::new(),
+                text: String::new(),
+            },
+            Keyword::Block => Command::Block {
+                list: None,
+                who: list,
+                on: true,
+            },
             Keyword::Forget => Command::Forget { code: Some(list) },
             Keyword::Name => Command::Name { alias: list },
             Keyword::Language => Command::Language { code: Some(list) },

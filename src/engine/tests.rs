@@ -37,6 +37,7 @@ fn facts() -> Facts {
         request_ambiguous: false,
         owned: vec![],
         pending_forget: None,
+        blocked_by_target: false,
     }
 }
 
@@ -53,6 +54,7 @@ fn list(role: Option<Role>) -> ListFacts {
         sender_alias_clash: false,
         private: false,
         outside: true,
+        dm: true,
         sender_banned: false,
         sender_invited: false,
         sender_requested: false,
@@ -1566,4 +1568,111 @@ fn forget_asks_for_a_code_and_erases_only_with_it_whatever_the_state() {
     let d = run("FORGET 4821", &f);
     assert!(d.effects.is_empty());
     assert!(only_reply(&d).contains("wrong or has expired"));
+}
+
+#[test]
+fn a_private_message_reaches_one_member_with_the_senders_label_and_no_number() {
+    let mut f = facts();
+    f.sender.alias = Some("Amina".into());
+    f.list = Some(list(Some(Role::Member)));
+    f.targets = vec![TargetFacts {
+        language: Some(Lang::Ms),
+        ..target(9, "Bob", Role::Member)
+    }];
+    let d = run("TO housing Bob Room free near the mosque, ask me", &f);
+    assert!(d.effects.is_empty());
+    assert_eq!(d.replies.len(), 2, "{d:?}");
+    assert_eq!(d.replies[0].to, To::Member(9));
+    // In the recipient's language, the sender by alias and label: they answer TO housing #K7PQ.
+    assert_eq!(
+        d.replies[0].text,
+        format!(
+            "[housing] Amina #K7PQ {} Room free near the mosque, ask me",
+            engine().render_for(Lang::Ms, "dm-private", &[])
+        )
+    );
+    assert!(
+        d.replies[1].text.contains("private message to Bob"),
+        "{d:?}"
+    );
+    no_number_in(&d);
+
+    // An alias that looks like another member's: the label alone.
+    f.list.as_mut().unwrap().sender_alias_clash = true;
+    let d = run("TO housing Bob hello", &f);
+    assert!(d.replies[0].text.starts_with("[housing] #K7PQ "), "{d:?}");
+    f.list.as_mut().unwrap().sender_alias_clash = false;
+
+    // Blocked: the same answer, nothing reaches them.
+    f.blocked_by_target = true;
+    let d = run("TO housing Bob hello", &f);
+    assert!(only_reply(&d).contains("private message to Bob"), "{d:?}");
+    f.blocked_by_target = false;
+
+    // The hour's limit, the list's switch, not a member, nobody named, no text, oneself.
+    f.usage.private_last_hour = 10;
+    assert!(only_reply(&run("TO housing Bob hello", &f)).contains("10 private messages"));
+    f.usage.private_last_hour = 0;
+    f.list.as_mut().unwrap().dm = false;
+    assert!(only_reply(&run("TO housing Bob hello", &f)).contains("turned off"));
+    f.list.as_mut().unwrap().dm = true;
+    f.list.as_mut().unwrap().sender_role = None;
+    assert!(only_reply(&run("TO housing Bob hello", &f)).contains("not in housing"));
+    f.list.as_mut().unwrap().sender_role = Some(Role::Member);
+    assert!(only_reply(&run("TO housing Bob", &f)).contains("TO housing"));
+    f.targets.clear();
+    assert!(only_reply(&run("TO housing Zed hello", &f)).contains("No member Zed"));
+    f.targets = vec![target(7, "Amina", Role::Member)];
+    assert!(only_reply(&run("TO housing Amina hi", &f)).contains("TO housing"));
+
+    // What the networks would drop is held (a number in a private message too).
+    f.targets = vec![target(9, "Bob", Role::Member)];
+    let d = run_with(&malaysian(), "TO housing Bob call me 012-345 6789", &f);
+    assert!(only_reply(&d).contains("phone number"), "{d:?}");
+}
+
+#[test]
+fn block_by_label_in_any_of_my_lists_and_dm_switch_by_the_owner() {
+    let mut f = facts();
+    f.targets = vec![target(9, "Bob", Role::Member)];
+    let d = run("BLOCK #L9AB", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::Block {
+            member_id: 9,
+            on: true
+        }]
+    );
+    assert!(only_reply(&d).contains("BLOCK #L9AB OFF"), "{d:?}");
+    let d = run("BLOCK #L9AB OFF", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::Block {
+            member_id: 9,
+            on: false
+        }]
+    );
+    // The same person met in two lists is one; two people are not.
+    f.targets.push(target(9, "Bob", Role::Admin));
+    assert_eq!(run("BLOCK Bob", &f).effects.len(), 1);
+    f.targets.push(target(4, "Bob", Role::Member));
+    let d = run("BLOCK Bob", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("BLOCK listname Bob"), "{d:?}");
+    f.targets.clear();
+    assert!(only_reply(&run("BLOCK #ZZZZ", &f)).contains("Nobody called #ZZZZ"));
+
+    f.list = Some(list(Some(Role::Admin)));
+    assert!(only_reply(&run("DM housing OFF", &f)).contains("Only the owner"));
+    f.list = Some(list(Some(Role::Owner)));
+    let d = run("DM housing OFF", &f);
+    assert_eq!(
+        d.effects[0],
+        Effect::SetDm {
+            list_id: 3,
+            on: false
+        }
+    );
+    assert!(only_reply(&d).contains("no longer write to each other"));
+    assert!(only_reply(&run("DM housing", &f)).contains("DM housing OFF"));
 }

@@ -336,6 +336,7 @@ impl SqliteStore {
             request_ambiguous: false,
             owned: Vec::new(),
             pending_forget: None,
+            blocked_by_target: false,
         };
         let sender_id = facts.sender.id;
         let window = i64::from(rules.request_days) * 86_400_000;
@@ -381,11 +382,12 @@ impl SqliteStore {
             None
         };
         if let Some(list_id) = list_id {
-            let row =
-                sqlx::query("SELECT id, name, announce, private, outside FROM lists WHERE id = ?")
-                    .bind(list_id)
-                    .fetch_optional(&mut *conn)
-                    .await?;
+            let row = sqlx::query(
+                "SELECT id, name, announce, private, outside, dm FROM lists WHERE id = ?",
+            )
+            .bind(list_id)
+            .fetch_optional(&mut *conn)
+            .await?;
             if let Some(row) = row {
                 let id: i64 = row.get("id");
                 // Members who receive posts: opted-out numbers are not counted (INFO only: a
@@ -502,7 +504,10 @@ impl SqliteStore {
                 } else {
                     (0, 0)
                 };
-                let clash = match (&facts.sender.alias, needs.post_counts || needs.outside) {
+                let clash = match (
+                    &facts.sender.alias,
+                    needs.post_counts || needs.outside || needs.private_to,
+                ) {
                     (Some(alias), true) => {
                         let n: i64 = sqlx::query_scalar(
                             "SELECT COUNT(*) FROM memberships ms JOIN members m ON m.id = ms.member_id
@@ -529,6 +534,7 @@ impl SqliteStore {
                     sender_alias_clash: clash,
                     private,
                     outside: row.get::<i64, _>("outside") != 0,
+                    dm: row.get::<i64, _>("dm") != 0,
                     sender_banned,
                     sender_invited,
                     sender_requested,
@@ -564,6 +570,37 @@ impl SqliteStore {
             .bind(engine::typed_label(who))
             .bind(engine::alias_key(who))
             .bind(now - window)
+            .fetch_all(&mut *conn)
+            .await?;
+            for row in rows {
+                facts.targets.push(self.target_from(&row)?);
+            }
+        }
+        // TO: whether the one member named blocked the sender.
+        if let (true, [target]) = (needs.private_to, facts.targets.as_slice()) {
+            let n: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM blocks WHERE blocker_id = ? AND blocked_index = ?",
+            )
+            .bind(target.id)
+            .bind(self.crypto.index(facts.sender.phone.e164()))
+            .fetch_one(&mut *conn)
+            .await?;
+            facts.blocked_by_target = n > 0;
+        }
+        // BLOCK #K7PQ: whoever has that label or alias in any list the sender is in.
+        if let Some(who) = &needs.block_anywhere {
+            let rows = sqlx::query(
+                "SELECT DISTINCT m.id, m.alias, m.language, m.phone_enc, m.opted_out, ms.role,
+                        ms.label, ms.state
+                 FROM memberships ms JOIN members m ON m.id = ms.member_id
+                 JOIN memberships me ON me.list_id = ms.list_id AND me.member_id = ?1
+                  AND me.state = 'active'
+                 WHERE ms.state = 'active' AND m.id != ?1 AND (ms.label = ?2 OR m.alias_key = ?3)
+                 ORDER BY m.id LIMIT 20",
+            )
+            .bind(sender_id)
+            .bind(engine::typed_label(who))
+            .bind(engine::alias_key(who))
             .fetch_all(&mut *conn)
             .await?;
             for row in rows {
@@ -765,6 +802,18 @@ impl SqliteStore {
                 .fetch_one(&mut *conn)
                 .await?;
                 facts.usage.lists_created_today = n as u64;
+            }
+            engine::Command::To { .. } => {
+                let n: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM inbound
+                     WHERE member_id = ? AND command = 'to' AND received_at > ? AND id != ?",
+                )
+                .bind(sender_id)
+                .bind(now - 3_600_000)
+                .bind(inbound_id)
+                .fetch_one(&mut *conn)
+                .await?;
+                facts.usage.private_last_hour = n as u64;
             }
             engine::Command::Add { .. } => {
                 let (hour, day): (i64, i64) = sqlx::query_as(
@@ -1042,6 +1091,29 @@ impl SqliteStore {
                 .execute(&mut *conn)
                 .await?;
             }
+            Effect::Block { member_id, on } => {
+                let sql = if *on {
+                    "INSERT INTO blocks (blocker_id, blocked_index, created_at)
+                     SELECT ?1, phone_index, ?3 FROM members WHERE id = ?2
+                     ON CONFLICT (blocker_id, blocked_index) DO NOTHING"
+                } else {
+                    "DELETE FROM blocks WHERE blocker_id = ?1
+                     AND blocked_index = (SELECT phone_index FROM members WHERE id = ?2)"
+                };
+                sqlx::query(sql)
+                    .bind(sender_id)
+                    .bind(member_id)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::SetDm { list_id, on } => {
+                sqlx::query("UPDATE lists SET dm = ? WHERE id = ?")
+                    .bind(i64::from(*on))
+                    .bind(list_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
             Effect::HelpDropped { list_id } => {
                 sqlx::query(
                     "INSERT INTO help_dropped (list_id, member_id, created_at) VALUES (?, ?, ?)",
@@ -1302,6 +1374,9 @@ impl SqliteStore {
             "DELETE FROM help_messages WHERE help_id IN (SELECT id FROM help_requests WHERE member_id = ?1)",
             "DELETE FROM help_requests WHERE member_id = ?1",
             "DELETE FROM help_dropped WHERE member_id = ?1",
+            // Their blocks go; others' blocks of their number stay (a blind index, and the
+            // blocker's choice).
+            "DELETE FROM blocks WHERE blocker_id = ?1",
             // Where they were.
             "DELETE FROM memberships WHERE member_id = ?1",
             "DELETE FROM moves WHERE old_member_id = ?1 OR new_member_id = ?1",
@@ -1368,6 +1443,11 @@ impl SqliteStore {
                  (SELECT list_id FROM memberships WHERE member_id = ?2)",
             "UPDATE memberships SET member_id = ?2 WHERE member_id = ?1",
             "UPDATE memberships SET invited_by = ?2 WHERE invited_by = ?1",
+            // Blocks move with the one who made them, and follow the one blocked to a new number.
+            "UPDATE OR IGNORE blocks SET blocker_id = ?2 WHERE blocker_id = ?1",
+            "INSERT OR IGNORE INTO blocks (blocker_id, blocked_index, created_at)
+                 SELECT b.blocker_id, (SELECT phone_index FROM members WHERE id = ?2), b.created_at
+                 FROM blocks b WHERE b.blocked_index = (SELECT phone_index FROM members WHERE id = ?1)",
             "UPDATE lists SET owner_id = ?2 WHERE owner_id = ?1",
             "UPDATE members SET
                  alias = COALESCE(alias, (SELECT alias FROM members WHERE id = ?1)),

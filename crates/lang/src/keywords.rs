@@ -55,7 +55,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 27] = [
+    pub const ALL: [Keyword; 30] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -83,6 +83,9 @@ impl Keyword {
         Keyword::Share,
         Keyword::Outside,
         Keyword::Forget,
+        Keyword::To,
+        Keyword::Block,
+        Keyword::Dm,
     ];
 
     /// The command's name in the keyword files (`join`, `lang`, ...).
@@ -115,6 +118,9 @@ impl Keyword {
             Keyword::Share => "share",
             Keyword::Outside => "outside",
             Keyword::Forget => "forget",
+            Keyword::To => "to",
+            Keyword::Block => "block",
+            Keyword::Dm => "dm",
         }
     }
 }

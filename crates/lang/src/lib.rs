@@ -333,6 +333,12 @@ pub enum Keyword {
     Outside,
     /// Erase my number and everything of mine (`FORGET`, then `FORGET <code>`).
     Forget,
+    /// Write privately to another member of a list (`TO <list> <who> <text>`).
+    To,
+    /// Stop (or, with OFF, allow again) private messages from one person (`BLOCK #K7PQ`).
+    Block,
+    /// Turn private messages between a list's members on or off (`DM <list> OFF`).
+    Dm,
 }
 
 /// A value for a template's placeable.

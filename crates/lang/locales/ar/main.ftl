@@ -165,3 +165,17 @@ outside-usage = خارج { $list } OFF يغلق، ON يفتح.
 forget-confirm = لمسح رقمك وكل رسائلك أرسل خلال 10 دقائق: انسني { $code }
 forgotten = تم المسح. لن يصلك شيء من SMS Up حتى ترسل ابدأ.
 forget-bad-code = الرمز خطأ أو انتهى. أرسل انسني مجددا.
+
+# Private messages between members.
+dm-private = (خاص):
+dm-sent = أُرسلت إلى { $who } في { $list }.
+dm-off = الرسائل الخاصة مغلقة في { $list }.
+dm-set-off = أُغلقت الرسائل الخاصة في { $list }.
+dm-set-on = فُتحت الرسائل الخاصة في { $list } من جديد.
+dm-usage = الخاص { $list } OFF يغلق، ON يفتح.
+to-usage = للكتابة بخصوصية: إلى { $list } الاسم الرسالة
+limit-dm = بلغت حد الرسائل الخاصة هذه الساعة ({ $max }).
+blocked = حُجبت رسائل { $who } الخاصة. للإلغاء: احجب { $label } OFF
+unblocked = تصلك رسائل { $who } الخاصة من جديد.
+block-not-found = لا يوجد { $who } في قوائمك. استخدم رقم #.
+block-which-list = اكتب اسم القائمة: احجب القائمة { $who }

@@ -148,3 +148,17 @@ outside-usage = LENG { $list } OFF nih lengmi ca a dinh; LENG { $list } ON nih a
 forget-confirm = Na nambat, min, bu le ca vialte phiat dingah minit 10 chungah PHIAT { $code } tiah leh.
 forgotten = A dih cang: na nambat le na ca phiat an si. HRAMTHOK na kuat hlan SMS Up in zeihmanh a ra ti lai lo.
 forget-bad-code = Cu code cu a palh asiloah a tlai cang. Zeizong phiat dingah PHIAT kuat than.
+
+# Private messages between members.
+dm-private = (mahte):
+dm-sent = { $who } sinah { $list } ah na ca mahte cu kuat a si.
+dm-off = { $list } ah ca mahte kuat khawh a si lo.
+dm-set-off = { $list } member pawl nih ca mahte an i kuat kho ti lo.
+dm-set-on = { $list } member pawl nih ca mahte an i kuat kho tthan.
+dm-usage = CATHUP { $list } OFF nih ca mahte a dinh; CATHUP { $list } ON nih a siang.
+to-usage = Ca mahte kuat ding: KUAT { $list } min-asiloah-#nambar na ca
+limit-dm = Hi suimilam chung ca mahte { $max } na kuat cang. Hngak.
+blocked = { $who } nih ca mahte an in kuat kho ti lo. Phiat: DAWN { $label } OFF
+unblocked = { $who } nih ca mahte an in kuat kho tthan.
+block-not-found = Na bu pawl ah { $who } timi an um lo. An ca ah a langmi # nambar hman.
+block-which-list = Na bu tampi ah { $who } an um. Bu min chim: DAWN bumin { $who }

@@ -159,3 +159,18 @@ outside-usage = OUTSIDE { $list } OFF stops messages from people outside it; OUT
 forget-confirm = To erase your number, name, lists and messages for good, reply FORGET { $code } within 10 minutes.
 forgotten = Done: your number and messages are erased. Nothing more will come from SMS Up unless you text START.
 forget-bad-code = That code is wrong or has expired. To erase everything, text FORGET again.
+
+# Private messages between members of a list. $who: a name or #label; $label: a #label.
+# Shown between the sender and the text of a private message: `[housing] Amina #K7PQ (private): ...`
+dm-private = (private):
+dm-sent = Your private message to { $who } in { $list } was sent.
+dm-off = Private messages are turned off in { $list }.
+dm-set-off = Members of { $list } can no longer write to each other privately.
+dm-set-on = Members of { $list } can write to each other privately again.
+dm-usage = DM { $list } OFF stops private messages between members; DM { $list } ON allows them.
+to-usage = To write privately: TO { $list } name-or-#number your message
+limit-dm = You sent { $max } private messages this hour. Please wait.
+blocked = { $who } can no longer send you private messages. To undo: BLOCK { $label } OFF
+unblocked = { $who } can send you private messages again.
+block-not-found = Nobody called { $who } in your lists. Use the # number shown on their message.
+block-which-list = Several of your lists have { $who }. Name the list: BLOCK listname { $who }

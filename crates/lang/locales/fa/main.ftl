@@ -142,3 +142,17 @@ outside-usage = بیرون { $list } OFF می‌بندد، ON باز می‌کن
 forget-confirm = برای پاک کردن شماره و همه پیام‌ها تا ۱۰ دقیقه بفرستید: فراموش { $code }
 forgotten = پاک شد. تا شروع نفرستید، پیامی از SMS Up نمی‌آید.
 forget-bad-code = کد اشتباه یا منقضی است. دوباره فراموش بفرستید.
+
+# Private messages between members.
+dm-private = (خصوصی):
+dm-sent = پیام خصوصی به { $who } در { $list } رفت.
+dm-off = پیام خصوصی در { $list } بسته است.
+dm-set-off = پیام خصوصی در { $list } بسته شد.
+dm-set-on = پیام خصوصی در { $list } دوباره باز شد.
+dm-usage = دایرکت { $list } OFF می‌بندد، ON باز می‌کند.
+to-usage = برای پیام خصوصی: پیام { $list } نام متن
+limit-dm = سقف پیام خصوصی این ساعت ({ $max }) پر شد.
+blocked = پیام خصوصی { $who } بسته شد. لغو: بلاک { $label } OFF
+unblocked = پیام خصوصی { $who } دوباره باز شد.
+block-not-found = { $who } در گروه‌های شما نیست. با # بنویسید.
+block-which-list = نام گروه را بنویسید: بلاک گروه { $who }

@@ -135,3 +135,17 @@ outside-usage = LUAR { $list } OFF hentikan mesej orang luar; LUAR { $list } ON 
 forget-confirm = Untuk padam nombor, nama, kumpulan dan mesej anda selamanya, balas LUPAKAN { $code } dalam 10 minit.
 forgotten = Selesai: nombor dan mesej anda dipadam. Tiada lagi SMS daripada SMS Up melainkan anda hantar MULA.
 forget-bad-code = Kod itu salah atau tamat tempoh. Untuk padam semua, hantar LUPAKAN semula.
+
+# Private messages between members.
+dm-private = (peribadi):
+dm-sent = Mesej peribadi anda kepada { $who } dalam { $list } telah dihantar.
+dm-off = Mesej peribadi ditutup dalam { $list }.
+dm-set-off = Ahli { $list } tidak boleh lagi menulis secara peribadi antara satu sama lain.
+dm-set-on = Ahli { $list } boleh menulis secara peribadi semula.
+dm-usage = PERIBADI { $list } OFF hentikan mesej peribadi antara ahli; PERIBADI { $list } ON benarkan semula.
+to-usage = Untuk menulis secara peribadi: KEPADA { $list } nama-atau-#nombor mesej anda
+limit-dm = Anda telah hantar { $max } mesej peribadi jam ini. Sila tunggu.
+blocked = { $who } tidak boleh lagi hantar mesej peribadi kepada anda. Untuk batal: HALANG { $label } OFF
+unblocked = { $who } boleh hantar mesej peribadi kepada anda semula.
+block-not-found = Tiada sesiapa bernama { $who } dalam kumpulan anda. Guna nombor # pada mesej mereka.
+block-which-list = Beberapa kumpulan anda ada { $who }. Sebut kumpulan: HALANG kumpulan { $who }

@@ -141,3 +141,17 @@ outside-usage = ပြင်ပ { $list } OFF ပိတ် / ON ဖွင့်
 forget-confirm = နံပါတ်နှင့် စာအားလုံး ဖျက်ရန် ၁၀ မိနစ်အတွင်း ဖျက် { $code } ပြန်ပို့ပါ။
 forgotten = ဖျက်ပြီး။ စတင် မပို့မချင်း SMS Up မှ ဘာမျှ မလာတော့ပါ။
 forget-bad-code = ကုဒ် မှား သို့ သက်တမ်းကုန်။ ဖျက် ပြန်ပို့ပါ။
+
+# Private messages between members.
+dm-private = (သီးသန့်):
+dm-sent = { $who } ကို { $list } မှ ပို့ပြီး။
+dm-off = { $list } တွင် သီးသန့်စာ ပိတ်ထားသည်။
+dm-set-off = { $list } တွင် သီးသန့်စာ ပိတ်ပြီး။
+dm-set-on = { $list } တွင် သီးသန့်စာ ပြန်ဖွင့်ပြီး။
+dm-usage = တိုက်ရိုက်စာ { $list } OFF ပိတ် / ON ဖွင့်
+to-usage = သီးသန့်ပို့ရန်: သို့ { $list } အမည် စာ
+limit-dm = ဤနာရီ သီးသန့်စာ { $max } စောင် ပြည့်ပြီ။ စောင့်ပါ။
+blocked = { $who } ၏ စာ ပိတ်ပြီး။ ဖွင့်: ပိတ်ဆို့ { $label } OFF
+unblocked = { $who } ၏ သီးသန့်စာ ပြန်ဖွင့်ပြီး။
+block-not-found = { $who } မတွေ့ပါ။ # နံပါတ် သုံးပါ။
+block-which-list = အဖွဲ့အမည် ထည့်ပါ: ပိတ်ဆို့ အဖွဲ့ { $who }

@@ -159,3 +159,17 @@ outside-usage = بهر { $list } OFF بندوي، ON پرانیزي.
 forget-confirm = د ټولو پیغامونو د پاکولو لپاره په 10 دقیقو کې ولیږئ: هېر { $code }
 forgotten = پاک شول. تر څو پیل ونه لیږئ، له SMS Up څخه هیڅ نه راځي.
 forget-bad-code = کوډ غلط یا ختم دی. بیا هېر ولیږئ.
+
+# Private messages between members.
+dm-private = (خصوصي):
+dm-sent = { $who } ته په { $list } کې ولاړ.
+dm-off = په { $list } کې خصوصي پیغامونه بند دي.
+dm-set-off = په { $list } کې خصوصي پیغامونه بند شول.
+dm-set-on = په { $list } کې خصوصي پیغامونه بیا پرانیستل شول.
+dm-usage = شخصي { $list } OFF بندوي، ON پرانیزي.
+to-usage = خصوصي پیغام: پیغام { $list } نوم متن
+limit-dm = په دې ساعت کې د خصوصي پیغامونو حد ({ $max }) پوره شو.
+blocked = د { $who } پیغامونه بند شول. بېرته: بلاک { $label } OFF
+unblocked = د { $who } خصوصي پیغامونه بیا پرانیستل شول.
+block-not-found = { $who } ستاسو په ډلو کې نشته. # شمېره ولیکئ.
+block-which-list = د ډلې نوم ولیکئ: بلاک ډله { $who }

@@ -160,3 +160,17 @@ outside-usage = BAAR { $list } OFF baarir mesej bon gore; BAAR { $list } ON abar
 forget-confirm = Tor nombor, nam, grup ar mesej beggun musi fele bolle 10 minit or bitore MUSI { $code } zuwab de.
 forgotten = Hoi giyi: tor nombor ar mesej musi felaigiyi. CURU na pathaile SMS Up ottu aar kichu na aibo.
 forget-bad-code = Ei code bul na mudot sesh. Beggun musibar lai abar MUSI pathao.
+
+# Private messages between members.
+dm-private = (nizor):
+dm-sent = Tor nizor mesej { $who } ore { $list } ot fethai dil.
+dm-off = { $list } ot nizor mesej bon ase.
+dm-set-off = { $list } or membor olor nizor mesej aar na zaibo.
+dm-set-on = { $list } or membor olor nizor mesej abar zaibo.
+dm-usage = GOFON { $list } OFF nizor mesej bon gore; GOFON { $list } ON abar hulede.
+to-usage = Nizor lekhibar loi: FETHA { $list } nam-ya-#nombor tor mesej
+limit-dm = Ei ghonta tuñi { $max } nizor mesej fethaiyo. Olpo ostar goro.
+blocked = { $who } aar tore nizor mesej fethai na faribo. Baatil goraite: ROKHO { $label } OFF
+unblocked = { $who } abar tore nizor mesej fethai faribo.
+block-not-found = Tor grup ot { $who } nam or keu nai. Tara mesej ot asede # nombor estemal goro.
+block-which-list = Bout grup ot { $who } ase. Grup or nam lekho: ROKHO grupnam { $who }

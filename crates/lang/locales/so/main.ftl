@@ -151,3 +151,17 @@ outside-usage = DIBAD { $list } OFF waxay joojisaa fariimaha dibadda; DIBAD { $l
 forget-confirm = Si aad u tirtirto lambarkaaga, magacaaga, liisaskaaga iyo fariimahaaga, ku jawaab TIRTIR { $code } 10 daqiiqo gudahood.
 forgotten = Waa la dhammeeyay: lambarkaaga iyo fariimahaaga waa la tirtiray. SMS kale ma iman doono ilaa aad BILOW qorto.
 forget-bad-code = Koodkaas waa khalad ama wuu dhacay. Si aad wax walba u tirtirto, mar kale qor TIRTIR.
+
+# Private messages between members.
+dm-private = (gaar):
+dm-sent = Fariintaada gaarka ah ee { $who } ee { $list } waa la diray.
+dm-off = Fariimaha gaarka ah waa laga xiray { $list }.
+dm-set-off = Xubnaha { $list } hadda iskuma qori karaan si gaar ah.
+dm-set-on = Xubnaha { $list } mar kale ayay isu qori karaan si gaar ah.
+dm-usage = TOOS { $list } OFF waxay joojisaa fariimaha gaarka ah; TOOS { $list } ON waa ogolaataa.
+to-usage = Si aad si gaar ah u qorto: FARIIN { $list } magac-ama-#lambar fariintaada
+limit-dm = Saacaddan waxaad dirtay { $max } fariimood oo gaar ah. Fadlan sug.
+blocked = { $who } hadda kuuma soo diri karo fariimo gaar ah. Si aad u celiso: XANNIB { $label } OFF
+unblocked = { $who } mar kale ayuu kuu soo diri karaa fariimo gaar ah.
+block-not-found = Qofna oo la yiraahdo { $who } kuma jiro liisaskaaga. Isticmaal lambarka # ee fariintooda.
+block-which-list = Liisas badan ayaa leh { $who }. Sheeg liiska: XANNIB liiska { $who }

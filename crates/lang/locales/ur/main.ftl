@@ -148,3 +148,17 @@ outside-usage = باہر { $list } OFF بند، ON کھلا۔
 forget-confirm = نمبر اور سب پیغامات مٹانے کے لیے 10 منٹ میں بھیجیں: بھولیں { $code }
 forgotten = مٹا دیا گیا۔ شروع بھیجنے تک SMS Up سے کچھ نہیں آئے گا۔
 forget-bad-code = کوڈ غلط یا ختم۔ دوبارہ بھولیں بھیجیں۔
+
+# Private messages between members.
+dm-private = (نجی):
+dm-sent = { $who } کو { $list } میں بھیج دیا۔
+dm-off = { $list } میں نجی پیغامات بند ہیں۔
+dm-set-off = { $list } میں نجی پیغامات بند۔
+dm-set-on = { $list } میں نجی پیغامات پھر کھلے۔
+dm-usage = ذاتی { $list } OFF بند، ON کھلا۔
+to-usage = نجی پیغام: پیغام { $list } نام متن
+limit-dm = اس گھنٹے نجی پیغامات کی حد ({ $max }) پوری۔
+blocked = { $who } کے نجی پیغامات بند۔ واپس: بلاک { $label } OFF
+unblocked = { $who } کے نجی پیغامات پھر کھلے۔
+block-not-found = آپ کی فہرستوں میں { $who } نہیں۔ # نمبر لکھیں۔
+block-which-list = فہرست کا نام لکھیں: بلاک فہرست { $who }
