@@ -431,3 +431,70 @@ async fn members_write_privately_by_label_and_can_block_without_any_number_shown
 
     assert_no_number_leaked(&c, &[owner, amina, bob, outsider]).await;
 }
+
+#[tokio::test]
+async fn the_owner_closes_a_list_with_a_code_members_are_told_and_the_name_stays_taken() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, amina, siti, stranger) = (phone(1), phone(2), phone(3), phone(4));
+    c.ask(&owner, "CREATE housing").await;
+    c.ask(&amina, "JOIN housing").await;
+    c.ask(&siti, "LANG ms").await;
+    c.ask(&siti, "SERTAI housing").await;
+
+    // Only the owner; a code first; a wrong code changes nothing.
+    assert!(c
+        .ask(&amina, "DELETE housing")
+        .await
+        .contains("Only the owner"));
+    let asked = c.ask(&owner, "DELETE housing").await;
+    let code = common::digits_after(&asked, "DELETE housing ");
+    assert_eq!(code.len(), 4, "{asked}");
+    let wrong = if code == "0000" { "1111" } else { "0000" };
+    let refused = c.ask(&owner, &format!("DELETE housing {wrong}")).await;
+    assert!(refused.contains("wrong or has expired"), "{refused}");
+    assert_eq!(
+        c.ask(&owner, "housing still here").await,
+        "Sent to 2 members."
+    );
+
+    let done = c.ask(&owner, &format!("DELETE housing {code}")).await;
+    assert!(done.contains("housing is closed"), "{done}");
+    let to_amina = c.wait_texts(&amina, 4).await[3].clone();
+    assert_eq!(
+        to_amina,
+        "housing was closed by its owner. You will get nothing more from it."
+    );
+    let to_siti = c.wait_texts(&siti, 4).await[3].clone();
+    assert!(to_siti.contains("ditutup oleh pemiliknya"), "{to_siti}");
+
+    // The list is gone for everyone; its name cannot be taken at once.
+    assert!(c
+        .ask(&amina, "housing hello?")
+        .await
+        .starts_with("Not understood"));
+    assert!(c.ask(&stranger, "JOIN housing").await.contains("no list"));
+    let taken = c.ask(&stranger, "CREATE housing").await;
+    assert!(taken.contains("is taken"), "{taken}");
+    assert_eq!(
+        c.ask(&owner, "LISTS").await,
+        c.ask(&stranger, "LISTS").await
+    );
+    let pool = db(dir.path()).await;
+    assert_eq!(
+        count(&pool, "SELECT COUNT(*) FROM memberships").await,
+        0,
+        "no memberships are left"
+    );
+
+    // Thirty days on, the name is free again (a new list, with none of the old members).
+    sqlx::query("UPDATE lists SET deleted_at = deleted_at - 31 * 86400000")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let created = c.ask(&stranger, "CREATE housing").await;
+    assert!(created.contains("List housing created"), "{created}");
+    assert_eq!(c.ask(&stranger, "housing hi").await, "Sent to 0 members.");
+    assert_no_number_leaked(&c, &[owner, amina, siti, stranger]).await;
+}

@@ -212,6 +212,8 @@ pub struct ListFacts {
     pub outside: bool,
     /// Members may write to each other privately (TO).
     pub dm: bool,
+    /// The DELETE code the owner was sent and may still confirm (within 10 minutes, 3 tries).
+    pub pending_delete: Option<String>,
     /// The sender's number is banned from this list.
     pub sender_banned: bool,
     /// The sender was invited (ADD) and has not answered: joining needs no approval.
@@ -399,6 +401,8 @@ pub struct Needs {
     pub private_to: bool,
     /// BLOCK without a list: the members of any of the sender's lists with this alias or label.
     pub block_anywhere: Option<String>,
+    /// DELETE: a fresh code (and the list's pending one).
+    pub delete_code: bool,
 }
 
 /// Which memberships a target lookup matches.
@@ -551,6 +555,11 @@ pub fn needs(command: &Command) -> Needs {
             list_key: key(list),
             ..Needs::default()
         },
+        Command::Delete { list, .. } => Needs {
+            list_key: key(list),
+            delete_code: true,
+            ..Needs::default()
+        },
         Command::To { list, who, .. } => Needs {
             list_key: key(list),
             target: Some(who.clone()),
@@ -665,6 +674,27 @@ pub enum Effect {
     HelpDropped {
         /// List id.
         list_id: i64,
+    },
+    /// The owner asked to close the list: this code confirms it.
+    RequestDelete {
+        /// List id.
+        list_id: i64,
+        /// Four digits.
+        code: String,
+    },
+    /// A wrong DELETE code (after three, the request is cancelled).
+    DeleteCodeFailed {
+        /// List id.
+        list_id: i64,
+    },
+    /// Close the list: what its posts still had queued is cancelled, every member is told (in
+    /// their language: `notices` holds the notice in each, the first for members with none),
+    /// memberships go, and the name stays reserved for 30 days.
+    CloseList {
+        /// List id.
+        list_id: i64,
+        /// The notice in every language; the first is for members whose language is not set.
+        notices: Vec<(Lang, String)>,
     },
     /// Stop (on) or allow again (off) the sender's private messages from a member's number.
     Block {
@@ -1698,6 +1728,9 @@ impl Engine {
             }
             Command::Share { code } => self.help_share(&mut d, &mut r, code, facts),
             Command::To { list, who, text } => self.private_message(&mut r, list, who, text, facts),
+            Command::Delete { list, code } => {
+                self.close_list(&mut d, &mut r, list, code.as_deref(), facts)
+            }
             Command::Block { list, who, on } => {
                 self.block(&mut d, &mut r, list.as_deref(), who, *on, facts)
             }
@@ -2184,14 +2217,9 @@ impl Engine {
 
     /// OWNER: the owner passes the list on to another member; they become an admin.
     fn pass_on(&self, d: &mut Decision, r: &mut Replies<'_>, list: &str, who: &str, facts: &Facts) {
-        let Some(l) = &facts.list else {
-            r.say("unknown-list", &[("list", typed(list))]);
+        let Some(l) = self.owned_list(r, list, facts) else {
             return;
         };
-        if l.sender_role != Some(Role::Owner) {
-            r.say("owner-only", &[("list", s(&l.name))]);
-            return;
-        }
         let Some(target) = self.one_target(r, who, l, facts, "member-not-found") else {
             return;
         };
@@ -2227,6 +2255,78 @@ impl Engine {
         r.say("owner-made", &[("who", s(&shown)), ("list", s(&l.name))]);
     }
 
+    /// DELETE: the owner gets a code; DELETE <list> <code> within 10 minutes closes the list.
+    fn close_list(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        list: &str,
+        code: Option<&str>,
+        facts: &Facts,
+    ) {
+        let Some(l) = self.owned_list(r, list, facts) else {
+            return;
+        };
+        match (code, &l.pending_delete) {
+            (None, _) => {
+                d.effects.push(Effect::RequestDelete {
+                    list_id: l.id,
+                    code: facts.fresh_code.clone(),
+                });
+                r.say(
+                    "delete-confirm",
+                    &[("list", s(&l.name)), ("code", s(&facts.fresh_code))],
+                );
+            }
+            (Some(typed), Some(expected)) if typed == expected => {
+                let mut langs = vec![self.rules.default_language];
+                langs.extend(Lang::ALL.iter().copied());
+                let notices = langs
+                    .into_iter()
+                    .map(|lang| {
+                        let text = self.render_for(lang, "list-closed", &[("list", s(&l.name))]);
+                        (lang, text)
+                    })
+                    .collect();
+                d.effects.push(Effect::CloseList {
+                    list_id: l.id,
+                    notices,
+                });
+                d.effects.push(Effect::Audit {
+                    list_id: l.id,
+                    action: "delete",
+                    target: None,
+                });
+                r.say("list-deleted", &[("list", s(&l.name))]);
+            }
+            (Some(_), Some(_)) => {
+                d.effects.push(Effect::DeleteCodeFailed { list_id: l.id });
+                r.say("delete-bad-code", &[("list", s(&l.name))]);
+            }
+            (Some(_), None) => r.say("delete-bad-code", &[("list", s(&l.name))]),
+        }
+    }
+
+    /// The list a command names when the sender owns it, or the reply that says why not.
+    fn owned_list<'f>(
+        &self,
+        r: &mut Replies<'_>,
+        list: &str,
+        facts: &'f Facts,
+    ) -> Option<&'f ListFacts> {
+        match &facts.list {
+            None => {
+                r.say("unknown-list", &[("list", typed(list))]);
+                None
+            }
+            Some(l) if l.sender_role != Some(Role::Owner) => {
+                r.say("owner-only", &[("list", s(&l.name))]);
+                None
+            }
+            Some(l) => Some(l),
+        }
+    }
+
     /// A list's switch that only its owner turns (OUTSIDE, DM): `names` are the usage reply, the
     /// audit actions on and off, and the replies on and off.
     #[allow(clippy::too_many_arguments)]
@@ -2240,13 +2340,12 @@ impl Engine {
         effect: impl Fn(i64, bool) -> Effect,
         facts: &Facts,
     ) {
-        match (&facts.list, on) {
-            (None, _) => r.say("unknown-list", &[("list", typed(list))]),
-            (Some(l), _) if l.sender_role != Some(Role::Owner) => {
-                r.say("owner-only", &[("list", s(&l.name))])
-            }
-            (Some(l), None) => r.say(usage, &[("list", s(&l.name))]),
-            (Some(l), Some(on)) => {
+        let Some(l) = self.owned_list(r, list, facts) else {
+            return;
+        };
+        match on {
+            None => r.say(usage, &[("list", s(&l.name))]),
+            Some(on) => {
                 d.effects.push(effect(l.id, on));
                 d.effects.push(Effect::Audit {
                     list_id: l.id,

@@ -103,6 +103,13 @@ pub enum Command {
         /// On or off; None when neither was given.
         on: Option<bool>,
     },
+    /// `DELETE <list> [code]`: close a list for good (a code is sent; the code confirms).
+    Delete {
+        /// The list name as typed.
+        list: String,
+        /// The digits given after the list (any script made ASCII), if any.
+        code: Option<String>,
+    },
     /// `JOIN <list>`.
     Join {
         /// The list name as typed.
@@ -220,6 +227,7 @@ impl Command {
             Command::To { .. } => "to",
             Command::Block { .. } => "block",
             Command::Dm { .. } => "dm",
+            Command::Delete { .. } => "delete",
             Command::Stop => "stop",
             Command::Start => "start",
             Command::No { .. } => "no",
@@ -691,6 +699,18 @@ pub fn parse(text: &str, region: &str) -> Parsed {
             };
             Command::Block { list, who, on }
         }
+        // `DELETE housing 4821`: the digits after the list, whatever is around them.
+        Keyword::Delete if !arg.is_empty() => {
+            let (list, rest) = split_first(rest);
+            let digits: String = smsup_lang::ascii_digits(rest)
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            Command::Delete {
+                list: trim_word(list).to_string(),
+                code: (!rest.trim().is_empty()).then_some(digits),
+            }
+        }
         Keyword::Dm if !arg.is_empty() => {
             let (list, switch) = split_first(rest);
             Command::Dm {
@@ -907,6 +927,20 @@ mod tests {
                 "{text}"
             );
         }
+        assert_eq!(
+            cmd("DELETE housing ၄၈၂၁"),
+            Command::Delete {
+                list: "housing".into(),
+                code: Some("4821".into())
+            }
+        );
+        assert_eq!(
+            cmd("close housing."),
+            Command::Delete {
+                list: "housing".into(),
+                code: None
+            }
+        );
         assert_eq!(
             cmd("DM housing OFF"),
             Command::Dm {
@@ -1132,6 +1166,7 @@ mod every_keyword {
             Keyword::Share => Command::Share { code: list },
             Keyword::Outside => Command::Outside { list, on: None },
             Keyword::Dm => Command::Dm { list, on: None },
+            Keyword::Delete => Command::Delete { list, code: None },
             Keyword::To => Command::To {
                 list,
                 who: String::new(),

@@ -55,6 +55,7 @@ fn list(role: Option<Role>) -> ListFacts {
         private: false,
         outside: true,
         dm: true,
+        pending_delete: None,
         sender_banned: false,
         sender_invited: false,
         sender_requested: false,
@@ -1675,4 +1676,42 @@ fn block_by_label_in_any_of_my_lists_and_dm_switch_by_the_owner() {
     );
     assert!(only_reply(&d).contains("no longer write to each other"));
     assert!(only_reply(&run("DM housing", &f)).contains("DM housing OFF"));
+}
+
+#[test]
+fn delete_asks_the_owner_for_a_code_and_tells_every_member_in_their_language() {
+    let mut f = facts();
+    f.fresh_code = "4821".into();
+    f.list = Some(list(Some(Role::Admin)));
+    assert!(only_reply(&run("DELETE housing", &f)).contains("Only the owner"));
+    f.list = Some(list(Some(Role::Owner)));
+    let d = run("DELETE housing", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::RequestDelete {
+            list_id: 3,
+            code: "4821".into()
+        }]
+    );
+    assert!(only_reply(&d).contains("DELETE housing 4821"), "{d:?}");
+    // No code waiting, or a wrong one: nothing closes.
+    assert!(run("DELETE housing 4821", &f).effects.is_empty());
+    f.list.as_mut().unwrap().pending_delete = Some("4821".into());
+    assert_eq!(
+        run("DELETE housing 1234", &f).effects,
+        vec![Effect::DeleteCodeFailed { list_id: 3 }]
+    );
+    let d = run("DELETE housing ٤٨٢١", &f);
+    let Effect::CloseList { list_id, notices } = &d.effects[0] else {
+        panic!("{d:?}")
+    };
+    assert_eq!(*list_id, 3);
+    // The first notice is the default language's; then one in every language, each one SMS.
+    assert_eq!(notices[0].0, Lang::En);
+    assert_eq!(notices.len(), 1 + Lang::ALL.len());
+    for (lang, text) in notices {
+        assert!(text.contains("housing"), "{lang:?}: {text}");
+        assert_eq!(smsup_sms::analyze(text).segments, 1, "{lang:?}: {text}");
+    }
+    assert!(only_reply(&d).contains("housing is closed"), "{d:?}");
 }

@@ -383,11 +383,23 @@ impl SqliteStore {
         };
         if let Some(list_id) = list_id {
             let row = sqlx::query(
-                "SELECT id, name, announce, private, outside, dm FROM lists WHERE id = ?",
+                "SELECT id, name, announce, private, outside, dm, deleted_at,
+                        CASE WHEN delete_asked_at > ?2 AND delete_attempts < 3 THEN delete_code END
+                          AS pending_delete
+                 FROM lists WHERE id = ?1",
             )
             .bind(list_id)
+            .bind(now - 600_000)
             .fetch_optional(&mut *conn)
             .await?;
+            // A closed list is gone for every command; its name stays taken for 30 days.
+            let row = row.filter(|row| match row.get::<Option<i64>, _>("deleted_at") {
+                None => true,
+                Some(at) => {
+                    matches!(parsed.command, engine::Command::Create { .. })
+                        && at > now - CLOSED_NAME_RESERVED_MS
+                }
+            });
             if let Some(row) = row {
                 let id: i64 = row.get("id");
                 // Members who receive posts: opted-out numbers are not counted (INFO only: a
@@ -535,6 +547,7 @@ impl SqliteStore {
                     private,
                     outside: row.get::<i64, _>("outside") != 0,
                     dm: row.get::<i64, _>("dm") != 0,
+                    pending_delete: row.get("pending_delete"),
                     sender_banned,
                     sender_invited,
                     sender_requested,
@@ -636,6 +649,10 @@ impl SqliteStore {
                     .await?;
             facts.ban_found = n > 0;
         }
+        if needs.forget || needs.delete_code {
+            use rand::Rng;
+            facts.fresh_code = format!("{:04}", rand::thread_rng().gen_range(0..10_000));
+        }
         if needs.forget {
             facts.pending_forget = sqlx::query_scalar(
                 "SELECT forget_code FROM members
@@ -646,15 +663,14 @@ impl SqliteStore {
             .fetch_optional(&mut *conn)
             .await?
             .flatten();
-            use rand::Rng;
-            facts.fresh_code = format!("{:04}", rand::thread_rng().gen_range(0..10_000));
         }
         if needs.owned {
-            let lists: Vec<(i64, String)> =
-                sqlx::query_as("SELECT id, name FROM lists WHERE owner_id = ? ORDER BY id")
-                    .bind(sender_id)
-                    .fetch_all(&mut *conn)
-                    .await?;
+            let lists: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT id, name FROM lists WHERE owner_id = ? AND deleted_at IS NULL ORDER BY id",
+            )
+            .bind(sender_id)
+            .fetch_all(&mut *conn)
+            .await?;
             for (list_id, name) in lists {
                 // The longest-serving admin, else the longest-serving member, who can be reached.
                 let row = sqlx::query(
@@ -933,6 +949,14 @@ impl SqliteStore {
                 announce,
                 private,
             } => {
+                // A list closed more than 30 days ago gives its name up.
+                sqlx::query(
+                    "UPDATE lists SET name_key = name_key || ':closed:' || id
+                     WHERE name_key = ? AND deleted_at IS NOT NULL",
+                )
+                .bind(key)
+                .execute(&mut *conn)
+                .await?;
                 let list_id: i64 = sqlx::query_scalar(
                     "INSERT INTO lists (name, name_key, announce, private, owner_id, created_at)
                      VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -1090,6 +1114,27 @@ impl SqliteStore {
                 .bind(list_id)
                 .execute(&mut *conn)
                 .await?;
+            }
+            Effect::RequestDelete { list_id, code } => {
+                sqlx::query(
+                    "UPDATE lists SET delete_code = ?, delete_asked_at = ?, delete_attempts = 0
+                     WHERE id = ?",
+                )
+                .bind(code)
+                .bind(now)
+                .bind(list_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::DeleteCodeFailed { list_id } => {
+                sqlx::query("UPDATE lists SET delete_attempts = delete_attempts + 1 WHERE id = ?")
+                    .bind(list_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            Effect::CloseList { list_id, notices } => {
+                self.close_list(conn, *list_id, sender_id, notices, now)
+                    .await?
             }
             Effect::Block { member_id, on } => {
                 let sql = if *on {
@@ -1307,26 +1352,10 @@ impl SqliteStore {
                         (true, false) => "AND COALESCE(m.font, '') != 'Zawgyi'",
                         (true, true) => "AND m.font = 'Zawgyi'",
                     };
-                    fanned += sqlx::query(&format!(
-                        "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
-                                             next_attempt_at, created_at, updated_at)
-                         SELECT ?, m.id, COALESCE(m.gateway, ?), ?, 'queued', ?, ?, ?
-                         FROM memberships ms JOIN members m ON m.id = ms.member_id
-                         WHERE ms.list_id = ? AND ms.state = 'active' AND m.opted_out = 0
-                           AND m.undeliverable = 0 AND m.paused = 0 AND m.id != ? {font}
-                         ORDER BY m.id"
-                    ))
-                    .bind(id)
-                    .bind(&self.default_gateway)
-                    .bind(PRIORITY_BULK)
-                    .bind(now)
-                    .bind(now)
-                    .bind(now)
-                    .bind(list_id)
-                    .bind(sender_id)
-                    .execute(&mut *conn)
-                    .await?
-                    .rows_affected();
+                    let whom = format!("AND m.undeliverable = 0 AND m.paused = 0 {font}");
+                    fanned += self
+                        .fan_out(conn, id, *list_id, sender_id, &whom, "", now)
+                        .await?;
                 }
                 sqlx::query(
                     "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments,
@@ -1350,6 +1379,107 @@ impl SqliteStore {
 }
 
 impl SqliteStore {
+    /// Queue `message_id` (bulk) to every active, reachable member of `list_id` but `except`, who
+    /// also meets `whom` (more conditions on `m`, which may use `?6`, bound to `arg`). Returns how
+    /// many were queued.
+    #[allow(clippy::too_many_arguments)]
+    async fn fan_out(
+        &self,
+        conn: &mut SqliteConnection,
+        message_id: i64,
+        list_id: i64,
+        except: i64,
+        whom: &str,
+        arg: &str,
+        now: i64,
+    ) -> Result<u64, StoreError> {
+        Ok(sqlx::query(&format!(
+            "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
+                                 next_attempt_at, created_at, updated_at)
+             SELECT ?1, m.id, COALESCE(m.gateway, ?2), ?3, 'queued', ?4, ?4, ?4
+             FROM memberships ms JOIN members m ON m.id = ms.member_id
+             WHERE ms.list_id = ?5 AND ms.state = 'active' AND m.opted_out = 0
+               AND m.id != ?7 AND (?6 = ?6) {whom}
+             ORDER BY m.id"
+        ))
+        .bind(message_id)
+        .bind(&self.default_gateway)
+        .bind(PRIORITY_BULK)
+        .bind(now)
+        .bind(list_id)
+        .bind(arg)
+        .bind(except)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
+    }
+
+    /// DELETE confirmed: what the list's posts still had queued is cancelled, every member but the
+    /// owner is told in their language (Burmese in Zawgyi to those who read it), the memberships
+    /// go and the list is marked closed (its name stays taken for 30 days).
+    async fn close_list(
+        &self,
+        conn: &mut SqliteConnection,
+        list_id: i64,
+        owner: i64,
+        notices: &[(smsup_lang::Lang, String)],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE outbox SET state = 'cancelled', updated_at = ?1, phone_enc = NULL
+             WHERE state = 'queued' AND message_id IN
+               (SELECT message_id FROM posts WHERE list_id = ?2
+                UNION SELECT zawgyi_message_id FROM posts
+                WHERE list_id = ?2 AND zawgyi_message_id IS NOT NULL)",
+        )
+        .bind(now)
+        .bind(list_id)
+        .execute(&mut *conn)
+        .await?;
+        let codes: Vec<&str> = notices.iter().skip(1).map(|(l, _)| l.code()).collect();
+        let codes = serde_json::Value::from(codes).to_string();
+        for (i, (lang, text)) in notices.iter().enumerate() {
+            // The first notice: members whose language is not one of the others.
+            let (whose, which) = if i == 0 {
+                (
+                    "(m.language IS NULL OR m.language NOT IN (SELECT value FROM json_each(?6)))",
+                    codes.as_str(),
+                )
+            } else {
+                ("m.language = ?6", lang.code())
+            };
+            let zawgyi = if *lang == smsup_lang::Lang::My {
+                crate::engine::to_zawgyi(text)
+            } else {
+                None
+            };
+            for (body, zawgyi_readers) in [(Some(text.clone()), false), (zawgyi.clone(), true)] {
+                let Some(body) = body else { continue };
+                let font = match (zawgyi.is_some(), zawgyi_readers) {
+                    (false, _) => "",
+                    (true, false) => "AND COALESCE(m.font, '') != 'Zawgyi'",
+                    (true, true) => "AND m.font = 'Zawgyi'",
+                };
+                let (message_id, _) = Self::insert_message(conn, &body, now).await?;
+                let whom = format!("AND {whose} {font}");
+                self.fan_out(conn, message_id, list_id, owner, &whom, which, now)
+                    .await?;
+            }
+        }
+        sqlx::query("DELETE FROM memberships WHERE list_id = ?")
+            .bind(list_id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "UPDATE lists SET deleted_at = ?, delete_code = NULL, delete_asked_at = NULL WHERE id = ?",
+        )
+        .bind(now)
+        .bind(list_id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
     /// FORGET: erase everything of a member but a marker of its number (its blind index, opted
     /// out). What they received is no longer theirs (their outbox rows go, and the texts only they
     /// got); what they sent is erased (inbound, their posts' texts, their help requests). The
@@ -1537,6 +1667,9 @@ async fn check_key(pool: &SqlitePool, crypto: &Crypto) -> Result<(), StoreError>
     }
 }
 
+/// How long a closed list's name stays taken.
+const CLOSED_NAME_RESERVED_MS: i64 = 30 * 86_400_000;
+
 /// The version of the matching keys in `lists.name_key` and `members.alias_key`.
 const KEYS_VERSION: i64 = 3;
 
@@ -1550,9 +1683,12 @@ async fn upgrade_keys(pool: &SqlitePool) -> Result<(), StoreError> {
             .await?;
     if version.unwrap_or(1) < KEYS_VERSION {
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-        let lists: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM lists ORDER BY id")
-            .fetch_all(&mut *tx)
-            .await?;
+        // A closed list whose name was given up keeps its set-aside key.
+        let lists: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, name FROM lists WHERE instr(name_key, ':closed:') = 0 ORDER BY id",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
         let mut taken = HashSet::new();
         for (id, name) in lists {
             let key = engine::list_key(&name);
@@ -2230,7 +2366,7 @@ impl Members for SqliteStore {
     async fn begin_import(&self, list_name: &str) -> Result<Box<dyn ImportTx>, StoreError> {
         let (writer, mut tx) = self.begin().await?;
         let list: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, name FROM lists WHERE name_key = ?")
+            sqlx::query_as("SELECT id, name FROM lists WHERE name_key = ? AND deleted_at IS NULL")
                 .bind(engine::list_key(list_name))
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -2388,10 +2524,11 @@ impl Members for SqliteStore {
         list_name: &str,
         with_numbers: bool,
     ) -> Result<Vec<ExportRow>, StoreError> {
-        let list: Option<i64> = sqlx::query_scalar("SELECT id FROM lists WHERE name_key = ?")
-            .bind(engine::list_key(list_name))
-            .fetch_optional(&self.pool)
-            .await?;
+        let list: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM lists WHERE name_key = ? AND deleted_at IS NULL")
+                .bind(engine::list_key(list_name))
+                .fetch_optional(&self.pool)
+                .await?;
         let Some(list_id) = list else {
             return Err(StoreError::UnknownList(list_name.to_string()));
         };

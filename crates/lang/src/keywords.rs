@@ -55,7 +55,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 30] = [
+    pub const ALL: [Keyword; 31] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -86,6 +86,7 @@ impl Keyword {
         Keyword::To,
         Keyword::Block,
         Keyword::Dm,
+        Keyword::Delete,
     ];
 
     /// The command's name in the keyword files (`join`, `lang`, ...).
@@ -121,6 +122,7 @@ impl Keyword {
             Keyword::To => "to",
             Keyword::Block => "block",
             Keyword::Dm => "dm",
+            Keyword::Delete => "delete",
         }
     }
 }

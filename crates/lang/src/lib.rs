@@ -339,6 +339,8 @@ pub enum Keyword {
     Block,
     /// Turn private messages between a list's members on or off (`DM <list> OFF`).
     Dm,
+    /// Close a list for good (`DELETE <list>`, then `DELETE <list> <code>`).
+    Delete,
 }
 
 /// A value for a template's placeable.

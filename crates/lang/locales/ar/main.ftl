@@ -179,3 +179,9 @@ blocked = حُجبت رسائل { $who } الخاصة. للإلغاء: احجب 
 unblocked = تصلك رسائل { $who } الخاصة من جديد.
 block-not-found = لا يوجد { $who } في قوائمك. استخدم رقم #.
 block-which-list = اكتب اسم القائمة: احجب القائمة { $who }
+
+# Closing a list.
+delete-confirm = أرسل أغلق { $list } بالرمز { $code } خلال 10 دقائق.
+delete-bad-code = الرمز خطأ أو انتهى. أرسل أغلق { $list } من جديد.
+list-deleted = أُغلقت { $list } وأُبلغ أعضاؤها. الاسم محجوز 30 يوماً.
+list-closed = أغلق المالك { $list }. لن تصلك رسائل منها.

@@ -162,3 +162,9 @@ blocked = { $who } nih ca mahte an in kuat kho ti lo. Phiat: DAWN { $label } OFF
 unblocked = { $who } nih ca mahte an in kuat kho tthan.
 block-not-found = Na bu pawl ah { $who } timi an um lo. An ca ah a langmi # nambar hman.
 block-which-list = Na bu tampi ah { $who } an um. Bu min chim: DAWN bumin { $who }
+
+# Closing a list.
+delete-confirm = { $list } khar dingmaw le a member pawl chim dingah, minit 10 chungah KHAR { $list } { $code } ti in lehnak pe.
+delete-bad-code = Cu code cu a palh asiloah a dong cang. { $list } khar ding ah KHAR { $list } ti in kuat tthan.
+list-deleted = { $list } khar a si cang i a member pawl chim an si cang. Ni 30 chung min hi ahohmah nih an lak kho lai lo.
+list-closed = { $list } cu a neitu nih a khar cang. Hi in zeihmanh na hmu ti lai lo.

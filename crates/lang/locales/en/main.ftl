@@ -174,3 +174,9 @@ blocked = { $who } can no longer send you private messages. To undo: BLOCK { $la
 unblocked = { $who } can send you private messages again.
 block-not-found = Nobody called { $who } in your lists. Use the # number shown on their message.
 block-which-list = Several of your lists have { $who }. Name the list: BLOCK listname { $who }
+
+# DELETE: the owner closes a list ($code: four digits); the name stays reserved for 30 days.
+delete-confirm = To close { $list } for good and tell its members, reply DELETE { $list } { $code } within 10 minutes.
+delete-bad-code = That code is wrong or has expired. To close { $list }, text DELETE { $list } again.
+list-deleted = { $list } is closed and its members were told. Nobody can take the name for 30 days.
+list-closed = { $list } was closed by its owner. You will get nothing more from it.

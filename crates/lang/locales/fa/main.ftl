@@ -156,3 +156,9 @@ blocked = پیام خصوصی { $who } بسته شد. لغو: بلاک { $label 
 unblocked = پیام خصوصی { $who } دوباره باز شد.
 block-not-found = { $who } در گروه‌های شما نیست. با # بنویسید.
 block-which-list = نام گروه را بنویسید: بلاک گروه { $who }
+
+# Closing a list.
+delete-confirm = بفرستید بستن { $list } با کد { $code } تا 10 دقیقه.
+delete-bad-code = کد اشتباه یا منقضی است. دوباره بفرستید: بستن { $list }
+list-deleted = { $list } بسته شد و اعضا خبر شدند. نام 30 روز رزرو شد.
+list-closed = مالک { $list } را بست. دیگر پیامی از آن نمی‌آید.

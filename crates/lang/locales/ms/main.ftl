@@ -149,3 +149,9 @@ blocked = { $who } tidak boleh lagi hantar mesej peribadi kepada anda. Untuk bat
 unblocked = { $who } boleh hantar mesej peribadi kepada anda semula.
 block-not-found = Tiada sesiapa bernama { $who } dalam kumpulan anda. Guna nombor # pada mesej mereka.
 block-which-list = Beberapa kumpulan anda ada { $who }. Sebut kumpulan: HALANG kumpulan { $who }
+
+# Closing a list.
+delete-confirm = Untuk menutup { $list } selama-lamanya dan memberitahu ahlinya, balas TUTUP { $list } { $code } dalam 10 minit.
+delete-bad-code = Kod itu salah atau sudah tamat. Untuk menutup { $list }, hantar TUTUP { $list } sekali lagi.
+list-deleted = { $list } sudah ditutup dan ahlinya telah diberitahu. Nama ini tidak boleh diambil selama 30 hari.
+list-closed = { $list } telah ditutup oleh pemiliknya. Anda tidak akan menerima apa-apa lagi daripadanya.

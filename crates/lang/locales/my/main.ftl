@@ -155,3 +155,9 @@ blocked = { $who } ၏ စာ ပိတ်ပြီး။ ဖွင့်: ပ�
 unblocked = { $who } ၏ သီးသန့်စာ ပြန်ဖွင့်ပြီး။
 block-not-found = { $who } မတွေ့ပါ။ # နံပါတ် သုံးပါ။
 block-which-list = အဖွဲ့အမည် ထည့်ပါ: ပိတ်ဆို့ အဖွဲ့ { $who }
+
+# Closing a list.
+delete-confirm = ၁၀ မိနစ်အတွင်း ပို့ပါ: ပိတ်သိမ်း { $list } { $code }
+delete-bad-code = ကုဒ် မှား/သက်တမ်းကုန်။ ပြန်ပို့ပါ: ပိတ်သိမ်း { $list }
+list-deleted = { $list } ပိတ်ပြီး။ အဖွဲ့ဝင်များ သိပြီ။ ရက် ၃၀ မယူရ။
+list-closed = { $list } ကို ပိုင်ရှင် ပိတ်ပြီ။ စာ မလာတော့ပါ။

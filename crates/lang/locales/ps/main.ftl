@@ -173,3 +173,9 @@ blocked = د { $who } پیغامونه بند شول. بېرته: بلاک { $la
 unblocked = د { $who } خصوصي پیغامونه بیا پرانیستل شول.
 block-not-found = { $who } ستاسو په ډلو کې نشته. # شمېره ولیکئ.
 block-which-list = د ډلې نوم ولیکئ: بلاک ډله { $who }
+
+# Closing a list.
+delete-confirm = په 10 دقیقو کې ولېږئ: تړل { $list } کوډ { $code }
+delete-bad-code = کوډ غلط دی. بیا ولېږئ: تړل { $list }
+list-deleted = { $list } وتړل شوه، غړي خبر شول. نوم 30 ورځې خوندي دی.
+list-closed = مالک { $list } وتړله. نور پیغام نه راځي.

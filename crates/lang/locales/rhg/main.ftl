@@ -174,3 +174,9 @@ blocked = { $who } aar tore nizor mesej fethai na faribo. Baatil goraite: ROKHO 
 unblocked = { $who } abar tore nizor mesej fethai faribo.
 block-not-found = Tor grup ot { $who } nam or keu nai. Tara mesej ot asede # nombor estemal goro.
 block-which-list = Bout grup ot { $who } ase. Grup or nam lekho: ROKHO grupnam { $who }
+
+# Closing a list.
+delete-confirm = { $list } hamesha bon goribelle aar membor olore jana dibelle, 10 minit or bitore BONDHO { $list } { $code } zuwab de.
+delete-bad-code = Ei code golot ya mead fura hoi giyi. { $list } bon goribelle abar BONDHO { $list } fetha.
+list-deleted = { $list } bon hoi giyi aar membor olore janai dil. 30 din keu ei nam loi na faribo.
+list-closed = { $list } re malik bon gori diyi. Itattu aar kunu mesej na aibo.

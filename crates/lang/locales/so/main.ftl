@@ -165,3 +165,9 @@ blocked = { $who } hadda kuuma soo diri karo fariimo gaar ah. Si aad u celiso: X
 unblocked = { $who } mar kale ayuu kuu soo diri karaa fariimo gaar ah.
 block-not-found = Qofna oo la yiraahdo { $who } kuma jiro liisaskaaga. Isticmaal lambarka # ee fariintooda.
 block-which-list = Liisas badan ayaa leh { $who }. Sheeg liiska: XANNIB liiska { $who }
+
+# Closing a list.
+delete-confirm = Si aad u xirto { $list } weligeed oo aad u sheegto xubnaheeda, ku jawaab XIR { $list } { $code } 10 daqiiqo gudahood.
+delete-bad-code = Koodhkaas waa khalad ama wuu dhacay. Si aad u xirto { $list }, mar kale dir XIR { $list }.
+list-deleted = { $list } waa la xiray xubnahana waa loo sheegay. Magaca cidna ma qaadan karto 30 maalmood.
+list-closed = { $list } waxaa xiray milkiilaheeda. Wax dambe kaama iman doonaan.

@@ -171,3 +171,9 @@ blocked = { $who } தடுக்கப்பட்டார். நீக்�
 unblocked = { $who } தனிச்செய்திகள் மீண்டும் வரும்.
 block-not-found = { $who } உங்கள் குழுக்களில் இல்லை. # எண் எழுதவும்.
 block-which-list = குழு பெயர் சேர்க்கவும்: தடு குழு { $who }
+
+# Closing a list.
+delete-confirm = மூட 10 நிமிடத்தில் அனுப்பவும்: மூடு { $list } { $code }
+delete-bad-code = குறியீடு தவறு. மீண்டும்: மூடு { $list }
+list-deleted = { $list } மூடப்பட்டது. உறுப்பினர்கள் அறிவர்.
+list-closed = { $list } உரிமையாளரால் மூடப்பட்டது. இனி செய்தி வராது.

@@ -162,3 +162,9 @@ blocked = { $who } کے نجی پیغامات بند۔ واپس: بلاک { $lab
 unblocked = { $who } کے نجی پیغامات پھر کھلے۔
 block-not-found = آپ کی فہرستوں میں { $who } نہیں۔ # نمبر لکھیں۔
 block-which-list = فہرست کا نام لکھیں: بلاک فہرست { $who }
+
+# Closing a list.
+delete-confirm = 10 منٹ میں بھیجیں: ختم { $list } کوڈ { $code }
+delete-bad-code = کوڈ غلط یا ختم۔ پھر بھیجیں: ختم { $list }
+list-deleted = { $list } بند، اراکین کو بتا دیا۔ نام 30 دن محفوظ۔
+list-closed = مالک نے { $list } بند کر دی۔ اب کوئی پیغام نہیں آئے گا۔
