@@ -498,3 +498,91 @@ async fn the_owner_closes_a_list_with_a_code_members_are_told_and_the_name_stays
     assert_eq!(c.ask(&stranger, "housing hi").await, "Sent to 0 members.");
     assert_no_number_leaked(&c, &[owner, amina, siti, stranger]).await;
 }
+
+#[tokio::test]
+async fn a_moderated_lists_posts_go_out_only_once_an_admin_approves_them() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, admin, bob, carol) = (phone(1), phone(2), phone(3), phone(4));
+    c.ask(&owner, "CREATE kampung").await;
+    c.ask(&admin, "JOIN kampung").await;
+    c.ask(&admin, "NAME Siti").await;
+    c.ask(&owner, "ADMIN kampung Siti").await;
+    c.ask(&bob, "JOIN kampung").await;
+    c.ask(&bob, "NAME Bob").await;
+    c.ask(&carol, "JOIN kampung").await;
+    let refused = c.ask(&admin, "MODERATE kampung ON").await;
+    assert!(refused.contains("Only the owner"), "{refused}");
+    let on = c.ask(&owner, "MODERATE kampung ON").await;
+    assert!(on.contains("wait for an admin"), "{on}");
+
+    // Bob's post is held: the owner and the admin get it with a code; Carol gets nothing yet.
+    let owner_before = c.texts(&owner).await.len();
+    let held = c.ask(&bob, "kampung Police at the market now").await;
+    assert!(held.contains("waits for an admin"), "{held}");
+    let notice = c.wait_texts(&owner, owner_before + 1).await[owner_before].clone();
+    assert!(
+        notice.ends_with("): [kampung] Bob: Police at the market now"),
+        "{notice}"
+    );
+    let code = label_after(&notice, "APPROVE ");
+    let carol_before = c.texts(&carol).await.len();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(c.texts(&carol).await.len(), carol_before);
+
+    // The admin approves it: Carol, the owner and the admin get it, once, even if both approve.
+    // (The admin gets the post too, as a member: the answer is one of the two.)
+    let admin_before = c.texts(&admin).await.len();
+    c.sms(&admin, &format!("APPROVE {code}")).await;
+    let got = c.wait_texts(&admin, admin_before + 2).await;
+    assert!(
+        got[admin_before..]
+            .iter()
+            .any(|t| t.contains("was sent to kampung")),
+        "{got:?}"
+    );
+    c.ask(&owner, &format!("APPROVE {code}")).await;
+    let to_carol = c.wait_texts(&carol, carol_before + 1).await[carol_before].clone();
+    assert_eq!(to_carol, "[kampung] Bob: Police at the market now");
+    let bob_told = c.texts(&bob).await;
+    assert!(
+        bob_told.iter().any(|t| t.contains("approved and sent")),
+        "{bob_told:?}"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let copies = c
+        .texts(&carol)
+        .await
+        .iter()
+        .filter(|t| t.contains("Police at the market"))
+        .count();
+    assert_eq!(copies, 1);
+
+    // A rejected post reaches nobody; an admin's own posts are not held.
+    let before = c.texts(&owner).await.len();
+    c.ask(&bob, "kampung false alarm, raid everywhere").await;
+    let notice = c.wait_texts(&owner, before + 1).await[before].clone();
+    let code = label_after(&notice, "APPROVE ");
+    assert!(c
+        .ask(&owner, &format!("REJECT {code}"))
+        .await
+        .contains("was not sent"));
+    assert!(c.ask(&bob, "LISTS").await.contains("kampung"));
+    assert_eq!(
+        c.ask(&admin, "kampung All clear").await,
+        "Sent to 3 members."
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(c
+        .texts(&carol)
+        .await
+        .iter()
+        .all(|t| !t.contains("false alarm")));
+    // A plain member cannot approve, and a code from nowhere tells nothing.
+    assert!(c
+        .ask(&carol, &format!("APPROVE {code}"))
+        .await
+        .contains("no post"));
+    assert_no_number_leaked(&c, &[owner, admin, bob, carol]).await;
+}

@@ -214,6 +214,8 @@ pub struct ListFacts {
     pub dm: bool,
     /// The DELETE code the owner was sent and may still confirm (within 10 minutes, 3 tries).
     pub pending_delete: Option<String>,
+    /// Plain members' posts wait for an admin's approval (MODERATE).
+    pub moderated: bool,
     /// The sender's number is banned from this list.
     pub sender_banned: bool,
     /// The sender was invited (ADD) and has not answered: joining needs no approval.
@@ -259,6 +261,21 @@ pub struct HelpFacts {
     pub requester: TargetFacts,
     /// The text of the request (their first message).
     pub body: String,
+}
+
+/// A post held for an admin's approval that APPROVE or REJECT names (its list is [`Facts::list`]).
+#[derive(Debug, Clone)]
+pub struct HeldFacts {
+    /// Its id (the code shows `P` and the id).
+    pub id: i64,
+    /// Who wrote it.
+    pub author: TargetFacts,
+    /// The text members get.
+    pub text: String,
+    /// The same in Zawgyi, when it has Burmese.
+    pub zawgyi_text: Option<String>,
+    /// Its segments.
+    pub segments: u32,
 }
 
 /// What an outsider's message to a list's help line needs.
@@ -335,6 +352,10 @@ pub struct Facts {
     pub pending_forget: Option<String>,
     /// TO: the one member named blocked the sender's private messages.
     pub blocked_by_target: bool,
+    /// The held post APPROVE or REJECT names, still waiting (24 hours at most).
+    pub held: Option<HeldFacts>,
+    /// The id a post held now would get.
+    pub next_held_id: i64,
 }
 
 /// Counts behind the per-number limits.
@@ -403,6 +424,8 @@ pub struct Needs {
     pub block_anywhere: Option<String>,
     /// DELETE: a fresh code (and the list's pending one).
     pub delete_code: bool,
+    /// APPROVE or REJECT of a held post: its id (its list is loaded as the named list).
+    pub held_id: Option<i64>,
 }
 
 /// Which memberships a target lookup matches.
@@ -431,6 +454,26 @@ pub fn typed_label(who: &str) -> Option<String> {
 /// True when `who` is typed as a help request's code (`H7`, `h٧`), not a bare number.
 pub fn is_help_code(who: &str) -> bool {
     who.trim().starts_with(['H', 'h']) && help_id(who).is_some()
+}
+
+/// True when `who` is typed as a held post's code (`P12`, `p١٢`).
+pub fn is_post_code(who: &str) -> bool {
+    post_id(who).is_some()
+}
+
+/// The id in a held post's code as typed (`P12`, `p12`), if it is one.
+pub fn post_id(code: &str) -> Option<i64> {
+    let code = smsup_lang::ascii_digits(code.trim());
+    let digits = code.strip_prefix(['P', 'p'])?;
+    if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A held post's code as shown in messages (`P12`).
+pub fn post_code(id: i64) -> String {
+    format!("P{id}")
 }
 
 /// A help request's code as shown in messages (`H7`).
@@ -527,6 +570,10 @@ pub fn needs(command: &Command) -> Needs {
             target: Some(who.clone()),
             ..Needs::default()
         },
+        Command::Approve { who, .. } | Command::Deny { who, .. } if is_post_code(who) => Needs {
+            held_id: post_id(who),
+            ..Needs::default()
+        },
         Command::Approve { list, who } | Command::Deny { list, who } => Needs {
             list_key: list.as_deref().and_then(key),
             request_label: list.is_none().then(|| who.clone()),
@@ -551,7 +598,9 @@ pub fn needs(command: &Command) -> Needs {
             post_counts: matches!(command, Command::Share { .. }),
             ..Needs::default()
         },
-        Command::Outside { list, .. } | Command::Dm { list, .. } => Needs {
+        Command::Outside { list, .. }
+        | Command::Dm { list, .. }
+        | Command::Moderate { list, .. } => Needs {
             list_key: key(list),
             ..Needs::default()
         },
@@ -675,6 +724,40 @@ pub enum Effect {
         /// List id.
         list_id: i64,
     },
+    /// Hold a plain member's post for the admins' approval (it keeps what the post would carry).
+    HoldPost {
+        /// List id.
+        list_id: i64,
+        /// The id [`Facts::next_held_id`] gave (its code is shown to the admins).
+        id: i64,
+        /// The text members would get.
+        text: String,
+        /// The same in Zawgyi, when it has Burmese.
+        zawgyi_text: Option<String>,
+        /// Its segments.
+        segments: u32,
+    },
+    /// An admin approves a held post: it goes to every member but its author, as their post
+    /// (once, however many admins approve it).
+    ReleasePost {
+        /// The held post.
+        held_id: i64,
+        /// List id.
+        list_id: i64,
+        /// Its author.
+        author_id: i64,
+        /// The text members get.
+        text: String,
+        /// The same in Zawgyi, when it has Burmese.
+        zawgyi_text: Option<String>,
+        /// Its segments.
+        segments: u32,
+    },
+    /// An admin rejects a held post: it goes to nobody.
+    RejectPost {
+        /// The held post.
+        held_id: i64,
+    },
     /// The owner asked to close the list: this code confirms it.
     RequestDelete {
         /// List id.
@@ -701,6 +784,13 @@ pub enum Effect {
         /// The member whose number is blocked.
         member_id: i64,
         /// Block (true) or allow again (false).
+        on: bool,
+    },
+    /// Hold plain members' posts for approval (on), or not (off).
+    SetModerated {
+        /// List id.
+        list_id: i64,
+        /// On.
         on: bool,
     },
     /// Turn private messages between the list's members on or off.
@@ -1178,7 +1268,11 @@ pub fn alias_problem(alias: &str) -> Option<&'static str> {
     if chars.first().is_some_and(|c| smsup_lang::is_mark(*c)) || too_many_marks(alias) {
         return Some("marks");
     }
-    if alias.contains(['#', '＃', '﹟']) || looks_like_label(alias) || is_help_code(alias) {
+    if alias.contains(['#', '＃', '﹟'])
+        || looks_like_label(alias)
+        || is_help_code(alias)
+        || is_post_code(alias)
+    {
         return Some("label");
     }
     // Letters, marks, digits, spaces and `. - '` only: a colon or a bracket would let a name pass
@@ -1734,6 +1828,17 @@ impl Engine {
             Command::Block { list, who, on } => {
                 self.block(&mut d, &mut r, list.as_deref(), who, *on, facts)
             }
+            Command::Moderate { list, on } => {
+                let names = [
+                    "moderate-usage",
+                    "moderate-on",
+                    "moderate-off",
+                    "moderate-on",
+                    "moderate-off",
+                ];
+                let effect = |list_id, on| Effect::SetModerated { list_id, on };
+                self.switch(&mut d, &mut r, list, *on, names, effect, facts);
+            }
             Command::Dm { list, on } => {
                 let names = ["dm-usage", "dm-on", "dm-off", "dm-set-on", "dm-set-off"];
                 let effect = |list_id, on| Effect::SetDm { list_id, on };
@@ -1872,11 +1977,16 @@ impl Engine {
             return;
         }
         let zawgyi_text = to_zawgyi(&text);
+        let segments32 = u32::try_from(segments).unwrap_or(u32::MAX);
+        if l.moderated && role == Role::Member {
+            self.hold(d, r, l, text, zawgyi_text, segments32, facts);
+            return;
+        }
         d.effects.push(Effect::Post {
             list_id: l.id,
             text,
             zawgyi_text,
-            segments: u32::try_from(segments).unwrap_or(u32::MAX),
+            segments: segments32,
         });
         if self.rules.confirm_posts {
             r.say(
@@ -1884,6 +1994,112 @@ impl Engine {
                 &[("count", n(l.recipients)), ("segments", n(segments))],
             );
         }
+    }
+
+    /// A plain member's post to a moderated list: held, and the owner and admins get it with the
+    /// code they answer with.
+    #[allow(clippy::too_many_arguments)]
+    fn hold(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        l: &ListFacts,
+        text: String,
+        zawgyi_text: Option<String>,
+        segments: u32,
+        facts: &Facts,
+    ) {
+        if l.admins.is_empty() {
+            r.say("list-unattended", &[("list", s(&l.name))]);
+            return;
+        }
+        let code = post_code(facts.next_held_id);
+        let Some(notices) = self.to_admins(r, l, "held-post", &code, &text) else {
+            return;
+        };
+        d.effects.push(Effect::HoldPost {
+            list_id: l.id,
+            id: facts.next_held_id,
+            text,
+            zawgyi_text,
+            segments,
+        });
+        r.say("post-held", &[("list", s(&l.name))]);
+        r.out.extend(notices);
+    }
+
+    /// `text` to the list's owner and admins under the head `head` (with `code` and the list), each
+    /// in their language; None (the sender told why) when the longest is over the posts' limit.
+    fn to_admins(
+        &self,
+        r: &mut Replies<'_>,
+        l: &ListFacts,
+        head: &str,
+        code: &str,
+        text: &str,
+    ) -> Option<Vec<Outgoing>> {
+        let mut longest = 0;
+        let mut notices = Vec::new();
+        for admin in &l.admins {
+            let lang = self.language_for(admin.language, None, &admin.phone);
+            let head = self.render_for(lang, head, &[("code", s(code)), ("list", s(&l.name))]);
+            let notice = self.encode_text(&format!("{head} {text}"));
+            longest = longest.max(smsup_sms::analyze(&notice).segments);
+            notices.push(Outgoing {
+                to: To::Member(admin.id),
+                text: notice,
+            });
+        }
+        (!self.too_long(r, longest)).then_some(notices)
+    }
+
+    /// APPROVE or REJECT of a held post by an admin of its list (codes of other lists' posts tell
+    /// nothing): the post goes out, or to nobody; its author is told.
+    fn answer_held(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        who: &str,
+        approving: bool,
+        facts: &Facts,
+    ) {
+        let (Some(held), Some(l)) = (&facts.held, &facts.list) else {
+            r.say("held-unknown", &[("code", typed(who))]);
+            return;
+        };
+        if !l.sender_role.is_some_and(Role::can_manage) {
+            r.say("held-unknown", &[("code", typed(who))]);
+            return;
+        }
+        let code = post_code(held.id);
+        let (effect, action, reply, notice) = if approving {
+            let effect = Effect::ReleasePost {
+                held_id: held.id,
+                list_id: l.id,
+                author_id: held.author.id,
+                text: held.text.clone(),
+                zawgyi_text: held.zawgyi_text.clone(),
+                segments: held.segments,
+            };
+            (effect, "approve-post", "held-approved", "post-approved")
+        } else {
+            let effect = Effect::RejectPost { held_id: held.id };
+            (effect, "reject-post", "held-rejected", "post-rejected")
+        };
+        d.effects.push(effect);
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action,
+            target: Some(code.clone()),
+        });
+        r.say(reply, &[("code", s(&code)), ("list", s(&l.name))]);
+        let author = &held.author;
+        r.tell(
+            To::Member(author.id),
+            self.language_for(author.language, None, &author.phone),
+            notice,
+            &[("list", s(&l.name))],
+        );
     }
 
     /// MOVE: from the old phone, `MOVE <new number>` sends the new number a code (the same answer
@@ -2130,6 +2346,10 @@ impl Engine {
         approving: bool,
         facts: &Facts,
     ) {
+        if is_post_code(who) {
+            self.answer_held(d, r, who, approving, facts);
+            return;
+        }
         let Some(l) = &facts.list else {
             match list {
                 Some(name) => r.say("unknown-list", &[("list", typed(name))]),
@@ -2543,25 +2763,9 @@ impl Engine {
             None => (outside.next_id, true),
         };
         let code = help_code(id);
-        let mut longest = 0;
-        let mut notices = Vec::new();
-        for admin in &l.admins {
-            let lang = self.language_for(admin.language, None, &admin.phone);
-            let head = self.render_for(
-                lang,
-                "help-request",
-                &[("code", s(&code)), ("list", s(&l.name))],
-            );
-            let text = self.encode_text(&format!("{head} {sent}"));
-            longest = longest.max(smsup_sms::analyze(&text).segments);
-            notices.push(Outgoing {
-                to: To::Member(admin.id),
-                text,
-            });
-        }
-        if self.too_long(r, longest) {
+        let Some(notices) = self.to_admins(r, l, "help-request", &code, &sent) else {
             return;
-        }
+        };
         // A banned number gets the same answers (the limit too: its messages are counted), and
         // nobody is bothered.
         if l.sender_banned {

@@ -110,6 +110,13 @@ pub enum Command {
         /// The digits given after the list (any script made ASCII), if any.
         code: Option<String>,
     },
+    /// `MODERATE <list> [ON|OFF]`: hold plain members' posts for an admin's approval.
+    Moderate {
+        /// The list name as typed.
+        list: String,
+        /// On or off; None when neither was given.
+        on: Option<bool>,
+    },
     /// `JOIN <list>`.
     Join {
         /// The list name as typed.
@@ -228,6 +235,7 @@ impl Command {
             Command::Block { .. } => "block",
             Command::Dm { .. } => "dm",
             Command::Delete { .. } => "delete",
+            Command::Moderate { .. } => "moderate",
             Command::Stop => "stop",
             Command::Start => "start",
             Command::No { .. } => "no",
@@ -711,11 +719,13 @@ pub fn parse(text: &str, region: &str) -> Parsed {
                 code: (!rest.trim().is_empty()).then_some(digits),
             }
         }
-        Keyword::Dm if !arg.is_empty() => {
+        Keyword::Dm | Keyword::Moderate if !arg.is_empty() => {
             let (list, switch) = split_first(rest);
-            Command::Dm {
-                list: trim_word(list).to_string(),
-                on: on_off(switch),
+            let (list, on) = (trim_word(list).to_string(), on_off(switch));
+            if keyword == Keyword::Dm {
+                Command::Dm { list, on }
+            } else {
+                Command::Moderate { list, on }
             }
         }
         Keyword::Outside if !arg.is_empty() => {
@@ -939,6 +949,20 @@ mod tests {
             Command::Delete {
                 list: "housing".into(),
                 code: None
+            }
+        );
+        assert_eq!(
+            cmd("SEMAK rumah ON"),
+            Command::Moderate {
+                list: "rumah".into(),
+                on: Some(true)
+            }
+        );
+        assert_eq!(
+            cmd("REJECT p12"),
+            Command::Deny {
+                list: None,
+                who: "p12".into()
             }
         );
         assert_eq!(
@@ -1166,6 +1190,7 @@ mod every_keyword {
             Keyword::Share => Command::Share { code: list },
             Keyword::Outside => Command::Outside { list, on: None },
             Keyword::Dm => Command::Dm { list, on: None },
+            Keyword::Moderate => Command::Moderate { list, on: None },
             Keyword::Delete => Command::Delete { list, code: None },
             Keyword::To => Command::To {
                 list,

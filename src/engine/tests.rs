@@ -38,6 +38,8 @@ fn facts() -> Facts {
         owned: vec![],
         pending_forget: None,
         blocked_by_target: false,
+        held: None,
+        next_held_id: 12,
     }
 }
 
@@ -56,6 +58,7 @@ fn list(role: Option<Role>) -> ListFacts {
         outside: true,
         dm: true,
         pending_delete: None,
+        moderated: false,
         sender_banned: false,
         sender_invited: false,
         sender_requested: false,
@@ -1714,4 +1717,82 @@ fn delete_asks_the_owner_for_a_code_and_tells_every_member_in_their_language() {
         assert_eq!(smsup_sms::analyze(text).segments, 1, "{lang:?}: {text}");
     }
     assert!(only_reply(&d).contains("housing is closed"), "{d:?}");
+}
+
+#[test]
+fn a_moderated_lists_member_posts_wait_for_an_admin_who_approves_or_rejects_by_code() {
+    let mut f = facts();
+    f.list = Some(ListFacts {
+        moderated: true,
+        admins: admins(),
+        ..list(Some(Role::Member))
+    });
+    let d = run("housing Meeting moved to 8", &f);
+    assert_eq!(
+        d.effects,
+        vec![Effect::HoldPost {
+            list_id: 3,
+            id: 12,
+            text: "[housing] #K7PQ: Meeting moved to 8".into(),
+            zawgyi_text: None,
+            segments: 1
+        }]
+    );
+    assert!(d.replies[0].text.contains("waits for an admin"), "{d:?}");
+    assert_eq!(d.replies[1].to, To::Member(1));
+    assert_eq!(
+        d.replies[1].text,
+        "Post P12 to housing waits (APPROVE P12 or REJECT P12): [housing] #K7PQ: Meeting moved to 8"
+    );
+    assert!(d.replies[2].text.contains("LULUS P12"), "Malay: {d:?}");
+    no_number_in(&d);
+
+    // Admins and the owner post directly; so does everyone once moderation is off.
+    f.list.as_mut().unwrap().sender_role = Some(Role::Admin);
+    assert!(matches!(
+        run("housing hi", &f).effects[0],
+        Effect::Post { .. }
+    ));
+    f.list.as_mut().unwrap().sender_role = Some(Role::Member);
+    f.list.as_mut().unwrap().admins.clear();
+    assert!(only_reply(&run("housing hi", &f)).contains("Nobody can answer"));
+
+    // APPROVE P12 by an admin of its list: it goes out as the author's post; the author is told.
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Admin)));
+    f.held = Some(HeldFacts {
+        id: 12,
+        author: target(9, "Bob", Role::Member),
+        text: "[housing] Bob: hello".into(),
+        zawgyi_text: None,
+        segments: 1,
+    });
+    let d = run("approve p١٢", &f);
+    assert_eq!(
+        d.effects[0],
+        Effect::ReleasePost {
+            held_id: 12,
+            list_id: 3,
+            author_id: 9,
+            text: "[housing] Bob: hello".into(),
+            zawgyi_text: None,
+            segments: 1
+        }
+    );
+    assert!(
+        d.replies[0].text.contains("P12 was sent to housing"),
+        "{d:?}"
+    );
+    assert_eq!(d.replies[1].to, To::Member(9));
+    let d = run("REJECT P12", &f);
+    assert_eq!(d.effects[0], Effect::RejectPost { held_id: 12 });
+    assert!(d.replies[1].text.contains("not approved"), "{d:?}");
+    // A plain member, or a code nobody holds: nothing.
+    f.list.as_mut().unwrap().sender_role = Some(Role::Member);
+    assert!(only_reply(&run("APPROVE P12", &f)).contains("no post P12"));
+    f.held = None;
+    f.list = None;
+    assert!(only_reply(&run("APPROVE P99", &f)).contains("no post P99"));
+    // A code cannot be taken as a name.
+    assert!(alias_problem("P12").is_some());
 }

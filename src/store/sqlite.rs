@@ -337,6 +337,8 @@ impl SqliteStore {
             owned: Vec::new(),
             pending_forget: None,
             blocked_by_target: false,
+            held: None,
+            next_held_id: 0,
         };
         let sender_id = facts.sender.id;
         let window = i64::from(rules.request_days) * 86_400_000;
@@ -378,12 +380,34 @@ impl SqliteStore {
                 });
             }
             help_row.as_ref().map(|(list, _, _)| *list)
+        } else if let Some(id) = needs.held_id {
+            // APPROVE P12: a held post still waiting (24 hours at most).
+            let held: Option<(i64, i64, String, Option<String>, i64)> = sqlx::query_as(
+                "SELECT list_id, sender_id, body, zawgyi_body, segments FROM held_posts
+                 WHERE id = ? AND decided_at IS NULL AND created_at > ?",
+            )
+            .bind(id)
+            .bind(now - HELD_POST_MS)
+            .fetch_optional(&mut *conn)
+            .await?;
+            if let Some((list, author, text, zawgyi_text, segments)) = &held {
+                if let Some(author) = self.target(conn, Some(*list), *author).await? {
+                    facts.held = Some(engine::HeldFacts {
+                        id,
+                        author,
+                        text: text.clone(),
+                        zawgyi_text: zawgyi_text.clone(),
+                        segments: u32::try_from(*segments).unwrap_or(u32::MAX),
+                    });
+                }
+            }
+            held.map(|(list, ..)| list)
         } else {
             None
         };
         if let Some(list_id) = list_id {
             let row = sqlx::query(
-                "SELECT id, name, announce, private, outside, dm, deleted_at,
+                "SELECT id, name, announce, private, outside, dm, moderated, deleted_at,
                         CASE WHEN delete_asked_at > ?2 AND delete_attempts < 3 THEN delete_code END
                           AS pending_delete
                  FROM lists WHERE id = ?1",
@@ -445,9 +469,11 @@ impl SqliteStore {
                 .await?
                     > 0;
                 let private = row.get::<i64, _>("private") != 0;
+                let moderated = row.get::<i64, _>("moderated") != 0;
                 // Someone outside the list who may ask to join it or write to its help line: the
                 // owner and admins who would be told, and a label for them.
-                let (admins, fresh_label) = if needs.outside && !active {
+                // A post to a moderated list is held for them too.
+                let (admins, fresh_label) = if needs.outside && (!active || moderated) {
                     let admins = self.admins(conn, id).await?;
                     let label = match known_label {
                         Some(label) => label,
@@ -493,6 +519,12 @@ impl SqliteStore {
                         next_id,
                         messages_last_hour: messages as u64,
                     });
+                }
+                if moderated && active && needs.post_counts {
+                    facts.next_held_id =
+                        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM held_posts")
+                            .fetch_one(&mut *conn)
+                            .await?;
                 }
                 let (recipients, segments_today) = if needs.post_counts {
                     let r: i64 = sqlx::query_scalar(
@@ -548,6 +580,7 @@ impl SqliteStore {
                     outside: row.get::<i64, _>("outside") != 0,
                     dm: row.get::<i64, _>("dm") != 0,
                     pending_delete: row.get("pending_delete"),
+                    moderated,
                     sender_banned,
                     sender_invited,
                     sender_requested,
@@ -775,8 +808,10 @@ impl SqliteStore {
             .await?;
         }
         if needs.post_counts {
+            // Held posts count too: holding is no way round the limit (each asks the admins).
             let n: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM posts WHERE sender_id = ? AND created_at > ?",
+                "SELECT (SELECT COUNT(*) FROM posts WHERE sender_id = ?1 AND created_at > ?2)
+                      + (SELECT COUNT(*) FROM held_posts WHERE sender_id = ?1 AND created_at > ?2)",
             )
             .bind(sender_id)
             .bind(now - 3_600_000)
@@ -1101,6 +1136,16 @@ impl SqliteStore {
                     .bind(member_id)
                     .execute(&mut *conn)
                     .await?;
+                // Their posts still held for approval go nowhere.
+                sqlx::query(
+                    "UPDATE held_posts SET decided_at = ?, decision = 'banned'
+                     WHERE list_id = ? AND sender_id = ? AND decided_at IS NULL",
+                )
+                .bind(now)
+                .bind(list_id)
+                .bind(member_id)
+                .execute(&mut *conn)
+                .await?;
                 // What this list's posts still had queued for them does not go out.
                 sqlx::query(
                     "UPDATE outbox SET state = 'cancelled', updated_at = ?1, phone_enc = NULL
@@ -1114,6 +1159,75 @@ impl SqliteStore {
                 .bind(list_id)
                 .execute(&mut *conn)
                 .await?;
+            }
+            Effect::HoldPost {
+                list_id,
+                id,
+                text,
+                zawgyi_text,
+                segments,
+            } => {
+                sqlx::query(
+                    "INSERT INTO held_posts (id, list_id, sender_id, inbound_id, body, zawgyi_body,
+                                             segments, created_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                )
+                .bind(id)
+                .bind(list_id)
+                .bind(sender_id)
+                .bind(inbound_id)
+                .bind(text)
+                .bind(zawgyi_text)
+                .bind(i64::from(*segments))
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::ReleasePost {
+                held_id,
+                list_id,
+                author_id,
+                text,
+                zawgyi_text,
+                segments,
+            } => {
+                // Once, whoever approves it first.
+                let decided = sqlx::query(
+                    "UPDATE held_posts SET decided_at = ?, decision = 'approved'
+                     WHERE id = ? AND decided_at IS NULL",
+                )
+                .bind(now)
+                .bind(held_id)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
+                if decided > 0 {
+                    let inbound: i64 =
+                        sqlx::query_scalar("SELECT inbound_id FROM held_posts WHERE id = ?")
+                            .bind(held_id)
+                            .fetch_one(&mut *conn)
+                            .await?;
+                    let post = (text.as_str(), zawgyi_text.as_deref(), *segments);
+                    self.post(conn, *list_id, *author_id, inbound, post, now)
+                        .await?;
+                }
+            }
+            Effect::RejectPost { held_id } => {
+                sqlx::query(
+                    "UPDATE held_posts SET decided_at = ?, decision = 'rejected'
+                     WHERE id = ? AND decided_at IS NULL",
+                )
+                .bind(now)
+                .bind(held_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Effect::SetModerated { list_id, on } => {
+                sqlx::query("UPDATE lists SET moderated = ? WHERE id = ?")
+                    .bind(i64::from(*on))
+                    .bind(list_id)
+                    .execute(&mut *conn)
+                    .await?;
             }
             Effect::RequestDelete { list_id, code } => {
                 sqlx::query(
@@ -1338,40 +1452,9 @@ impl SqliteStore {
                 zawgyi_text,
                 segments,
             } => {
-                let (message_id, _) = Self::insert_message(conn, text, now).await?;
-                // Members whose phones show Zawgyi get the Zawgyi text, when the post has Burmese.
-                let zawgyi_id = match zawgyi_text {
-                    Some(z) => Some(Self::insert_message(conn, z, now).await?.0),
-                    None => None,
-                };
-                let mut fanned = 0;
-                for (id, zawgyi_readers) in [(Some(message_id), false), (zawgyi_id, true)] {
-                    let Some(id) = id else { continue };
-                    let font = match (zawgyi_id.is_some(), zawgyi_readers) {
-                        (false, _) => "",
-                        (true, false) => "AND COALESCE(m.font, '') != 'Zawgyi'",
-                        (true, true) => "AND m.font = 'Zawgyi'",
-                    };
-                    let whom = format!("AND m.undeliverable = 0 AND m.paused = 0 {font}");
-                    fanned += self
-                        .fan_out(conn, id, *list_id, sender_id, &whom, "", now)
-                        .await?;
-                }
-                sqlx::query(
-                    "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments,
-                                        created_at, zawgyi_message_id)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                )
-                .bind(list_id)
-                .bind(sender_id)
-                .bind(inbound_id)
-                .bind(message_id)
-                .bind(fanned as i64)
-                .bind(i64::from(*segments))
-                .bind(now)
-                .bind(zawgyi_id)
-                .execute(&mut *conn)
-                .await?;
+                let post = (text.as_str(), zawgyi_text.as_deref(), *segments);
+                self.post(conn, *list_id, sender_id, inbound_id, post, now)
+                    .await?
             }
         }
         Ok(())
@@ -1379,6 +1462,54 @@ impl SqliteStore {
 }
 
 impl SqliteStore {
+    /// A post from `author` to every reachable member of `list_id` but them, recorded with its
+    /// recipients: `(text, Zawgyi text, segments)`.
+    async fn post(
+        &self,
+        conn: &mut SqliteConnection,
+        list_id: i64,
+        author: i64,
+        inbound_id: i64,
+        (text, zawgyi_text, segments): (&str, Option<&str>, u32),
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let (message_id, _) = Self::insert_message(conn, text, now).await?;
+        // Members whose phones show Zawgyi get the Zawgyi text, when the post has Burmese.
+        let zawgyi_id = match zawgyi_text {
+            Some(z) => Some(Self::insert_message(conn, z, now).await?.0),
+            None => None,
+        };
+        let mut fanned = 0;
+        for (id, zawgyi_readers) in [(Some(message_id), false), (zawgyi_id, true)] {
+            let Some(id) = id else { continue };
+            let font = match (zawgyi_id.is_some(), zawgyi_readers) {
+                (false, _) => "",
+                (true, false) => "AND COALESCE(m.font, '') != 'Zawgyi'",
+                (true, true) => "AND m.font = 'Zawgyi'",
+            };
+            let whom = format!("AND m.undeliverable = 0 AND m.paused = 0 {font}");
+            fanned += self
+                .fan_out(conn, id, list_id, author, &whom, "", now)
+                .await?;
+        }
+        sqlx::query(
+            "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments,
+                                        created_at, zawgyi_message_id)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(list_id)
+        .bind(author)
+        .bind(inbound_id)
+        .bind(message_id)
+        .bind(fanned as i64)
+        .bind(i64::from(segments))
+        .bind(now)
+        .bind(zawgyi_id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
     /// Queue `message_id` (bulk) to every active, reachable member of `list_id` but `except`, who
     /// also meets `whom` (more conditions on `m`, which may use `?6`, bound to `arg`). Returns how
     /// many were queued.
@@ -1504,6 +1635,7 @@ impl SqliteStore {
             "DELETE FROM help_messages WHERE help_id IN (SELECT id FROM help_requests WHERE member_id = ?1)",
             "DELETE FROM help_requests WHERE member_id = ?1",
             "DELETE FROM help_dropped WHERE member_id = ?1",
+            "DELETE FROM held_posts WHERE sender_id = ?1",
             // Their blocks go; others' blocks of their number stay (a blind index, and the
             // blocker's choice).
             "DELETE FROM blocks WHERE blocker_id = ?1",
@@ -1666,6 +1798,9 @@ async fn check_key(pool: &SqlitePool, crypto: &Crypto) -> Result<(), StoreError>
         }
     }
 }
+
+/// How long a held post waits for an admin's answer.
+const HELD_POST_MS: i64 = 86_400_000;
 
 /// How long a closed list's name stays taken.
 const CLOSED_NAME_RESERVED_MS: i64 = 30 * 86_400_000;
@@ -2176,6 +2311,7 @@ impl Inbound for SqliteStore {
                AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = messages.id
                                AND o.state IN ('queued', 'sending'))",
             "UPDATE help_requests SET body = '' WHERE last_at < ?1 AND body != ''",
+            "UPDATE held_posts SET body = '', zawgyi_body = NULL WHERE created_at < ?1 AND body != ''",
         ] {
             erased += sqlx::query(sql)
                 .bind(before)

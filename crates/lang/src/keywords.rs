@@ -55,7 +55,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 31] = [
+    pub const ALL: [Keyword; 32] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -87,6 +87,7 @@ impl Keyword {
         Keyword::Block,
         Keyword::Dm,
         Keyword::Delete,
+        Keyword::Moderate,
     ];
 
     /// The command's name in the keyword files (`join`, `lang`, ...).
@@ -123,6 +124,7 @@ impl Keyword {
             Keyword::Block => "block",
             Keyword::Dm => "dm",
             Keyword::Delete => "delete",
+            Keyword::Moderate => "moderate",
         }
     }
 }

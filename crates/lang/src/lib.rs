@@ -341,6 +341,8 @@ pub enum Keyword {
     Dm,
     /// Close a list for good (`DELETE <list>`, then `DELETE <list> <code>`).
     Delete,
+    /// Hold plain members' posts for an admin's approval (`MODERATE <list> ON|OFF`).
+    Moderate,
 }
 
 /// A value for a template's placeable.

@@ -185,3 +185,15 @@ delete-confirm = أرسل أغلق { $list } بالرمز { $code } خلال 10 
 delete-bad-code = الرمز خطأ أو انتهى. أرسل أغلق { $list } من جديد.
 list-deleted = أُغلقت { $list } وأُبلغ أعضاؤها. الاسم محجوز 30 يوماً.
 list-closed = أغلق المالك { $list }. لن تصلك رسائل منها.
+
+# Held posts.
+moderate-on = منشورات أعضاء { $list } تنتظر موافقة مشرف الآن.
+moderate-off = أعضاء { $list } ينشرون مباشرة من جديد.
+moderate-usage = راجع { $list } ON يوقف المنشورات للموافقة، OFF ينهيه.
+post-held = منشورك في { $list } ينتظر موافقة مشرف.
+held-post = منشور { $code } في { $list } (وافق/ارفض { $code }):
+held-approved = أُرسل المنشور { $code } إلى { $list }.
+held-rejected = لم يُرسل المنشور { $code }.
+held-unknown = لا يوجد منشور { $code } ينتظر في قوائمك.
+post-approved = تمت الموافقة على منشورك في { $list } وأُرسل.
+post-rejected = لم تتم الموافقة على منشورك في { $list }.

@@ -168,3 +168,15 @@ delete-confirm = { $list } khar dingmaw le a member pawl chim dingah, minit 10 c
 delete-bad-code = Cu code cu a palh asiloah a dong cang. { $list } khar ding ah KHAR { $list } ti in kuat tthan.
 list-deleted = { $list } khar a si cang i a member pawl chim an si cang. Ni 30 chung min hi ahohmah nih an lak kho lai lo.
 list-closed = { $list } cu a neitu nih a khar cang. Hi in zeihmanh na hmu ti lai lo.
+
+# Held posts.
+moderate-on = { $list } member pawl ca cu zohkhenhtu nih an siang hlan an hngak lai.
+moderate-off = { $list } member pawl nih a hmaan in an kuat kho tthan.
+moderate-usage = ZOH { $list } ON nih member ca a hngakter; ZOH { $list } OFF nih a dinh.
+post-held = { $list } ah na ca cu zohkhenhtu siannak a hngak.
+held-post = Ca { $code } { $list } ah a hngak (SIANG { $code } asiloah SIANLO { $code }):
+held-approved = Ca { $code } cu { $list } ah kuat a si.
+held-rejected = Ca { $code } cu kuat a si lo.
+held-unknown = Na bu pawl ah a hngakmi ca { $code } a um lo.
+post-approved = { $list } ah na ca cu siang a si i kuat a si.
+post-rejected = { $list } ah na ca cu siang a si lo.

@@ -180,3 +180,16 @@ delete-confirm = To close { $list } for good and tell its members, reply DELETE 
 delete-bad-code = That code is wrong or has expired. To close { $list }, text DELETE { $list } again.
 list-deleted = { $list } is closed and its members were told. Nobody can take the name for 30 days.
 list-closed = { $list } was closed by its owner. You will get nothing more from it.
+
+# MODERATE: plain members' posts are held until an admin approves them; $code: the held post's code (P12).
+# held-post is followed by the post as members would get it.
+moderate-on = Posts by members of { $list } now wait for an admin's approval.
+moderate-off = Members of { $list } post directly again.
+moderate-usage = MODERATE { $list } ON holds members' posts for an admin's approval; MODERATE { $list } OFF ends it.
+post-held = Your post to { $list } waits for an admin's approval.
+held-post = Post { $code } to { $list } waits (APPROVE { $code } or REJECT { $code }):
+held-approved = Post { $code } was sent to { $list }.
+held-rejected = Post { $code } was not sent.
+held-unknown = There is no post { $code } waiting in your lists.
+post-approved = Your post to { $list } was approved and sent.
+post-rejected = Your post to { $list } was not approved.

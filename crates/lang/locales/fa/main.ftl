@@ -162,3 +162,15 @@ delete-confirm = بفرستید بستن { $list } با کد { $code } تا 10 �
 delete-bad-code = کد اشتباه یا منقضی است. دوباره بفرستید: بستن { $list }
 list-deleted = { $list } بسته شد و اعضا خبر شدند. نام 30 روز رزرو شد.
 list-closed = مالک { $list } را بست. دیگر پیامی از آن نمی‌آید.
+
+# Held posts.
+moderate-on = پست‌های اعضای { $list } منتظر تایید مدیر می‌مانند.
+moderate-off = اعضای { $list } دوباره مستقیم می‌فرستند.
+moderate-usage = بازبینی { $list } ON نگه می‌دارد، OFF پایان می‌دهد.
+post-held = پست شما در { $list } منتظر تایید مدیر است.
+held-post = پست { $code } در { $list } (تایید/رد { $code }):
+held-approved = پست { $code } به { $list } رفت.
+held-rejected = پست { $code } نرفت.
+held-unknown = پست { $code } در انتظار نیست.
+post-approved = پست شما در { $list } تایید و فرستاده شد.
+post-rejected = پست شما در { $list } تایید نشد.

@@ -155,3 +155,15 @@ delete-confirm = Untuk menutup { $list } selama-lamanya dan memberitahu ahlinya,
 delete-bad-code = Kod itu salah atau sudah tamat. Untuk menutup { $list }, hantar TUTUP { $list } sekali lagi.
 list-deleted = { $list } sudah ditutup dan ahlinya telah diberitahu. Nama ini tidak boleh diambil selama 30 hari.
 list-closed = { $list } telah ditutup oleh pemiliknya. Anda tidak akan menerima apa-apa lagi daripadanya.
+
+# Held posts.
+moderate-on = Mesej ahli { $list } kini menunggu kelulusan pentadbir.
+moderate-off = Ahli { $list } boleh menghantar terus semula.
+moderate-usage = SEMAK { $list } ON tahan mesej ahli untuk kelulusan; SEMAK { $list } OFF hentikannya.
+post-held = Mesej anda ke { $list } menunggu kelulusan pentadbir.
+held-post = Mesej { $code } ke { $list } menunggu (LULUS { $code } atau ENGGAN { $code }):
+held-approved = Mesej { $code } telah dihantar ke { $list }.
+held-rejected = Mesej { $code } tidak dihantar.
+held-unknown = Tiada mesej { $code } yang menunggu dalam kumpulan anda.
+post-approved = Mesej anda ke { $list } telah diluluskan dan dihantar.
+post-rejected = Mesej anda ke { $list } tidak diluluskan.

@@ -161,3 +161,15 @@ delete-confirm = ၁၀ မိနစ်အတွင်း ပို့ပါ: �
 delete-bad-code = ကုဒ် မှား/သက်တမ်းကုန်။ ပြန်ပို့ပါ: ပိတ်သိမ်း { $list }
 list-deleted = { $list } ပိတ်ပြီး။ အဖွဲ့ဝင်များ သိပြီ။ ရက် ၃၀ မယူရ။
 list-closed = { $list } ကို ပိုင်ရှင် ပိတ်ပြီ။ စာ မလာတော့ပါ။
+
+# Held posts.
+moderate-on = { $list } အဖွဲ့ဝင် စာများ စီမံသူ ခွင့်ပြုမှ ပို့မည်။
+moderate-off = { $list } တွင် တိုက်ရိုက် ပြန်ပို့နိုင်ပြီ။
+moderate-usage = စိစစ် { $list } ON စစ် / OFF ရပ်
+post-held = { $list } သို့ စာ စီမံသူ ခွင့်ပြုချက် စောင့်နေသည်။
+held-post = { $code } { $list } (ခွင့်ပြု/မခွင့်ပြု { $code }):
+held-approved = { $code } ကို { $list } သို့ ပို့ပြီး။
+held-rejected = { $code } မပို့ပါ။
+held-unknown = { $code } စောင့်ဆိုင်းစာ မရှိပါ။
+post-approved = { $list } သို့ စာ ခွင့်ပြု၍ ပို့ပြီး။
+post-rejected = { $list } သို့ စာ ခွင့်မပြုပါ။

@@ -179,3 +179,15 @@ delete-confirm = په 10 دقیقو کې ولېږئ: تړل { $list } کوډ { $
 delete-bad-code = کوډ غلط دی. بیا ولېږئ: تړل { $list }
 list-deleted = { $list } وتړل شوه، غړي خبر شول. نوم 30 ورځې خوندي دی.
 list-closed = مالک { $list } وتړله. نور پیغام نه راځي.
+
+# Held posts.
+moderate-on = د { $list } پوسټونه اوس د مدیر منظورۍ ته انتظار کوي.
+moderate-off = د { $list } غړي بیا مستقیم لېږي.
+moderate-usage = کتنه { $list } ON ساتي، OFF یې پای ته رسوي.
+post-held = په { $list } کې ستاسو پوسټ د منظورۍ په تمه دی.
+held-post = پوسټ { $code } په { $list } کې (منظور/رد { $code }):
+held-approved = پوسټ { $code } په { $list } کې ولاړ.
+held-rejected = پوسټ { $code } ونه لېږل شو.
+held-unknown = پوسټ { $code } په تمه نشته.
+post-approved = په { $list } کې ستاسو پوسټ منظور او ولاړ.
+post-rejected = په { $list } کې ستاسو پوسټ منظور نه شو.

@@ -180,3 +180,15 @@ delete-confirm = { $list } hamesha bon goribelle aar membor olore jana dibelle, 
 delete-bad-code = Ei code golot ya mead fura hoi giyi. { $list } bon goribelle abar BONDHO { $list } fetha.
 list-deleted = { $list } bon hoi giyi aar membor olore janai dil. 30 din keu ei nam loi na faribo.
 list-closed = { $list } re malik bon gori diyi. Itattu aar kunu mesej na aibo.
+
+# Held posts.
+moderate-on = { $list } or membor olor post ehon zimmadar or manzuri lai ostar goribo.
+moderate-off = { $list } or membor ola abar sidha fethai faribo.
+moderate-usage = DEKHO { $list } ON membor olor post manzuri loi rakhe; DEKHO { $list } OFF bon gore.
+post-held = { $list } ot tor post zimmadar or manzuri lai ostar gorer.
+held-post = Post { $code } { $list } ot ostar gorer (MANZUR { $code } ya NAMANZUR { $code }):
+held-approved = Post { $code } { $list } ot fethai dil.
+held-rejected = Post { $code } fetha no hoy.
+held-unknown = Tor grup ot ostar gorer post { $code } nai.
+post-approved = { $list } ot tor post manzur hoi fethai dil.
+post-rejected = { $list } ot tor post manzur no hoy.

@@ -171,3 +171,15 @@ delete-confirm = Si aad u xirto { $list } weligeed oo aad u sheegto xubnaheeda, 
 delete-bad-code = Koodhkaas waa khalad ama wuu dhacay. Si aad u xirto { $list }, mar kale dir XIR { $list }.
 list-deleted = { $list } waa la xiray xubnahana waa loo sheegay. Magaca cidna ma qaadan karto 30 maalmood.
 list-closed = { $list } waxaa xiray milkiilaheeda. Wax dambe kaama iman doonaan.
+
+# Held posts.
+moderate-on = Qoraallada xubnaha { $list } hadda waxay sugayaan oggolaanshaha maamulaha.
+moderate-off = Xubnaha { $list } mar kale si toos ah ayay u diri karaan.
+moderate-usage = HUBI { $list } ON waxay qabataa qoraallada xubnaha si loo oggolaado; HUBI { $list } OFF waa joojisaa.
+post-held = Qoraalkaaga { $list } wuxuu sugayaa oggolaanshaha maamulaha.
+held-post = Qoraalka { $code } ee { $list } wuu sugayaa (OGOLOW { $code } ama DIIDO { $code }):
+held-approved = Qoraalka { $code } waa loo diray { $list }.
+held-rejected = Qoraalka { $code } lama dirin.
+held-unknown = Ma jiro qoraal { $code } oo sugaya liisaskaaga.
+post-approved = Qoraalkaaga { $list } waa la oggolaaday waana la diray.
+post-rejected = Qoraalkaaga { $list } lama oggolaan.

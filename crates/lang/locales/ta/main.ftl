@@ -177,3 +177,15 @@ delete-confirm = மூட 10 நிமிடத்தில் அனுப்�
 delete-bad-code = குறியீடு தவறு. மீண்டும்: மூடு { $list }
 list-deleted = { $list } மூடப்பட்டது. உறுப்பினர்கள் அறிவர்.
 list-closed = { $list } உரிமையாளரால் மூடப்பட்டது. இனி செய்தி வராது.
+
+# Held posts.
+moderate-on = { $list } செய்திகள் ஒப்புதலுக்கு காத்திருக்கும்.
+moderate-off = { $list } இல் நேரடியாக மீண்டும் அனுப்பலாம்.
+moderate-usage = சரிபார் { $list } ON நிறுத்தும், OFF முடிக்கும்.
+post-held = { $list } செய்தி ஒப்புதலுக்கு காத்திருக்கிறது.
+held-post = செய்தி { $code } { $list } (ஒப்புதல்/நிராகரி { $code }):
+held-approved = { $code } { $list } க்கு அனுப்பப்பட்டது.
+held-rejected = { $code } அனுப்பப்படவில்லை.
+held-unknown = { $code } எனும் காத்திருக்கும் செய்தி இல்லை.
+post-approved = { $list } செய்தி ஒப்புதல் பெற்று அனுப்பப்பட்டது.
+post-rejected = { $list } செய்தி ஒப்புதல் பெறவில்லை.

@@ -168,3 +168,15 @@ delete-confirm = 10 منٹ میں بھیجیں: ختم { $list } کوڈ { $code 
 delete-bad-code = کوڈ غلط یا ختم۔ پھر بھیجیں: ختم { $list }
 list-deleted = { $list } بند، اراکین کو بتا دیا۔ نام 30 دن محفوظ۔
 list-closed = مالک نے { $list } بند کر دی۔ اب کوئی پیغام نہیں آئے گا۔
+
+# Held posts.
+moderate-on = { $list } کی پوسٹس اب منتظم کی منظوری کی منتظر۔
+moderate-off = { $list } کے اراکین پھر براہ راست بھیج سکتے ہیں۔
+moderate-usage = جانچ { $list } ON روکے، OFF ختم کرے۔
+post-held = { $list } کو آپ کی پوسٹ منظوری کی منتظر ہے۔
+held-post = پوسٹ { $code } برائے { $list } (منظور/مسترد { $code }):
+held-approved = پوسٹ { $code } کو { $list } میں بھیج دیا۔
+held-rejected = پوسٹ { $code } نہیں بھیجی۔
+held-unknown = کوئی پوسٹ { $code } منتظر نہیں۔
+post-approved = { $list } کو آپ کی پوسٹ منظور ہو کر بھیج دی گئی۔
+post-rejected = { $list } کو آپ کی پوسٹ منظور نہیں ہوئی۔
