@@ -59,25 +59,13 @@ async fn a_private_list_is_joined_only_with_an_admins_approval() {
         "Sent to 0 members."
     );
     let pool = db(dir.path()).await;
-    assert_eq!(
-        count(
-            &pool,
-            "SELECT COUNT(*) FROM memberships WHERE state = 'active'"
-        )
-        .await,
-        1
-    );
+    assert_eq!(common::active_memberships(&pool).await, 1);
     let outsider_texts = c.texts(&outsider).await;
     assert!(
         outsider_texts.iter().all(|t| !t.contains("Checkpoint")),
         "{outsider_texts:?}"
     );
-    assert_eq!(
-        c.texts(&owner).await.len(),
-        4,
-        "{:?}",
-        c.texts(&owner).await
-    );
+    common::assert_nothing_new(&c, &owner, 4).await;
 
     // APPROVE with the label alone: they are in, and told.
     let approved = c
@@ -103,14 +91,7 @@ async fn a_private_list_is_joined_only_with_an_admins_approval() {
     assert!(told.contains("not accepted"), "{told}");
     let again = c.ask(&owner, &format!("APPROVE {label}")).await;
     assert!(again.contains("No open request"), "{again}");
-    assert_eq!(
-        count(
-            &pool,
-            "SELECT COUNT(*) FROM memberships WHERE state = 'active'"
-        )
-        .await,
-        2
-    );
+    assert_eq!(common::active_memberships(&pool).await, 2);
 
     // A plain member cannot approve anyone.
     let before = c.texts(&owner).await.len();

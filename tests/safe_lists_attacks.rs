@@ -63,15 +63,7 @@ async fn moving_a_membership_onto_a_banned_number_does_not_bring_it_back() {
         .await
         .contains("organisers of housing"));
     let pool = db(dir.path()).await;
-    assert_eq!(
-        count(
-            &pool,
-            "SELECT COUNT(*) FROM memberships WHERE state = 'active'"
-        )
-        .await,
-        1,
-        "only the owner"
-    );
+    assert_eq!(common::active_memberships(&pool).await, 1, "only the owner");
 }
 
 #[tokio::test]
@@ -94,12 +86,7 @@ async fn an_import_neither_texts_nor_counts_a_banned_number() {
     }
     // Phone 7 was invited, then added; Bob got nothing, and is in nothing.
     c.wait_texts(&phone(7), 2).await;
-    assert_eq!(
-        c.texts(&bob).await.len(),
-        before,
-        "{:?}",
-        c.texts(&bob).await
-    );
+    common::assert_nothing_new(&c, &bob, before).await;
     let lists = c.ask(&bob, "LISTS").await;
     assert!(!lists.contains("housing"), "{lists}");
 }
@@ -155,22 +142,9 @@ async fn asking_again_and_again_asks_the_admins_once() {
     for _ in 0..3 {
         c.ask(&other, "JOIN safety").await;
     }
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(
-        c.texts(&owner).await.len(),
-        before,
-        "{:?}",
-        c.texts(&owner).await
-    );
+    common::assert_nothing_new(&c, &owner, before).await;
     let pool = db(dir.path()).await;
-    assert_eq!(
-        count(
-            &pool,
-            "SELECT COUNT(*) FROM memberships WHERE state = 'active'"
-        )
-        .await,
-        2
-    );
+    assert_eq!(common::active_memberships(&pool).await, 2);
 }
 
 #[tokio::test]
@@ -323,13 +297,7 @@ async fn a_help_line_harasser_is_banned_by_the_requests_code() {
     let answer = c.ask(&harasser, "housing i know where you are").await;
     assert!(answer.contains("organisers of housing"), "{answer}");
     assert!(c.ask(&harasser, "JOIN housing").await.contains("request"));
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(
-        c.texts(&owner).await.len(),
-        before,
-        "{:?}",
-        c.texts(&owner).await
-    );
+    common::assert_nothing_new(&c, &owner, before).await;
     // The ban is lifted by the label it showed.
     let label = label_after(&banned, "UNBAN housing ");
     assert!(c
@@ -367,11 +335,5 @@ async fn a_blocked_member_who_moves_to_a_new_number_stays_blocked() {
     let before = c.texts(&amina).await.len();
     let answer = c.ask(&new_bob, "TO housing Amina it is me again").await;
     assert!(answer.contains("private message to Amina"), "{answer}");
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(
-        c.texts(&amina).await.len(),
-        before,
-        "{:?}",
-        c.texts(&amina).await
-    );
+    common::assert_nothing_new(&c, &amina, before).await;
 }

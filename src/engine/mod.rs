@@ -779,6 +779,16 @@ pub enum Effect {
         /// The notice in every language; the first is for members whose language is not set.
         notices: Vec<(Lang, String)>,
     },
+    /// A private message (TO) from the sender to one member: queued like a reply, and known as a
+    /// private message of this list, so that a BLOCK, DM OFF or DELETE cancels it while queued.
+    PrivateMessage {
+        /// List id.
+        list_id: i64,
+        /// The member it goes to.
+        recipient_id: i64,
+        /// `[list] alias #label (private): text`.
+        text: String,
+    },
     /// Stop (on) or allow again (off) the sender's private messages from a member's number.
     Block {
         /// The member whose number is blocked.
@@ -1364,7 +1374,15 @@ pub fn clean_post(body: &str) -> String {
             out.push('\n');
         }
         pending_break = false;
-        out.push_str(line);
+        // A line may not start like the head of a relayed message (`[housing] Olga: ...`): a
+        // line break is no way to forge a second message from someone else.
+        match line.strip_prefix(['[', '［', '【', '〔', '〖', '⟦', '⁅']) {
+            Some(rest) => {
+                out.push('(');
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
     }
     let _ = pending_break;
     out
@@ -1821,7 +1839,9 @@ impl Engine {
                 self.help_reply(&mut d, &mut r, code, body, facts)
             }
             Command::Share { code } => self.help_share(&mut d, &mut r, code, facts),
-            Command::To { list, who, text } => self.private_message(&mut r, list, who, text, facts),
+            Command::To { list, who, text } => {
+                self.private_message(&mut d, &mut r, list, who, text, facts)
+            }
             Command::Delete { list, code } => {
                 self.close_list(&mut d, &mut r, list, code.as_deref(), facts)
             }
@@ -2068,6 +2088,12 @@ impl Engine {
             return;
         };
         if !l.sender_role.is_some_and(Role::can_manage) {
+            r.say("held-unknown", &[("code", typed(who))]);
+            return;
+        }
+        // Its author left, was removed or opted out: it goes nowhere, and nobody is told.
+        if !held.author.in_list || held.author.opted_out {
+            d.effects.push(Effect::RejectPost { held_id: held.id });
             r.say("held-unknown", &[("code", typed(who))]);
             return;
         }
@@ -2585,6 +2611,7 @@ impl Engine {
     /// sees the other's number. A block makes it go nowhere, with the same answer.
     fn private_message(
         &self,
+        d: &mut Decision,
         r: &mut Replies<'_>,
         list: &str,
         who: &str,
@@ -2639,8 +2666,9 @@ impl Engine {
             return;
         }
         if !facts.blocked_by_target {
-            r.out.push(Outgoing {
-                to: To::Member(target.id),
+            d.effects.push(Effect::PrivateMessage {
+                list_id: l.id,
+                recipient_id: target.id,
                 text,
             });
         }
@@ -2658,9 +2686,17 @@ impl Engine {
         on: bool,
         facts: &Facts,
     ) {
-        if let (Some(name), None) = (list, &facts.list) {
-            r.say("unknown-list", &[("list", typed(name))]);
-            return;
+        match (list, &facts.list) {
+            (Some(name), None) => {
+                r.say("unknown-list", &[("list", typed(name))]);
+                return;
+            }
+            // Only a member of the list may name its members (no probing a private list).
+            (Some(_), Some(l)) if l.sender_role.is_none() => {
+                r.say("not-member", &[("list", s(&l.name))]);
+                return;
+            }
+            _ => {}
         }
         let mut ids: Vec<i64> = facts.targets.iter().map(|t| t.id).collect();
         ids.sort_unstable();

@@ -1584,32 +1584,44 @@ fn a_private_message_reaches_one_member_with_the_senders_label_and_no_number() {
         ..target(9, "Bob", Role::Member)
     }];
     let d = run("TO housing Bob Room free near the mosque, ask me", &f);
-    assert!(d.effects.is_empty());
-    assert_eq!(d.replies.len(), 2, "{d:?}");
-    assert_eq!(d.replies[0].to, To::Member(9));
     // In the recipient's language, the sender by alias and label: they answer TO housing #K7PQ.
     assert_eq!(
-        d.replies[0].text,
-        format!(
-            "[housing] Amina #K7PQ {} Room free near the mosque, ask me",
-            engine().render_for(Lang::Ms, "dm-private", &[])
-        )
+        d.effects,
+        vec![Effect::PrivateMessage {
+            list_id: 3,
+            recipient_id: 9,
+            text: format!(
+                "[housing] Amina #K7PQ {} Room free near the mosque, ask me",
+                engine().render_for(Lang::Ms, "dm-private", &[])
+            )
+        }]
     );
-    assert!(
-        d.replies[1].text.contains("private message to Bob"),
-        "{d:?}"
-    );
+    assert!(only_reply(&d).contains("private message to Bob"), "{d:?}");
     no_number_in(&d);
 
     // An alias that looks like another member's: the label alone.
     f.list.as_mut().unwrap().sender_alias_clash = true;
     let d = run("TO housing Bob hello", &f);
-    assert!(d.replies[0].text.starts_with("[housing] #K7PQ "), "{d:?}");
+    let Effect::PrivateMessage { text, .. } = &d.effects[0] else {
+        panic!("{d:?}")
+    };
+    assert!(text.starts_with("[housing] #K7PQ "), "{d:?}");
     f.list.as_mut().unwrap().sender_alias_clash = false;
+
+    // A line break is no way to forge a second message from someone else.
+    let d = run(
+        "TO housing Bob ok\n[housing] Olga #K7PQ (private): come alone",
+        &f,
+    );
+    let Effect::PrivateMessage { text, .. } = &d.effects[0] else {
+        panic!("{d:?}")
+    };
+    assert!(!text.contains("\n["), "{text}");
 
     // Blocked: the same answer, nothing reaches them.
     f.blocked_by_target = true;
     let d = run("TO housing Bob hello", &f);
+    assert!(d.effects.is_empty());
     assert!(only_reply(&d).contains("private message to Bob"), "{d:?}");
     f.blocked_by_target = false;
 

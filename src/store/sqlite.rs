@@ -1250,6 +1250,48 @@ impl SqliteStore {
                 self.close_list(conn, *list_id, sender_id, notices, now)
                     .await?
             }
+            Effect::PrivateMessage {
+                list_id,
+                recipient_id,
+                text,
+            } => {
+                let font: Option<String> =
+                    sqlx::query_scalar("SELECT font FROM members WHERE id = ?")
+                        .bind(recipient_id)
+                        .fetch_optional(&mut *conn)
+                        .await?
+                        .flatten();
+                // Burmese reaches a phone that shows Zawgyi in Zawgyi.
+                let zawgyi = (font.as_deref() == Some(engine::Font::Zawgyi.as_str()))
+                    .then(|| engine::to_zawgyi(text))
+                    .flatten();
+                let (message_id, _) =
+                    Self::insert_message(conn, zawgyi.as_deref().unwrap_or(text), now).await?;
+                let outbox_id: Option<i64> = sqlx::query_scalar(
+                    "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
+                                         next_attempt_at, created_at, updated_at)
+                     SELECT ?1, id, COALESCE(gateway, ?2), ?3, 'queued', ?4, ?4, ?4 FROM members
+                     WHERE id = ?5 AND opted_out = 0
+                     RETURNING id",
+                )
+                .bind(message_id)
+                .bind(&self.default_gateway)
+                .bind(PRIORITY_REPLY)
+                .bind(now)
+                .bind(recipient_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+                if let Some(outbox_id) = outbox_id {
+                    sqlx::query(
+                        "INSERT INTO private_outbox (outbox_id, list_id, sender_id) VALUES (?, ?, ?)",
+                    )
+                    .bind(outbox_id)
+                    .bind(list_id)
+                    .bind(sender_id)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+            }
             Effect::Block { member_id, on } => {
                 let sql = if *on {
                     "INSERT INTO blocks (blocker_id, blocked_index, created_at)
@@ -1265,6 +1307,12 @@ impl SqliteStore {
                     .bind(now)
                     .execute(&mut *conn)
                     .await?;
+                if *on {
+                    // What they wrote privately and is still queued does not go out either.
+                    let pending = "recipient_id = ?2 AND id IN
+                        (SELECT outbox_id FROM private_outbox WHERE sender_id = ?3)";
+                    cancel_private(conn, pending, now, sender_id, *member_id).await?;
+                }
             }
             Effect::SetDm { list_id, on } => {
                 sqlx::query("UPDATE lists SET dm = ? WHERE id = ?")
@@ -1272,6 +1320,11 @@ impl SqliteStore {
                     .bind(list_id)
                     .execute(&mut *conn)
                     .await?;
+                if !*on {
+                    let pending = "?2 = ?2 AND id IN
+                        (SELECT outbox_id FROM private_outbox WHERE list_id = ?3)";
+                    cancel_private(conn, pending, now, 0, *list_id).await?;
+                }
             }
             Effect::HelpDropped { list_id } => {
                 sqlx::query(
@@ -1567,6 +1620,8 @@ impl SqliteStore {
         .bind(list_id)
         .execute(&mut *conn)
         .await?;
+        let pending = "?2 = ?2 AND id IN (SELECT outbox_id FROM private_outbox WHERE list_id = ?3)";
+        cancel_private(conn, pending, now, 0, list_id).await?;
         let codes: Vec<&str> = notices.iter().skip(1).map(|(l, _)| l.code()).collect();
         let codes = serde_json::Value::from(codes).to_string();
         for (i, (lang, text)) in notices.iter().enumerate() {
@@ -1636,6 +1691,9 @@ impl SqliteStore {
             "DELETE FROM help_requests WHERE member_id = ?1",
             "DELETE FROM help_dropped WHERE member_id = ?1",
             "DELETE FROM held_posts WHERE sender_id = ?1",
+            "UPDATE messages SET body = '' WHERE id IN (SELECT o.message_id FROM outbox o
+               JOIN private_outbox p ON p.outbox_id = o.id WHERE p.sender_id = ?1)",
+            "DELETE FROM private_outbox WHERE sender_id = ?1",
             // Their blocks go; others' blocks of their number stay (a blind index, and the
             // blocker's choice).
             "DELETE FROM blocks WHERE blocker_id = ?1",
@@ -1705,6 +1763,15 @@ impl SqliteStore {
                  (SELECT list_id FROM memberships WHERE member_id = ?2)",
             "UPDATE memberships SET member_id = ?2 WHERE member_id = ?1",
             "UPDATE memberships SET invited_by = ?2 WHERE invited_by = ?1",
+            // What waits on the old number follows the person: held posts, help requests
+            // (answers go to the new number), and bans (a move is no way out of one).
+            "UPDATE held_posts SET sender_id = ?2 WHERE sender_id = ?1 AND decided_at IS NULL",
+            "UPDATE help_requests SET member_id = ?2 WHERE member_id = ?1",
+            "UPDATE help_dropped SET member_id = ?2 WHERE member_id = ?1",
+            "INSERT OR IGNORE INTO bans (list_id, phone_index, label, banned_by, created_at)
+                 SELECT b.list_id, (SELECT phone_index FROM members WHERE id = ?2), b.label,
+                        b.banned_by, b.created_at
+                 FROM bans b WHERE b.phone_index = (SELECT phone_index FROM members WHERE id = ?1)",
             // Blocks move with the one who made them, and follow the one blocked to a new number.
             "UPDATE OR IGNORE blocks SET blocker_id = ?2 WHERE blocker_id = ?1",
             "INSERT OR IGNORE INTO blocks (blocker_id, blocked_index, created_at)
@@ -1877,6 +1944,26 @@ async fn upgrade_keys(pool: &SqlitePool) -> Result<(), StoreError> {
         }
         tx.commit().await?;
     }
+    Ok(())
+}
+
+/// Cancel the queued outbox rows that meet `which` (a condition that may use `?2` and `?3`).
+async fn cancel_private(
+    conn: &mut SqliteConnection,
+    which: &str,
+    now: i64,
+    two: i64,
+    three: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(&format!(
+        "UPDATE outbox SET state = 'cancelled', updated_at = ?1, phone_enc = NULL
+         WHERE state = 'queued' AND {which}"
+    ))
+    .bind(now)
+    .bind(two)
+    .bind(three)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 

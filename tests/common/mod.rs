@@ -290,6 +290,27 @@ pub fn phone(i: usize) -> String {
     format!("+447911{:06}", i)
 }
 
+/// Memberships in the active state, in every list.
+pub async fn active_memberships(pool: &sqlx::SqlitePool) -> i64 {
+    count(
+        pool,
+        "SELECT COUNT(*) FROM memberships WHERE state = 'active'",
+    )
+    .await
+}
+
+/// After a moment, `to` has received nothing beyond the `before` texts it had.
+pub async fn assert_nothing_new(c: &Client, to: &str, before: usize) {
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let texts = c.texts(to).await;
+    assert_eq!(
+        texts.len(),
+        before,
+        "{to} received more: {:?}",
+        &texts[before.min(texts.len())..]
+    );
+}
+
 /// The word a text shows after `word` (`APPROVE #K7PQ` → `#K7PQ`, `REPLY H7 text` → `H7`).
 pub fn label_after(text: &str, word: &str) -> String {
     let at = text
