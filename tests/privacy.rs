@@ -19,6 +19,35 @@ fn digit_forms(e164: &str) -> Vec<String> {
     ]
 }
 
+/// No text any of `phones` received shows another of them, in any format, and no log line shows
+/// any of them; returns how many texts were checked.
+async fn assert_no_text_or_log_shows_another(server: &Server, phones: &[String]) -> usize {
+    let c = server.client();
+    let mut checked = 0;
+    for (i, to) in phones.iter().enumerate() {
+        for text in c.texts(to).await {
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            for (j, other) in phones.iter().enumerate() {
+                for form in digit_forms(other) {
+                    assert!(
+                        i == j || !digits.contains(&form),
+                        "{to} received {text:?}, which shows {other}"
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    let log = server.log();
+    assert!(log.contains("inbound handled"), "the log was captured");
+    for m in phones {
+        for form in digit_forms(m) {
+            assert!(!log.contains(&form), "{m} appears in the log");
+        }
+    }
+    checked
+}
+
 #[tokio::test]
 async fn no_member_ever_sees_another_members_number() {
     let dir = tempdir();
@@ -46,34 +75,8 @@ async fn no_member_ever_sees_another_members_number() {
     c.ask(owner, "safe after stop").await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
 
-    let mut checked = 0;
-    for (i, recipient) in members.iter().enumerate() {
-        for text in c.texts(recipient).await {
-            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-            for (j, other) in members.iter().enumerate() {
-                if i == j {
-                    continue;
-                }
-                for form in digit_forms(other) {
-                    assert!(
-                        !digits.contains(&form),
-                        "{recipient} received {text:?}, which contains {other}"
-                    );
-                }
-            }
-            checked += 1;
-        }
-    }
+    let checked = assert_no_text_or_log_shows_another(&server, &members).await;
     assert!(checked > 40, "only {checked} messages checked");
-
-    // Logs: numbers masked.
-    let log = server.log();
-    assert!(log.contains("inbound handled"), "the log was captured");
-    for m in &members {
-        for form in digit_forms(m) {
-            assert!(!log.contains(&form), "{m} appears in the log");
-        }
-    }
 
     // At rest: no number in clear anywhere in the database file.
     drop(server);
@@ -156,4 +159,108 @@ async fn the_database_file_is_readable_by_its_owner_alone() {
             .mode();
         assert_eq!(mode & 0o777, 0o600, "{name} has mode {:o}", mode & 0o777);
     }
+}
+
+/// The first text `to` received that contains `needle`, waiting up to 5 seconds for it.
+async fn text_with(c: &common::Client, to: &str, needle: &str) -> String {
+    for _ in 0..100 {
+        if let Some(t) = c.texts(to).await.into_iter().find(|t| t.contains(needle)) {
+            return t;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!(
+        "{to} received nothing with {needle:?}: {:?}",
+        c.texts(to).await
+    );
+}
+
+/// The safe-lists promises through the real binary: a private list joined only by approval, a
+/// banned number that reaches nobody whatever it tries, a help-line round trip and a private-reply
+/// round trip — and in all of it no text and no log line shows anyone's number.
+#[tokio::test]
+async fn safe_lists_through_the_real_binary_never_show_a_number() {
+    let dir = tempdir();
+    let server = Server::start(dir.path(), &[("SMSUP_LOG", "info")]);
+    let c = server.client();
+    let (owner, neighbour, informant, stranger) = (phone(11), phone(12), phone(13), phone(14));
+    let everyone = [
+        owner.clone(),
+        neighbour.clone(),
+        informant.clone(),
+        stranger.clone(),
+    ];
+
+    c.ask(&owner, "CREATE safety PRIVATE").await;
+    c.ask(&owner, "NAME Amina").await;
+    // Two ask to join; the owner lets both in by the label each request shows.
+    for (who, alias) in [(&neighbour, "Bob"), (&informant, "Spy")] {
+        c.ask(who, &format!("NAME {alias}")).await;
+        let notices = c.texts(&owner).await.len();
+        let asked = c.ask(who, "JOIN safety").await;
+        assert!(asked.contains("request to join safety"), "{asked}");
+        let notice = text_with(&c, &owner, &format!("{alias} asks to join")).await;
+        let label = common::label_after(&notice, "APPROVE ");
+        assert!(c
+            .ask(&owner, &format!("APPROVE {label}"))
+            .await
+            .contains("joined safety"));
+        assert!(c.texts(&owner).await.len() > notices);
+    }
+    // Until the owner bans the informant, who then reaches nobody and learns nothing new.
+    let banned = c.ask(&owner, "BAN safety Spy").await;
+    assert!(banned.contains("cannot come back"), "{banned}");
+    let owner_before = c.texts(&owner).await.len();
+    for attempt in [
+        "JOIN safety",
+        "safety who is in this list?",
+        "TO safety Amina hello",
+    ] {
+        c.ask(&informant, attempt).await;
+    }
+    c.ask(&owner, "safety Checkpoint at the bridge").await;
+    let alert = text_with(&c, &neighbour, "Checkpoint").await;
+    assert_eq!(alert, "[safety] Amina: Checkpoint at the bridge");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        !c.texts(&informant)
+            .await
+            .iter()
+            .any(|t| t.contains("Checkpoint")),
+        "the banned informant got the post"
+    );
+    // The owner's only new texts are the confirmation of the post: nothing from the informant.
+    let owner_new: Vec<String> = c.texts(&owner).await[owner_before..].to_vec();
+    assert!(
+        owner_new.iter().all(|t| t.starts_with("Sent to")),
+        "{owner_new:?}"
+    );
+
+    // Help line: a stranger asks, the owner answers by code, the stranger reads the alias.
+    c.ask(&stranger, "safety I need a doctor for my son").await;
+    let request = text_with(&c, &owner, "Help request H").await;
+    assert!(
+        request.ends_with(": I need a doctor for my son"),
+        "{request}"
+    );
+    let code = common::label_after(&request, "REPLY ");
+    c.ask(&owner, &format!("REPLY {code} The clinic opens at 9"))
+        .await;
+    assert_eq!(
+        text_with(&c, &stranger, "clinic").await,
+        "[safety] Amina: The clinic opens at 9"
+    );
+
+    // Private replies: by name one way, by the label shown the other way.
+    c.ask(&neighbour, "TO safety Amina thank you").await;
+    let private = text_with(&c, &owner, "(private): thank you").await;
+    let label = common::label_after(&private, "Bob ");
+    c.ask(&owner, &format!("TO safety {label} you are welcome"))
+        .await;
+    let back = text_with(&c, &neighbour, "you are welcome").await;
+    assert!(back.starts_with("[safety] Amina #"), "{back}");
+
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let checked = assert_no_text_or_log_shows_another(&server, &everyone).await;
+    assert!(checked >= 20, "only {checked} texts checked");
 }

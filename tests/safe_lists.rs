@@ -567,3 +567,36 @@ async fn a_moderated_lists_posts_go_out_only_once_an_admin_approves_them() {
         .contains("no post"));
     assert_no_number_leaked(&c, &[owner, admin, bob, carol]).await;
 }
+
+/// `HELP <command>` explains one command in one SMS, in the member's language, through the whole
+/// service; a command in someone else's language is explained in the sender's.
+#[tokio::test]
+async fn help_on_a_command_explains_it_in_one_sms_in_the_members_language() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (en, ms, fa) = (phone(1), phone(2), phone(3));
+
+    let ban = c.ask(&en, "HELP BAN").await;
+    assert!(ban.starts_with("BAN name who"), "{ban}");
+    assert!(ban.contains("UNBAN"), "{ban}");
+
+    assert!(c.ask(&ms, "BAHASA ms").await.contains("Melayu"));
+    // An English command word, asked about by a Malay speaker: the Malay explanation.
+    let moderate = c.ask(&ms, "HELP MODERATE").await;
+    assert!(moderate.starts_with("SEMAK kumpulan ON"), "{moderate}");
+
+    // A Farsi speaker's own words, and the explanation is one SMS of Farsi.
+    let join = c.ask(&fa, "کمک عضویت").await;
+    assert!(join.starts_with("عضویت گروه"), "{join}");
+    assert_eq!(smsup_sms::analyze(&join).segments, 1, "{join}");
+
+    // HELP STOP stops: nothing comes after it but what HELP says to an opted-out number.
+    let stop = c.ask(&en, "HELP STOP").await;
+    assert!(stop.contains("START"), "{stop}");
+    let pool = db(dir.path()).await;
+    assert_eq!(
+        count(&pool, "SELECT COUNT(*) FROM members WHERE opted_out = 1").await,
+        1
+    );
+}

@@ -1581,7 +1581,7 @@ impl Engine {
                     r.say("started", &[]);
                 }
                 // Once an hour at most: HELP must not become a way to reach an opted-out phone.
-                Command::Help => r.refuse_for_limit("help-stopped", &[]),
+                Command::Help | Command::HelpOn { .. } => r.refuse_for_limit("help-stopped", &[]),
                 _ => return Decision::default(),
             }
             let limit = r.limit.then_some(r.limit_texts);
@@ -1606,6 +1606,7 @@ impl Engine {
             }
             Command::Empty => r.say("empty", &[]),
             Command::Help => r.say("help", &[]),
+            Command::HelpOn { topic } => r.say(topic.usage_id(), &[]),
             Command::NeedList { keyword } => r.say("need-list", &[("command", typed(keyword))]),
             Command::AnnounceUsage { name } => r.say("announce-usage", &[("list", typed(name))]),
             Command::Stop => self.opt_out(&mut d, &mut r, facts),

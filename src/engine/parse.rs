@@ -10,6 +10,11 @@ use crate::phone::Phone;
 pub enum Command {
     /// `HELP`.
     Help,
+    /// `HELP <command>`: explain one command.
+    HelpOn {
+        /// The command asked about.
+        topic: Keyword,
+    },
     /// `CREATE <list> [ANNOUNCE] [PRIVATE]`.
     Create {
         /// The list name as typed.
@@ -211,7 +216,7 @@ impl Command {
     /// its arguments.
     pub fn kind(&self) -> &'static str {
         match self {
-            Command::Help => "help",
+            Command::Help | Command::HelpOn { .. } => "help",
             Command::Create { .. } => "create",
             Command::Join { .. } => "join",
             Command::Leave { .. } => "leave",
@@ -299,6 +304,21 @@ fn split_first(s: &str) -> (&str, &str) {
         Some(i) => (&s[..i], s[i..].trim_start_matches(is_space)),
         None => (s, ""),
     }
+}
+
+/// The command a `HELP` asks about: the keyword its next word (or next two words, `opt out`)
+/// stands for.
+fn help_topic(rest: &str) -> Option<Keyword> {
+    let (first, after) = split_first(rest);
+    if let Some((k, _)) = keyword_of(first) {
+        return Some(k);
+    }
+    let (second, _) = split_first(after);
+    if second.is_empty() {
+        return None;
+    }
+    let joined = format!("{}{}", trim_word(first), trim_word(second));
+    smsup_lang::keyword(&smsup_lang::normalize(&joined)).map(|(k, _)| k)
 }
 
 /// The keyword a word stands for, if any.
@@ -573,7 +593,13 @@ pub fn parse(text: &str, region: &str) -> Parsed {
     let command = match keyword {
         // `tolong berhenti` ("please stop"): a help word before an opt-out word asks to stop.
         Keyword::Help if rest.split(is_space).take(3).any(is_stop_word) => Command::Stop,
-        Keyword::Help => Command::Help,
+        // `HELP JOIN`, `BANTUAN SERTAI`: a command word of any language after the help word.
+        Keyword::Help => match help_topic(rest) {
+            // `HELP opt out`: an opt-out phrase of two words.
+            Some(Keyword::Stop) => Command::Stop,
+            Some(topic) => Command::HelpOn { topic },
+            None => Command::Help,
+        },
         Keyword::Lists => Command::Lists,
         // The first word opts out of everything, whatever follows: a list name can never start with
         // an opt-out word, so `STOP ALL` is not LEAVE of a list called ALL.

@@ -1,6 +1,7 @@
 //! Unit tests of the engine: every command, rule and refusal, with facts built by hand.
 
 use super::*;
+use smsup_lang::Keyword;
 
 fn phone(n: &str) -> Phone {
     Phone::parse(n, "MY").unwrap()
@@ -1807,4 +1808,65 @@ fn a_moderated_lists_member_posts_wait_for_an_admin_who_approves_or_rejects_by_c
     assert!(only_reply(&run("APPROVE P99", &f)).contains("no post P99"));
     // A code cannot be taken as a name.
     assert!(alias_problem("P12").is_some());
+}
+
+#[test]
+fn help_on_every_keyword_of_every_language_explains_that_command() {
+    for lang in Lang::ALL {
+        let help = smsup_lang::keywords_of(lang)
+            .into_iter()
+            .find(|(_, k)| *k == Keyword::Help)
+            .map(|(w, _)| w)
+            .expect("a help word");
+        for (word, k) in smsup_lang::keywords_of(lang)
+            .into_iter()
+            .chain(smsup_lang::keywords_of(Lang::En))
+        {
+            let text = format!("{help} {word}");
+            let d = run(&text, &facts());
+            if k == Keyword::Stop {
+                // `HELP STOP`, `tolong berhenti`: asks to stop, and stops.
+                assert_eq!(d.effects, vec![Effect::OptOut], "{text}");
+                continue;
+            }
+            assert!(d.effects.is_empty(), "{text}: {d:?}");
+            let expected = smsup_lang::render(lang, k.usage_id(), &[]);
+            assert_eq!(only_reply(&d), expected, "{} {text}", lang.code());
+            assert_eq!(smsup_sms::analyze(&expected).segments, 1, "{expected}");
+        }
+    }
+}
+
+#[test]
+fn help_on_a_word_that_is_no_command_is_the_general_help() {
+    let general = only_reply(&run("HELP", &facts())).to_string();
+    for text in [
+        "HELP housing",
+        "HELP me please",
+        "HELP ",
+        "help!!",
+        "HELP 123",
+    ] {
+        assert_eq!(only_reply(&run(text, &facts())), general, "{text}");
+    }
+    // A command in a sentence after HELP is still that command's explanation.
+    assert_eq!(
+        only_reply(&run("help join", &facts())),
+        smsup_lang::render(Lang::En, "usage-join", &[])
+    );
+    assert_eq!(
+        only_reply(&run("HELP opt out", &facts())),
+        only_reply(&run("STOP", &facts())),
+        "HELP followed by an opt-out phrase stops"
+    );
+}
+
+#[test]
+fn help_on_a_command_while_opted_out_only_says_how_to_come_back() {
+    let mut f = facts();
+    f.sender.opted_out = true;
+    let d = run("HELP JOIN", &f);
+    assert!(d.effects.is_empty());
+    assert_eq!(only_reply(&d), only_reply(&run("HELP", &f)));
+    assert!(only_reply(&d).contains("START"));
 }

@@ -90,6 +90,45 @@ impl Keyword {
         Keyword::Moderate,
     ];
 
+    /// The message that explains this command, the answer to `HELP <command>` (`usage-join`).
+    /// `HELP STOP` opts out (a help word before a stop word asks to stop), so STOP and HELP itself
+    /// both get the explanation of HELP.
+    pub fn usage_id(self) -> &'static str {
+        match self {
+            Keyword::Help | Keyword::Stop => "usage-help",
+            Keyword::Font => "font-usage",
+            Keyword::Move => "move-usage",
+            Keyword::Create => "usage-create",
+            Keyword::Announce => "usage-announce",
+            Keyword::Join => "usage-join",
+            Keyword::Leave => "usage-leave",
+            Keyword::Lists => "usage-lists",
+            Keyword::Name => "usage-name",
+            Keyword::Info => "usage-info",
+            Keyword::Add => "usage-add",
+            Keyword::Remove => "usage-remove",
+            Keyword::Admin => "usage-admin",
+            Keyword::Start => "usage-start",
+            Keyword::Language => "usage-lang",
+            Keyword::No => "usage-no",
+            Keyword::Private => "usage-private",
+            Keyword::Approve => "usage-approve",
+            Keyword::Deny => "usage-deny",
+            Keyword::Ban => "usage-ban",
+            Keyword::Unban => "usage-unban",
+            Keyword::Owner => "usage-owner",
+            Keyword::Reply => "usage-reply",
+            Keyword::Share => "usage-share",
+            Keyword::Outside => "usage-outside",
+            Keyword::Forget => "usage-forget",
+            Keyword::To => "usage-to",
+            Keyword::Block => "usage-block",
+            Keyword::Dm => "usage-dm",
+            Keyword::Delete => "usage-delete",
+            Keyword::Moderate => "usage-moderate",
+        }
+    }
+
     /// The command's name in the keyword files (`join`, `lang`, ...).
     pub fn command_name(self) -> &'static str {
         match self {

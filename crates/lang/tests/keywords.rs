@@ -267,14 +267,16 @@ fn keywords_shown_in_replies_are_keywords() {
     }
 }
 
+/// A vowel sign or other mark that belongs to the letter before it (Burmese, Tamil and the other
+/// Indic scripts, Arabic vowel signs): never punctuation to trim off a word.
+fn is_letter_sign(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0DFF | 0x1000..=0x109F)
+}
+
 /// The words of a reply, without the punctuation around them (Burmese signs are kept).
 fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| c.is_whitespace() || c == '/')
-        .map(|w| {
-            w.trim_matches(|c: char| {
-                !c.is_alphanumeric() && !matches!(c as u32, 0x1000..=0x109F) && c != '-'
-            })
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && !is_letter_sign(c) && c != '-'))
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -444,5 +446,48 @@ fn tamil_and_pashto_keywords_return_their_language() {
         "ښه",
     ] {
         assert_eq!(keyword(&normalize(word)), None, "{word}");
+    }
+}
+
+/// `HELP <command>` answers with the command's own explanation, and that explanation shows the
+/// word to type for that command, in the reader's language or in English.
+#[test]
+fn each_command_explanation_shows_its_own_keyword() {
+    let mut problems = Vec::new();
+    for lang in Lang::ALL {
+        for k in Keyword::ALL {
+            // HELP STOP opts out; STOP's "explanation" is HELP's.
+            let expected = if k == Keyword::Stop { Keyword::Help } else { k };
+            let text = render(lang, k.usage_id(), &[]);
+            let shows = words(&text).into_iter().any(|w| {
+                matches!(keyword(&normalize(w)), Some((found, l)) if found == expected && (l.is_none() || l == Some(lang)))
+            });
+            if !shows {
+                problems.push(format!(
+                    "{} {}: no {} keyword: {text}",
+                    lang.code(),
+                    k.usage_id(),
+                    expected.command_name()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every command has its own explanation (two commands never share one, except STOP and HELP).
+#[test]
+fn every_command_has_its_own_explanation() {
+    let mut ids: Vec<&str> = Keyword::ALL
+        .iter()
+        .filter(|k| **k != Keyword::Stop)
+        .map(|k| k.usage_id())
+        .collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "two commands share an explanation");
+    for id in ids {
+        assert!(smsup_lang::has_template(id), "no English message {id}");
     }
 }

@@ -12,7 +12,7 @@
 # "an khap" for "the networks block"; "a dinh rih lai" for "they pause"; whether "ding:" (To join:
 # LUT x) reads naturally before an instruction; and that every reply is polite enough.
 
-help = SMS Up: SER bu, LUT bu, CHUAK bu, KABU, THEIH bu, KAMIN Biak. Kuat ding: bu cakuat. Zeizong dinh: DINH
+help = SMS Up: SER bu, LUT bu, CHUAK bu, KABU, THEIH bu, KAMIN Biak. Kuat ding: bu cakuat. BAWMH LUT nih LUT a fianter. Zeizong dinh: DINH
 unknown-command = A sullam a fiang lo. Kuat duh ahcun bu min in thok: inn Na dam maw. Hman ning zoh duh ahcun BAWMH tiah kuat.
 empty = SMS Up hman ning zoh duh ahcun BAWMH tiah kuat.
 
@@ -180,3 +180,34 @@ held-rejected = Ca { $code } cu kuat a si lo.
 held-unknown = Na bu pawl ah a hngakmi ca { $code } a um lo.
 post-approved = { $list } ah na ca cu siang a si i kuat a si.
 post-rejected = { $list } ah na ca cu siang a si lo.
+
+# BAWMH <command>: command pakhat a fiantertu SMS pakhat.
+usage-help = BAWMH nih command a langhter. BAWMH le command pakhat nih a fianter, tahchunhnak: BAWMH LUT
+usage-create = SER bu: na bu ser. MAHTE chap: nangmah nih mi na lut ter. THAWNGTHANH chap: nangmah le zohkhenhtu lawng nih an kuat.
+usage-announce = SER bu THAWNGTHANH: nangmah le zohkhenhtu lawng nih an kuat khawhmi bu.
+usage-join = LUT bu: bu ah lut. Kuat ding: bu na ca. Chuak ding: CHUAK bu
+usage-leave = CHUAK bu: cu bu in zeihmanh na hmu ti lai lo. Zeizong dinh: DINH
+usage-lists = KABU: na um nak bu pawl a langhter.
+usage-name = KAMIN Biak: na ca ah langmi na min. Member pawl nih na nambar an hmu lo.
+usage-info = THEIH bu: member zeizat an um, ahokhi nih an kuat kho le na rian.
+usage-add = CHAP bu nambar: mi pakhat sawm (neitu le zohkhenhtu). LUT bu ti in an lut lai.
+usage-remove = HLONH bu ahohmanh: member hlonh (neitu le zohkhenhtu). An lut tthan kho; KHAM nih a kham.
+usage-admin = ZOHKHENHTU bu ahohmanh: member zohkhenhtu ah ser. Neitu lawng nih a tuah kho.
+usage-start = HRAMTHOK: SMS Up in SMS na hmu tthan lai (DINH na kuat hnu ah).
+usage-lang = HOLH le code: lehnak holh, tahchunhnak: HOLH cnh. HOLH lawng nih code pawl a langhter.
+usage-no = DUHLO bu: cu bu sawmnak le a hnu sawmnak pawl na duh lo. DUHLO lawng nih a hnuhnung bik a hnawl.
+usage-private = SER bu MAHTE: nangmah asiloah zohkhenhtu nih SIANG an ti hnu lawngah mi an lut kho.
+usage-approve = SIANG #nambar: lut a halmi kha lut ter (#nambar cu halnak ah a um). SIANG P12 nih a hngakmi ca a kuat.
+usage-deny = SIANLO #nambar: halnak hnawl. SIANLO P12 nih a hngakmi ca a hnawl.
+usage-ban = KHAM bu ahohmanh: member hlonh i a nambar zungzal in kham. Phiat ding: KHAMLO bu #nambar
+usage-unban = KHAMLO bu #nambar: khammi cu bu ah a lut kho tthan lai.
+usage-owner = NEITU bu ahohmanh: na bu member dang pek. Nangmah zohkhenhtu na si ko lai.
+usage-reply = LETH H7 na lehnak: bu leng in bawmh a halmi H7 sinah a phan. Na nambar ahohmanh nih an hmu lo.
+usage-share = PHUAN H7: bawmh halnak H7 ca member vialte sinah kuat, a kuatu min lo in.
+usage-outside = LENG bu OFF nih lengmi ca a dinh (neitu); LENG bu ON nih a siang.
+usage-forget = PHIAT: na nambar, na min, na bu le na ca pawl zungzal in phiat. Hngalhnak code na hmu lai.
+usage-to = KUAT bu ahohmanh na ca: member pakhat sinah mahte in kuat (min asiloah #nambar). Nambar ahohmanh nih an hmu lo.
+usage-block = DAWN #nambar: cu mi ca mahte na hmu ti lai lo. Phiat ding: DAWN #nambar OFF
+usage-dm = CATHUP bu OFF nih member pawl ca mahte a dinh (neitu); CATHUP bu ON nih a siang.
+usage-delete = KHAR bu: na bu zungzal in khar (neitu lawng). Hngalhnak code na hmu lai.
+usage-moderate = ZOH bu ON nih member ca zohkhenhtu nih a siang hlan a hngakter; ZOH bu OFF nih a dinh.

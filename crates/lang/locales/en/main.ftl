@@ -4,7 +4,7 @@
 # `<id>-short` is a shorter wording used when `<id>` does not fit one SMS: a list name in another
 # script (Farsi, Burmese) makes a Latin-script reply UCS-2, 70 characters. Name the list once.
 
-help = SMS Up: CREATE name, JOIN name, LEAVE name, LISTS, INFO name, NAME yourname. To post: name message. STOP ends all.
+help = SMS Up: CREATE name, JOIN name, LEAVE name, LISTS, INFO name, NAME yourname. To post: name message. HELP JOIN explains JOIN. STOP ends all.
 unknown-command = Not understood. To post, start with the list name: housing Hello. Text HELP for commands.
 empty = Text HELP to see how to use SMS Up.
 
@@ -193,3 +193,36 @@ held-rejected = Post { $code } was not sent.
 held-unknown = There is no post { $code } waiting in your lists.
 post-approved = Your post to { $list } was approved and sent.
 post-rejected = Your post to { $list } was not approved.
+
+# HELP <command>: one SMS that explains one command (HELP FONT and HELP MOVE answer with font-usage
+# and move-usage). Placeholders people replace are plain words: name (the list's name), who (a
+# member's name or # number), number (a phone number). HELP STOP opts out, so there is no usage-stop.
+usage-help = HELP shows the main commands. HELP and a command explains that one, for example: HELP JOIN
+usage-create = CREATE name makes a list you own. Add PRIVATE to let people in yourself, or ANNOUNCE so that only you and admins post.
+usage-announce = CREATE name ANNOUNCE makes a list where only you and its admins can post.
+usage-join = JOIN name joins a list. To post to it: name your message. To leave it: LEAVE name
+usage-leave = LEAVE name: you get nothing more from that list. To stop all SMS: STOP
+usage-lists = LISTS shows the lists you are in.
+usage-name = NAME yourname sets the name shown on your posts. Members never see your number.
+usage-info = INFO name tells how many members a list has, who may post and your role in it.
+usage-add = ADD name number invites someone to a list (owner and admins). They join by replying JOIN name.
+usage-remove = REMOVE name who takes a member out of a list (owner and admins). They may join again; BAN keeps them out.
+usage-admin = ADMIN name who makes a member an admin of your list. Only the owner can do it.
+usage-start = START after STOP: you get SMS from SMS Up again.
+usage-lang = LANG and a code sets the language of replies, for example: LANG ms. LANG alone shows the codes.
+usage-no = NO name refuses an invitation to a list and any more from it. NO alone refuses the latest one.
+usage-private = CREATE name PRIVATE makes a list that people join only when you or an admin APPROVE them.
+usage-approve = APPROVE #number lets in the person who asked to join (the # number is in the request). APPROVE P12 sends a post that waits.
+usage-deny = DENY #number refuses a request to join. REJECT P12 refuses a post that waits for approval.
+usage-ban = BAN name who removes a member and keeps that number out of the list for good. To undo: UNBAN name #number
+usage-unban = UNBAN name #number lets a banned person join the list again.
+usage-owner = OWNER name who passes your list on to another member. You stay an admin of it.
+usage-reply = REPLY H7 and your answer answers help request H7 from someone outside your list. Nobody sees your number.
+usage-share = SHARE H7 posts the text of help request H7 to all members of your list, without its sender.
+usage-outside = OUTSIDE name OFF stops messages from people outside your list (owner); OUTSIDE name ON allows them.
+usage-forget = FORGET erases your number, name, lists and messages for good. You get a code to confirm.
+usage-to = TO name who and your message writes privately to one member (by name or # number). Nobody sees numbers.
+usage-block = BLOCK #number stops one person's private messages to you. To undo: BLOCK #number OFF
+usage-dm = DM name OFF stops private messages between members of your list (owner); DM name ON allows them.
+usage-delete = DELETE name closes your list for good (owner only). You get a code to confirm.
+usage-moderate = MODERATE name ON holds members' posts until an admin approves them; MODERATE name OFF ends it.

@@ -3,7 +3,7 @@
 # menyemaknya. Kata kunci: lihat keywords.txt.
 # Malay has no plural forms: "1 ahli", "120 ahli".
 
-help = SMS Up: CIPTA kumpulan, SERTAI kumpulan, KELUAR kumpulan, SENARAI, MAKLUMAT kumpulan, NAMA Ali. Hantar: kumpulan mesej. BERHENTI: henti semua.
+help = SMS Up: CIPTA/SERTAI/KELUAR kumpulan, SENARAI, MAKLUMAT kumpulan, NAMA Ali. Hantar: kumpulan mesej. BANTUAN SERTAI terangkan SERTAI. BERHENTI: henti semua.
 unknown-command = Tidak difahami. Untuk hantar, mula dengan nama kumpulan: rumah Helo. Taip BANTUAN untuk arahan.
 empty = Taip BANTUAN untuk cara guna SMS Up.
 
@@ -167,3 +167,34 @@ held-rejected = Mesej { $code } tidak dihantar.
 held-unknown = Tiada mesej { $code } yang menunggu dalam kumpulan anda.
 post-approved = Mesej anda ke { $list } telah diluluskan dan dihantar.
 post-rejected = Mesej anda ke { $list } tidak diluluskan.
+
+# BANTUAN <arahan>: satu SMS yang menerangkan satu arahan.
+usage-help = BANTUAN tunjuk arahan utama. BANTUAN dan satu arahan menerangkannya, contoh: BANTUAN SERTAI
+usage-create = CIPTA kumpulan: buat kumpulan milik anda. Tambah PERSENDIRIAN untuk anda pilih ahli, atau UMUM supaya hanya anda dan pentadbir menghantar.
+usage-announce = CIPTA kumpulan UMUM: kumpulan yang hanya anda dan pentadbirnya boleh hantar mesej.
+usage-join = SERTAI kumpulan untuk menyertai. Untuk hantar: kumpulan mesej anda. Untuk keluar: KELUAR kumpulan
+usage-leave = KELUAR kumpulan: anda tidak lagi terima apa-apa dari kumpulan itu. Henti semua SMS: BERHENTI
+usage-lists = SENARAI tunjuk kumpulan yang anda sertai.
+usage-name = NAMA Ali: nama yang tertera pada mesej anda. Ahli lain tidak nampak nombor anda.
+usage-info = MAKLUMAT kumpulan: bilangan ahli, siapa boleh hantar dan peranan anda.
+usage-add = TAMBAH kumpulan nombor: jemput seseorang (pemilik dan pentadbir). Dia sertai dengan balas SERTAI kumpulan.
+usage-remove = BUANG kumpulan siapa: keluarkan ahli (pemilik dan pentadbir). Dia boleh sertai semula; SEKAT menghalangnya.
+usage-admin = PENTADBIR kumpulan siapa: jadikan ahli pentadbir kumpulan anda. Hanya pemilik boleh.
+usage-start = MULA selepas BERHENTI: anda terima SMS dari SMS Up semula.
+usage-lang = BAHASA dan kod: bahasa balasan, contoh: BAHASA ms. BAHASA sahaja tunjuk semua kod.
+usage-no = TIDAK kumpulan: tolak jemputan ke kumpulan itu dan yang seterusnya. TIDAK sahaja tolak jemputan terakhir.
+usage-private = CIPTA kumpulan PERSENDIRIAN: orang hanya masuk bila anda atau pentadbir LULUS mereka.
+usage-approve = LULUS #nombor: terima orang yang minta sertai (#nombor ada dalam permintaan). LULUS P12 hantar mesej yang menunggu.
+usage-deny = ENGGAN #nombor: tolak permintaan sertai. ENGGAN P12 tolak mesej yang menunggu kelulusan.
+usage-ban = SEKAT kumpulan siapa: buang ahli dan halang nombornya selama-lamanya. Untuk batal: NYAHSEKAT kumpulan #nombor
+usage-unban = NYAHSEKAT kumpulan #nombor: benarkan orang yang disekat sertai semula.
+usage-owner = PEMILIK kumpulan siapa: serahkan kumpulan anda kepada ahli lain. Anda kekal pentadbir.
+usage-reply = BALAS H7 jawapan: jawab permintaan bantuan H7 dari orang luar kumpulan. Tiada siapa nampak nombor anda.
+usage-share = KONGSI H7: hantar teks permintaan bantuan H7 kepada semua ahli, tanpa nama pengirim.
+usage-outside = LUAR kumpulan OFF hentikan mesej orang luar (pemilik); LUAR kumpulan ON benarkan semula.
+usage-forget = LUPAKAN: padam nombor, nama, kumpulan dan mesej anda selama-lamanya. Anda dapat kod untuk sahkan.
+usage-to = KEPADA kumpulan siapa mesej: tulis secara peribadi kepada seorang ahli (nama atau #nombor). Tiada nombor ditunjuk.
+usage-block = HALANG #nombor: mesej peribadi orang itu tidak sampai lagi kepada anda. Untuk batal: HALANG #nombor OFF
+usage-dm = PERIBADI kumpulan OFF hentikan mesej peribadi antara ahli (pemilik); PERIBADI kumpulan ON benarkan semula.
+usage-delete = TUTUP kumpulan: tutup kumpulan anda selama-lamanya (pemilik sahaja). Anda dapat kod untuk sahkan.
+usage-moderate = SEMAK kumpulan ON tahan mesej ahli sehingga pentadbir lulus; SEMAK kumpulan OFF hentikannya.

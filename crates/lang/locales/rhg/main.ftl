@@ -12,7 +12,7 @@
 # and "maalek" for the owner; "dawot" for an invitation; "ré" as object marker; "kula" for an open
 # list; "bon" for stop/pause; and that every reply is polite enough.
 
-help = SMS Up: BANA grup, JUAIN grup, NEEL grup, GRUPOKKOL, MALUMAT grup, NAM Amina. Fooñsaibélla: grup méseij. Beggun bon: BONGOR
+help = SMS Up: BANA grup, JUAIN grup, NEEL grup, GRUPOKKOL, MALUMAT grup, NAM Amina. Fooñsaibélla: grup méseij. MODOT JUAIN ye JUAIN bujhae. Beggun bon: BONGOR
 unknown-command = Añara buzi nofari. Fooñsaibélla grup or nam loi curu goro: gor Salam. Kengori estemal goribo dekibélla MODOT fooñsai do.
 empty = SMS Up kengori estemal goribo dekibélla MODOT fooñsai do.
 
@@ -192,3 +192,34 @@ held-rejected = Post { $code } fetha no hoy.
 held-unknown = Tor grup ot ostar gorer post { $code } nai.
 post-approved = { $list } ot tor post manzur hoi fethai dil.
 post-rejected = { $list } ot tor post manzur no hoy.
+
+# MODOT <hukum>: ekkan hukum bujhai dede ekkan SMS.
+usage-help = MODOT ye hukum okkol dehae. MODOT aar ekkan hukum ye hiin bujhae, mesal: MODOT JUAIN
+usage-create = BANA grup: tuñar grup bana. NIZOR zoma goro: tuñi manshore juain goraiba. ELAN zoma goro: serof tuñi aar zimmadar fooñsaibo.
+usage-announce = BANA grup ELAN: serof tuñi aar zimmadar okkol fooñsai fare emon grup.
+usage-join = JUAIN grup: grup ot juain goro. Fooñsaibélla: grup tor méseij. Neel goribélla: NEEL grup
+usage-leave = NEEL grup: oi grup ottu aar kissu na faiba. Beggun bon: BONGOR
+usage-lists = GRUPOKKOL: tuñi je grup okkol ot aso hiin dehae.
+usage-name = NAM Amina: tuñar post ot dekha zaibo de nam. Membor okkol tuñar nombor na dekhibo.
+usage-info = MALUMAT grup: hoto membor, ke fooñsai fare aar tuñar ham.
+usage-add = ZOMA grup nombor: ekzon re dawot de (malik aar zimmadar). Tara JUAIN grup zuwab dile juain goribo.
+usage-remove = HOTHA grup ke: membor re hothai do (malik aar zimmadar). Tara abar juain gorifare; MANAGOR ye rokhi rakhe.
+usage-admin = ZIMMADAR grup ke: membor re zimmadar banao. Serof malik ye gorifare.
+usage-start = CURU: abar SMS Up ottu SMS faiba (BONGOR ar baade).
+usage-lang = ZUBAN aar kod: tuñar zuban basi lo, mesal: ZUBAN rhg. Serof ZUBAN dile kod okkol dehae.
+usage-no = NOO grup: oi grup or dawot aar agor dawot okkol na lo. Serof NOO dile akhiri dawot na lor.
+usage-private = BANA grup NIZOR: tuñi ya zimmadar MANZUR gorile de manshe juain goriparibo.
+usage-approve = MANZUR #nombor: maangede manshore juain goraiba (#nombor maangonot ase). MANZUR P12 ye wait goittede post fooñsae.
+usage-deny = NAMANZUR #nombor: maangon na manzur. NAMANZUR P12 ye wait goittede post na fooñsae.
+usage-ban = MANAGOR grup ke: membor re hothai, tar nombor hamesha bon. Baatil goraite: MANAHOTHA grup #nombor
+usage-unban = MANAHOTHA grup #nombor: mana gora manshe abar juain goriparibo.
+usage-owner = MALIK grup ke: tuñar grup ore oinno membor re dede. Tuñi zimmadar thaiba.
+usage-reply = ZUWAB H7 tuñar zuwab: grup or baarottu modot maangede H7 ore fooñsibo. Tuñar nombor hono ke na dekhibo.
+usage-share = BAAT H7: modot maangon H7 or lekha beggun membor ore fooñsao, fooñsaiye manshor nam sara.
+usage-outside = BAAR grup OFF baarir mesej bon gore (malik); BAAR grup ON abar hulede.
+usage-forget = MUSI: tuñar nombor, nam, grup aar mesej hamesha loi musi zaibo. Pokka goribelle kod faiba.
+usage-to = FETHA grup ke tor mesej: ekzon membor ore nizor gori lekho (nam ya #nombor). Nombor hono ke na dekhibo.
+usage-block = ROKHO #nombor: oi manshor nizor mesej aar na aibo. Baatil goraite: ROKHO #nombor OFF
+usage-dm = GOFON grup OFF membor okkol or nizor mesej bon gore (malik); GOFON grup ON abar hulede.
+usage-delete = BONDHO grup: tuñar grup hamesha bon gori do (serof malik). Pokka goribelle kod faiba.
+usage-moderate = DEKHO grup ON zimmadar manzur na gora forjonto membor or post rakhe; DEKHO grup OFF bon gore.

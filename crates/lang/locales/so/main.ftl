@@ -3,7 +3,7 @@
 # Ereyada amarrada: keywords.txt.
 # Plural forms (CLDR so): one, other.
 
-help = SMS Up: SAMEE koox, BIIR koox, BAX koox, LIISAS, XOG koox, MAGAC Cali. Dir: koox farriin. JOOJI: jooji dhammaan.
+help = SMS Up: SAMEE koox, BIIR koox, BAX koox, LIISAS, XOG koox, MAGAC Cali. Dir: koox farriin. CAAWI BIIR wuu sharxaa BIIR. JOOJI: jooji dhammaan.
 unknown-command = Lama fahmin. Si aad u dirto, ku bilow magaca kooxda: guri Salaan. Qor CAAWI si aad u aragto amarrada.
 empty = Qor CAAWI si aad u ogaato sida loo isticmaalo SMS Up.
 
@@ -183,3 +183,34 @@ held-rejected = Qoraalka { $code } lama dirin.
 held-unknown = Ma jiro qoraal { $code } oo sugaya liisaskaaga.
 post-approved = Qoraalkaaga { $list } waa la oggolaaday waana la diray.
 post-rejected = Qoraalkaaga { $list } lama oggolaan.
+
+# CAAWI <amar>: hal SMS oo sharxaya hal amar.
+usage-help = CAAWI wuxuu muujiyaa amarrada. CAAWI iyo amar ayaa sharxa amarkaas, tusaale: CAAWI BIIR
+usage-create = SAMEE koox: koox adiga leedahay. Ku dar GAAR si aad adigu u ogolaato dadka, ama OGEYSIIS si adiga iyo maamulayaasha oo keliya u qoraan.
+usage-announce = SAMEE koox OGEYSIIS: koox ay adiga iyo maamulayaasheeda oo keliya qori karaan.
+usage-join = BIIR koox: ku biir koox. Si aad ugu qorto: koox fariintaada. Si aad uga baxdo: BAX koox
+usage-leave = BAX koox: waxba kaama soo gaarayaan kooxdaas. Si aad u joojiso dhammaan SMS: JOOJI
+usage-lists = LIISAS wuxuu muujiyaa kooxaha aad ku jirto.
+usage-name = MAGAC Cali: magaca ka muuqda qoraalladaada. Xubnuhu lambarkaaga ma arkaan.
+usage-info = XOG koox: inta xubnood, cidda qori karta iyo doorkaaga.
+usage-add = KUDAR koox lambar: casuun qof (milkilaha iyo maamulayaasha). Wuxuu ku biirayaa BIIR koox.
+usage-remove = SAAR koox qof: ka saar xubin (milkilaha iyo maamulayaasha). Wuu soo laaban karaa; MAMNUUC ayaa celiya.
+usage-admin = MAAMULE koox qof: xubin ka dhig maamule. Milkilaha oo keliya.
+usage-start = BILOW: mar kale SMS ka hel SMS Up kadib markaad JOOJI dirtay.
+usage-lang = LUQAD iyo kood: luqadda jawaabaha, tusaale: LUQAD so. LUQAD keliya waxay muujisaa koodadka.
+usage-no = MAYA koox: diid martiqaadka kooxdaas iyo kuwa dambe. MAYA keliya waxay diiddaa kii ugu dambeeyay.
+usage-private = SAMEE koox GAAR: dadku waxay ku biiraan markaad adiga ama maamule OGOLOW dhahdo.
+usage-approve = OGOLOW #lambar: soo geli qofka codsaday (#lambarka codsiga ayuu ku jiraa). OGOLOW P12 wuxuu diraa qoraal sugaya.
+usage-deny = DIIDO #lambar: diid codsi ku biiris. DIIDO P12 wuxuu diidaa qoraal sugaya oggolaansho.
+usage-ban = MAMNUUC koox qof: saar xubin oo lambarkiisa weligiis ka reeb. Si aad u celiso: FASAX koox #lambar
+usage-unban = FASAX koox #lambar: qof la mamnuucay wuu soo biiri karaa mar kale.
+usage-owner = MILKILE koox qof: kooxdaada u wareeji xubin kale. Adigu waxaad ahaanaysaa maamule.
+usage-reply = JAWAAB H7 jawaabtaada: waxay gaartaa qofka codsiga caawimada H7 ee kooxda dibaddeeda. Lambarkaaga lama arko.
+usage-share = WADAAG H7: qoraalka codsiga caawimada H7 u dir dhammaan xubnaha, magaca diraha la'aan.
+usage-outside = DIBAD koox OFF waxay joojisaa fariimaha dibadda (milkilaha); DIBAD koox ON waa ogolaataa.
+usage-forget = TIRTIR: lambarkaaga, magacaaga, kooxahaaga iyo fariimahaaga weligood tirtir. Waxaad heli doontaa kood xaqiijin.
+usage-to = FARIIN koox qof fariintaada: si gaar ah ugu qor hal xubin (magac ama #lambar). Lambarro lama muujiyo.
+usage-block = XANNIB #lambar: fariimaha gaarka ah ee qofkaas kuuma yimaadaan. Si aad u celiso: XANNIB #lambar OFF
+usage-dm = TOOS koox OFF waxay joojisaa fariimaha gaarka ah ee xubnaha (milkilaha); TOOS koox ON waa ogolaataa.
+usage-delete = XIR koox: kooxdaada weligeed xir (milkilaha oo keliya). Waxaad heli doontaa kood xaqiijin.
+usage-moderate = HUBI koox ON qoraallada xubnaha way sugaan ilaa maamule oggolaado; HUBI koox OFF waa joojisaa.
