@@ -72,6 +72,8 @@ pub fn rules(settings: &Settings) -> Rules {
         moves_per_number_per_day: settings.limits.moves_per_number_per_day,
         outside_per_list_per_hour: settings.limits.outside_per_list_per_hour,
         private_per_sender_per_hour: settings.limits.private_per_sender_per_hour,
+        alerts_per_list_per_hour: settings.alerts.per_list_per_hour,
+        alert_expire_minutes: settings.alerts.expire_minutes,
         request_days: settings.limits.request_days,
         carrier: settings.carrier(),
         local_country_language: settings.local_country_language,

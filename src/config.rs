@@ -8,7 +8,14 @@ use serde::{Deserialize, Serialize};
 
 /// Sections of the TOML file besides the channels' ([`crate::channels::kinds`]);
 /// `SMSUP_<SECTION>_<KEY>` in the environment sets `<section>.<key>`.
-const SECTIONS: [&str; 5] = ["limits", "sim", "dispatcher", "carrier_rules", "members"];
+const SECTIONS: [&str; 6] = [
+    "limits",
+    "sim",
+    "dispatcher",
+    "carrier_rules",
+    "members",
+    "alerts",
+];
 
 /// Top-level settings that `SMSUP_<KEY>` may set; other `SMSUP_*` variables (`SMSUP_LOG`) are not settings.
 const TOP_LEVEL: [&str; 8] = [
@@ -124,6 +131,8 @@ pub struct Settings {
     pub local_country_language: bool,
     /// Abuse limits and post rules.
     pub limits: Limits,
+    /// Security alerts (ALERT): how many a list may send, how long they may wait.
+    pub alerts: AlertSettings,
     /// What the networks block, checked before a post fans out.
     pub carrier_rules: CarrierRulesSettings,
     /// Members' upkeep: re-confirmation of silent numbers.
@@ -157,6 +166,7 @@ impl Default for Settings {
             smart_encoding: true,
             local_country_language: false,
             limits: Limits::default(),
+            alerts: AlertSettings::default(),
             carrier_rules: CarrierRulesSettings::default(),
             members: MembersSettings::default(),
             privacy: PrivacySettings::default(),
@@ -218,6 +228,28 @@ impl Default for Limits {
             outside_per_list_per_hour: r.outside_per_list_per_hour,
             private_per_sender_per_hour: r.private_per_sender_per_hour,
             request_days: r.request_days,
+        }
+    }
+}
+
+/// Security alerts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AlertSettings {
+    /// Minutes an alert's message may wait to be sent; after that it expires (never delivered
+    /// late), and the carrier is told the same validity.
+    pub expire_minutes: u32,
+    /// Alerts one list may send per hour.
+    pub per_list_per_hour: u32,
+}
+
+impl Default for AlertSettings {
+    /// The engine's defaults ([`crate::engine::Rules`]).
+    fn default() -> Self {
+        let r = crate::engine::Rules::default();
+        AlertSettings {
+            expire_minutes: r.alert_expire_minutes,
+            per_list_per_hour: r.alerts_per_list_per_hour,
         }
     }
 }
@@ -432,6 +464,13 @@ impl Settings {
         if self.limits.max_post_segments == 0 {
             return Err(ConfigError::Invalid(
                 "limits.max_post_segments must be at least 1".into(),
+            ));
+        }
+        // Twilio's ValidityPeriod is at most 36,000 s (600 minutes); 0 would expire every alert.
+        if !(1..=600).contains(&self.alerts.expire_minutes) {
+            return Err(ConfigError::Invalid(
+                "alerts.expire_minutes must be 1 to 600 (Twilio's longest validity is 10 hours)"
+                    .into(),
             ));
         }
         if self.dispatcher.batch == 0 || self.dispatcher.lease_seconds == 0 {

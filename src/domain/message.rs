@@ -13,6 +13,21 @@ pub struct OutboundSms {
     pub body: String,
     /// Number of segments the text takes (as counted by `smsup_sms`).
     pub segments: u32,
+    /// When the message expires (an alert's, in ms since the epoch): the carrier gets the time left
+    /// as its validity period, so that it drops the message too rather than deliver it late.
+    pub expires_at: Option<i64>,
+}
+
+impl OutboundSms {
+    /// The time left before the message expires, at least one second (None: no expiry).
+    pub fn validity(&self) -> Option<std::time::Duration> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+        self.expires_at.map(|at| {
+            std::time::Duration::from_millis(u64::try_from(at - now).unwrap_or(0).max(1_000))
+        })
+    }
 }
 
 /// What a gateway reports when it accepted a message for delivery.

@@ -83,6 +83,10 @@ pub struct Rules {
     pub request_days: u32,
     /// Private messages (TO) one member may send in an hour.
     pub private_per_sender_per_hour: u32,
+    /// Alerts one list may send per hour (ALERT bypasses the posting limits, not this one).
+    pub alerts_per_list_per_hour: u32,
+    /// Minutes an alert's message may wait to be sent; after that it expires, never late.
+    pub alert_expire_minutes: u32,
     /// What the networks block (links, phone numbers, requests for personal information): such a
     /// post is not relayed and its sender is told why.
     pub carrier: carrier::CarrierRules,
@@ -110,6 +114,8 @@ impl Default for Rules {
             outside_per_list_per_hour: 5,
             request_days: 7,
             private_per_sender_per_hour: 10,
+            alerts_per_list_per_hour: 6,
+            alert_expire_minutes: 30,
             carrier: carrier::CarrierRules::default(),
             local_country_language: false,
         }
@@ -227,6 +233,10 @@ pub struct ListFacts {
     pub fresh_label: String,
     /// The owner and admins, who get join and help requests (loaded only when one may be sent).
     pub admins: Vec<TargetFacts>,
+    /// The sender may send alerts as a reporter (REPORTER), though a plain member.
+    pub sender_reporter: bool,
+    /// Alerts this list sent in the last hour (loaded for ALERT only).
+    pub alerts_last_hour: u64,
 }
 
 /// A member of the list that REMOVE/ADMIN names.
@@ -426,6 +436,8 @@ pub struct Needs {
     pub delete_code: bool,
     /// APPROVE or REJECT of a held post: its id (its list is loaded as the named list).
     pub held_id: Option<i64>,
+    /// ALERT: the list's alerts of the last hour and its recipients.
+    pub alerts: bool,
 }
 
 /// Which memberships a target lookup matches.
@@ -639,6 +651,17 @@ pub fn needs(command: &Command) -> Needs {
             forget: true,
             ..Needs::default()
         },
+        Command::Alert { list, .. } => Needs {
+            list_key: key(list),
+            post_counts: true,
+            alerts: true,
+            ..Needs::default()
+        },
+        Command::Reporter { list, who, .. } => Needs {
+            list_key: key(list),
+            target: Some(who.clone()),
+            ..Needs::default()
+        },
         _ => Needs::default(),
     }
 }
@@ -794,6 +817,29 @@ pub enum Effect {
         /// The member whose number is blocked.
         member_id: i64,
         /// Block (true) or allow again (false).
+        on: bool,
+    },
+    /// A security alert to every reachable member of the list but the sender, in the alert lane
+    /// (before every reply and bulk message) and expiring when not sent in time.
+    Alert {
+        /// List id.
+        list_id: i64,
+        /// The text as members receive it (`[list] ALERT alias: text`).
+        text: String,
+        /// The same in Zawgyi, for members whose phones show Zawgyi (when it has Burmese).
+        zawgyi_text: Option<String>,
+        /// Segments of the text.
+        segments: u32,
+        /// Minutes its messages may wait to be sent; then they expire.
+        expire_minutes: u32,
+    },
+    /// Let a member send alerts (on), or no longer (off).
+    SetReporter {
+        /// List id.
+        list_id: i64,
+        /// Member id.
+        member_id: i64,
+        /// On.
         on: bool,
     },
     /// Hold plain members' posts for approval (on), or not (off).
@@ -1849,6 +1895,10 @@ impl Engine {
             Command::Block { list, who, on } => {
                 self.block(&mut d, &mut r, list.as_deref(), who, *on, facts)
             }
+            Command::Alert { list, text } => self.alert(&mut d, &mut r, list, text, facts),
+            Command::Reporter { list, who, on } => {
+                self.reporter(&mut d, &mut r, list, who, *on, facts)
+            }
             Command::Moderate { list, on } => {
                 let names = [
                     "moderate-usage",
@@ -2725,14 +2775,118 @@ impl Engine {
     /// `[list] alias: text` as members receive a member's words: the sender's alias, or their
     /// label in the list when they have none or it looks like another member's.
     fn relayed(&self, l: &ListFacts, sender: &Sender, text: &str) -> String {
+        self.relayed_marked(l, sender, "", text)
+    }
+
+    /// [`Self::relayed`] with a mark before the sender's name (`[list] ALERT alias: text`).
+    fn relayed_marked(&self, l: &ListFacts, sender: &Sender, mark: &str, text: &str) -> String {
         let label = l.sender_label.as_deref().unwrap_or("?");
         let alias = sender.alias.as_deref().filter(|_| !l.sender_alias_clash);
         self.encode_text(&format!(
-            "[{}] {}: {}",
+            "[{}] {mark}{}: {}",
             l.name,
             display_name(alias, label),
             text
         ))
+    }
+
+    /// ALERT: the owner, an admin or a reporter warns every member at once. The alert overtakes
+    /// everything queued, is not held by moderation nor counted against the posting limits, but a
+    /// list sends at most `alerts_per_list_per_hour` of them; `TEST` as its first word marks it a
+    /// test to every recipient.
+    fn alert(&self, d: &mut Decision, r: &mut Replies<'_>, list: &str, body: &str, facts: &Facts) {
+        let Some(l) = &facts.list else {
+            r.say("unknown-list", &[("list", typed(list))]);
+            return;
+        };
+        let allowed = match l.sender_role {
+            Some(role) => role.can_manage() || l.sender_reporter,
+            None => false,
+        };
+        if !allowed {
+            r.say("alert-not-allowed", &[("list", s(&l.name))]);
+            return;
+        }
+        let (first, rest) = body
+            .trim_start()
+            .split_once(char::is_whitespace)
+            .unwrap_or((body.trim(), ""));
+        let test = first.eq_ignore_ascii_case("test");
+        let (mark, body) = if test {
+            ("TEST ALERT ", rest)
+        } else {
+            ("ALERT ", body)
+        };
+        if shows_nothing(&clean_post(body)) {
+            r.say("alert-empty", &[("list", s(&l.name))]);
+            return;
+        }
+        let Some(sent) = self.relayable(r, l, body) else {
+            return;
+        };
+        let text = self.relayed_marked(l, &facts.sender, mark, &sent);
+        let segments = smsup_sms::analyze(&text).segments;
+        if self.too_long(r, segments) {
+            return;
+        }
+        let max = u64::from(self.rules.alerts_per_list_per_hour);
+        if l.alerts_last_hour >= max {
+            r.refuse_for_limit("alert-limit", &[("list", s(&l.name)), ("max", n(max))]);
+            return;
+        }
+        d.effects.push(Effect::Alert {
+            list_id: l.id,
+            zawgyi_text: to_zawgyi(&text),
+            text,
+            segments: u32::try_from(segments).unwrap_or(u32::MAX),
+            expire_minutes: self.rules.alert_expire_minutes,
+        });
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action: if test { "alert-test" } else { "alert" },
+            target: None,
+        });
+        r.say(
+            "alert-sent",
+            &[("count", n(l.recipients)), ("list", s(&l.name))],
+        );
+    }
+
+    /// REPORTER: the owner or an admin lets a member send alerts (or no longer); the member is told.
+    fn reporter(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        list: &str,
+        who: &str,
+        on: bool,
+        facts: &Facts,
+    ) {
+        let Some(l) = &facts.list else {
+            r.say("unknown-list", &[("list", typed(list))]);
+            return;
+        };
+        if !l.sender_role.is_some_and(Role::can_manage) {
+            r.say("not-admin", &[("list", s(&l.name))]);
+            return;
+        }
+        let Some(target) = self.one_target(r, who, l, facts, "member-not-found") else {
+            return;
+        };
+        let shown = display_name(target.alias.as_deref(), &target.label);
+        let effect = Effect::SetReporter {
+            list_id: l.id,
+            member_id: target.id,
+            on,
+        };
+        let (action, reply, notice) = if on {
+            ("reporter", "reporter-made", "you-are-reporter")
+        } else {
+            ("reporter-off", "reporter-removed", "you-are-no-reporter")
+        };
+        let notice = (target.id != facts.sender.id).then_some(notice);
+        self.act_on(d, r, (l.id, &l.name), effect, action, target, notice);
+        r.say(reply, &[("who", s(&shown)), ("list", s(&l.name))]);
     }
 
     /// The text of a relayed message as it will leave, or the reply that says why it cannot.

@@ -207,6 +207,22 @@ pub enum Command {
     },
     /// A single word that is not a keyword (maybe a list name without a message).
     Word(String),
+    /// `ALERT <list> <text>`: a security alert to every member, before everything else.
+    Alert {
+        /// The list name as typed.
+        list: String,
+        /// The alert's text as typed (`TEST …` marks a test).
+        text: String,
+    },
+    /// `REPORTER <list> <who> [OFF]`: let a member send alerts, or no longer.
+    Reporter {
+        /// The list name as typed.
+        list: String,
+        /// An alias or `#label`.
+        who: String,
+        /// False with OFF.
+        on: bool,
+    },
     /// An empty message.
     Empty,
 }
@@ -217,6 +233,8 @@ impl Command {
     pub fn kind(&self) -> &'static str {
         match self {
             Command::Help | Command::HelpOn { .. } => "help",
+            Command::Alert { .. } => "alert",
+            Command::Reporter { .. } => "reporter",
             Command::Create { .. } => "create",
             Command::Join { .. } => "join",
             Command::Leave { .. } => "leave",
@@ -754,6 +772,24 @@ pub fn parse(text: &str, region: &str) -> Parsed {
                 Command::Moderate { list, on }
             }
         }
+        // `ALERT safety Police at the market`: the text as typed after the list's name.
+        Keyword::Alert if !arg.is_empty() => {
+            let (list, text) = split_first(rest);
+            Command::Alert {
+                list: trim_word(list).to_string(),
+                text: text.trim_end().to_string(),
+            }
+        }
+        // `REPORTER safety Amina`, `REPORTER safety #K7PQ OFF`.
+        Keyword::Reporter if !arg.is_empty() => {
+            let (list, rest) = split_first(rest);
+            let (who, switch) = split_first(rest);
+            Command::Reporter {
+                list: trim_word(list).to_string(),
+                who: trim_word(who).to_string(),
+                on: on_off(switch).unwrap_or(true),
+            }
+        }
         Keyword::Outside if !arg.is_empty() => {
             let (list, switch) = split_first(rest);
             Command::Outside {
@@ -1217,6 +1253,15 @@ mod every_keyword {
             Keyword::Outside => Command::Outside { list, on: None },
             Keyword::Dm => Command::Dm { list, on: None },
             Keyword::Moderate => Command::Moderate { list, on: None },
+            Keyword::Alert => Command::Alert {
+                list,
+                text: String::new(),
+            },
+            Keyword::Reporter => Command::Reporter {
+                list,
+                who: String::new(),
+                on: true,
+            },
             Keyword::Delete => Command::Delete { list, code: None },
             Keyword::To => Command::To {
                 list,

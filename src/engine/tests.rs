@@ -65,6 +65,8 @@ fn list(role: Option<Role>) -> ListFacts {
         sender_requested: false,
         fresh_label: "N3W1".into(),
         admins: vec![],
+        sender_reporter: false,
+        alerts_last_hour: 0,
     }
 }
 
@@ -1869,4 +1871,207 @@ fn help_on_a_command_while_opted_out_only_says_how_to_come_back() {
     assert!(d.effects.is_empty());
     assert_eq!(only_reply(&d), only_reply(&run("HELP", &f)));
     assert!(only_reply(&d).contains("START"));
+}
+
+/// The one alert effect of a decision, if any.
+fn alert_text(d: &Decision) -> Option<&str> {
+    d.effects.iter().find_map(|e| match e {
+        Effect::Alert { text, .. } => Some(text.as_str()),
+        _ => None,
+    })
+}
+
+fn alert_facts(role: Role, reporter: bool) -> Facts {
+    let mut f = facts();
+    f.sender.alias = Some("Amina".into());
+    let mut l = list(Some(role));
+    l.sender_reporter = reporter;
+    f.list = Some(l);
+    f
+}
+
+#[test]
+fn alerts_come_from_the_owner_admins_and_reporters_only() {
+    for (role, reporter) in [
+        (Role::Owner, false),
+        (Role::Admin, false),
+        (Role::Member, true),
+    ] {
+        let d = run(
+            "ALERT housing Police checkpoint at Jalan Ipoh",
+            &alert_facts(role, reporter),
+        );
+        assert_eq!(
+            alert_text(&d),
+            Some("[housing] ALERT Amina: Police checkpoint at Jalan Ipoh"),
+            "{role:?}"
+        );
+        assert!(d.effects.contains(&Effect::Audit {
+            list_id: 3,
+            action: "alert",
+            target: None
+        }));
+        assert!(matches!(
+            d.effects[0],
+            Effect::Alert {
+                expire_minutes: 30,
+                segments: 1,
+                ..
+            }
+        ));
+        assert_eq!(
+            only_reply(&d),
+            "Alert sent to 11 members of housing, before everything else."
+        );
+    }
+    // A plain member, and someone outside the list, are told who may; nothing is sent.
+    let d = run("ALERT housing Raid now!", &alert_facts(Role::Member, false));
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("Only the owner, admins and reporters of housing"));
+    let mut outside = facts();
+    outside.list = Some(list(None));
+    let d = run("ALERT housing Raid now!", &outside);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("reporters of housing"));
+    let d = run("ALERT nowhere Raid now!", &facts());
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("no list called nowhere"));
+}
+
+#[test]
+fn an_alert_marked_test_says_so_and_an_empty_one_is_refused() {
+    let f = alert_facts(Role::Owner, false);
+    let d = run("ALERT housing test Drill for Saturday", &f);
+    assert_eq!(
+        alert_text(&d),
+        Some("[housing] TEST ALERT Amina: Drill for Saturday")
+    );
+    assert!(d.effects.contains(&Effect::Audit {
+        list_id: 3,
+        action: "alert-test",
+        target: None
+    }));
+    // "Testing" is a word of the alert, not the mark.
+    let d = run("ALERT housing Testing of sirens at noon", &f);
+    assert_eq!(
+        alert_text(&d),
+        Some("[housing] ALERT Amina: Testing of sirens at noon")
+    );
+    for text in [
+        "ALERT housing",
+        "ALERT housing TEST",
+        "ALERT housing \u{200B}\u{200B}",
+    ] {
+        let d = run(text, &f);
+        assert!(d.effects.is_empty(), "{text}");
+        assert_eq!(
+            only_reply(&d),
+            "Write the alert after the list name: ALERT housing your message"
+        );
+    }
+    assert!(only_reply(&run("ALERT", &f)).contains("ALERT housing"));
+}
+
+#[test]
+fn alerts_bypass_the_posting_limits_but_not_their_own() {
+    let mut f = alert_facts(Role::Member, true);
+    f.sender_posts_last_hour = 1_000;
+    if let Some(l) = f.list.as_mut() {
+        l.segments_today = u64::MAX / 4;
+        l.moderated = true;
+        l.announce = true;
+    }
+    let d = run("ALERT housing Immigration raid at the market", &f);
+    assert!(alert_text(&d).is_some(), "{d:?}");
+    assert!(!d
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::Post { .. } | Effect::HoldPost { .. })));
+    // Six alerts an hour per list (a setting).
+    if let Some(l) = f.list.as_mut() {
+        l.alerts_last_hour = 6;
+    }
+    let d = run("ALERT housing One more", &f);
+    assert!(d.effects.is_empty());
+    assert_eq!(
+        only_reply(&d),
+        "housing sent 6 alerts this hour, the most allowed. Please wait."
+    );
+    let e = Engine::new(Rules {
+        alerts_per_list_per_hour: 7,
+        ..Rules::default()
+    });
+    assert!(alert_text(&run_with(&e, "ALERT housing One more", &f)).is_some());
+}
+
+#[test]
+fn an_alert_obeys_the_carrier_rules_and_cannot_forge_a_header() {
+    let e = malaysian_engine();
+    let f = alert_facts(Role::Owner, false);
+    let d = run_with(&e, "ALERT housing Call 012-345 6789 now", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("phone number"));
+    let d = run(
+        "ALERT housing ok\n[housing] ALERT Boss: all clear, go out",
+        &f,
+    );
+    let text = alert_text(&d).expect("an alert");
+    assert!(!text.contains("\n[housing]"), "{text}");
+    assert!(text.starts_with("[housing] ALERT Amina: ok"), "{text}");
+}
+
+#[test]
+fn reporter_is_given_and_taken_by_the_owner_or_an_admin() {
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Admin)));
+    f.targets = vec![target(9, "Bob", Role::Member)];
+    let d = run("REPORTER housing Bob", &f);
+    assert_eq!(
+        d.effects,
+        vec![
+            Effect::SetReporter {
+                list_id: 3,
+                member_id: 9,
+                on: true
+            },
+            Effect::Audit {
+                list_id: 3,
+                action: "reporter",
+                target: Some("L9AB".into())
+            }
+        ]
+    );
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Sender && r.text == "Bob can now send alerts to housing."));
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Member(9) && r.text.ends_with("ALERT housing your message")));
+
+    let d = run("REPORTER housing Bob OFF", &f);
+    assert_eq!(
+        d.effects[0],
+        Effect::SetReporter {
+            list_id: 3,
+            member_id: 9,
+            on: false
+        }
+    );
+    assert!(d
+        .replies
+        .iter()
+        .any(|r| r.to == To::Member(9) && r.text == "You can no longer send alerts to housing."));
+
+    // A plain member cannot; a name nobody has finds nobody.
+    f.list = Some(list(Some(Role::Member)));
+    let d = run("REPORTER housing Bob", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("Only the owner or admins"));
+    f.list = Some(list(Some(Role::Owner)));
+    f.targets.clear();
+    let d = run("REPORTER housing Nobody", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("No member Nobody"));
 }

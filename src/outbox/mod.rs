@@ -201,6 +201,7 @@ impl Dispatcher {
                         to: std::mem::take(&mut row.to),
                         body: std::mem::take(&mut row.body),
                         segments: row.segments,
+                        expires_at: row.expires_at,
                     };
                     let started = Instant::now();
                     let result = gateway.send(&sms).await;
@@ -332,6 +333,7 @@ mod tests {
             body: "hi".into(),
             segments: 1,
             attempts,
+            expires_at: None,
         }
     }
 

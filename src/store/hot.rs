@@ -209,6 +209,8 @@ pub(super) struct ClaimRow {
     pub message_id: i64,
     /// The recipient's encrypted number (None only if the member row is missing).
     pub phone_enc: Option<Vec<u8>>,
+    /// When the row expires (alerts).
+    pub expires_at: Option<i64>,
 }
 
 /// A text read for the cache: (messages id, body, segments).
@@ -226,6 +228,12 @@ pub(super) fn claim(
     now: i64,
     known: &dyn Fn(i64) -> bool,
 ) -> Result<(Vec<ClaimRow>, Vec<TextRow>), StoreError> {
+    // An alert's message not sent in time expires (it is never delivered late), a retry's too.
+    t.prepare_cached(
+        "UPDATE outbox SET state = 'expired', lease_until = NULL, phone_enc = NULL, updated_at = ?1
+         WHERE gateway = ?2 AND state = 'queued' AND expires_at IS NOT NULL AND expires_at <= ?1",
+    )?
+    .execute(params![now, gateway])?;
     let mut stmt = t.prepare_cached(
         "UPDATE outbox SET state = 'sending', lease_until = ?1, attempts = attempts + 1, updated_at = ?2
          WHERE id IN (
@@ -239,7 +247,8 @@ pub(super) fn claim(
             LIMIT ?4)
          RETURNING id, recipient_id, attempts, message_id, priority,
            COALESCE(outbox.phone_enc,
-                    (SELECT phone_enc FROM members m WHERE m.id = outbox.recipient_id))",
+                    (SELECT phone_enc FROM members m WHERE m.id = outbox.recipient_id)),
+           expires_at",
     )?;
     let mut rows: Vec<(i64, ClaimRow)> = stmt
         .query_map(params![lease_until, now, gateway, i64::from(limit)], |r| {
@@ -251,6 +260,7 @@ pub(super) fn claim(
                     attempts: r.get(2)?,
                     message_id: r.get(3)?,
                     phone_enc: r.get(5)?,
+                    expires_at: r.get(6)?,
                 },
             ))
         })?

@@ -86,6 +86,8 @@ pub struct Claimed {
     pub segments: u32,
     /// Attempts so far, this one included.
     pub attempts: u32,
+    /// When an alert's message expires (ms since the epoch).
+    pub expires_at: Option<i64>,
 }
 
 /// Why a row failed for good.

@@ -32,6 +32,36 @@ pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 const PRIORITY_REPLY: i64 = Priority::Reply.as_i64();
 /// Lane of bulk fan-out.
 const PRIORITY_BULK: i64 = Priority::Bulk.as_i64();
+/// Alerts: before every reply and bulk message.
+const PRIORITY_ALERT: i64 = Priority::Alert.as_i64();
+
+/// The sender's membership of a list: role, label, state, when they asked to join, reporter.
+type MembershipRow = (String, Option<String>, String, Option<i64>, i64);
+
+/// The lane a fan-out is queued in, and when its messages expire (alerts only).
+#[derive(Debug, Clone, Copy)]
+struct Lane {
+    /// `outbox.priority`.
+    priority: i64,
+    /// `outbox.expires_at`: not sent by then, never sent.
+    expires_at: Option<i64>,
+}
+
+impl Lane {
+    /// Posts and notices to a whole list.
+    const BULK: Lane = Lane {
+        priority: PRIORITY_BULK,
+        expires_at: None,
+    };
+
+    /// An alert that expires at `expires_at`.
+    fn alert(expires_at: i64) -> Lane {
+        Lane {
+            priority: PRIORITY_ALERT,
+            expires_at: Some(expires_at),
+        }
+    }
+}
 
 /// The SQLite implementation of [`Store`].
 #[derive(Clone, Debug)]
@@ -439,15 +469,14 @@ impl SqliteStore {
                 } else {
                     0
                 };
-                let membership: Option<(String, Option<String>, String, Option<i64>)> =
-                    sqlx::query_as(
-                        "SELECT role, label, state, requested_at FROM memberships
+                let membership: Option<MembershipRow> = sqlx::query_as(
+                    "SELECT role, label, state, requested_at, reporter FROM memberships
                          WHERE list_id = ? AND member_id = ?",
-                    )
-                    .bind(id)
-                    .bind(sender_id)
-                    .fetch_optional(&mut *conn)
-                    .await?;
+                )
+                .bind(id)
+                .bind(sender_id)
+                .fetch_optional(&mut *conn)
+                .await?;
                 let state = membership.as_ref().map(|m| m.2.as_str());
                 let sender_invited = state == Some("invited");
                 let sender_requested = matches!(state, Some("requested" | "declined" | "denied"))
@@ -457,9 +486,21 @@ impl SqliteStore {
                         .is_some_and(|at| at > now - window);
                 let known_label = membership.as_ref().and_then(|m| m.1.clone());
                 let active = state == Some("active");
+                let sender_reporter = active && membership.as_ref().is_some_and(|m| m.4 != 0);
                 let mine: Option<(String, Option<String>)> = membership
                     .filter(|_| active)
-                    .map(|(role, label, _, _)| (role, label));
+                    .map(|(role, label, ..)| (role, label));
+                let alerts_last_hour: i64 = if needs.alerts {
+                    sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM posts WHERE list_id = ? AND alert = 1 AND created_at > ?",
+                    )
+                    .bind(id)
+                    .bind(now - 3_600_000)
+                    .fetch_one(&mut *conn)
+                    .await?
+                } else {
+                    0
+                };
                 let sender_banned: bool = sqlx::query_scalar::<_, i64>(
                     "SELECT COUNT(*) FROM bans WHERE list_id = ? AND phone_index = ?",
                 )
@@ -586,6 +627,8 @@ impl SqliteStore {
                     sender_requested,
                     fresh_label,
                     admins,
+                    sender_reporter,
+                    alerts_last_hour: alerts_last_hour as u64,
                 });
             }
         }
@@ -1222,6 +1265,33 @@ impl SqliteStore {
                 .execute(&mut *conn)
                 .await?;
             }
+            Effect::Alert {
+                list_id,
+                text,
+                zawgyi_text,
+                segments,
+                expire_minutes,
+            } => {
+                let expires_at = now + i64::from(*expire_minutes) * 60_000;
+                let alert = (text.as_str(), zawgyi_text.as_deref(), *segments);
+                let lane = Lane::alert(expires_at);
+                self.post_in(conn, *list_id, sender_id, inbound_id, alert, lane, now)
+                    .await?
+            }
+            Effect::SetReporter {
+                list_id,
+                member_id,
+                on,
+            } => {
+                sqlx::query(
+                    "UPDATE memberships SET reporter = ? WHERE list_id = ? AND member_id = ?",
+                )
+                .bind(i64::from(*on))
+                .bind(list_id)
+                .bind(member_id)
+                .execute(&mut *conn)
+                .await?;
+            }
             Effect::SetModerated { list_id, on } => {
                 sqlx::query("UPDATE lists SET moderated = ? WHERE id = ?")
                     .bind(i64::from(*on))
@@ -1523,7 +1593,23 @@ impl SqliteStore {
         list_id: i64,
         author: i64,
         inbound_id: i64,
+        text: (&str, Option<&str>, u32),
+        now: i64,
+    ) -> Result<(), StoreError> {
+        self.post_in(conn, list_id, author, inbound_id, text, Lane::BULK, now)
+            .await
+    }
+
+    /// [`Self::post`] in a given lane: bulk for posts, the alert lane (with an expiry) for alerts.
+    #[allow(clippy::too_many_arguments)]
+    async fn post_in(
+        &self,
+        conn: &mut SqliteConnection,
+        list_id: i64,
+        author: i64,
+        inbound_id: i64,
         (text, zawgyi_text, segments): (&str, Option<&str>, u32),
+        lane: Lane,
         now: i64,
     ) -> Result<(), StoreError> {
         let (message_id, _) = Self::insert_message(conn, text, now).await?;
@@ -1542,13 +1628,13 @@ impl SqliteStore {
             };
             let whom = format!("AND m.undeliverable = 0 AND m.paused = 0 {font}");
             fanned += self
-                .fan_out(conn, id, list_id, author, &whom, "", now)
+                .fan_out_in(conn, id, list_id, author, (&whom, ""), lane, now)
                 .await?;
         }
         sqlx::query(
             "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments,
-                                        created_at, zawgyi_message_id)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                        created_at, zawgyi_message_id, alert)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(list_id)
         .bind(author)
@@ -1558,6 +1644,7 @@ impl SqliteStore {
         .bind(i64::from(segments))
         .bind(now)
         .bind(zawgyi_id)
+        .bind(i64::from(lane.priority == PRIORITY_ALERT))
         .execute(&mut *conn)
         .await?;
         Ok(())
@@ -1577,10 +1664,34 @@ impl SqliteStore {
         arg: &str,
         now: i64,
     ) -> Result<u64, StoreError> {
+        self.fan_out_in(
+            conn,
+            message_id,
+            list_id,
+            except,
+            (whom, arg),
+            Lane::BULK,
+            now,
+        )
+        .await
+    }
+
+    /// [`Self::fan_out`] in a given lane.
+    #[allow(clippy::too_many_arguments)]
+    async fn fan_out_in(
+        &self,
+        conn: &mut SqliteConnection,
+        message_id: i64,
+        list_id: i64,
+        except: i64,
+        (whom, arg): (&str, &str),
+        lane: Lane,
+        now: i64,
+    ) -> Result<u64, StoreError> {
         Ok(sqlx::query(&format!(
             "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
-                                 next_attempt_at, created_at, updated_at)
-             SELECT ?1, m.id, COALESCE(m.gateway, ?2), ?3, 'queued', ?4, ?4, ?4
+                                 next_attempt_at, created_at, updated_at, expires_at)
+             SELECT ?1, m.id, COALESCE(m.gateway, ?2), ?3, 'queued', ?4, ?4, ?4, ?8
              FROM memberships ms JOIN members m ON m.id = ms.member_id
              WHERE ms.list_id = ?5 AND ms.state = 'active' AND m.opted_out = 0
                AND m.id != ?7 AND (?6 = ?6) {whom}
@@ -1588,11 +1699,12 @@ impl SqliteStore {
         ))
         .bind(message_id)
         .bind(&self.default_gateway)
-        .bind(PRIORITY_BULK)
+        .bind(lane.priority)
         .bind(now)
         .bind(list_id)
         .bind(arg)
         .bind(except)
+        .bind(lane.expires_at)
         .execute(&mut *conn)
         .await?
         .rows_affected())
@@ -2477,6 +2589,7 @@ impl Queue for SqliteStore {
                 body: body.to_string(),
                 segments,
                 attempts: u32::try_from(row.attempts).unwrap_or(1),
+                expires_at: row.expires_at,
             });
         }
         Ok(out)

@@ -42,6 +42,7 @@ const OUTBOX_STATES: &[&str] = &[
     "undelivered",
     "failed",
     "cancelled",
+    "expired",
 ];
 
 #[derive(Clone)]

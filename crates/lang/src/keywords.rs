@@ -55,7 +55,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 32] = [
+    pub const ALL: [Keyword; 34] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -88,6 +88,8 @@ impl Keyword {
         Keyword::Dm,
         Keyword::Delete,
         Keyword::Moderate,
+        Keyword::Alert,
+        Keyword::Reporter,
     ];
 
     /// The message that explains this command, the answer to `HELP <command>` (`usage-join`).
@@ -126,6 +128,8 @@ impl Keyword {
             Keyword::Dm => "usage-dm",
             Keyword::Delete => "usage-delete",
             Keyword::Moderate => "usage-moderate",
+            Keyword::Alert => "usage-alert",
+            Keyword::Reporter => "usage-reporter",
         }
     }
 
@@ -164,6 +168,8 @@ impl Keyword {
             Keyword::Dm => "dm",
             Keyword::Delete => "delete",
             Keyword::Moderate => "moderate",
+            Keyword::Alert => "alert",
+            Keyword::Reporter => "reporter",
         }
     }
 }

@@ -343,6 +343,10 @@ pub enum Keyword {
     Delete,
     /// Hold plain members' posts for an admin's approval (`MODERATE <list> ON|OFF`).
     Moderate,
+    /// `ALERT <list> <text>`: a security alert, before everything else.
+    Alert,
+    /// `REPORTER <list> <who> [OFF]`: let a member send alerts.
+    Reporter,
 }
 
 /// A value for a template's placeable.

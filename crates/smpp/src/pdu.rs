@@ -180,6 +180,19 @@ pub struct BindResp {
     pub tlvs: Vec<Tlv>,
 }
 
+/// An SMPP relative time (SMPP 3.4 §7.1.1): `YYMMDDhhmmss000R`, here in days, hours, minutes
+/// and seconds from now (years and months 00; days up to 99). Used for `validity_period`.
+pub fn relative_time(d: std::time::Duration) -> String {
+    let total = d.as_secs().min(99 * 86_400 + 86_399);
+    let (days, rest) = (total / 86_400, total % 86_400);
+    format!(
+        "0000{days:02}{:02}{:02}{:02}000R",
+        rest / 3_600,
+        rest % 3_600 / 60,
+        rest % 60
+    )
+}
+
 /// submit_sm and deliver_sm share one layout.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ShortMessage {
@@ -698,6 +711,31 @@ fn encode_body(body: &Body, out: &mut BytesMut) -> Result<(), PduError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn relative_times_count_days_hours_minutes_and_seconds() {
+        use std::time::Duration;
+        assert_eq!(relative_time(Duration::from_secs(1)), "000000000001000R");
+        assert_eq!(
+            relative_time(Duration::from_secs(1_800)),
+            "000000003000000R"
+        );
+        assert_eq!(
+            relative_time(Duration::from_secs(36_000)),
+            "000000100000000R"
+        );
+        assert_eq!(
+            relative_time(Duration::from_secs(86_400 + 3_661)),
+            "000001010101000R"
+        );
+        // At most 99 days, 23:59:59: never a field of three digits.
+        assert_eq!(
+            relative_time(Duration::from_secs(u64::MAX)),
+            "000099235959000R"
+        );
+        assert_eq!(relative_time(Duration::from_secs(5)).len(), 16);
+    }
+
     use super::*;
 
     #[test]

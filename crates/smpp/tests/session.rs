@@ -568,3 +568,37 @@ async fn shutdown_drains_the_window_then_unbinds() {
         Err(SubmitError::Shutdown)
     );
 }
+
+#[tokio::test]
+async fn a_validity_period_reaches_the_smsc_as_a_relative_time_on_every_part() {
+    let smsc = TestSmsc::start().await;
+    let (client, _ev) = Client::start(config(smsc.port)).unwrap();
+    let thirty_minutes = std::time::Duration::from_secs(30 * 60);
+    client
+        .submit_valid(
+            "+60123456789",
+            "Checkpoint at the bridge",
+            Some(thirty_minutes),
+        )
+        .await
+        .unwrap();
+    let long = "Police at the market, stay home. ".repeat(8);
+    client
+        .submit_valid(
+            "+60123456789",
+            &long,
+            Some(std::time::Duration::from_secs(93_784)),
+        )
+        .await
+        .unwrap();
+    client.submit("+60123456789", "no expiry").await.unwrap();
+    let seen = smsc.seen();
+    assert_eq!(seen[0].sm.validity_period, "000000003000000R");
+    let parts = seen.len() - 2;
+    assert!(parts >= 2, "the long text went in {parts} parts");
+    for s in &seen[1..=parts] {
+        // 1 day, 2 hours, 3 minutes, 4 seconds.
+        assert_eq!(s.sm.validity_period, "000001020304000R");
+    }
+    assert_eq!(seen[parts + 1].sm.validity_period, "");
+}

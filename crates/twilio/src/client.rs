@@ -311,7 +311,22 @@ impl TwilioClient {
         body: &str,
         status_callback: Option<&str>,
     ) -> Result<MessageResource, TwilioError> {
-        let mut form: Vec<(&str, &str)> = Vec::with_capacity(4);
+        self.send_valid(to, sender, body, status_callback, None)
+            .await
+    }
+
+    /// [`Self::send`] with a `ValidityPeriod`: Twilio drops the message when it is still queued
+    /// after `validity_seconds` (1 to 36,000; values outside are brought inside).
+    pub async fn send_valid(
+        &self,
+        to: &str,
+        sender: Sender<'_>,
+        body: &str,
+        status_callback: Option<&str>,
+        validity_seconds: Option<u64>,
+    ) -> Result<MessageResource, TwilioError> {
+        let validity = validity_seconds.map(|s| s.clamp(1, 36_000).to_string());
+        let mut form: Vec<(&str, &str)> = Vec::with_capacity(5);
         form.push(("To", to));
         match sender {
             Sender::From(n) => form.push(("From", n)),
@@ -320,6 +335,9 @@ impl TwilioClient {
         form.push(("Body", body));
         if let Some(cb) = status_callback {
             form.push(("StatusCallback", cb));
+        }
+        if let Some(v) = &validity {
+            form.push(("ValidityPeriod", v));
         }
         let result = self
             .http

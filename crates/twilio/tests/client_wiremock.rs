@@ -336,3 +336,38 @@ fn base64_encode(bytes: &[u8]) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
+
+#[tokio::test]
+async fn an_alert_carries_its_validity_period_within_twilios_range() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(messages_path()))
+        .respond_with(ResponseTemplate::new(201).set_body_json(created("+60123456789", "hi")))
+        .expect(4)
+        .mount(&server)
+        .await;
+    let client = TwilioClient::new(&config(&server.uri(), 5)).unwrap();
+    for seconds in [Some(1_800), Some(0), Some(50_000), None] {
+        client
+            .send_valid(
+                "+60123456789",
+                Sender::From("+60111111111"),
+                "hi",
+                None,
+                seconds,
+            )
+            .await
+            .unwrap();
+    }
+    let reqs = server.received_requests().await.unwrap();
+    let validity = |i: usize| {
+        form_of(&reqs[i])
+            .into_iter()
+            .find(|(k, _)| k == "ValidityPeriod")
+            .map(|(_, v)| v)
+    };
+    assert_eq!(validity(0).as_deref(), Some("1800"));
+    assert_eq!(validity(1).as_deref(), Some("1"), "at least 1 s");
+    assert_eq!(validity(2).as_deref(), Some("36000"), "at most 36,000 s");
+    assert_eq!(validity(3), None);
+}

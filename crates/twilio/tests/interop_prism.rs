@@ -138,6 +138,21 @@ async fn every_request_we_send_passes_twilios_openapi_description() {
         assert!(m.sid.starts_with("SM") && m.sid.len() == 34, "{m:?}");
         assert_eq!(m.status, MessageStatus::Queued);
     }
+    // An alert's message carries a ValidityPeriod (the time it may still wait): Prism checks the
+    // field against Twilio's description.
+    for seconds in [1, 1_800, 36_000] {
+        let m = client
+            .send_valid(
+                "+60123456789",
+                Sender::From("+60111111111"),
+                "[safety] ALERT Amina: checkpoint at the bridge",
+                None,
+                Some(seconds),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("Prism refused ValidityPeriod {seconds}: {e}"));
+        assert_eq!(m.status, MessageStatus::Queued);
+    }
     // `smsup doctor`'s account check: a GET of the account, which the description also knows.
     let account = client
         .check_account()

@@ -27,6 +27,9 @@ pub const NAME: &str = "sim";
 /// The simulator's send side.
 pub struct SimGateway {
     limiter: Option<DefaultDirectRateLimiter>,
+    /// Sends take their turn at the simulated carrier in the order they came, as on a real
+    /// carrier link (the rate limiter alone lets any waiting send go next).
+    turn: tokio::sync::Mutex<()>,
 }
 
 impl SimGateway {
@@ -35,6 +38,7 @@ impl SimGateway {
         SimGateway {
             limiter: NonZeroU32::new(segments_per_second)
                 .map(|rate| RateLimiter::direct(Quota::per_second(rate))),
+            turn: tokio::sync::Mutex::new(()),
         }
     }
 }
@@ -56,6 +60,7 @@ impl Gateway for SimGateway {
     async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
         if let Some(limiter) = &self.limiter {
             let n = NonZeroU32::new(sms.segments.max(1)).unwrap_or(NonZeroU32::MIN);
+            let _turn = self.turn.lock().await;
             if limiter.until_n_ready(n).await.is_err() {
                 return Err(SendError::Permanent {
                     code: None,

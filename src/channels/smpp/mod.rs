@@ -411,7 +411,7 @@ impl Gateway for SmppGateway {
     async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
         let submitted = self
             .client
-            .submit(&sms.to, &sms.body)
+            .submit_valid(&sms.to, &sms.body, sms.validity())
             .await
             .map_err(send_error)?;
         if let Ok(mut ids) = self.ids.lock() {
@@ -994,6 +994,7 @@ mod tests {
                         to: "+60123456789".into(),
                         body: format!("hello {i}"),
                         segments: 1,
+                        expires_at: None,
                     };
                     gw.send(&sms).await.unwrap()
                 })
@@ -1065,6 +1066,7 @@ mod tests {
             to: "+60123456789".into(),
             body: "hello".into(),
             segments: 1,
+            expires_at: None,
         };
         let accepted = gw.send(&sms).await.unwrap();
         assert_eq!(accepted.provider_ids, vec!["1000".to_string()]);

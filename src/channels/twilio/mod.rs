@@ -212,6 +212,7 @@ impl Gateway for TwilioGateway {
 
     async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
         let callback = channel_status_callback_url(&self.config, &self.name, sms.id);
+        let validity = sms.validity().map(|d| d.as_secs());
         let (sender, result) = match &self.senders {
             Senders::Numbers(pool) => {
                 let Some(from) = pool.acquire(&sms.to, sms.segments).await else {
@@ -222,7 +223,13 @@ impl Gateway for TwilioGateway {
                 };
                 let r = self
                     .client
-                    .send(&sms.to, Sender::From(from), &sms.body, Some(&callback))
+                    .send_valid(
+                        &sms.to,
+                        Sender::From(from),
+                        &sms.body,
+                        Some(&callback),
+                        validity,
+                    )
                     .await;
                 (from, r)
             }
@@ -230,11 +237,12 @@ impl Gateway for TwilioGateway {
                 limiter.until_ready(sms.segments).await;
                 let r = self
                     .client
-                    .send(
+                    .send_valid(
                         &sms.to,
                         Sender::MessagingService(sid),
                         &sms.body,
                         Some(&callback),
+                        validity,
                     )
                     .await;
                 (sid.as_str(), r)

@@ -211,3 +211,15 @@ usage-block = DAWN #nambar: cu mi ca mahte na hmu ti lai lo. Phiat ding: DAWN #n
 usage-dm = CATHUP bu OFF nih member pawl ca mahte a dinh (neitu); CATHUP bu ON nih a siang.
 usage-delete = KHAR bu: na bu zungzal in khar (neitu lawng). Hngalhnak code na hmu lai.
 usage-moderate = ZOH bu ON nih member ca zohkhenhtu nih a siang hlan a hngakter; ZOH bu OFF nih a dinh.
+
+# RALRIN: himnak ralrinnak, zeizong hlanah.
+alert-sent = Ralrinnak cu { $list } member { $count } sinah zeizong hlanah kuat a si.
+alert-not-allowed = { $list } neitu, zohkhenhtu le thawngthatu lawng nih ralrinnak an kuat kho.
+alert-empty = Bu min hnu ah ralrinnak ttial: RALRIN { $list } na ca
+alert-limit = { $list } nih suimilam khat chungah ralrinnak { $max } a kuat cang, a tam bik. Hngak tuk.
+reporter-made = { $who } nih atu { $list } ah ralrinnak a kuat kho cang.
+reporter-removed = { $who } nih { $list } ah ralrinnak a kuat kho ti lo.
+you-are-reporter = Atu { $list } ah ralrinnak na kuat kho cang, ttihnung taktak lawngah: RALRIN { $list } na ca
+you-are-no-reporter = { $list } ah ralrinnak na kuat kho ti lo.
+usage-alert = RALRIN bu na ca: member vialte voikhat ah ralrin (neitu, zohkhenhtu, thawngthatu). RALRIN bu TEST na ca: zohchunhnak.
+usage-reporter = THAWNGTHATU bu ahohmanh: member nih ralrinnak kuat a siang (neitu le zohkhenhtu); THAWNGTHATU bu ahohmanh OFF nih a lak tthan.

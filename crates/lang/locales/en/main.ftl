@@ -226,3 +226,19 @@ usage-block = BLOCK #number stops one person's private messages to you. To undo:
 usage-dm = DM name OFF stops private messages between members of your list (owner); DM name ON allows them.
 usage-delete = DELETE name closes your list for good (owner only). You get a code to confirm.
 usage-moderate = MODERATE name ON holds members' posts until an admin approves them; MODERATE name OFF ends it.
+
+# ALERT: a security alert, before everything else. Members receive `[list] ALERT alias: text`.
+alert-sent = Alert sent to { $count ->
+    [one] 1 member
+   *[other] { $count } members
+} of { $list }, before everything else.
+alert-not-allowed = Only the owner, admins and reporters of { $list } can send alerts.
+alert-empty = Write the alert after the list name: ALERT { $list } your message
+alert-limit = { $list } sent { $max } alerts this hour, the most allowed. Please wait.
+# REPORTER: the owner or an admin lets a member send alerts.
+reporter-made = { $who } can now send alerts to { $list }.
+reporter-removed = { $who } can no longer send alerts to { $list }.
+you-are-reporter = You can now send alerts to { $list }, for real danger only: ALERT { $list } your message
+you-are-no-reporter = You can no longer send alerts to { $list }.
+usage-alert = ALERT name your message warns every member of a list at once (owner, admins and reporters). ALERT name TEST message: a test.
+usage-reporter = REPORTER name who lets a member send alerts (owner and admins); REPORTER name who OFF takes it back.

@@ -198,3 +198,15 @@ usage-block = HALANG #nombor: mesej peribadi orang itu tidak sampai lagi kepada 
 usage-dm = PERIBADI kumpulan OFF hentikan mesej peribadi antara ahli (pemilik); PERIBADI kumpulan ON benarkan semula.
 usage-delete = TUTUP kumpulan: tutup kumpulan anda selama-lamanya (pemilik sahaja). Anda dapat kod untuk sahkan.
 usage-moderate = SEMAK kumpulan ON tahan mesej ahli sehingga pentadbir lulus; SEMAK kumpulan OFF hentikannya.
+
+# AMARAN: amaran keselamatan, dihantar sebelum yang lain.
+alert-sent = Amaran dihantar kepada { $count } ahli { $list }, sebelum mesej lain.
+alert-not-allowed = Hanya pemilik, pentadbir dan pelapor { $list } boleh hantar amaran.
+alert-empty = Tulis amaran selepas nama kumpulan: AMARAN { $list } mesej anda
+alert-limit = { $list } sudah hantar { $max } amaran jam ini, had maksimum. Sila tunggu.
+reporter-made = { $who } kini boleh hantar amaran kepada { $list }.
+reporter-removed = { $who } tidak lagi boleh hantar amaran kepada { $list }.
+you-are-reporter = Anda kini boleh hantar amaran kepada { $list }, untuk bahaya sebenar sahaja: AMARAN { $list } mesej anda
+you-are-no-reporter = Anda tidak lagi boleh hantar amaran kepada { $list }.
+usage-alert = AMARAN kumpulan mesej: beri amaran kepada semua ahli serentak (pemilik, pentadbir, pelapor). AMARAN kumpulan TEST mesej: ujian.
+usage-reporter = PELAPOR kumpulan siapa: benarkan ahli hantar amaran (pemilik dan pentadbir); PELAPOR kumpulan siapa OFF tarik balik.

@@ -223,3 +223,15 @@ usage-block = ROKHO #nombor: oi manshor nizor mesej aar na aibo. Baatil goraite:
 usage-dm = GOFON grup OFF membor okkol or nizor mesej bon gore (malik); GOFON grup ON abar hulede.
 usage-delete = BONDHO grup: tuñar grup hamesha bon gori do (serof malik). Pokka goribelle kod faiba.
 usage-moderate = DEKHO grup ON zimmadar manzur na gora forjonto membor or post rakhe; DEKHO grup OFF bon gore.
+
+# HUSIYAR: hefazot or husiyari, beggun or age.
+alert-sent = Husiyari { $list } or { $count } zon membor ore beggun or age fooñsaiyé.
+alert-not-allowed = Serof { $list } or malik, zimmadar aar khobori okkol husiyari fooñsai fare.
+alert-empty = Grup or nam or baade husiyari leko: HUSIYAR { $list } tor mesej
+alert-limit = { $list } ei gonta ot { $max } husiyari fooñsaiyé, beshi sob. Wait goro.
+reporter-made = { $who } ehon { $list } ot husiyari fooñsai fare.
+reporter-removed = { $who } aar { $list } ot husiyari na fooñsai fare.
+you-are-reporter = Tuñi ehon { $list } ot husiyari fooñsai faro, serof asol khotor loi: HUSIYAR { $list } tor mesej
+you-are-no-reporter = Tuñi aar { $list } ot husiyari na fooñsai faro.
+usage-alert = HUSIYAR grup mesej: beggun membor ore ek loge husiyar goro (malik, zimmadar, khobori). HUSIYAR grup TEST mesej: test.
+usage-reporter = KHOBORI grup ke: membor re husiyari fooñsaibar ijazot de (malik aar zimmadar); KHOBORI grup ke OFF wapas loi.

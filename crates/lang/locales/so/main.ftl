@@ -214,3 +214,18 @@ usage-block = XANNIB #lambar: fariimaha gaarka ah ee qofkaas kuuma yimaadaan. Si
 usage-dm = TOOS koox OFF waxay joojisaa fariimaha gaarka ah ee xubnaha (milkilaha); TOOS koox ON waa ogolaataa.
 usage-delete = XIR koox: kooxdaada weligeed xir (milkilaha oo keliya). Waxaad heli doontaa kood xaqiijin.
 usage-moderate = HUBI koox ON qoraallada xubnaha way sugaan ilaa maamule oggolaado; HUBI koox OFF waa joojisaa.
+
+# DIGNIIN: digniin ammaan, ka hor wax kasta.
+alert-sent = Digniinta waxaa loo diray { $count ->
+    [one] 1 xubin
+   *[other] { $count } xubnood
+} ee { $list }, ka hor wax kasta.
+alert-not-allowed = Milkilaha, maamulayaasha iyo wariyeyaasha { $list } oo keliya ayaa digniin diri kara.
+alert-empty = Digniinta ku qor magaca kooxda kadib: DIGNIIN { $list } fariintaada
+alert-limit = { $list } saacaddan waxay dirtay { $max } digniinood, inta ugu badan. Fadlan sug.
+reporter-made = { $who } hadda wuxuu digniin u diri karaa { $list }.
+reporter-removed = { $who } mar dambe digniin uma diri karo { $list }.
+you-are-reporter = Hadda digniin ayaad u diri kartaa { $list }, khatar dhab ah oo keliya: DIGNIIN { $list } fariintaada
+you-are-no-reporter = Mar dambe digniin uma diri kartid { $list }.
+usage-alert = DIGNIIN koox fariin: hal mar u dig dhammaan xubnaha (milkilaha, maamulayaasha, wariyeyaasha). DIGNIIN koox TEST fariin: tijaabo.
+usage-reporter = WARIYE koox qof: xubin u ogolow inuu digniin diro (milkilaha iyo maamulayaasha); WARIYE koox qof OFF waa ka noqosho.

@@ -406,7 +406,18 @@ impl Client {
     /// resolves when the SMSC has acknowledged every part, with one message_id per part. Messages
     /// accepted here survive reconnects: unacknowledged parts are resent on the next bind.
     pub async fn submit(&self, to: &str, text: &str) -> Result<Submitted, SubmitError> {
-        let parts = self.prepare(to, text)?;
+        self.submit_valid(to, text, None).await
+    }
+
+    /// [`Self::submit`] with a validity period: the SMSC drops the message when it cannot deliver
+    /// it within `validity` (sent as a relative `validity_period`, `YYMMDDhhmmss000R`).
+    pub async fn submit_valid(
+        &self,
+        to: &str,
+        text: &str,
+        validity: Option<std::time::Duration>,
+    ) -> Result<Submitted, SubmitError> {
+        let parts = self.prepare(to, text, validity)?;
         let (reply, rx) = oneshot::channel();
         self.pick()
             .send(Cmd::Submit(Job { parts, reply }))
@@ -436,7 +447,12 @@ impl Client {
         }
     }
 
-    fn prepare(&self, to: &str, body: &str) -> Result<Vec<PreparedPart>, SubmitError> {
+    fn prepare(
+        &self,
+        to: &str,
+        body: &str,
+        validity: Option<std::time::Duration>,
+    ) -> Result<Vec<PreparedPart>, SubmitError> {
         let dest = destination_address(to).ok_or(SubmitError::InvalidAddress)?;
         let enc = match self.shared.encoded.lock() {
             Ok(mut cache) => cache.get_or_encode(body)?,
@@ -453,6 +469,7 @@ impl Client {
             destination_addr: dest,
             registered_delivery: 1,
             data_coding: enc.data_coding,
+            validity_period: validity.map(pdu::relative_time).unwrap_or_default(),
             ..Default::default()
         };
         let total = enc.parts.len();

@@ -1,0 +1,247 @@
+//! Security alerts through the simulator: an alert overtakes a bulk post already queued to the same
+//! people, a message of it that could not leave in time expires and is never delivered late, and
+//! only the owner, admins and reporters send alerts.
+
+mod common;
+
+use common::{count, db, import_members, phone, spawn_app, tempdir};
+
+/// The id of the latest post (an alert is a post in the alert lane).
+async fn latest_post(pool: &sqlx::SqlitePool) -> (i64, i64) {
+    sqlx::query_as("SELECT message_id, created_at FROM posts ORDER BY id DESC LIMIT 1")
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_alert_overtakes_a_bulk_post_already_queued_to_the_same_people() {
+    let dir = tempdir();
+    // A carrier allowing 150 segments a second, and a dispatcher that keeps 20 messages in flight:
+    // a post to 600 members takes 4 seconds to leave.
+    let app = spawn_app(
+        dir.path(),
+        &[
+            ("SMSUP_SIM_SEGMENTS_PER_SECOND", "150"),
+            ("SMSUP_DISPATCHER_BATCH", "20"),
+        ],
+    )
+    .await;
+    let c = app.client();
+    let owner = phone(1);
+    c.ask(&owner, "CREATE safety").await;
+    c.ask(&owner, "NAME Amina").await;
+    import_members(dir.path(), "safety", 600);
+    let pool = db(dir.path()).await;
+
+    c.ask(&owner, "safety Weekly news: the clinic is open on Saturday")
+        .await;
+    let (bulk, _) = latest_post(&pool).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    c.sms(&owner, "ALERT safety Police checkpoint at the bridge")
+        .await;
+    common::wait_count(&pool, "SELECT COUNT(*) FROM posts WHERE alert = 1", 1, 10).await;
+    // The bulk messages still queued once the alert is: none of them may leave before it.
+    let still_queued: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT id FROM outbox WHERE message_id = {bulk} AND state = 'queued'"
+    ))
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let (alert, alert_at) = latest_post(&pool).await;
+    assert_ne!(alert, bulk);
+    common::wait_drained(&pool, 60).await;
+
+    let q = |sql: String| {
+        let pool = pool.clone();
+        async move { count(&pool, &sql).await }
+    };
+    // Every member got the alert, as the owner's alert.
+    assert_eq!(
+        q(format!("SELECT COUNT(*) FROM outbox WHERE message_id = {alert} AND state = 'delivered' AND priority = 0")).await,
+        600
+    );
+    let text = c.texts(&phone(1000 + 599)).await;
+    assert!(
+        text.contains(&"[safety] ALERT Amina: Police checkpoint at the bridge".to_string()),
+        "{text:?}"
+    );
+    let last_alert = q(format!(
+        "SELECT MAX(sent_at) FROM outbox WHERE message_id = {alert}"
+    ))
+    .await;
+    let first_alert = q(format!(
+        "SELECT MIN(sent_at) FROM outbox WHERE message_id = {alert}"
+    ))
+    .await;
+    let ids = still_queued
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let overtaken = q(format!(
+        "SELECT COUNT(*) FROM outbox WHERE id IN ({ids}) AND sent_at < {last_alert}"
+    ))
+    .await;
+    let in_flight = q(format!(
+        "SELECT COUNT(*) FROM outbox WHERE message_id = {bulk} AND sent_at > {alert_at}"
+    ))
+    .await
+        - still_queued.len() as i64;
+    println!(
+        "alert to 600 behind {} queued bulk messages: first sent {} ms after it arrived, last {} ms; {in_flight} bulk messages already in flight left in between",
+        still_queued.len(),
+        first_alert - alert_at,
+        last_alert - alert_at
+    );
+    assert!(
+        still_queued.len() > 300,
+        "the bulk post was nearly out before the alert"
+    );
+    assert_eq!(
+        overtaken, 0,
+        "bulk messages still queued left before the alert was out"
+    );
+    assert!(
+        first_alert - alert_at < 1_000,
+        "the first alert message took {} ms",
+        first_alert - alert_at
+    );
+    let answer = c.wait_texts(&owner, 4).await[3].clone();
+    assert_eq!(
+        answer,
+        "Alert sent to 600 members of safety, before everything else."
+    );
+    // Each member got the alert before the rest of the news, when the news was still queued.
+    let later_news = q(format!(
+        "SELECT COUNT(*) FROM outbox b JOIN outbox a ON a.recipient_id = b.recipient_id
+         WHERE b.message_id = {bulk} AND a.message_id = {alert}
+           AND b.sent_at > {last_alert} AND b.sent_at < a.sent_at"
+    ))
+    .await;
+    assert_eq!(later_news, 0);
+}
+
+#[tokio::test]
+async fn an_alert_that_cannot_leave_in_time_expires_and_is_never_delivered_late() {
+    let dir = tempdir();
+    let app = spawn_app(
+        dir.path(),
+        &[
+            ("SMSUP_SIM_SEGMENTS_PER_SECOND", "10"),
+            ("SMSUP_DISPATCHER_BATCH", "5"),
+            ("SMSUP_ALERTS_EXPIRE_MINUTES", "30"),
+        ],
+    )
+    .await;
+    let c = app.client();
+    let owner = phone(1);
+    c.ask(&owner, "CREATE safety").await;
+    import_members(dir.path(), "safety", 100);
+    let pool = db(dir.path()).await;
+    // Sent without waiting for the answer: it comes after the alert (its lane goes first).
+    c.sms(&owner, "ALERT safety Do not go to the market today")
+        .await;
+    common::wait_count(&pool, "SELECT COUNT(*) FROM posts WHERE alert = 1", 1, 10).await;
+    let (alert, alert_at) = latest_post(&pool).await;
+    let expires: i64 = count(
+        &pool,
+        &format!("SELECT MIN(expires_at) FROM outbox WHERE message_id = {alert}"),
+    )
+    .await;
+    assert_eq!(
+        expires - alert_at,
+        30 * 60_000,
+        "expires after the setting's 30 minutes"
+    );
+    // A moment later most of it still waits for the slow carrier; then its 30 minutes pass.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    sqlx::query("UPDATE outbox SET expires_at = 1 WHERE message_id = ? AND state = 'queued'")
+        .bind(alert)
+        .execute(&pool)
+        .await
+        .unwrap();
+    common::wait_drained(&pool, 30).await;
+    let expired = count(
+        &pool,
+        &format!("SELECT COUNT(*) FROM outbox WHERE message_id = {alert} AND state = 'expired'"),
+    )
+    .await;
+    let delivered = count(
+        &pool,
+        &format!("SELECT COUNT(*) FROM outbox WHERE message_id = {alert} AND state = 'delivered'"),
+    )
+    .await;
+    assert!(expired >= 50, "only {expired} expired");
+    assert_eq!(expired + delivered, 100);
+    // The members whose message expired never got it.
+    let got = {
+        let mut got = 0;
+        for i in 0..100 {
+            if c.outbox(&phone(1000 + i)).await.iter().any(|m| {
+                m["status"] == "delivered"
+                    && m["text"]
+                        .as_str()
+                        .is_some_and(|t| t.contains("market today"))
+            }) {
+                got += 1;
+            }
+        }
+        got
+    };
+    assert_eq!(got, delivered);
+}
+
+#[tokio::test]
+async fn reporters_send_alerts_until_the_role_is_taken_back() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, bob, carol) = (phone(1), phone(2), phone(3));
+    c.ask(&owner, "CREATE safety").await;
+    for (who, alias) in [(&bob, "Bob"), (&carol, "Carol")] {
+        c.ask(who, "JOIN safety").await;
+        c.ask(who, &format!("NAME {alias}")).await;
+    }
+    let refused = c.ask(&bob, "ALERT safety Raid at the market").await;
+    assert!(
+        refused.contains("Only the owner, admins and reporters"),
+        "{refused}"
+    );
+    assert!(c
+        .ask(&carol, "REPORTER safety Bob")
+        .await
+        .contains("Only the owner or admins"));
+
+    let made = c.ask(&owner, "REPORTER safety Bob").await;
+    assert_eq!(made, "Bob can now send alerts to safety.");
+    let told = c.wait_texts(&bob, 4).await[3].clone();
+    assert!(told.ends_with("ALERT safety your message"), "{told}");
+    let sent = c.ask(&bob, "ALERT safety Raid at the market").await;
+    assert!(sent.starts_with("Alert sent to 2 members"), "{sent}");
+    let got = c.wait_texts(&carol, 4).await[3].clone();
+    assert_eq!(got, "[safety] ALERT Bob: Raid at the market");
+
+    // Taken back; and leaving the list ends the role for good (a rejoin is a plain member).
+    c.ask(&owner, "REPORTER safety Bob OFF").await;
+    assert!(c
+        .ask(&bob, "ALERT safety again")
+        .await
+        .contains("Only the owner"));
+    c.ask(&owner, "REPORTER safety Carol").await;
+    c.ask(&carol, "LEAVE safety").await;
+    c.ask(&carol, "JOIN safety").await;
+    assert!(c
+        .ask(&carol, "ALERT safety hello")
+        .await
+        .contains("Only the owner"));
+    let pool = db(dir.path()).await;
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT COUNT(*) FROM audit WHERE action IN ('reporter', 'reporter-off', 'alert')"
+        )
+        .await,
+        4
+    );
+}
