@@ -245,3 +245,59 @@ async fn reporters_send_alerts_until_the_role_is_taken_back() {
         4
     );
 }
+
+#[tokio::test]
+async fn alerts_leave_the_posting_limits_alone_and_a_drill_waits_behind_real_alerts() {
+    let dir = tempdir();
+    let app = spawn_app(
+        dir.path(),
+        &[("SMSUP_LIMITS_POSTS_PER_SENDER_PER_HOUR", "2")],
+    )
+    .await;
+    let c = app.client();
+    let (owner, bob) = (phone(1), phone(2));
+    c.ask(&owner, "CREATE safety").await;
+    c.ask(&bob, "JOIN safety").await;
+    for i in 0..3 {
+        let sent = c
+            .ask(&owner, &format!("ALERT safety Raid near block {i}"))
+            .await;
+        assert!(sent.starts_with("Alert sent to 1 member"), "{sent}");
+    }
+    // Three alerts do not use up the owner's two posts of the hour: the all-clear goes.
+    let clear = c.ask(&owner, "safety All clear, the police left").await;
+    assert_eq!(clear, "Sent to 1 member.");
+    let drill = c
+        .ask(&owner, "ALERT safety test: evacuation drill on Sunday")
+        .await;
+    assert!(
+        drill.starts_with("TEST alert sent to 1 member of safety"),
+        "{drill}"
+    );
+    let got = c.wait_texts(&bob, 6).await;
+    assert!(
+        got[5].starts_with("[safety] TEST ALERT #")
+            && got[5].ends_with(": evacuation drill on Sunday"),
+        "{}",
+        got[5]
+    );
+    let pool = db(dir.path()).await;
+    // Real alerts in lane 0, the drill in the replies' lane 1, both with an expiry.
+    let lanes: Vec<(i64, i64, bool)> = sqlx::query_as(
+        "SELECT p.alert, o.priority, o.expires_at IS NOT NULL FROM posts p
+         JOIN outbox o ON o.message_id = p.message_id ORDER BY p.id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        lanes,
+        vec![
+            (1, 0, true),
+            (1, 0, true),
+            (1, 0, true),
+            (0, 2, false),
+            (2, 1, true)
+        ]
+    );
+}

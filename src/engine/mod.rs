@@ -5,7 +5,7 @@
 pub mod carrier;
 pub mod parse;
 
-use smsup_lang::{Arg, Lang};
+use smsup_lang::{Arg, Keyword, Lang};
 
 pub use parse::{parse, Command, MoveArg, Parsed};
 
@@ -235,8 +235,10 @@ pub struct ListFacts {
     pub admins: Vec<TargetFacts>,
     /// The sender may send alerts as a reporter (REPORTER), though a plain member.
     pub sender_reporter: bool,
-    /// Alerts this list sent in the last hour (loaded for ALERT only).
+    /// Real alerts this list sent in the last hour (loaded for ALERT only).
     pub alerts_last_hour: u64,
+    /// Alerts this list sent in the last hour, TEST ones included (loaded for ALERT only).
+    pub all_alerts_last_hour: u64,
 }
 
 /// A member of the list that REMOVE/ADMIN names.
@@ -832,6 +834,8 @@ pub enum Effect {
         segments: u32,
         /// Minutes its messages may wait to be sent; then they expire.
         expire_minutes: u32,
+        /// A TEST alert (a drill): marked so, and queued after real alerts.
+        test: bool,
     },
     /// Let a member send alerts (on), or no longer (off).
     SetReporter {
@@ -1351,10 +1355,34 @@ pub fn alias_problem(alias: &str) -> Option<&'static str> {
     if digits >= 5 {
         return Some("number");
     }
-    if passes_for_the_service(alias) {
+    if passes_for_the_service(alias) || passes_for_a_mark(alias) {
         return Some("service");
     }
     None
+}
+
+/// True when a name would pass for a mark the service puts before a sender's name: a word of it
+/// is ALERT or TEST, an alert keyword of any language, or a look-alike of one (`[list] ALERT
+/// Amina:` must come from an alert only), or it is "help request" (a shared help request's head).
+fn passes_for_a_mark(name: &str) -> bool {
+    let key = |w: &str| {
+        letters_for_digits(
+            &smsup_lang::confusable_key(w)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>(),
+        )
+    };
+    let marks = ["alert", "test", "alerts"].map(&key);
+    let is_mark = |w: &str| {
+        let k = key(w);
+        marks.contains(&k)
+            || matches!(
+                smsup_lang::keyword(&smsup_lang::normalize(w)),
+                Some((Keyword::Alert, _))
+            )
+    };
+    name.split_whitespace().any(is_mark) || key(name) == key("helprequest")
 }
 
 /// True when a text could be read as a label: four to six capitals and digits of the label
@@ -2811,7 +2839,8 @@ impl Engine {
             .trim_start()
             .split_once(char::is_whitespace)
             .unwrap_or((body.trim(), ""));
-        let test = first.eq_ignore_ascii_case("test");
+        // `TEST`, `test:`, `Test!`: the first word, whatever punctuation follows it.
+        let test = parse::trim_word(first).eq_ignore_ascii_case("test");
         let (mark, body) = if test {
             ("TEST ALERT ", rest)
         } else {
@@ -2829,8 +2858,15 @@ impl Engine {
         if self.too_long(r, segments) {
             return;
         }
+        // Real alerts count only real ones, so that drills never use up what a real alert needs;
+        // drills count all.
         let max = u64::from(self.rules.alerts_per_list_per_hour);
-        if l.alerts_last_hour >= max {
+        let sent = if test {
+            l.all_alerts_last_hour
+        } else {
+            l.alerts_last_hour
+        };
+        if sent >= max {
             r.refuse_for_limit("alert-limit", &[("list", s(&l.name)), ("max", n(max))]);
             return;
         }
@@ -2840,6 +2876,7 @@ impl Engine {
             text,
             segments: u32::try_from(segments).unwrap_or(u32::MAX),
             expire_minutes: self.rules.alert_expire_minutes,
+            test,
         });
         d.effects.push(Effect::Audit {
             list_id: l.id,
@@ -2847,7 +2884,11 @@ impl Engine {
             target: None,
         });
         r.say(
-            "alert-sent",
+            if test {
+                "alert-test-sent"
+            } else {
+                "alert-sent"
+            },
             &[("count", n(l.recipients)), ("list", s(&l.name))],
         );
     }

@@ -780,14 +780,19 @@ pub fn parse(text: &str, region: &str) -> Parsed {
                 text: text.trim_end().to_string(),
             }
         }
-        // `REPORTER safety Amina`, `REPORTER safety #K7PQ OFF`.
+        // `REPORTER safety Amina Khan`, `REPORTER safety #K7PQ OFF`: the switch is the last word
+        // only; whatever else follows the list names the member (never a silent ON).
         Keyword::Reporter if !arg.is_empty() => {
             let (list, rest) = split_first(rest);
-            let (who, switch) = split_first(rest);
+            let rest = rest.trim_end();
+            let (who, on) = match rest.rsplit_once(is_space) {
+                Some((who, last)) if on_off(last).is_some() => (who, on_off(last)),
+                _ => (rest, None),
+            };
             Command::Reporter {
                 list: trim_word(list).to_string(),
-                who: trim_word(who).to_string(),
-                on: on_off(switch).unwrap_or(true),
+                who: trim_word(who.trim()).to_string(),
+                on: on.unwrap_or(true),
             }
         }
         Keyword::Outside if !arg.is_empty() => {

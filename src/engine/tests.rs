@@ -67,6 +67,7 @@ fn list(role: Option<Role>) -> ListFacts {
         admins: vec![],
         sender_reporter: false,
         alerts_last_hour: 0,
+        all_alerts_last_hour: 0,
     }
 }
 
@@ -2074,4 +2075,77 @@ fn reporter_is_given_and_taken_by_the_owner_or_an_admin() {
     let d = run("REPORTER housing Nobody", &f);
     assert!(d.effects.is_empty());
     assert!(only_reply(&d).contains("No member Nobody"));
+}
+
+#[test]
+fn no_alias_can_pass_for_the_alert_mark() {
+    // `NAME ALERT Amina` would make a plain post read `[list] ALERT Amina: …`.
+    for bad in [
+        "ALERT Amina",
+        "alert",
+        "Amina alert",
+        "TEST ALERT Amina",
+        "Test",
+        "ΑLERT Amina",
+        "AL3RT Amina",
+        "AMARAN Siti",
+        "هشدار مریم",
+        "သတိပေး မောင်",
+        "help request",
+        "Alerts",
+    ] {
+        assert!(alias_problem(bad).is_some(), "{bad:?} accepted");
+    }
+    for good in ["Testimony", "Alerta Maria", "Amina", "Tester Ko"] {
+        assert_eq!(alias_problem(good), None, "{good:?} refused");
+    }
+    let mut f = facts();
+    f.list = Some(list(Some(Role::Member)));
+    let d = run("NAME ALERT Amina", &f);
+    assert!(d.effects.is_empty(), "{d:?}");
+}
+
+#[test]
+fn reporter_reads_its_switch_from_the_last_word_only() {
+    let cases = [
+        ("REPORTER safety Amina Khan OFF", "Amina Khan", false),
+        ("REPORTER safety #K7PQ off", "#K7PQ", false),
+        ("REPORTER safety Bob", "Bob", true),
+        ("REPORTER safety Bob ON", "Bob", true),
+        ("REPORTER safety Bob remove", "Bob remove", true),
+    ];
+    for (text, who, on) in cases {
+        assert_eq!(
+            parse(text, "MY").command,
+            Command::Reporter {
+                list: "safety".into(),
+                who: who.into(),
+                on
+            },
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn drills_never_use_up_what_a_real_alert_needs() {
+    let mut f = alert_facts(Role::Owner, false);
+    if let Some(l) = f.list.as_mut() {
+        l.all_alerts_last_hour = 6;
+        l.alerts_last_hour = 0;
+    }
+    // Six drills this hour: another drill waits, a real alert goes.
+    let d = run("ALERT housing TEST: drill", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("6 alerts this hour"));
+    let d = run("ALERT housing Soldiers at the camp gate", &f);
+    assert!(matches!(d.effects[0], Effect::Alert { test: false, .. }));
+    // A drill is marked in its effect (its own lane) and in the sender's answer.
+    if let Some(l) = f.list.as_mut() {
+        l.all_alerts_last_hour = 0;
+    }
+    let d = run("ALERT housing Test! drill", &f);
+    assert!(matches!(d.effects[0], Effect::Alert { test: true, .. }));
+    assert_eq!(alert_text(&d), Some("[housing] TEST ALERT Amina: drill"));
+    assert!(only_reply(&d).starts_with("TEST alert sent to 11 members of housing"));
 }

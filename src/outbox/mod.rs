@@ -195,6 +195,18 @@ impl Dispatcher {
                 let meters = meters.clone();
                 tokio::spawn(async move {
                     let mut row = row;
+                    // An alert's message whose time ran out while it waited for its turn is not
+                    // sent: it goes back to the queue, where the next claim marks it expired.
+                    if row.expires_at.is_some_and(|at| at <= now_ms()) {
+                        let back = Completion::Retry {
+                            id: row.id,
+                            at: now_ms(),
+                            code: None,
+                            message: "expired before it could be sent".into(),
+                        };
+                        let _ = done.send((back, permit));
+                        return;
+                    }
                     // The number and text move into the message; the verdict needs only the ids.
                     let sms = OutboundSms {
                         id: row.id,

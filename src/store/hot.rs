@@ -514,7 +514,7 @@ fn deliver_parts(
         "UPDATE outbox SET state = 'delivered', provider_status = 'delivered',
            delivered_at = ?1, updated_at = ?1
          WHERE id IN (SELECT value FROM json_each(?2))
-           AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')
+           AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled', 'expired')
            AND NOT EXISTS (SELECT 1 FROM provider_ids p
                            WHERE p.outbox_id = outbox.id AND p.state != 'delivered')",
     )?
@@ -548,14 +548,14 @@ fn apply_one(
         DeliveryState::Queued | DeliveryState::Sent => {
             t.prepare_cached(
                 "UPDATE outbox SET provider_status = ?1, updated_at = ?2
-                 WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')",
+                 WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled', 'expired')",
             )?
             .execute(params![part_state, now, outbox_id])?;
         }
         DeliveryState::Delivered => {
             t.prepare_cached(
                 "UPDATE outbox SET state = ?1, provider_status = ?1, delivered_at = ?2, updated_at = ?2
-                 WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')
+                 WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled', 'expired')
                    AND NOT EXISTS (
                      SELECT 1 FROM provider_ids WHERE outbox_id = ?3 AND state != 'delivered')",
             )?
@@ -565,7 +565,7 @@ fn apply_one(
             t.prepare_cached(
                 "UPDATE outbox SET state = ?1, provider_status = ?1,
                    error_code = COALESCE(?4, error_code), updated_at = ?2
-                 WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled')",
+                 WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled', 'expired')",
             )?
             .execute(params![part_state, now, outbox_id, error_code])?;
         }

@@ -54,11 +54,21 @@ impl Lane {
         expires_at: None,
     };
 
-    /// An alert that expires at `expires_at`.
-    fn alert(expires_at: i64) -> Lane {
+    /// An alert that expires at `expires_at`; a TEST one in the replies' lane, so that a drill
+    /// never holds up a real alert or a reply.
+    fn alert(expires_at: i64, test: bool) -> Lane {
         Lane {
-            priority: PRIORITY_ALERT,
+            priority: if test { PRIORITY_REPLY } else { PRIORITY_ALERT },
             expires_at: Some(expires_at),
+        }
+    }
+
+    /// `posts.alert`: 0 a post, 1 an alert, 2 a TEST alert.
+    fn post_kind(self) -> i64 {
+        match (self.priority, self.expires_at) {
+            (_, None) => 0,
+            (PRIORITY_ALERT, Some(_)) => 1,
+            (_, Some(_)) => 2,
         }
     }
 }
@@ -490,16 +500,18 @@ impl SqliteStore {
                 let mine: Option<(String, Option<String>)> = membership
                     .filter(|_| active)
                     .map(|(role, label, ..)| (role, label));
-                let alerts_last_hour: i64 = if needs.alerts {
-                    sqlx::query_scalar(
-                        "SELECT COUNT(*) FROM posts WHERE list_id = ? AND alert = 1 AND created_at > ?",
+                // Real alerts, and all alerts with TEST ones, of the last hour.
+                let (alerts_last_hour, all_alerts_last_hour): (i64, i64) = if needs.alerts {
+                    sqlx::query_as(
+                        "SELECT COALESCE(SUM(alert = 1), 0), COUNT(*) FROM posts
+                         WHERE list_id = ? AND alert != 0 AND created_at > ?",
                     )
                     .bind(id)
                     .bind(now - 3_600_000)
                     .fetch_one(&mut *conn)
                     .await?
                 } else {
-                    0
+                    (0, 0)
                 };
                 let sender_banned: bool = sqlx::query_scalar::<_, i64>(
                     "SELECT COUNT(*) FROM bans WHERE list_id = ? AND phone_index = ?",
@@ -579,7 +591,7 @@ impl SqliteStore {
                     .await?;
                     let s: i64 = sqlx::query_scalar(
                         "SELECT COALESCE(SUM(recipients * segments), 0) FROM posts
-                         WHERE list_id = ? AND created_at > ?",
+                         WHERE list_id = ? AND created_at > ? AND alert = 0",
                     )
                     .bind(id)
                     .bind(now - 86_400_000)
@@ -629,6 +641,7 @@ impl SqliteStore {
                     admins,
                     sender_reporter,
                     alerts_last_hour: alerts_last_hour as u64,
+                    all_alerts_last_hour: all_alerts_last_hour as u64,
                 });
             }
         }
@@ -853,7 +866,7 @@ impl SqliteStore {
         if needs.post_counts {
             // Held posts count too: holding is no way round the limit (each asks the admins).
             let n: i64 = sqlx::query_scalar(
-                "SELECT (SELECT COUNT(*) FROM posts WHERE sender_id = ?1 AND created_at > ?2)
+                "SELECT (SELECT COUNT(*) FROM posts WHERE sender_id = ?1 AND created_at > ?2 AND alert = 0)
                       + (SELECT COUNT(*) FROM held_posts WHERE sender_id = ?1 AND created_at > ?2)",
             )
             .bind(sender_id)
@@ -1271,10 +1284,11 @@ impl SqliteStore {
                 zawgyi_text,
                 segments,
                 expire_minutes,
+                test,
             } => {
                 let expires_at = now + i64::from(*expire_minutes) * 60_000;
                 let alert = (text.as_str(), zawgyi_text.as_deref(), *segments);
-                let lane = Lane::alert(expires_at);
+                let lane = Lane::alert(expires_at, *test);
                 self.post_in(conn, *list_id, sender_id, inbound_id, alert, lane, now)
                     .await?
             }
@@ -1644,7 +1658,7 @@ impl SqliteStore {
         .bind(i64::from(segments))
         .bind(now)
         .bind(zawgyi_id)
-        .bind(i64::from(lane.priority == PRIORITY_ALERT))
+        .bind(lane.post_kind())
         .execute(&mut *conn)
         .await?;
         Ok(())

@@ -212,7 +212,9 @@ impl Gateway for TwilioGateway {
 
     async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
         let callback = channel_status_callback_url(&self.config, &self.name, sms.id);
-        let validity = sms.validity().map(|d| d.as_secs());
+        // The time an alert's message has left, taken once its turn has come (after the wait
+        // for a number or for the rate).
+        let validity = || sms.validity().map(|d| d.as_secs());
         let (sender, result) = match &self.senders {
             Senders::Numbers(pool) => {
                 let Some(from) = pool.acquire(&sms.to, sms.segments).await else {
@@ -228,7 +230,7 @@ impl Gateway for TwilioGateway {
                         Sender::From(from),
                         &sms.body,
                         Some(&callback),
-                        validity,
+                        validity(),
                     )
                     .await;
                 (from, r)
@@ -242,7 +244,7 @@ impl Gateway for TwilioGateway {
                         Sender::MessagingService(sid),
                         &sms.body,
                         Some(&callback),
-                        validity,
+                        validity(),
                     )
                     .await;
                 (sid.as_str(), r)

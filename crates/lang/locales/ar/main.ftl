@@ -231,6 +231,7 @@ usage-moderate = راجع القائمة ON يوقف المنشورات للمو
 
 # تنبيه: تنبيه أمني يسبق كل الرسائل.
 alert-sent = أرسل التنبيه إلى { $count } في { $list } قبل غيره.
+alert-test-sent = أرسل تنبيه تجريبي (TEST) إلى { $count } في { $list }.
 alert-not-allowed = التنبيه لمالك { $list } ومشرفيها ومراسليها فقط.
 alert-empty = اكتب التنبيه: تنبيه { $list } رسالتك
 alert-limit = أرسلت { $list } هذه الساعة { $max } تنبيهات. انتظر.

@@ -214,6 +214,7 @@ usage-moderate = ZOH bu ON nih member ca zohkhenhtu nih a siang hlan a hngakter;
 
 # RALRIN: himnak ralrinnak, zeizong hlanah.
 alert-sent = Ralrinnak cu { $list } member { $count } sinah zeizong hlanah kuat a si.
+alert-test-sent = TEST ralrinnak cu { $list } member { $count } sinah kuat a si. A taktak: RALRIN { $list } na ca
 alert-not-allowed = { $list } neitu, zohkhenhtu le thawngthatu lawng nih ralrinnak an kuat kho.
 alert-empty = Bu min hnu ah ralrinnak ttial: RALRIN { $list } na ca
 alert-limit = { $list } nih suimilam khat chungah ralrinnak { $max } a kuat cang, a tam bik. Hngak tuk.

@@ -232,6 +232,10 @@ alert-sent = Alert sent to { $count ->
     [one] 1 member
    *[other] { $count } members
 } of { $list }, before everything else.
+alert-test-sent = TEST alert sent to { $count ->
+    [one] 1 member
+   *[other] { $count } members
+} of { $list }, marked TEST. For a real one: ALERT { $list } your message
 alert-not-allowed = Only the owner, admins and reporters of { $list } can send alerts.
 alert-empty = Write the alert after the list name: ALERT { $list } your message
 alert-limit = { $list } sent { $max } alerts this hour, the most allowed. Please wait.

@@ -201,6 +201,7 @@ usage-moderate = SEMAK kumpulan ON tahan mesej ahli sehingga pentadbir lulus; SE
 
 # AMARAN: amaran keselamatan, dihantar sebelum yang lain.
 alert-sent = Amaran dihantar kepada { $count } ahli { $list }, sebelum mesej lain.
+alert-test-sent = Amaran TEST dihantar kepada { $count } ahli { $list }, bertanda TEST. Amaran sebenar: AMARAN { $list } mesej anda
 alert-not-allowed = Hanya pemilik, pentadbir dan pelapor { $list } boleh hantar amaran.
 alert-empty = Tulis amaran selepas nama kumpulan: AMARAN { $list } mesej anda
 alert-limit = { $list } sudah hantar { $max } amaran jam ini, had maksimum. Sila tunggu.

@@ -225,6 +225,7 @@ usage-moderate = کتنه ډله ON پیغامونه ساتي، OFF یې پای 
 
 # خبرداری: امنیتي خبرداری، تر هر څه مخکې.
 alert-sent = خبرداری { $count } غړو ته په { $list } کې تر هر څه مخکې ولاړه.
+alert-test-sent = TEST خبرداری { $count } غړو ته په { $list } کې ولاړه.
 alert-not-allowed = خبرداری یوازې د { $list } مالک، مدیر او راپورټر لېږي.
 alert-empty = خبرداری ولیکئ: خبرداری { $list } پیغام
 alert-limit = { $list } په دې ساعت کې { $max } خبرداری لېږلې. صبر وکړئ.

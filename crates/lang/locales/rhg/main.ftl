@@ -226,6 +226,7 @@ usage-moderate = DEKHO grup ON zimmadar manzur na gora forjonto membor or post r
 
 # HUSIYAR: hefazot or husiyari, beggun or age.
 alert-sent = Husiyari { $list } or { $count } zon membor ore beggun or age fooñsaiyé.
+alert-test-sent = TEST husiyari { $list } or { $count } zon membor ore fooñsaiyé. Asol husiyari: HUSIYAR { $list } tor mesej
 alert-not-allowed = Serof { $list } or malik, zimmadar aar khobori okkol husiyari fooñsai fare.
 alert-empty = Grup or nam or baade husiyari leko: HUSIYAR { $list } tor mesej
 alert-limit = { $list } ei gonta ot { $max } husiyari fooñsaiyé, beshi sob. Wait goro.

@@ -220,6 +220,10 @@ alert-sent = Digniinta waxaa loo diray { $count ->
     [one] 1 xubin
    *[other] { $count } xubnood
 } ee { $list }, ka hor wax kasta.
+alert-test-sent = Digniin TEST ah ayaa loo diray { $count ->
+    [one] 1 xubin
+   *[other] { $count } xubnood
+} ee { $list }. Mid dhab ah: DIGNIIN { $list } fariintaada
 alert-not-allowed = Milkilaha, maamulayaasha iyo wariyeyaasha { $list } oo keliya ayaa digniin diri kara.
 alert-empty = Digniinta ku qor magaca kooxda kadib: DIGNIIN { $list } fariintaada
 alert-limit = { $list } saacaddan waxay dirtay { $max } digniinood, inta ugu badan. Fadlan sug.

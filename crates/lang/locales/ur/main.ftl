@@ -214,6 +214,7 @@ usage-moderate = جانچ گروپ ON پیغامات روکے، OFF ختم کر�
 
 # انتباہ: حفاظتی انتباہ، سب سے پہلے۔
 alert-sent = انتباہ { $list } کے { $count } ارکان کو سب سے پہلے گیا۔
+alert-test-sent = آزمائشی انتباہ (TEST) { $list } کے { $count } ارکان کو گیا۔
 alert-not-allowed = صرف { $list } کے مالک، منتظم اور رپورٹر انتباہ بھیجیں۔
 alert-empty = انتباہ لکھیں: انتباہ { $list } پیغام
 alert-limit = { $list } اس گھنٹے { $max } انتباہ بھیج چکا۔ انتظار کریں۔
