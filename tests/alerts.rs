@@ -50,6 +50,7 @@ async fn an_alert_overtakes_a_bulk_post_already_queued_to_the_same_people() {
     .unwrap();
     let (alert, alert_at) = latest_post(&pool).await;
     assert_ne!(alert, bulk);
+    let alert_post = count(&pool, "SELECT id FROM posts WHERE alert = 1").await;
     common::wait_drained(&pool, 60).await;
 
     let q = |sql: String| {
@@ -110,7 +111,20 @@ async fn an_alert_overtakes_a_bulk_post_already_queued_to_the_same_people() {
     let answer = c.wait_texts(&owner, 4).await[3].clone();
     assert_eq!(
         answer,
-        "Alert sent to 600 members of safety, before everything else."
+        format!("Alert A{alert_post} sent to 600 members of safety, before everything else. To correct it: CORRECT A{alert_post} your message")
+    );
+    // The sender heard at once, not after the 600 messages.
+    let answered = q(
+        "SELECT o.sent_at FROM outbox o JOIN messages g ON g.id = o.message_id
+         WHERE g.body LIKE 'Alert A% sent to%'"
+            .to_string(),
+    )
+    .await;
+    assert!(
+        answered - alert_at < 1_000 && answered < last_alert - 2_000,
+        "answered {} ms after the alert arrived, its last message {} ms",
+        answered - alert_at,
+        last_alert - alert_at
     );
     // Each member got the alert before the rest of the news, when the news was still queued.
     let later_news = q(format!(
@@ -218,7 +232,7 @@ async fn reporters_send_alerts_until_the_role_is_taken_back() {
     let told = c.wait_texts(&bob, 4).await[3].clone();
     assert!(told.ends_with("ALERT safety your message"), "{told}");
     let sent = c.ask(&bob, "ALERT safety Raid at the market").await;
-    assert!(sent.starts_with("Alert sent to 2 members"), "{sent}");
+    assert!(sent.contains(" sent to 2 members"), "{sent}");
     let got = c.wait_texts(&carol, 4).await[3].clone();
     assert_eq!(got, "[safety] ALERT Bob: Raid at the market");
 
@@ -262,7 +276,7 @@ async fn alerts_leave_the_posting_limits_alone_and_a_drill_waits_behind_real_ale
         let sent = c
             .ask(&owner, &format!("ALERT safety Raid near block {i}"))
             .await;
-        assert!(sent.starts_with("Alert sent to 1 member"), "{sent}");
+        assert!(sent.contains(" sent to 1 member of"), "{sent}");
     }
     // Three alerts do not use up the owner's two posts of the hour: the all-clear goes.
     let clear = c.ask(&owner, "safety All clear, the police left").await;
@@ -299,5 +313,87 @@ async fn alerts_leave_the_posting_limits_alone_and_a_drill_waits_behind_real_ale
             (0, 2, false),
             (2, 1, true)
         ]
+    );
+}
+
+#[tokio::test]
+async fn a_correction_reaches_everyone_the_alert_reached_and_cancels_the_rest() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[("SMSUP_SIM_SEGMENTS_PER_SECOND", "20")]).await;
+    let c = app.client();
+    let (owner, reporter) = (phone(1), phone(2));
+    c.ask(&owner, "CREATE safety").await;
+    c.ask(&reporter, "JOIN safety").await;
+    c.ask(&reporter, "NAME Hassan").await;
+    c.ask(&owner, "REPORTER safety Hassan").await;
+    import_members(dir.path(), "safety", 200);
+    let pool = db(dir.path()).await;
+    let sent = c
+        .ask(&reporter, "ALERT safety Raid at Chow Kit market")
+        .await;
+    let code = common::label_after(&sent, "Alert ");
+    assert!(code.starts_with('A'), "{sent}");
+    let corrected = c
+        .ask(
+            &reporter,
+            &format!("CORRECT {code} Wrong market: it is Pudu, not Chow Kit"),
+        )
+        .await;
+    assert!(
+        corrected.starts_with(&format!("Correction to {code} sent")),
+        "{corrected}"
+    );
+    common::wait_drained(&pool, 60).await;
+    // Someone else in the list cannot use the code.
+    let nosy = c
+        .ask(&phone(1000), &format!("CORRECT {code} all clear"))
+        .await;
+    assert!(nosy.starts_with("There is no alert"), "{nosy}");
+    let alert = "(SELECT message_id FROM posts WHERE alert = 1)";
+    let correction = "(SELECT message_id FROM posts WHERE alert = 3)";
+    let reached = count(
+        &pool,
+        &format!("SELECT COUNT(*) FROM outbox WHERE message_id = {alert} AND state = 'delivered'"),
+    )
+    .await;
+    let cancelled = count(
+        &pool,
+        &format!("SELECT COUNT(*) FROM outbox WHERE message_id = {alert} AND state = 'cancelled'"),
+    )
+    .await;
+    let fixed = count(
+        &pool,
+        &format!(
+            "SELECT COUNT(*) FROM outbox WHERE message_id = {correction} AND state = 'delivered'"
+        ),
+    )
+    .await;
+    println!("alert reached {reached} of 201 before the correction; {cancelled} cancelled");
+    assert!(
+        cancelled > 50,
+        "the alert was nearly out before the correction: {cancelled} cancelled"
+    );
+    assert_eq!(reached + cancelled, 201);
+    assert_eq!(
+        fixed, reached,
+        "the correction goes to whoever got the alert, and only to them"
+    );
+    // Exactly those: every member who got the alert got the correction.
+    let mismatched = count(
+        &pool,
+        &format!(
+            "SELECT COUNT(*) FROM outbox a WHERE a.message_id = {alert} AND a.state = 'delivered'
+             AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.message_id = {correction}
+                             AND b.recipient_id = a.recipient_id AND b.state = 'delivered')"
+        ),
+    )
+    .await;
+    assert_eq!(mismatched, 0);
+    let owner_texts = c.texts(&owner).await;
+    assert!(
+        owner_texts
+            .iter()
+            .any(|t| t == "[safety] CORRECTION Hassan: Wrong market: it is Pudu, not Chow Kit"),
+        "{owner_texts:?}"
     );
 }

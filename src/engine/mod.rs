@@ -239,6 +239,8 @@ pub struct ListFacts {
     pub alerts_last_hour: u64,
     /// Alerts this list sent in the last hour, TEST ones included (loaded for ALERT only).
     pub all_alerts_last_hour: u64,
+    /// Corrections (CORRECT) this list sent in the last hour (loaded for ALERT and CORRECT).
+    pub corrections_last_hour: u64,
 }
 
 /// A member of the list that REMOVE/ADMIN names.
@@ -368,6 +370,19 @@ pub struct Facts {
     pub held: Option<HeldFacts>,
     /// The id a post held now would get.
     pub next_held_id: i64,
+    /// The alert CORRECT names (its list is [`Facts::list`]).
+    pub alert: Option<AlertFacts>,
+    /// The id the next post (an alert's code) gets (loaded for ALERT).
+    pub next_post_id: i64,
+}
+
+/// An alert that CORRECT names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertFacts {
+    /// Its post id (its code is `A<id>`).
+    pub id: i64,
+    /// Who sent it.
+    pub author_id: i64,
 }
 
 /// Counts behind the per-number limits.
@@ -440,6 +455,8 @@ pub struct Needs {
     pub held_id: Option<i64>,
     /// ALERT: the list's alerts of the last hour and its recipients.
     pub alerts: bool,
+    /// CORRECT: the alert of this code (its list is loaded as the named list).
+    pub alert_id: Option<i64>,
 }
 
 /// Which memberships a target lookup matches.
@@ -479,6 +496,16 @@ pub fn is_post_code(who: &str) -> bool {
 pub fn post_id(code: &str) -> Option<i64> {
     let code = smsup_lang::ascii_digits(code.trim());
     let digits = code.strip_prefix(['P', 'p'])?;
+    if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The id in an alert's code as typed (`A12`, `a12`, any script's digits), if it is one.
+pub fn alert_id(code: &str) -> Option<i64> {
+    let code = smsup_lang::ascii_digits(code.trim());
+    let digits = code.strip_prefix(['A', 'a'])?;
     if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -656,6 +683,11 @@ pub fn needs(command: &Command) -> Needs {
         Command::Alert { list, .. } => Needs {
             list_key: key(list),
             post_counts: true,
+            alerts: true,
+            ..Needs::default()
+        },
+        Command::Correct { code, .. } => Needs {
+            alert_id: alert_id(code),
             alerts: true,
             ..Needs::default()
         },
@@ -837,6 +869,20 @@ pub enum Effect {
         /// A TEST alert (a drill): marked so, and queued after real alerts.
         test: bool,
     },
+    /// A correction of an alert: what of it is still queued is cancelled, and everyone it reached
+    /// gets the correction, in the alert lane.
+    Correct {
+        /// The alert's post id.
+        alert_id: i64,
+        /// The text as members receive it (`[list] CORRECTION alias: text`).
+        text: String,
+        /// The same in Zawgyi (when it has Burmese).
+        zawgyi_text: Option<String>,
+        /// Segments of the text.
+        segments: u32,
+        /// Minutes its messages may wait to be sent.
+        expire_minutes: u32,
+    },
     /// Let a member send alerts (on), or no longer (off).
     SetReporter {
         /// List id.
@@ -999,6 +1045,9 @@ pub struct Decision {
     pub replies: Vec<Outgoing>,
     /// The language replies to the sender were written in.
     pub language: Option<Lang>,
+    /// The sender's answer leaves in the alert lane, queued before the effects' fan-out (an
+    /// alert's sender learns at once that it went, rather than after all its messages).
+    pub answer_first: bool,
 }
 
 /// The pure engine: rules plus the decision function.
@@ -1373,13 +1422,13 @@ fn passes_for_a_mark(name: &str) -> bool {
                 .collect::<String>(),
         )
     };
-    let marks = ["alert", "test", "alerts"].map(&key);
+    let marks = ["alert", "test", "alerts", "correction"].map(&key);
     let is_mark = |w: &str| {
         let k = key(w);
         marks.contains(&k)
             || matches!(
                 smsup_lang::keyword(&smsup_lang::normalize(w)),
-                Some((Keyword::Alert, _))
+                Some((Keyword::Alert | Keyword::Correct, _))
             )
     };
     name.split_whitespace().any(is_mark) || key(name) == key("helprequest")
@@ -1924,6 +1973,7 @@ impl Engine {
                 self.block(&mut d, &mut r, list.as_deref(), who, *on, facts)
             }
             Command::Alert { list, text } => self.alert(&mut d, &mut r, list, text, facts),
+            Command::Correct { code, text } => self.correct(&mut d, &mut r, code, text, facts),
             Command::Reporter { list, who, on } => {
                 self.reporter(&mut d, &mut r, list, who, *on, facts)
             }
@@ -2889,8 +2939,70 @@ impl Engine {
             } else {
                 "alert-sent"
             },
-            &[("count", n(l.recipients)), ("list", s(&l.name))],
+            &[
+                ("count", n(l.recipients)),
+                ("list", s(&l.name)),
+                ("code", s(&format!("A{}", facts.next_post_id))),
+            ],
         );
+        d.answer_first = !test;
+    }
+
+    /// CORRECT: the alert's sender, the owner or an admin sends a correction, marked as such, to
+    /// everyone the alert reached, and cancels what of it was still queued. Anyone else learns
+    /// nothing of the code.
+    fn correct(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        code: &str,
+        body: &str,
+        facts: &Facts,
+    ) {
+        let code_shown = s(&code.trim().to_uppercase());
+        let (Some(a), Some(l)) = (&facts.alert, &facts.list) else {
+            r.say("correct-unknown", &[("code", code_shown)]);
+            return;
+        };
+        let allowed = l.sender_role.is_some_and(Role::can_manage)
+            || (l.sender_role.is_some() && a.author_id == facts.sender.id);
+        if !allowed {
+            r.say("correct-unknown", &[("code", code_shown)]);
+            return;
+        }
+        let code = s(&format!("A{}", a.id));
+        if shows_nothing(&clean_post(body)) {
+            r.say("correct-empty", &[("code", code)]);
+            return;
+        }
+        let Some(sent) = self.relayable(r, l, body) else {
+            return;
+        };
+        let text = self.relayed_marked(l, &facts.sender, "CORRECTION ", &sent);
+        let segments = smsup_sms::analyze(&text).segments;
+        if self.too_long(r, segments) {
+            return;
+        }
+        // Each correction is a fan-out too: as many an hour as alerts.
+        let max = u64::from(self.rules.alerts_per_list_per_hour);
+        if l.corrections_last_hour >= max {
+            r.refuse_for_limit("alert-limit", &[("list", s(&l.name)), ("max", n(max))]);
+            return;
+        }
+        d.effects.push(Effect::Correct {
+            alert_id: a.id,
+            zawgyi_text: to_zawgyi(&text),
+            text,
+            segments: u32::try_from(segments).unwrap_or(u32::MAX),
+            expire_minutes: self.rules.alert_expire_minutes,
+        });
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action: "correct",
+            target: Some(format!("A{}", a.id)),
+        });
+        r.say("correct-sent", &[("code", code)]);
+        d.answer_first = true;
     }
 
     /// REPORTER: the owner or an admin lets a member send alerts (or no longer); the member is told.

@@ -223,6 +223,13 @@ pub enum Command {
         /// False with OFF.
         on: bool,
     },
+    /// `CORRECT <code> <text>`: a correction of an alert (`A12`) to everyone it reached.
+    Correct {
+        /// The alert's code as typed.
+        code: String,
+        /// The correction as typed.
+        text: String,
+    },
     /// An empty message.
     Empty,
 }
@@ -235,6 +242,7 @@ impl Command {
             Command::Help | Command::HelpOn { .. } => "help",
             Command::Alert { .. } => "alert",
             Command::Reporter { .. } => "reporter",
+            Command::Correct { .. } => "correct",
             Command::Create { .. } => "create",
             Command::Join { .. } => "join",
             Command::Leave { .. } => "leave",
@@ -772,6 +780,14 @@ pub fn parse(text: &str, region: &str) -> Parsed {
                 Command::Moderate { list, on }
             }
         }
+        // `CORRECT A12 The checkpoint was at the other bridge`.
+        Keyword::Correct if !arg.is_empty() => {
+            let (code, text) = split_first(rest);
+            Command::Correct {
+                code: trim_word(code).to_string(),
+                text: text.trim_end().to_string(),
+            }
+        }
         // `ALERT safety Police at the market`: the text as typed after the list's name.
         Keyword::Alert if !arg.is_empty() => {
             let (list, text) = split_first(rest);
@@ -1266,6 +1282,10 @@ mod every_keyword {
                 list,
                 who: String::new(),
                 on: true,
+            },
+            Keyword::Correct => Command::Correct {
+                code: list,
+                text: String::new(),
             },
             Keyword::Delete => Command::Delete { list, code: None },
             Keyword::To => Command::To {

@@ -41,6 +41,8 @@ fn facts() -> Facts {
         blocked_by_target: false,
         held: None,
         next_held_id: 12,
+        alert: None,
+        next_post_id: 12,
     }
 }
 
@@ -68,6 +70,7 @@ fn list(role: Option<Role>) -> ListFacts {
         sender_reporter: false,
         alerts_last_hour: 0,
         all_alerts_last_hour: 0,
+        corrections_last_hour: 0,
     }
 }
 
@@ -1922,7 +1925,7 @@ fn alerts_come_from_the_owner_admins_and_reporters_only() {
         ));
         assert_eq!(
             only_reply(&d),
-            "Alert sent to 11 members of housing, before everything else."
+            "Alert A12 sent to 11 members of housing, before everything else. To correct it: CORRECT A12 your message"
         );
     }
     // A plain member, and someone outside the list, are told who may; nothing is sent.
@@ -2093,6 +2096,8 @@ fn no_alias_can_pass_for_the_alert_mark() {
         "သတိပေး မောင်",
         "help request",
         "Alerts",
+        "CORRECTION Amina",
+        "BETULKAN Siti",
     ] {
         assert!(alias_problem(bad).is_some(), "{bad:?} accepted");
     }
@@ -2148,4 +2153,50 @@ fn drills_never_use_up_what_a_real_alert_needs() {
     assert!(matches!(d.effects[0], Effect::Alert { test: true, .. }));
     assert_eq!(alert_text(&d), Some("[housing] TEST ALERT Amina: drill"));
     assert!(only_reply(&d).starts_with("TEST alert sent to 11 members of housing"));
+}
+
+#[test]
+fn a_correction_comes_from_the_alerts_sender_or_an_admin_and_reaches_its_recipients() {
+    let correcting = |role: Role, author: i64| {
+        let mut f = alert_facts(role, false);
+        f.alert = Some(AlertFacts {
+            id: 12,
+            author_id: author,
+        });
+        f
+    };
+    // The sender of the alert (a reporter, a plain member now) and an admin may correct it.
+    for f in [correcting(Role::Member, 7), correcting(Role::Admin, 99)] {
+        let d = run("CORRECT a12 The checkpoint is at the other bridge", &f);
+        assert!(
+            matches!(&d.effects[0], Effect::Correct { alert_id: 12, text, expire_minutes: 30, .. }
+                if text == "[housing] CORRECTION Amina: The checkpoint is at the other bridge"),
+            "{d:?}"
+        );
+        assert!(d.answer_first);
+        assert!(only_reply(&d).starts_with("Correction to A12 sent to everyone it reached"));
+    }
+    // Someone else's alert, no such alert, or no text: nothing is sent, and the code tells nothing.
+    for (f, text) in [
+        (correcting(Role::Member, 99), "CORRECT A12 all clear"),
+        (alert_facts(Role::Owner, false), "CORRECT A12 all clear"),
+        (alert_facts(Role::Owner, false), "CORRECT P12 all clear"),
+    ] {
+        let d = run(text, &f);
+        assert!(d.effects.is_empty(), "{text}");
+        assert!(only_reply(&d).starts_with("There is no alert"), "{text}");
+    }
+    let mut limited = correcting(Role::Owner, 7);
+    if let Some(l) = limited.list.as_mut() {
+        l.corrections_last_hour = 6;
+    }
+    let d = run("CORRECT A12 again", &limited);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("6 alerts this hour"));
+    let d = run("CORRECT A12", &correcting(Role::Owner, 7));
+    assert!(d.effects.is_empty());
+    assert_eq!(
+        only_reply(&d),
+        "Write the correction after the code: CORRECT A12 your message"
+    );
 }

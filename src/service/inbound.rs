@@ -81,12 +81,27 @@ pub async fn handle(
             tx.set_inbound_body(inbound_id, &masked).await?;
         }
     }
+    // An alert's sender hears at once that it went: their answer is queued in the alert lane
+    // before the alert's own messages.
+    let (first, rest): (Vec<_>, Vec<_>) = decision
+        .replies
+        .iter()
+        .partition(|r| decision.answer_first && r.to == To::Sender);
+    for reply in first {
+        let zawgyi = (sender_font == Some(engine::Font::Zawgyi))
+            .then(|| engine::to_zawgyi(&reply.text))
+            .flatten();
+        let text = zawgyi.as_deref().unwrap_or(&reply.text);
+        let channel = Some(sms.channel.as_str());
+        tx.enqueue(sender_id, text, channel, Priority::Alert, true, now)
+            .await?;
+    }
     // Effects first: OptOut cancels what is queued for the sender, and the STOP confirmation
     // queued after it must survive.
     for effect in &decision.effects {
         tx.apply(effect, sender_id, inbound_id, now).await?;
     }
-    for reply in &decision.replies {
+    for reply in rest {
         let (recipient, channel, to_sender, font) = match &reply.to {
             // A reply leaves through the channel its SMS came in on.
             To::Sender => (sender_id, Some(sms.channel.as_str()), true, sender_font),

@@ -379,6 +379,8 @@ impl SqliteStore {
             blocked_by_target: false,
             held: None,
             next_held_id: 0,
+            alert: None,
+            next_post_id: 0,
         };
         let sender_id = facts.sender.id;
         let window = i64::from(rules.request_days) * 86_400_000;
@@ -420,6 +422,17 @@ impl SqliteStore {
                 });
             }
             help_row.as_ref().map(|(list, _, _)| *list)
+        } else if let Some(id) = needs.alert_id {
+            // CORRECT A12: an alert (not a drill) of a list that is still open.
+            let row: Option<(i64, i64)> = sqlx::query_as(
+                "SELECT p.list_id, p.sender_id FROM posts p JOIN lists l ON l.id = p.list_id
+                 WHERE p.id = ? AND p.alert = 1 AND l.deleted_at IS NULL",
+            )
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+            facts.alert = row.map(|(_, author_id)| engine::AlertFacts { id, author_id });
+            row.map(|(list, _)| list)
         } else if let Some(id) = needs.held_id {
             // APPROVE P12: a held post still waiting (24 hours at most).
             let held: Option<(i64, i64, String, Option<String>, i64)> = sqlx::query_as(
@@ -500,19 +513,27 @@ impl SqliteStore {
                 let mine: Option<(String, Option<String>)> = membership
                     .filter(|_| active)
                     .map(|(role, label, ..)| (role, label));
-                // Real alerts, and all alerts with TEST ones, of the last hour.
-                let (alerts_last_hour, all_alerts_last_hour): (i64, i64) = if needs.alerts {
-                    sqlx::query_as(
-                        "SELECT COALESCE(SUM(alert = 1), 0), COUNT(*) FROM posts
-                         WHERE list_id = ? AND alert != 0 AND created_at > ?",
-                    )
-                    .bind(id)
-                    .bind(now - 3_600_000)
-                    .fetch_one(&mut *conn)
-                    .await?
-                } else {
-                    (0, 0)
-                };
+                if needs.alerts {
+                    facts.next_post_id =
+                        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM posts")
+                            .fetch_one(&mut *conn)
+                            .await?;
+                }
+                // Real alerts, and all alerts with TEST ones, of the last hour (not corrections).
+                let (alerts_last_hour, all_alerts_last_hour, corrections): (i64, i64, i64) =
+                    if needs.alerts {
+                        sqlx::query_as(
+                            "SELECT COALESCE(SUM(alert = 1), 0), COALESCE(SUM(alert IN (1, 2)), 0),
+                                COALESCE(SUM(alert = 3), 0)
+                         FROM posts WHERE list_id = ? AND alert != 0 AND created_at > ?",
+                        )
+                        .bind(id)
+                        .bind(now - 3_600_000)
+                        .fetch_one(&mut *conn)
+                        .await?
+                    } else {
+                        (0, 0, 0)
+                    };
                 let sender_banned: bool = sqlx::query_scalar::<_, i64>(
                     "SELECT COUNT(*) FROM bans WHERE list_id = ? AND phone_index = ?",
                 )
@@ -642,6 +663,7 @@ impl SqliteStore {
                     sender_reporter,
                     alerts_last_hour: alerts_last_hour as u64,
                     all_alerts_last_hour: all_alerts_last_hour as u64,
+                    corrections_last_hour: corrections as u64,
                 });
             }
         }
@@ -1292,6 +1314,20 @@ impl SqliteStore {
                 self.post_in(conn, *list_id, sender_id, inbound_id, alert, lane, now)
                     .await?
             }
+            Effect::Correct {
+                alert_id,
+                text,
+                zawgyi_text,
+                segments,
+                expire_minutes,
+            } => {
+                let expires_at = now + i64::from(*expire_minutes) * 60_000;
+                let correction = (text.as_str(), zawgyi_text.as_deref(), *segments);
+                self.correct(
+                    conn, *alert_id, sender_id, inbound_id, correction, expires_at, now,
+                )
+                .await?
+            }
             Effect::SetReporter {
                 list_id,
                 member_id,
@@ -1612,6 +1648,87 @@ impl SqliteStore {
     ) -> Result<(), StoreError> {
         self.post_in(conn, list_id, author, inbound_id, text, Lane::BULK, now)
             .await
+    }
+
+    /// CORRECT: what of the alert is still queued is cancelled; everyone it reached (sent, or
+    /// being sent) gets the correction in the alert lane, Zawgyi readers in Zawgyi. Recorded as a
+    /// post of kind 3 (a correction: no alert limit counts it).
+    #[allow(clippy::too_many_arguments)]
+    async fn correct(
+        &self,
+        conn: &mut SqliteConnection,
+        alert_id: i64,
+        author: i64,
+        inbound_id: i64,
+        (text, zawgyi_text, segments): (&str, Option<&str>, u32),
+        expires_at: i64,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let (list_id, alert_message, alert_zawgyi): (i64, i64, Option<i64>) =
+            sqlx::query_as("SELECT list_id, message_id, zawgyi_message_id FROM posts WHERE id = ?")
+                .bind(alert_id)
+                .fetch_one(&mut *conn)
+                .await?;
+        let of_alert = "message_id IN (?1, COALESCE(?2, ?1))";
+        sqlx::query(&format!(
+            "UPDATE outbox SET state = 'cancelled', updated_at = ?3, phone_enc = NULL
+             WHERE {of_alert} AND state = 'queued'"
+        ))
+        .bind(alert_message)
+        .bind(alert_zawgyi)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        let (message_id, _) = Self::insert_message(conn, text, now).await?;
+        let zawgyi_id = match zawgyi_text {
+            Some(z) => Some(Self::insert_message(conn, z, now).await?.0),
+            None => None,
+        };
+        let mut reached = 0;
+        for (id, zawgyi_readers) in [(Some(message_id), false), (zawgyi_id, true)] {
+            let Some(id) = id else { continue };
+            let font = match (zawgyi_id.is_some(), zawgyi_readers) {
+                (false, _) => "",
+                (true, false) => "AND COALESCE(m.font, '') != 'Zawgyi'",
+                (true, true) => "AND m.font = 'Zawgyi'",
+            };
+            reached += sqlx::query(&format!(
+                "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
+                                     next_attempt_at, created_at, updated_at, expires_at)
+                 SELECT ?3, m.id, COALESCE(m.gateway, ?4), ?5, 'queued', ?6, ?6, ?6, ?7
+                 FROM members m
+                 WHERE m.opted_out = 0 {font} AND m.id IN (
+                   SELECT recipient_id FROM outbox
+                   WHERE {of_alert} AND state IN ('sending', 'sent', 'delivered'))
+                 ORDER BY m.id"
+            ))
+            .bind(alert_message)
+            .bind(alert_zawgyi)
+            .bind(id)
+            .bind(&self.default_gateway)
+            .bind(PRIORITY_ALERT)
+            .bind(now)
+            .bind(expires_at)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+        }
+        sqlx::query(
+            "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments,
+                                created_at, zawgyi_message_id, alert)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 3)",
+        )
+        .bind(list_id)
+        .bind(author)
+        .bind(inbound_id)
+        .bind(message_id)
+        .bind(reached as i64)
+        .bind(i64::from(segments))
+        .bind(now)
+        .bind(zawgyi_id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
     }
 
     /// [`Self::post`] in a given lane: bulk for posts, the alert lane (with an expiry) for alerts.

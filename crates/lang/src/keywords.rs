@@ -55,7 +55,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 34] = [
+    pub const ALL: [Keyword; 35] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -90,6 +90,7 @@ impl Keyword {
         Keyword::Moderate,
         Keyword::Alert,
         Keyword::Reporter,
+        Keyword::Correct,
     ];
 
     /// The message that explains this command, the answer to `HELP <command>` (`usage-join`).
@@ -130,6 +131,7 @@ impl Keyword {
             Keyword::Moderate => "usage-moderate",
             Keyword::Alert => "usage-alert",
             Keyword::Reporter => "usage-reporter",
+            Keyword::Correct => "usage-correct",
         }
     }
 
@@ -170,6 +172,7 @@ impl Keyword {
             Keyword::Moderate => "moderate",
             Keyword::Alert => "alert",
             Keyword::Reporter => "reporter",
+            Keyword::Correct => "correct",
         }
     }
 }

@@ -347,6 +347,8 @@ pub enum Keyword {
     Alert,
     /// `REPORTER <list> <who> [OFF]`: let a member send alerts.
     Reporter,
+    /// `CORRECT <code> <text>`: a correction to everyone an alert reached.
+    Correct,
 }
 
 /// A value for a template's placeable.

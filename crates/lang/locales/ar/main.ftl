@@ -230,7 +230,7 @@ usage-delete = أغلق القائمة: إغلاق قائمتك نهائيا (ا
 usage-moderate = راجع القائمة ON يوقف المنشورات للموافقة، OFF ينهيه.
 
 # تنبيه: تنبيه أمني يسبق كل الرسائل.
-alert-sent = أرسل التنبيه إلى { $count } في { $list } قبل غيره.
+alert-sent = أرسل التنبيه { $code } إلى { $count } في { $list }.
 alert-test-sent = أرسل تنبيه تجريبي (TEST) إلى { $count } في { $list }.
 alert-not-allowed = التنبيه لمالك { $list } ومشرفيها ومراسليها فقط.
 alert-empty = اكتب التنبيه: تنبيه { $list } رسالتك
@@ -241,3 +241,7 @@ you-are-reporter = للخطر الحقيقي فقط: تنبيه { $list } رسا
 you-are-no-reporter = لم تعد ترسل تنبيهات إلى { $list }.
 usage-alert = تنبيه القائمة الرسالة: للجميع فورا. تجربة: تنبيه القائمة TEST نص
 usage-reporter = مراسل القائمة الاسم: يسمح لعضو بالتنبيه، ومع OFF يلغيه
+correct-sent = أرسل تصحيح { $code } لكل من وصله، وألغي الباقي.
+correct-unknown = لا تنبيه { $code } لك لتصحيحه.
+correct-empty = اكتب التصحيح: تصحيح { $code } رسالتك
+usage-correct = تصحيح A12 الرسالة: تصحيح لكل من وصله التنبيه A12

@@ -213,7 +213,7 @@ usage-delete = KHAR bu: na bu zungzal in khar (neitu lawng). Hngalhnak code na h
 usage-moderate = ZOH bu ON nih member ca zohkhenhtu nih a siang hlan a hngakter; ZOH bu OFF nih a dinh.
 
 # RALRIN: himnak ralrinnak, zeizong hlanah.
-alert-sent = Ralrinnak cu { $list } member { $count } sinah zeizong hlanah kuat a si.
+alert-sent = Ralrinnak { $code } cu { $list } member { $count } sinah kuat a si. Remh ding: REMH { $code } na ca
 alert-test-sent = TEST ralrinnak cu { $list } member { $count } sinah kuat a si. A taktak: RALRIN { $list } na ca
 alert-not-allowed = { $list } neitu, zohkhenhtu le thawngthatu lawng nih ralrinnak an kuat kho.
 alert-empty = Bu min hnu ah ralrinnak ttial: RALRIN { $list } na ca
@@ -224,3 +224,7 @@ you-are-reporter = Atu { $list } ah ralrinnak na kuat kho cang, ttihnung taktak 
 you-are-no-reporter = { $list } ah ralrinnak na kuat kho ti lo.
 usage-alert = RALRIN bu na ca: member vialte voikhat ah ralrin (neitu, zohkhenhtu, thawngthatu). RALRIN bu TEST na ca: zohchunhnak.
 usage-reporter = THAWNGTHATU bu ahohmanh: member nih ralrinnak kuat a siang (neitu le zohkhenhtu); THAWNGTHATU bu ahohmanh OFF nih a lak tthan.
+correct-sent = { $code } remhnak cu a hmumi vialte sinah kuat a si; a hngakmi { $code } cu phiat a si.
+correct-unknown = Remh awk na ralrinnak { $code } a um lo.
+correct-empty = Code hnu ah remhnak ttial: REMH { $code } na ca
+usage-correct = REMH A12 na ca: ralrinnak A12 a hmumi vialte sinah remhnak kuat; a hngakmi cu phiat (a kuatu, neitu, zohkhenhtu).

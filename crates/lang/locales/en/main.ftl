@@ -228,10 +228,10 @@ usage-delete = DELETE name closes your list for good (owner only). You get a cod
 usage-moderate = MODERATE name ON holds members' posts until an admin approves them; MODERATE name OFF ends it.
 
 # ALERT: a security alert, before everything else. Members receive `[list] ALERT alias: text`.
-alert-sent = Alert sent to { $count ->
+alert-sent = Alert { $code } sent to { $count ->
     [one] 1 member
    *[other] { $count } members
-} of { $list }, before everything else.
+} of { $list }, before everything else. To correct it: CORRECT { $code } your message
 alert-test-sent = TEST alert sent to { $count ->
     [one] 1 member
    *[other] { $count } members
@@ -246,3 +246,7 @@ you-are-reporter = You can now send alerts to { $list }, for real danger only: A
 you-are-no-reporter = You can no longer send alerts to { $list }.
 usage-alert = ALERT name your message warns every member of a list at once (owner, admins and reporters). ALERT name TEST message: a test.
 usage-reporter = REPORTER name who lets a member send alerts (owner and admins); REPORTER name who OFF takes it back.
+correct-sent = Correction to { $code } sent to everyone it reached; what of { $code } still waited is cancelled.
+correct-unknown = There is no alert { $code } of yours to correct.
+correct-empty = Write the correction after the code: CORRECT { $code } your message
+usage-correct = CORRECT A12 your message: a correction to everyone alert A12 reached; what of it still waits is cancelled (its sender, owner and admins).

@@ -207,7 +207,7 @@ usage-delete = بستن گروه: گروه را برای همیشه می‌بن�
 usage-moderate = بازبینی گروه ON پیام‌ها را نگه می‌دارد، OFF پایان می‌دهد.
 
 # هشدار: هشدار امنیتی، پیش از هر پیام دیگر.
-alert-sent = هشدار به { $count } عضو { $list } رفت، پیش از همه.
+alert-sent = هشدار { $code } به { $count } عضو { $list } رفت.
 alert-test-sent = هشدار آزمایشی (TEST) به { $count } عضو { $list } رفت.
 alert-not-allowed = فقط مالک، مدیران و گزارشگران { $list } هشدار می‌فرستند.
 alert-empty = متن هشدار را بنویسید: هشدار { $list } متن
@@ -218,3 +218,7 @@ you-are-reporter = فقط برای خطر واقعی: هشدار { $list } مت�
 you-are-no-reporter = دیگر نمی‌توانید به { $list } هشدار بفرستید.
 usage-alert = هشدار گروه متن: فوری به همه. آزمایش: هشدار گروه TEST متن
 usage-reporter = گزارشگر گروه نام: عضو هشدار می‌دهد؛ با OFF پس گرفته می‌شود
+correct-sent = اصلاحیهٔ { $code } به همه رفت؛ مانده‌اش لغو شد.
+correct-unknown = هشدار { $code } از شما برای اصلاح نیست.
+correct-empty = متن اصلاحیه: اصلاح { $code } متن
+usage-correct = اصلاح A12 متن: اصلاحیه برای همهٔ گیرندگان A12

@@ -200,7 +200,7 @@ usage-delete = TUTUP kumpulan: tutup kumpulan anda selama-lamanya (pemilik sahaj
 usage-moderate = SEMAK kumpulan ON tahan mesej ahli sehingga pentadbir lulus; SEMAK kumpulan OFF hentikannya.
 
 # AMARAN: amaran keselamatan, dihantar sebelum yang lain.
-alert-sent = Amaran dihantar kepada { $count } ahli { $list }, sebelum mesej lain.
+alert-sent = Amaran { $code } dihantar kepada { $count } ahli { $list }. Untuk membetulkan: BETULKAN { $code } mesej anda
 alert-test-sent = Amaran TEST dihantar kepada { $count } ahli { $list }, bertanda TEST. Amaran sebenar: AMARAN { $list } mesej anda
 alert-not-allowed = Hanya pemilik, pentadbir dan pelapor { $list } boleh hantar amaran.
 alert-empty = Tulis amaran selepas nama kumpulan: AMARAN { $list } mesej anda
@@ -211,3 +211,7 @@ you-are-reporter = Anda kini boleh hantar amaran kepada { $list }, untuk bahaya 
 you-are-no-reporter = Anda tidak lagi boleh hantar amaran kepada { $list }.
 usage-alert = AMARAN kumpulan mesej: beri amaran kepada semua ahli serentak (pemilik, pentadbir, pelapor). AMARAN kumpulan TEST mesej: ujian.
 usage-reporter = PELAPOR kumpulan siapa: benarkan ahli hantar amaran (pemilik dan pentadbir); PELAPOR kumpulan siapa OFF tarik balik.
+correct-sent = Pembetulan { $code } dihantar kepada semua yang menerimanya; baki { $code } yang menunggu dibatalkan.
+correct-unknown = Tiada amaran { $code } anda untuk dibetulkan.
+correct-empty = Tulis pembetulan selepas kod: BETULKAN { $code } mesej anda
+usage-correct = BETULKAN A12 mesej: pembetulan kepada semua yang menerima amaran A12; baki yang menunggu dibatalkan (pengirim, pemilik, pentadbir).

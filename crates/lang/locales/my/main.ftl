@@ -206,7 +206,7 @@ usage-delete = ပိတ်သိမ်း အဖွဲ့: အပြီးပ�
 usage-moderate = စိစစ် အဖွဲ့ ON စာများစစ် / OFF ရပ်
 
 # သတိပေး: လုံခြုံရေး သတိပေးချက်၊ အရင်ဆုံး ပို့သည်။
-alert-sent = { $list } မှ { $count } ယောက်ထံ သတိပေးချက် ပို့ပြီး။
+alert-sent = { $code }: { $list } မှ { $count } ယောက်ထံ ပို့ပြီး။
 alert-test-sent = { $list } မှ { $count } ယောက်ထံ TEST သတိပေးချက် ပို့ပြီး။
 alert-not-allowed = { $list } ပိုင်ရှင်၊ စီမံသူ၊ သတင်းပို့သူသာ သတိပေးနိုင်
 alert-empty = ပို့ရန်: သတိပေး { $list } စာ
@@ -217,3 +217,7 @@ you-are-reporter = အန္တရာယ်မှသာ ပို့ပါ: သ�
 you-are-no-reporter = { $list } သို့ သတိမပေးနိုင်တော့ပါ။
 usage-alert = သတိပေး အဖွဲ့ စာ: အားလုံးထံ ချက်ချင်း (စီမံသူ၊ သတင်းပို့သူ)
 usage-reporter = သတင်းပို့သူ အဖွဲ့ အမည်: သတိပေးခွင့် (OFF ရုပ်သိမ်း)
+correct-sent = { $code } ပြင်ဆင်ချက် ပို့ပြီး။
+correct-unknown = ပြင်ရန် သတိပေးချက် { $code } မရှိပါ။
+correct-empty = ပို့ရန်: ပြင်ဆင် { $code } စာ
+usage-correct = ပြင်ဆင် A12 စာ: A12 ရသူအားလုံးထံ ပြင်ဆင်ချက်

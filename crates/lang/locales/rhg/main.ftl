@@ -225,7 +225,7 @@ usage-delete = BONDHO grup: tuñar grup hamesha bon gori do (serof malik). Pokka
 usage-moderate = DEKHO grup ON zimmadar manzur na gora forjonto membor or post rakhe; DEKHO grup OFF bon gore.
 
 # HUSIYAR: hefazot or husiyari, beggun or age.
-alert-sent = Husiyari { $list } or { $count } zon membor ore beggun or age fooñsaiyé.
+alert-sent = Husiyari { $code } ehon { $list } or { $count } zon membor ore fooñsaiyé. Thik goribélla: THIK { $code } tor mesej
 alert-test-sent = TEST husiyari { $list } or { $count } zon membor ore fooñsaiyé. Asol husiyari: HUSIYAR { $list } tor mesej
 alert-not-allowed = Serof { $list } or malik, zimmadar aar khobori okkol husiyari fooñsai fare.
 alert-empty = Grup or nam or baade husiyari leko: HUSIYAR { $list } tor mesej
@@ -236,3 +236,7 @@ you-are-reporter = Tuñi ehon { $list } ot husiyari fooñsai faro, serof asol kh
 you-are-no-reporter = Tuñi aar { $list } ot husiyari na fooñsai faro.
 usage-alert = HUSIYAR grup mesej: beggun membor ore ek loge husiyar goro (malik, zimmadar, khobori). HUSIYAR grup TEST mesej: test.
 usage-reporter = KHOBORI grup ke: membor re husiyari fooñsaibar ijazot de (malik aar zimmadar); KHOBORI grup ke OFF wapas loi.
+correct-sent = { $code } or thik beggun ore fooñsaiyé; { $code } or baki wait goittede bon gora hoiye.
+correct-unknown = Tuñar { $code } husiyari thik goribar loi nai.
+correct-empty = Kod or baade thik leko: THIK { $code } tor mesej
+usage-correct = THIK A12 mesej: husiyari A12 faiye beggun ore thik fooñsao; baki wait goittede bon hoibo (fooñsaiye, malik, zimmadar).

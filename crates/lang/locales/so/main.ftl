@@ -216,10 +216,10 @@ usage-delete = XIR koox: kooxdaada weligeed xir (milkilaha oo keliya). Waxaad he
 usage-moderate = HUBI koox ON qoraallada xubnaha way sugaan ilaa maamule oggolaado; HUBI koox OFF waa joojisaa.
 
 # DIGNIIN: digniin ammaan, ka hor wax kasta.
-alert-sent = Digniinta waxaa loo diray { $count ->
+alert-sent = Digniinta { $code } waxaa loo diray { $count ->
     [one] 1 xubin
    *[other] { $count } xubnood
-} ee { $list }, ka hor wax kasta.
+} ee { $list }. Si aad u saxdo: SAX { $code } fariintaada
 alert-test-sent = Digniin TEST ah ayaa loo diray { $count ->
     [one] 1 xubin
    *[other] { $count } xubnood
@@ -233,3 +233,7 @@ you-are-reporter = Hadda digniin ayaad u diri kartaa { $list }, khatar dhab ah o
 you-are-no-reporter = Mar dambe digniin uma diri kartid { $list }.
 usage-alert = DIGNIIN koox fariin: hal mar u dig dhammaan xubnaha (milkilaha, maamulayaasha, wariyeyaasha). DIGNIIN koox TEST fariin: tijaabo.
 usage-reporter = WARIYE koox qof: xubin u ogolow inuu digniin diro (milkilaha iyo maamulayaasha); WARIYE koox qof OFF waa ka noqosho.
+correct-sent = Saxidda { $code } waxaa loo diray qof kasta oo ay gaartay; inta sugaysay ee { $code } waa la joojiyay.
+correct-unknown = Ma jiro digniin { $code } ah oo adiga laga sixi karo.
+correct-empty = Saxidda ku qor koodka kadib: SAX { $code } fariintaada
+usage-correct = SAX A12 fariin: saxid u dir qof kasta oo digniinta A12 gaartay; inta sugaysa waa la joojiyaa (diraha, milkilaha, maamulayaasha).

@@ -213,7 +213,7 @@ usage-delete = ختم گروپ: گروپ ہمیشہ کے لیے بند (مالک
 usage-moderate = جانچ گروپ ON پیغامات روکے، OFF ختم کرے۔
 
 # انتباہ: حفاظتی انتباہ، سب سے پہلے۔
-alert-sent = انتباہ { $list } کے { $count } ارکان کو سب سے پہلے گیا۔
+alert-sent = انتباہ { $code } گروپ { $list } کے { $count } ارکان کو گیا۔
 alert-test-sent = آزمائشی انتباہ (TEST) { $list } کے { $count } ارکان کو گیا۔
 alert-not-allowed = صرف { $list } کے مالک، منتظم اور رپورٹر انتباہ بھیجیں۔
 alert-empty = انتباہ لکھیں: انتباہ { $list } پیغام
@@ -224,3 +224,7 @@ you-are-reporter = صرف حقیقی خطرے کے لیے: انتباہ { $list 
 you-are-no-reporter = اب آپ { $list } کو انتباہ نہیں بھیج سکتے۔
 usage-alert = انتباہ گروپ پیغام: سب کو فوراً۔ آزمائش: انتباہ گروپ TEST متن
 usage-reporter = رپورٹر گروپ نام: رکن کو انتباہ کی اجازت؛ OFF سے واپس
+correct-sent = { $code } کی درستی سب کو گئی، باقی منسوخ۔
+correct-unknown = آپ کا کوئی انتباہ { $code } نہیں۔
+correct-empty = درستی لکھیں: درستی { $code } پیغام
+usage-correct = درستی A12 پیغام: A12 پانے والوں کو درستی
