@@ -2900,31 +2900,23 @@ impl Engine {
             r.say("alert-empty", &[("list", s(&l.name))]);
             return;
         }
-        let Some(sent) = self.relayable(r, l, body) else {
-            return;
-        };
-        let text = self.relayed_marked(l, &facts.sender, mark, &sent);
-        let segments = smsup_sms::analyze(&text).segments;
-        if self.too_long(r, segments) {
-            return;
-        }
         // Real alerts count only real ones, so that drills never use up what a real alert needs;
         // drills count all.
-        let max = u64::from(self.rules.alerts_per_list_per_hour);
-        let sent = if test {
+        let sent_this_hour = if test {
             l.all_alerts_last_hour
         } else {
             l.alerts_last_hour
         };
-        if sent >= max {
-            r.refuse_for_limit("alert-limit", &[("list", s(&l.name)), ("max", n(max))]);
+        let Some((text, segments)) =
+            self.alert_text(r, l, &facts.sender, mark, body, sent_this_hour)
+        else {
             return;
-        }
+        };
         d.effects.push(Effect::Alert {
             list_id: l.id,
             zawgyi_text: to_zawgyi(&text),
             text,
-            segments: u32::try_from(segments).unwrap_or(u32::MAX),
+            segments,
             expire_minutes: self.rules.alert_expire_minutes,
             test,
         });
@@ -2975,25 +2967,19 @@ impl Engine {
             r.say("correct-empty", &[("code", code)]);
             return;
         }
-        let Some(sent) = self.relayable(r, l, body) else {
+        // Each correction is a fan-out too: as many an hour as alerts.
+        let mark = "CORRECTION ";
+        let sent_this_hour = l.corrections_last_hour;
+        let Some((text, segments)) =
+            self.alert_text(r, l, &facts.sender, mark, body, sent_this_hour)
+        else {
             return;
         };
-        let text = self.relayed_marked(l, &facts.sender, "CORRECTION ", &sent);
-        let segments = smsup_sms::analyze(&text).segments;
-        if self.too_long(r, segments) {
-            return;
-        }
-        // Each correction is a fan-out too: as many an hour as alerts.
-        let max = u64::from(self.rules.alerts_per_list_per_hour);
-        if l.corrections_last_hour >= max {
-            r.refuse_for_limit("alert-limit", &[("list", s(&l.name)), ("max", n(max))]);
-            return;
-        }
         d.effects.push(Effect::Correct {
             alert_id: a.id,
             zawgyi_text: to_zawgyi(&text),
             text,
-            segments: u32::try_from(segments).unwrap_or(u32::MAX),
+            segments,
             expire_minutes: self.rules.alert_expire_minutes,
         });
         d.effects.push(Effect::Audit {
@@ -3003,6 +2989,32 @@ impl Engine {
         });
         r.say("correct-sent", &[("code", code)]);
         d.answer_first = true;
+    }
+
+    /// An alert's or a correction's text as members receive it, with its segments; or the reply
+    /// that says why not (the carrier rules, too long, or `sent_this_hour` reached the hour's
+    /// limit).
+    fn alert_text(
+        &self,
+        r: &mut Replies<'_>,
+        l: &ListFacts,
+        sender: &Sender,
+        mark: &str,
+        body: &str,
+        sent_this_hour: u64,
+    ) -> Option<(String, u32)> {
+        let sent = self.relayable(r, l, body)?;
+        let text = self.relayed_marked(l, sender, mark, &sent);
+        let segments = smsup_sms::analyze(&text).segments;
+        if self.too_long(r, segments) {
+            return None;
+        }
+        let max = u64::from(self.rules.alerts_per_list_per_hour);
+        if sent_this_hour >= max {
+            r.refuse_for_limit("alert-limit", &[("list", s(&l.name)), ("max", n(max))]);
+            return None;
+        }
+        Some((text, u32::try_from(segments).unwrap_or(u32::MAX)))
     }
 
     /// REPORTER: the owner or an admin lets a member send alerts (or no longer); the member is told.

@@ -38,6 +38,19 @@ const PRIORITY_ALERT: i64 = Priority::Alert.as_i64();
 /// The sender's membership of a list: role, label, state, when they asked to join, reporter.
 type MembershipRow = (String, Option<String>, String, Option<i64>, i64);
 
+/// The texts of a fan-out with the members each goes to: the text to all, or, when there is a
+/// Zawgyi one (a text with Burmese), the text to all but Zawgyi readers and the Zawgyi text to
+/// them (a condition on `m`).
+fn by_font(message_id: i64, zawgyi_id: Option<i64>) -> Vec<(i64, &'static str)> {
+    match zawgyi_id {
+        None => vec![(message_id, "")],
+        Some(z) => vec![
+            (message_id, "AND COALESCE(m.font, '') != 'Zawgyi'"),
+            (z, "AND m.font = 'Zawgyi'"),
+        ],
+    }
+}
+
 /// The lane a fan-out is queued in, and when its messages expire (alerts only).
 #[derive(Debug, Clone, Copy)]
 struct Lane {
@@ -1650,6 +1663,22 @@ impl SqliteStore {
             .await
     }
 
+    /// Store a fan-out's text and its Zawgyi form (members whose phones show Zawgyi get it, when
+    /// the text has Burmese): their `messages` ids.
+    async fn insert_texts(
+        conn: &mut SqliteConnection,
+        text: &str,
+        zawgyi_text: Option<&str>,
+        now: i64,
+    ) -> Result<(i64, Option<i64>), StoreError> {
+        let (message_id, _) = Self::insert_message(conn, text, now).await?;
+        let zawgyi_id = match zawgyi_text {
+            Some(z) => Some(Self::insert_message(conn, z, now).await?.0),
+            None => None,
+        };
+        Ok((message_id, zawgyi_id))
+    }
+
     /// CORRECT: what of the alert is still queued is cancelled; everyone it reached (sent, or
     /// being sent) gets the correction in the alert lane, Zawgyi readers in Zawgyi. Recorded as a
     /// post of kind 3 (a correction: no alert limit counts it).
@@ -1679,19 +1708,9 @@ impl SqliteStore {
         .bind(now)
         .execute(&mut *conn)
         .await?;
-        let (message_id, _) = Self::insert_message(conn, text, now).await?;
-        let zawgyi_id = match zawgyi_text {
-            Some(z) => Some(Self::insert_message(conn, z, now).await?.0),
-            None => None,
-        };
+        let (message_id, zawgyi_id) = Self::insert_texts(conn, text, zawgyi_text, now).await?;
         let mut reached = 0;
-        for (id, zawgyi_readers) in [(Some(message_id), false), (zawgyi_id, true)] {
-            let Some(id) = id else { continue };
-            let font = match (zawgyi_id.is_some(), zawgyi_readers) {
-                (false, _) => "",
-                (true, false) => "AND COALESCE(m.font, '') != 'Zawgyi'",
-                (true, true) => "AND m.font = 'Zawgyi'",
-            };
+        for (id, font) in by_font(message_id, zawgyi_id) {
             reached += sqlx::query(&format!(
                 "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state,
                                      next_attempt_at, created_at, updated_at, expires_at)
@@ -1743,20 +1762,9 @@ impl SqliteStore {
         lane: Lane,
         now: i64,
     ) -> Result<(), StoreError> {
-        let (message_id, _) = Self::insert_message(conn, text, now).await?;
-        // Members whose phones show Zawgyi get the Zawgyi text, when the post has Burmese.
-        let zawgyi_id = match zawgyi_text {
-            Some(z) => Some(Self::insert_message(conn, z, now).await?.0),
-            None => None,
-        };
+        let (message_id, zawgyi_id) = Self::insert_texts(conn, text, zawgyi_text, now).await?;
         let mut fanned = 0;
-        for (id, zawgyi_readers) in [(Some(message_id), false), (zawgyi_id, true)] {
-            let Some(id) = id else { continue };
-            let font = match (zawgyi_id.is_some(), zawgyi_readers) {
-                (false, _) => "",
-                (true, false) => "AND COALESCE(m.font, '') != 'Zawgyi'",
-                (true, true) => "AND m.font = 'Zawgyi'",
-            };
+        for (id, font) in by_font(message_id, zawgyi_id) {
             let whom = format!("AND m.undeliverable = 0 AND m.paused = 0 {font}");
             fanned += self
                 .fan_out_in(conn, id, list_id, author, (&whom, ""), lane, now)
