@@ -389,6 +389,14 @@ async fn a_correction_reaches_everyone_the_alert_reached_and_cancels_the_rest() 
     )
     .await;
     assert_eq!(mismatched, 0);
+    // STATUS tells its sender how far the alert got (the cancelled part is not counted).
+    let status = c.ask(&reporter, &format!("STATUS {code}")).await;
+    assert_eq!(
+        status,
+        format!("Alert {code}: {reached} of {reached} delivered, 0 failed, 0 expired, 0 on the way, 0 min after it was sent.")
+    );
+    let nosy = c.ask(&phone(1001), &format!("STATUS {code}")).await;
+    assert_eq!(nosy, format!("There is no alert {code} of yours."));
     let owner_texts = c.texts(&owner).await;
     assert!(
         owner_texts

@@ -376,13 +376,32 @@ pub struct Facts {
     pub next_post_id: i64,
 }
 
-/// An alert that CORRECT names.
+/// An alert that CORRECT or STATUS names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AlertFacts {
     /// Its post id (its code is `A<id>`).
     pub id: i64,
     /// Who sent it.
     pub author_id: i64,
+    /// Where its messages are (loaded for STATUS).
+    pub reach: Option<AlertReach>,
+}
+
+/// How far an alert got: its messages by state, and its age.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AlertReach {
+    /// Messages not cancelled (its recipients).
+    pub total: u64,
+    /// Delivered (a receipt said so).
+    pub delivered: u64,
+    /// Failed or undelivered.
+    pub failed: u64,
+    /// Not sent in time.
+    pub expired: u64,
+    /// Still queued or being sent.
+    pub waiting: u64,
+    /// Minutes since it was sent.
+    pub minutes: u64,
 }
 
 /// Counts behind the per-number limits.
@@ -457,6 +476,8 @@ pub struct Needs {
     pub alerts: bool,
     /// CORRECT: the alert of this code (its list is loaded as the named list).
     pub alert_id: Option<i64>,
+    /// STATUS: where the alert's messages are.
+    pub alert_reach: bool,
 }
 
 /// Which memberships a target lookup matches.
@@ -684,6 +705,11 @@ pub fn needs(command: &Command) -> Needs {
             list_key: key(list),
             post_counts: true,
             alerts: true,
+            ..Needs::default()
+        },
+        Command::Status { code } => Needs {
+            alert_id: alert_id(code),
+            alert_reach: true,
             ..Needs::default()
         },
         Command::Correct { code, .. } => Needs {
@@ -1974,6 +2000,7 @@ impl Engine {
             }
             Command::Alert { list, text } => self.alert(&mut d, &mut r, list, text, facts),
             Command::Correct { code, text } => self.correct(&mut d, &mut r, code, text, facts),
+            Command::Status { code } => self.alert_status(&mut r, code, facts),
             Command::Reporter { list, who, on } => {
                 self.reporter(&mut d, &mut r, list, who, *on, facts)
             }
@@ -2951,17 +2978,13 @@ impl Engine {
         body: &str,
         facts: &Facts,
     ) {
-        let code_shown = s(&code.trim().to_uppercase());
-        let (Some(a), Some(l)) = (&facts.alert, &facts.list) else {
-            r.say("correct-unknown", &[("code", code_shown)]);
+        let Some((a, l)) = self.own_alert(facts) else {
+            r.say(
+                "correct-unknown",
+                &[("code", s(&code.trim().to_uppercase()))],
+            );
             return;
         };
-        let allowed = l.sender_role.is_some_and(Role::can_manage)
-            || (l.sender_role.is_some() && a.author_id == facts.sender.id);
-        if !allowed {
-            r.say("correct-unknown", &[("code", code_shown)]);
-            return;
-        }
         let code = s(&format!("A{}", a.id));
         if shows_nothing(&clean_post(body)) {
             r.say("correct-empty", &[("code", code)]);
@@ -2989,6 +3012,37 @@ impl Engine {
         });
         r.say("correct-sent", &[("code", code)]);
         d.answer_first = true;
+    }
+
+    /// STATUS A12: where the alert's messages are, to its sender, the owner or an admin; to anyone
+    /// else the code does not exist.
+    fn alert_status(&self, r: &mut Replies<'_>, code: &str, facts: &Facts) {
+        let Some((a, _)) = self.own_alert(facts) else {
+            r.say("alert-unknown", &[("code", s(&code.trim().to_uppercase()))]);
+            return;
+        };
+        let reach = a.reach.unwrap_or_default();
+        r.say(
+            "alert-status",
+            &[
+                ("code", s(&format!("A{}", a.id))),
+                ("delivered", n(reach.delivered)),
+                ("total", n(reach.total)),
+                ("failed", n(reach.failed)),
+                ("expired", n(reach.expired)),
+                ("waiting", n(reach.waiting)),
+                ("minutes", n(reach.minutes)),
+            ],
+        );
+    }
+
+    /// The alert CORRECT or STATUS names, with its list, when the sender sent it or manages the
+    /// list.
+    fn own_alert<'f>(&self, facts: &'f Facts) -> Option<(&'f AlertFacts, &'f ListFacts)> {
+        let (a, l) = (facts.alert.as_ref()?, facts.list.as_ref()?);
+        let allowed = l.sender_role.is_some_and(Role::can_manage)
+            || (l.sender_role.is_some() && a.author_id == facts.sender.id);
+        allowed.then_some((a, l))
     }
 
     /// An alert's or a correction's text as members receive it, with its segments; or the reply

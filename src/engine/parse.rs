@@ -230,6 +230,11 @@ pub enum Command {
         /// The correction as typed.
         text: String,
     },
+    /// `STATUS <code>`: how far an alert (`A12`) got.
+    Status {
+        /// The alert's code as typed.
+        code: String,
+    },
     /// An empty message.
     Empty,
 }
@@ -243,6 +248,7 @@ impl Command {
             Command::Alert { .. } => "alert",
             Command::Reporter { .. } => "reporter",
             Command::Correct { .. } => "correct",
+            Command::Status { .. } => "status",
             Command::Create { .. } => "create",
             Command::Join { .. } => "join",
             Command::Leave { .. } => "leave",
@@ -780,6 +786,9 @@ pub fn parse(text: &str, region: &str) -> Parsed {
                 Command::Moderate { list, on }
             }
         }
+        Keyword::Status if !arg.is_empty() => Command::Status {
+            code: trim_word(split_first(rest).0).to_string(),
+        },
         // `CORRECT A12 The checkpoint was at the other bridge`.
         Keyword::Correct if !arg.is_empty() => {
             let (code, text) = split_first(rest);
@@ -1287,6 +1296,7 @@ mod every_keyword {
                 code: list,
                 text: String::new(),
             },
+            Keyword::Status => Command::Status { code: list },
             Keyword::Delete => Command::Delete { list, code: None },
             Keyword::To => Command::To {
                 list,

@@ -2162,6 +2162,7 @@ fn a_correction_comes_from_the_alerts_sender_or_an_admin_and_reaches_its_recipie
         f.alert = Some(AlertFacts {
             id: 12,
             author_id: author,
+            reach: None,
         });
         f
     };
@@ -2198,5 +2199,42 @@ fn a_correction_comes_from_the_alerts_sender_or_an_admin_and_reaches_its_recipie
     assert_eq!(
         only_reply(&d),
         "Write the correction after the code: CORRECT A12 your message"
+    );
+}
+
+#[test]
+fn status_tells_the_alerts_sender_and_admins_how_far_it_got() {
+    let reach = AlertReach {
+        total: 120,
+        delivered: 118,
+        failed: 2,
+        expired: 0,
+        waiting: 0,
+        minutes: 3,
+    };
+    let mut f = alert_facts(Role::Member, false);
+    f.alert = Some(AlertFacts {
+        id: 12,
+        author_id: 7,
+        reach: Some(reach),
+    });
+    let d = run("STATUS a12", &f);
+    assert!(d.effects.is_empty());
+    assert_eq!(
+        only_reply(&d),
+        "Alert A12: 118 of 120 delivered, 2 failed, 0 expired, 0 on the way, 3 min after it was sent."
+    );
+    // A member who did not send it learns nothing, not even that it exists.
+    if let Some(a) = f.alert.as_mut() {
+        a.author_id = 99;
+    }
+    assert_eq!(
+        only_reply(&run("STATUS A12", &f)),
+        "There is no alert A12 of yours."
+    );
+    f.alert = None;
+    assert_eq!(
+        only_reply(&run("STATUS A999", &f)),
+        "There is no alert A999 of yours."
     );
 }

@@ -444,7 +444,15 @@ impl SqliteStore {
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
-            facts.alert = row.map(|(_, author_id)| engine::AlertFacts { id, author_id });
+            let reach = match row {
+                Some(_) if needs.alert_reach => Some(self.alert_reach(conn, id, now).await?),
+                _ => None,
+            };
+            facts.alert = row.map(|(_, author_id)| engine::AlertFacts {
+                id,
+                author_id,
+                reach,
+            });
             row.map(|(list, _)| list)
         } else if let Some(id) = needs.held_id {
             // APPROVE P12: a held post still waiting (24 hours at most).
@@ -1661,6 +1669,45 @@ impl SqliteStore {
     ) -> Result<(), StoreError> {
         self.post_in(conn, list_id, author, inbound_id, text, Lane::BULK, now)
             .await
+    }
+
+    /// Where an alert's messages are (its Zawgyi ones included), and its age.
+    async fn alert_reach(
+        &self,
+        conn: &mut SqliteConnection,
+        alert_id: i64,
+        now: i64,
+    ) -> Result<engine::AlertReach, StoreError> {
+        let (total, delivered, failed, expired, waiting, created_at): (
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+        ) = sqlx::query_as(
+            "SELECT COALESCE(SUM(o.state != 'cancelled'), 0),
+                        COALESCE(SUM(o.state = 'delivered'), 0),
+                        COALESCE(SUM(o.state IN ('failed', 'undelivered')), 0),
+                        COALESCE(SUM(o.state = 'expired'), 0),
+                        COALESCE(SUM(o.state IN ('queued', 'sending', 'sent')), 0),
+                        p.created_at
+                 FROM posts p LEFT JOIN outbox o
+                   ON o.message_id IN (p.message_id, COALESCE(p.zawgyi_message_id, p.message_id))
+                 WHERE p.id = ?",
+        )
+        .bind(alert_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        let n = |v: i64| u64::try_from(v).unwrap_or(0);
+        Ok(engine::AlertReach {
+            total: n(total),
+            delivered: n(delivered),
+            failed: n(failed),
+            expired: n(expired),
+            waiting: n(waiting),
+            minutes: n((now - created_at) / 60_000),
+        })
     }
 
     /// Store a fan-out's text and its Zawgyi form (members whose phones show Zawgyi get it, when

@@ -55,7 +55,7 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// Every command keyword.
-    pub const ALL: [Keyword; 35] = [
+    pub const ALL: [Keyword; 36] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -91,6 +91,7 @@ impl Keyword {
         Keyword::Alert,
         Keyword::Reporter,
         Keyword::Correct,
+        Keyword::Status,
     ];
 
     /// The message that explains this command, the answer to `HELP <command>` (`usage-join`).
@@ -132,6 +133,7 @@ impl Keyword {
             Keyword::Alert => "usage-alert",
             Keyword::Reporter => "usage-reporter",
             Keyword::Correct => "usage-correct",
+            Keyword::Status => "usage-status",
         }
     }
 
@@ -173,6 +175,7 @@ impl Keyword {
             Keyword::Alert => "alert",
             Keyword::Reporter => "reporter",
             Keyword::Correct => "correct",
+            Keyword::Status => "status",
         }
     }
 }

@@ -349,6 +349,8 @@ pub enum Keyword {
     Reporter,
     /// `CORRECT <code> <text>`: a correction to everyone an alert reached.
     Correct,
+    /// `STATUS <code>`: how far an alert got.
+    Status,
 }
 
 /// A value for a template's placeable.

@@ -203,6 +203,11 @@ fn snapshot_cases(
                                 "font" => Arg::Str("Zawgyi".to_string()),
                                 "code" => Arg::Str("482913".to_string()),
                                 "days" => Arg::Num(7),
+                                "total" => Arg::Num(120),
+                                "delivered" => Arg::Num(118),
+                                "failed" => Arg::Num(2),
+                                "expired" | "waiting" => Arg::Num(0),
+                                "minutes" => Arg::Num(3),
                                 "label" => Arg::Str("#K7PQ".to_string()),
                                 other => panic!("no snapshot value for ${other}"),
                             };

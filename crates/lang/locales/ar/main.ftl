@@ -245,3 +245,6 @@ correct-sent = أرسل تصحيح { $code } لكل من وصله، وألغي �
 correct-unknown = لا تنبيه { $code } لك لتصحيحه.
 correct-empty = اكتب التصحيح: تصحيح { $code } رسالتك
 usage-correct = تصحيح A12 الرسالة: تصحيح لكل من وصله التنبيه A12
+alert-status = { $code } بعد { $minutes } د: وصل { $delivered } من { $total }، فشل { $failed }، انتهى { $expired }، باق { $waiting }
+alert-unknown = لا تنبيه { $code } لك.
+usage-status = حالة A12: كم وصل من التنبيه A12

@@ -228,3 +228,6 @@ correct-sent = { $code } remhnak cu a hmumi vialte sinah kuat a si; a hngakmi { 
 correct-unknown = Remh awk na ralrinnak { $code } a um lo.
 correct-empty = Code hnu ah remhnak ttial: REMH { $code } na ca
 usage-correct = REMH A12 na ca: ralrinnak A12 a hmumi vialte sinah remhnak kuat; a hngakmi cu phiat (a kuatu, neitu, zohkhenhtu).
+alert-status = Ralrinnak { $code }: { $total } lakah { $delivered } an hmu, { $failed } a tlau, { $expired } a liam, { $waiting } lam ah a um, a kuat hnu minit { $minutes }.
+alert-unknown = Na ralrinnak { $code } a um lo.
+usage-status = DIRHMUN A12: ralrinnak A12 zeizat a phan: an hmu, a tlau, a liam, lam ah a um (a kuatu, neitu, zohkhenhtu).

@@ -250,3 +250,6 @@ correct-sent = Correction to { $code } sent to everyone it reached; what of { $c
 correct-unknown = There is no alert { $code } of yours to correct.
 correct-empty = Write the correction after the code: CORRECT { $code } your message
 usage-correct = CORRECT A12 your message: a correction to everyone alert A12 reached; what of it still waits is cancelled (its sender, owner and admins).
+alert-status = Alert { $code }: { $delivered } of { $total } delivered, { $failed } failed, { $expired } expired, { $waiting } on the way, { $minutes } min after it was sent.
+alert-unknown = There is no alert { $code } of yours.
+usage-status = STATUS A12 tells how far alert A12 got: delivered, failed, expired, on the way (its sender, owner and admins).

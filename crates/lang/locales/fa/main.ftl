@@ -222,3 +222,6 @@ correct-sent = اصلاحیهٔ { $code } به همه رفت؛ مانده‌اش
 correct-unknown = هشدار { $code } از شما برای اصلاح نیست.
 correct-empty = متن اصلاحیه: اصلاح { $code } متن
 usage-correct = اصلاح A12 متن: اصلاحیه برای همهٔ گیرندگان A12
+alert-status = { $code }، { $minutes } دقیقه: { $delivered } از { $total } رسید، { $failed } نه، { $expired } منقضی، { $waiting } در راه
+alert-unknown = هشدار { $code } از شما نیست.
+usage-status = وضعیت A12: هشدار A12 به چند نفر رسید

@@ -215,3 +215,6 @@ correct-sent = Pembetulan { $code } dihantar kepada semua yang menerimanya; baki
 correct-unknown = Tiada amaran { $code } anda untuk dibetulkan.
 correct-empty = Tulis pembetulan selepas kod: BETULKAN { $code } mesej anda
 usage-correct = BETULKAN A12 mesej: pembetulan kepada semua yang menerima amaran A12; baki yang menunggu dibatalkan (pengirim, pemilik, pentadbir).
+alert-status = Amaran { $code }: { $delivered } daripada { $total } diterima, { $failed } gagal, { $expired } luput, { $waiting } dalam perjalanan, { $minutes } minit selepas dihantar.
+alert-unknown = Tiada amaran { $code } anda.
+usage-status = STATUS A12: sejauh mana amaran A12 sampai: diterima, gagal, luput, dalam perjalanan (pengirim, pemilik, pentadbir).

@@ -221,3 +221,6 @@ correct-sent = { $code } ပြင်ဆင်ချက် ပို့ပြီ
 correct-unknown = ပြင်ရန် သတိပေးချက် { $code } မရှိပါ။
 correct-empty = ပို့ရန်: ပြင်ဆင် { $code } စာ
 usage-correct = ပြင်ဆင် A12 စာ: A12 ရသူအားလုံးထံ ပြင်ဆင်ချက်
+alert-status = { $code } { $minutes } မိနစ်: { $total } မှ { $delivered } ရောက်၊ { $failed } မရ၊ { $expired } ကုန်၊ { $waiting } လမ်း
+alert-unknown = သင့် သတိပေးချက် { $code } မရှိပါ။
+usage-status = အခြေအနေ A12: A12 ဘယ်လောက် ရောက်ပြီလဲ

@@ -239,3 +239,6 @@ correct-sent = د { $code } سمون ټولو ته ولاړ، پاتې لغوه 
 correct-unknown = ستاسو خبرداری { $code } د سمون لپاره نشته.
 correct-empty = سمون ولیکئ: سمون { $code } پیغام
 usage-correct = سمون A12 پیغام: د A12 ټولو ترلاسه کوونکو ته سمون
+alert-status = { $code }، { $minutes } دقیقې: { $delivered } د { $total } ورسېدل، { $failed } نه، { $expired } ختم، { $waiting } په لار
+alert-unknown = ستاسو خبرداری { $code } نشته.
+usage-status = حالت A12: خبرداری A12 څومره ورسېده

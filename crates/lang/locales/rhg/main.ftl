@@ -240,3 +240,6 @@ correct-sent = { $code } or thik beggun ore fooñsaiyé; { $code } or baki wait 
 correct-unknown = Tuñar { $code } husiyari thik goribar loi nai.
 correct-empty = Kod or baade thik leko: THIK { $code } tor mesej
 usage-correct = THIK A12 mesej: husiyari A12 faiye beggun ore thik fooñsao; baki wait goittede bon hoibo (fooñsaiye, malik, zimmadar).
+alert-status = Husiyari { $code }: { $total } ottu { $delivered } fouñsiye, { $failed } na fouñse, { $expired } waqt shesh, { $waiting } rastat, fooñsaibar { $minutes } minit baade.
+alert-unknown = Tuñar { $code } husiyari nai.
+usage-status = HALOT A12: husiyari A12 hoto dur fouñsiye: fouñsiye, na fouñse, waqt shesh, rastat (fooñsaiye, malik, zimmadar).

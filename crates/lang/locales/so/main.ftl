@@ -237,3 +237,6 @@ correct-sent = Saxidda { $code } waxaa loo diray qof kasta oo ay gaartay; inta s
 correct-unknown = Ma jiro digniin { $code } ah oo adiga laga sixi karo.
 correct-empty = Saxidda ku qor koodka kadib: SAX { $code } fariintaada
 usage-correct = SAX A12 fariin: saxid u dir qof kasta oo digniinta A12 gaartay; inta sugaysa waa la joojiyaa (diraha, milkilaha, maamulayaasha).
+alert-status = Digniinta { $code }: { $delivered } ka mid ah { $total } way gaartay, { $failed } way fashilantay, { $expired } way dhacday, { $waiting } waa jidka, { $minutes } daqiiqo kadib.
+alert-unknown = Ma jiro digniin { $code } ah oo adiga kuu taal.
+usage-status = XAALAD A12: inta digniinta A12 gaartay: la gaarsiiyay, fashilmay, dhacday, jidka ku jirta (diraha, milkilaha, maamulayaasha).

@@ -237,3 +237,6 @@ correct-sent = { $code } திருத்தம் அனைவருக்க
 correct-unknown = திருத்த உங்கள் எச்சரிக்கை { $code } இல்லை.
 correct-empty = அனுப்ப: திருத்து { $code } செய்தி
 usage-correct = திருத்து A12 செய்தி: A12 பெற்றவர்களுக்கு திருத்தம்
+alert-status = { $code } { $minutes } நி: { $total } இல் { $delivered } சேர்ந்தது, { $failed } இல்லை, { $expired } காலம், { $waiting } வழி
+alert-unknown = உங்கள் எச்சரிக்கை { $code } இல்லை.
+usage-status = நிலை A12: எச்சரிக்கை A12 எவ்வளவு சேர்ந்தது

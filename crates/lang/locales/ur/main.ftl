@@ -228,3 +228,6 @@ correct-sent = { $code } کی درستی سب کو گئی، باقی منسوخ�
 correct-unknown = آپ کا کوئی انتباہ { $code } نہیں۔
 correct-empty = درستی لکھیں: درستی { $code } پیغام
 usage-correct = درستی A12 پیغام: A12 پانے والوں کو درستی
+alert-status = { $code } بعد { $minutes } منٹ: { $total } میں { $delivered } پہنچے، { $failed } ناکام، { $expired } ختم، { $waiting } باقی
+alert-unknown = آپ کا کوئی انتباہ { $code } نہیں۔
+usage-status = صورتحال A12: انتباہ A12 کتنوں تک پہنچا

@@ -208,6 +208,11 @@ pub fn values(lang: Lang, var: &str) -> Vec<Arg> {
         "code" => vec![s("482913"), s("H12345")],
         "label" => vec![s("#K7PQ"), s("#K7PQ2A")],
         "days" => [1, 7, 30].into_iter().map(Arg::Num).collect(),
+        // An alert's reach (STATUS): a small list and a list of ten thousand.
+        "total" => [120, 10_000].into_iter().map(Arg::Num).collect(),
+        "delivered" => [118, 9_999].into_iter().map(Arg::Num).collect(),
+        "failed" | "expired" | "waiting" => [0, 999].into_iter().map(Arg::Num).collect(),
+        "minutes" => [3, 30].into_iter().map(Arg::Num).collect(),
         "role" => vec![s("owner"), s("admin"), s("member"), s("none")],
         "who" | "alias" => {
             let mut v = vec![s("AminaHasan"), s("#123")];
