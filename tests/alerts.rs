@@ -333,6 +333,8 @@ async fn a_correction_reaches_everyone_the_alert_reached_and_cancels_the_rest() 
         .await;
     let code = common::label_after(&sent, "Alert ");
     assert!(code.starts_with('A'), "{sent}");
+    // A member who got the alert is removed before the correction: they do not get it.
+    c.sms(&owner, "REMOVE safety m0").await;
     let corrected = c
         .ask(
             &reporter,
@@ -374,15 +376,32 @@ async fn a_correction_reaches_everyone_the_alert_reached_and_cancels_the_rest() 
         "the alert was nearly out before the correction: {cancelled} cancelled"
     );
     assert_eq!(reached + cancelled, 201);
+    let m0_got_it = count(&pool, &format!("SELECT COUNT(*) FROM outbox o JOIN members m ON m.id = o.recipient_id WHERE o.message_id = {alert} AND o.state = 'delivered' AND m.alias = 'm0'")).await;
     assert_eq!(
-        fixed, reached,
-        "the correction goes to whoever got the alert, and only to them"
+        m0_got_it, 1,
+        "the first member got the alert before the correction"
     );
+    assert_eq!(
+        fixed,
+        reached - 1 + 1,
+        "the correction goes to whoever got the alert and is still in the list, and to its sender"
+    );
+    assert!(c
+        .texts(&reporter)
+        .await
+        .iter()
+        .any(|t| t.contains("CORRECTION Hassan")));
+    assert!(!c
+        .texts(&phone(1000))
+        .await
+        .iter()
+        .any(|t| t.contains("CORRECTION")));
     // Exactly those: every member who got the alert got the correction.
     let mismatched = count(
         &pool,
         &format!(
             "SELECT COUNT(*) FROM outbox a WHERE a.message_id = {alert} AND a.state = 'delivered'
+             AND a.recipient_id IN (SELECT member_id FROM memberships WHERE state = 'active')
              AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.message_id = {correction}
                              AND b.recipient_id = a.recipient_id AND b.state = 'delivered')"
         ),

@@ -42,7 +42,8 @@ impl Role {
         }
     }
 
-    fn can_manage(self) -> bool {
+    /// The owner or an admin: may manage members and correct alerts.
+    pub(crate) fn can_manage(self) -> bool {
         matches!(self, Role::Owner | Role::Admin)
     }
 }
@@ -2044,8 +2045,10 @@ impl Engine {
         let per_minute = u64::from(self.rules.replies_per_number_per_minute);
         let mut budget = per_minute.saturating_sub(facts.usage.replies_last_minute);
         let recent = &facts.usage.recent_replies;
+        // An alert's or a correction's answer carries the only copy of its code: never dropped.
+        let keep_answer = d.answer_first;
         d.replies.retain(|reply| {
-            if reply.to != To::Sender {
+            if reply.to != To::Sender || keep_answer {
                 return true;
             }
             if let Some(variants) = limit_refusal {
@@ -2990,9 +2993,14 @@ impl Engine {
             r.say("correct-empty", &[("code", code)]);
             return;
         }
-        // Each correction is a fan-out too: as many an hour as alerts.
+        // Each correction is a fan-out too: a reporter's, as many an hour as alerts; the owner and
+        // admins may always correct (a rogue reporter's corrections never use up theirs).
         let mark = "CORRECTION ";
-        let sent_this_hour = l.corrections_last_hour;
+        let sent_this_hour = if l.sender_role.is_some_and(Role::can_manage) {
+            0
+        } else {
+            l.corrections_last_hour
+        };
         let Some((text, segments)) =
             self.alert_text(r, l, &facts.sender, mark, body, sent_this_hour)
         else {
@@ -3036,12 +3044,12 @@ impl Engine {
         );
     }
 
-    /// The alert CORRECT or STATUS names, with its list, when the sender sent it or manages the
-    /// list.
+    /// The alert CORRECT or STATUS names, with its list, when the sender manages the list, or
+    /// sent the alert and may still send alerts (a reporter whose role was taken back may not).
     fn own_alert<'f>(&self, facts: &'f Facts) -> Option<(&'f AlertFacts, &'f ListFacts)> {
         let (a, l) = (facts.alert.as_ref()?, facts.list.as_ref()?);
         let allowed = l.sender_role.is_some_and(Role::can_manage)
-            || (l.sender_role.is_some() && a.author_id == facts.sender.id);
+            || (l.sender_role.is_some() && l.sender_reporter && a.author_id == facts.sender.id);
         allowed.then_some((a, l))
     }
 

@@ -2158,7 +2158,7 @@ fn drills_never_use_up_what_a_real_alert_needs() {
 #[test]
 fn a_correction_comes_from_the_alerts_sender_or_an_admin_and_reaches_its_recipients() {
     let correcting = |role: Role, author: i64| {
-        let mut f = alert_facts(role, false);
+        let mut f = alert_facts(role, role == Role::Member);
         f.alert = Some(AlertFacts {
             id: 12,
             author_id: author,
@@ -2177,8 +2177,14 @@ fn a_correction_comes_from_the_alerts_sender_or_an_admin_and_reaches_its_recipie
         assert!(d.answer_first);
         assert!(only_reply(&d).starts_with("Correction to A12 sent to everyone it reached"));
     }
+    // A reporter whose role was taken back cannot correct (nor follow) their old alerts.
+    let mut demoted = correcting(Role::Member, 7);
+    if let Some(l) = demoted.list.as_mut() {
+        l.sender_reporter = false;
+    }
     // Someone else's alert, no such alert, or no text: nothing is sent, and the code tells nothing.
     for (f, text) in [
+        (demoted, "CORRECT A12 ignore the owner"),
         (correcting(Role::Member, 99), "CORRECT A12 all clear"),
         (alert_facts(Role::Owner, false), "CORRECT A12 all clear"),
         (alert_facts(Role::Owner, false), "CORRECT P12 all clear"),
@@ -2187,13 +2193,23 @@ fn a_correction_comes_from_the_alerts_sender_or_an_admin_and_reaches_its_recipie
         assert!(d.effects.is_empty(), "{text}");
         assert!(only_reply(&d).starts_with("There is no alert"), "{text}");
     }
-    let mut limited = correcting(Role::Owner, 7);
+    // A reporter's corrections are limited; the owner's and admins' never are (a rogue reporter
+    // cannot use up the hour's corrections before the owner's).
+    let mut limited = correcting(Role::Member, 7);
     if let Some(l) = limited.list.as_mut() {
         l.corrections_last_hour = 6;
     }
     let d = run("CORRECT A12 again", &limited);
     assert!(d.effects.is_empty());
     assert!(only_reply(&d).contains("6 alerts this hour"));
+    let mut owner = correcting(Role::Owner, 99);
+    if let Some(l) = owner.list.as_mut() {
+        l.corrections_last_hour = 6;
+    }
+    assert!(matches!(
+        run("CORRECT A12 the real news", &owner).effects[0],
+        Effect::Correct { .. }
+    ));
     let d = run("CORRECT A12", &correcting(Role::Owner, 7));
     assert!(d.effects.is_empty());
     assert_eq!(
@@ -2212,7 +2228,7 @@ fn status_tells_the_alerts_sender_and_admins_how_far_it_got() {
         waiting: 0,
         minutes: 3,
     };
-    let mut f = alert_facts(Role::Member, false);
+    let mut f = alert_facts(Role::Member, true);
     f.alert = Some(AlertFacts {
         id: 12,
         author_id: 7,
@@ -2237,4 +2253,15 @@ fn status_tells_the_alerts_sender_and_admins_how_far_it_got() {
         only_reply(&run("STATUS A999", &f)),
         "There is no alert A999 of yours."
     );
+}
+
+#[test]
+fn an_alerts_answer_with_its_code_is_never_dropped_by_the_reply_limit() {
+    let mut f = alert_facts(Role::Owner, false);
+    f.usage.replies_last_minute = 1_000;
+    let d = run("ALERT housing Raid at the market", &f);
+    assert!(alert_text(&d).is_some());
+    assert!(only_reply(&d).starts_with("Alert A12 sent to 11 members"));
+    // Other answers still are.
+    assert!(run("LISTS", &f).replies.is_empty());
 }

@@ -444,14 +444,11 @@ impl SqliteStore {
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
-            let reach = match row {
-                Some(_) if needs.alert_reach => Some(self.alert_reach(conn, id, now).await?),
-                _ => None,
-            };
+            // The reach is counted once the sender is known to be allowed to ask (below).
             facts.alert = row.map(|(_, author_id)| engine::AlertFacts {
                 id,
                 author_id,
-                reach,
+                reach: None,
             });
             row.map(|(list, _)| list)
         } else if let Some(id) = needs.held_id {
@@ -645,7 +642,7 @@ impl SqliteStore {
                 };
                 let clash = match (
                     &facts.sender.alias,
-                    needs.post_counts || needs.outside || needs.private_to,
+                    needs.post_counts || needs.outside || needs.private_to || needs.alerts,
                 ) {
                     (Some(alias), true) => {
                         let n: i64 = sqlx::query_scalar(
@@ -686,6 +683,24 @@ impl SqliteStore {
                     all_alerts_last_hour: all_alerts_last_hour as u64,
                     corrections_last_hour: corrections as u64,
                 });
+            }
+        }
+        // STATUS: counted only for the alert's sender or the list's owner and admins, so that a
+        // stranger's guesses cost nothing.
+        if needs.alert_reach {
+            let allowed = match (&facts.alert, &facts.list) {
+                (Some(a), Some(l)) => {
+                    l.sender_role.is_some_and(Role::can_manage)
+                        || (l.sender_role.is_some() && a.author_id == sender_id)
+                }
+                _ => false,
+            };
+            if allowed {
+                let id = facts.alert.as_ref().map_or(0, |a| a.id);
+                let reach = self.alert_reach(conn, id, now).await?;
+                if let Some(a) = facts.alert.as_mut() {
+                    a.reach = Some(reach);
+                }
             }
         }
         if needs.sender_lists {
@@ -1740,11 +1755,13 @@ impl SqliteStore {
         expires_at: i64,
         now: i64,
     ) -> Result<(), StoreError> {
-        let (list_id, alert_message, alert_zawgyi): (i64, i64, Option<i64>) =
-            sqlx::query_as("SELECT list_id, message_id, zawgyi_message_id FROM posts WHERE id = ?")
-                .bind(alert_id)
-                .fetch_one(&mut *conn)
-                .await?;
+        let (list_id, alert_message, alert_zawgyi, alert_author): (i64, i64, Option<i64>, i64) =
+            sqlx::query_as(
+                "SELECT list_id, message_id, zawgyi_message_id, sender_id FROM posts WHERE id = ?",
+            )
+            .bind(alert_id)
+            .fetch_one(&mut *conn)
+            .await?;
         let of_alert = "message_id IN (?1, COALESCE(?2, ?1))";
         sqlx::query(&format!(
             "UPDATE outbox SET state = 'cancelled', updated_at = ?3, phone_enc = NULL
@@ -1763,9 +1780,12 @@ impl SqliteStore {
                                      next_attempt_at, created_at, updated_at, expires_at)
                  SELECT ?3, m.id, COALESCE(m.gateway, ?4), ?5, 'queued', ?6, ?6, ?6, ?7
                  FROM members m
-                 WHERE m.opted_out = 0 {font} AND m.id IN (
-                   SELECT recipient_id FROM outbox
-                   WHERE {of_alert} AND state IN ('sending', 'sent', 'delivered'))
+                 WHERE m.opted_out = 0 {font}
+                   AND m.id IN (SELECT member_id FROM memberships
+                                WHERE list_id = ?8 AND state = 'active')
+                   AND (m.id = ?9 OR m.id IN (
+                     SELECT recipient_id FROM outbox
+                     WHERE {of_alert} AND state IN ('sending', 'sent', 'delivered')))
                  ORDER BY m.id"
             ))
             .bind(alert_message)
@@ -1775,6 +1795,8 @@ impl SqliteStore {
             .bind(PRIORITY_ALERT)
             .bind(now)
             .bind(expires_at)
+            .bind(list_id)
+            .bind(alert_author)
             .execute(&mut *conn)
             .await?
             .rows_affected();
@@ -2065,6 +2087,7 @@ impl SqliteStore {
             // (answers go to the new number), and bans (a move is no way out of one).
             "UPDATE held_posts SET sender_id = ?2 WHERE sender_id = ?1 AND decided_at IS NULL",
             "UPDATE help_requests SET member_id = ?2 WHERE member_id = ?1",
+            "UPDATE posts SET sender_id = ?2 WHERE sender_id = ?1",
             "UPDATE help_dropped SET member_id = ?2 WHERE member_id = ?1",
             "INSERT OR IGNORE INTO bans (list_id, phone_index, label, banned_by, created_at)
                  SELECT b.list_id, (SELECT phone_index FROM members WHERE id = ?2), b.label,
