@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{count, db, import_members, phone, spawn_app, tempdir};
+use common::{count, db, import_members_beside, phone, spawn_app, tempdir};
 
 /// The id of the latest post (an alert is a post in the alert lane).
 async fn latest_post(pool: &sqlx::SqlitePool) -> (i64, i64) {
@@ -31,7 +31,7 @@ async fn an_alert_overtakes_a_bulk_post_already_queued_to_the_same_people() {
     let owner = phone(1);
     c.ask(&owner, "CREATE safety").await;
     c.ask(&owner, "NAME Amina").await;
-    import_members(dir.path(), "safety", 600);
+    import_members_beside(dir.path(), "safety", 600).await;
     let pool = db(dir.path()).await;
 
     c.ask(&owner, "safety Weekly news: the clinic is open on Saturday")
@@ -151,7 +151,7 @@ async fn an_alert_that_cannot_leave_in_time_expires_and_is_never_delivered_late(
     let c = app.client();
     let owner = phone(1);
     c.ask(&owner, "CREATE safety").await;
-    import_members(dir.path(), "safety", 100);
+    import_members_beside(dir.path(), "safety", 100).await;
     let pool = db(dir.path()).await;
     // Sent without waiting for the answer: it comes after the alert (its lane goes first).
     c.sms(&owner, "ALERT safety Do not go to the market today")
@@ -326,7 +326,7 @@ async fn a_correction_reaches_everyone_the_alert_reached_and_cancels_the_rest() 
     c.ask(&reporter, "JOIN safety").await;
     c.ask(&reporter, "NAME Hassan").await;
     c.ask(&owner, "REPORTER safety Hassan").await;
-    import_members(dir.path(), "safety", 200);
+    import_members_beside(dir.path(), "safety", 200).await;
     let pool = db(dir.path()).await;
     let sent = c
         .ask(&reporter, "ALERT safety Raid at Chow Kit market")

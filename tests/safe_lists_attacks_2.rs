@@ -490,7 +490,7 @@ async fn delete_cancels_queued_posts_and_tells_every_member() {
     let c = app.client();
     let owner = phone(1);
     c.ask(&owner, "CREATE housing").await;
-    common::import_members(dir.path(), "housing", 80);
+    common::import_members_beside(dir.path(), "housing", 80).await;
     let ask = c.ask(&owner, "DELETE housing").await;
     let code = digits_after(&ask, "DELETE housing ");
     c.ask(&owner, "housing Meeting moved to the back door")

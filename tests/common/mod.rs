@@ -335,6 +335,15 @@ pub fn digits_after(text: &str, word: &str) -> String {
 }
 
 /// Write a CSV of `n` members (phones 1000..1000+n) and import them, consented and silent.
+/// [`import_members`] off the test's own thread: an app spawned in the test (`spawn_app`) runs on
+/// that thread and must keep running while the command waits for the database.
+pub async fn import_members_beside(dir: &std::path::Path, list: &str, n: usize) {
+    let (dir, list) = (dir.to_path_buf(), list.to_string());
+    tokio::task::spawn_blocking(move || import_members(&dir, &list, n))
+        .await
+        .expect("the import ran");
+}
+
 pub fn import_members(dir: &std::path::Path, list: &str, n: usize) {
     let csv = dir.join("members.csv");
     let mut text = String::from("phone,alias\n");
