@@ -216,6 +216,7 @@ pub struct Application {
     dispatcher: crate::config::DispatcherSettings,
     members: crate::config::MembersSettings,
     privacy: crate::config::PrivacySettings,
+    alerts: crate::config::AlertSettings,
     engine: Engine,
     wake: Arc<Notify>,
     sim: bool,
@@ -312,6 +313,7 @@ impl Application {
             dispatcher: settings.dispatcher.clone(),
             members: settings.members.clone(),
             privacy: settings.privacy.clone(),
+            alerts: settings.alerts.clone(),
             engine,
             wake,
             sim,
@@ -409,6 +411,30 @@ impl Application {
                 }
             })
         });
+        // Reach reports to alerts' senders, looked for every two seconds (a few indexed rows).
+        let alert_reports = {
+            let (store, engine) = (self.store.clone(), self.engine.clone());
+            let after = self.alerts.report_after_minutes;
+            let wake = self.wake.clone();
+            let mut stop = stop_rx.clone();
+            tokio::spawn(async move {
+                loop {
+                    tokio::select! {
+                        _ = tokio::time::sleep(std::time::Duration::from_secs(2)) => {}
+                        _ = stop.changed() => break,
+                    }
+                    let now = crate::store::now_ms();
+                    match crate::service::alert_report::run(&*store, &engine, after, now).await {
+                        Ok(0) => {}
+                        Ok(n) => {
+                            tracing::info!(reports = n, "alert reach reported");
+                            wake.notify_waiters();
+                        }
+                        Err(e) => tracing::warn!(error = %e, "alert reach reports failed"),
+                    }
+                }
+            })
+        };
         // Retention: texts older than privacy.retention_days are erased, hourly.
         let retention = (self.privacy.retention_days > 0).then(|| {
             let store = self.store.clone();
@@ -442,6 +468,7 @@ impl Application {
             let _ = d.await;
         }
         let _ = lease_sweeper.await;
+        let _ = alert_reports.await;
         if let Some(task) = reconfirm {
             let _ = task.await;
         }

@@ -241,6 +241,9 @@ pub struct AlertSettings {
     pub expire_minutes: u32,
     /// Alerts one list may send per hour.
     pub per_list_per_hour: u32,
+    /// Minutes after which an alert's sender gets its reach report by SMS, if 95% of its messages
+    /// were not delivered (or all of them settled) before.
+    pub report_after_minutes: u32,
 }
 
 impl Default for AlertSettings {
@@ -250,6 +253,7 @@ impl Default for AlertSettings {
         AlertSettings {
             expire_minutes: r.alert_expire_minutes,
             per_list_per_hour: r.alerts_per_list_per_hour,
+            report_after_minutes: 5,
         }
     }
 }
@@ -471,6 +475,11 @@ impl Settings {
             return Err(ConfigError::Invalid(
                 "alerts.expire_minutes must be 1 to 600 (Twilio's longest validity is 10 hours)"
                     .into(),
+            ));
+        }
+        if !(1..=1440).contains(&self.alerts.report_after_minutes) {
+            return Err(ConfigError::Invalid(
+                "alerts.report_after_minutes must be 1 to 1440 (a day)".into(),
             ));
         }
         if self.dispatcher.batch == 0 || self.dispatcher.lease_seconds == 0 {

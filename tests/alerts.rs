@@ -6,6 +6,19 @@ mod common;
 
 use common::{count, db, import_members_beside, phone, spawn_app, tempdir};
 
+/// Waits until `n` alerts have had their reach report and every message has left (a report
+/// arrives by itself: a test asks its next question after it).
+async fn settle(pool: &sqlx::SqlitePool, n: i64) {
+    common::wait_count(
+        pool,
+        "SELECT COUNT(*) FROM posts WHERE alert IN (1, 2) AND reported_at IS NOT NULL",
+        n,
+        20,
+    )
+    .await;
+    common::wait_drained(pool, 20).await;
+}
+
 /// The id of the latest post (an alert is a post in the alert lane).
 async fn latest_post(pool: &sqlx::SqlitePool) -> (i64, i64) {
     sqlx::query_as("SELECT message_id, created_at FROM posts ORDER BY id DESC LIMIT 1")
@@ -134,6 +147,36 @@ async fn an_alert_overtakes_a_bulk_post_already_queued_to_the_same_people() {
     ))
     .await;
     assert_eq!(later_news, 0);
+    // The owner is told the alert's reach by itself, once 95% of it is delivered.
+    settle(&pool, 1).await;
+    let texts = c.texts(&owner).await;
+    let reports: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.starts_with(&format!("Alert A{alert_post}: ")))
+        .collect();
+    assert_eq!(reports.len(), 1, "{texts:?}");
+    let delivered: u64 = common::digits_after(reports[0], ": ").parse().unwrap();
+    let waiting: u64 = common::digits_after(reports[0], "expired, ")
+        .parse()
+        .unwrap();
+    assert!(
+        (570..=600).contains(&delivered) && delivered + waiting == 600,
+        "{}",
+        reports[0]
+    );
+    assert!(reports[0].contains(" of 600 delivered, 0 failed, 0 expired, "));
+    // /metrics has the alert lane's latencies (other tests of this file add theirs).
+    let (_, metrics) = c.get_text("/metrics").await;
+    for name in ["smsup_alert_sent_seconds", "smsup_alert_delivered_seconds"] {
+        let line = format!("{name}_count{{gateway=\"sim\"}} ");
+        let n: u64 = metrics
+            .lines()
+            .find_map(|l| l.strip_prefix(&line))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {line} in\n{metrics}"));
+        assert!(n >= 600, "{name}: {n}");
+        assert!(metrics.contains(&format!("{name}_bucket{{gateway=\"sim\",le=\"1800\"}}")));
+    }
 }
 
 #[tokio::test]
@@ -204,6 +247,14 @@ async fn an_alert_that_cannot_leave_in_time_expires_and_is_never_delivered_late(
         got
     };
     assert_eq!(got, delivered);
+    // Its sender learns what expired.
+    settle(&pool, 1).await;
+    let report = c.texts(&owner).await.last().cloned().unwrap_or_default();
+    assert_eq!(
+        report,
+        format!("Alert A{}: {delivered} of 100 delivered, 0 failed, {expired} expired, 0 on the way, 0 min after it was sent.",
+            count(&pool, "SELECT id FROM posts WHERE alert = 1").await)
+    );
 }
 
 #[tokio::test]
@@ -235,6 +286,8 @@ async fn reporters_send_alerts_until_the_role_is_taken_back() {
     assert!(sent.contains(" sent to 2 members"), "{sent}");
     let got = c.wait_texts(&carol, 4).await[3].clone();
     assert_eq!(got, "[safety] ALERT Bob: Raid at the market");
+    let pool = db(dir.path()).await;
+    settle(&pool, 1).await;
 
     // Taken back; and leaving the list ends the role for good (a rejoin is a plain member).
     c.ask(&owner, "REPORTER safety Bob OFF").await;
@@ -249,7 +302,6 @@ async fn reporters_send_alerts_until_the_role_is_taken_back() {
         .ask(&carol, "ALERT safety hello")
         .await
         .contains("Only the owner"));
-    let pool = db(dir.path()).await;
     assert_eq!(
         count(
             &pool,
@@ -272,11 +324,13 @@ async fn alerts_leave_the_posting_limits_alone_and_a_drill_waits_behind_real_ale
     let (owner, bob) = (phone(1), phone(2));
     c.ask(&owner, "CREATE safety").await;
     c.ask(&bob, "JOIN safety").await;
+    let pool = db(dir.path()).await;
     for i in 0..3 {
         let sent = c
             .ask(&owner, &format!("ALERT safety Raid near block {i}"))
             .await;
         assert!(sent.contains(" sent to 1 member of"), "{sent}");
+        settle(&pool, i + 1).await;
     }
     // Three alerts do not use up the owner's two posts of the hour: the all-clear goes.
     let clear = c.ask(&owner, "safety All clear, the police left").await;
@@ -288,6 +342,7 @@ async fn alerts_leave_the_posting_limits_alone_and_a_drill_waits_behind_real_ale
         drill.starts_with("TEST alert sent to 1 member of safety"),
         "{drill}"
     );
+    settle(&pool, 4).await;
     let got = c.wait_texts(&bob, 6).await;
     assert!(
         got[5].starts_with("[safety] TEST ALERT #")
@@ -295,7 +350,6 @@ async fn alerts_leave_the_posting_limits_alone_and_a_drill_waits_behind_real_ale
         "{}",
         got[5]
     );
-    let pool = db(dir.path()).await;
     // Real alerts in lane 0, the drill in the replies' lane 1, both with an expiry.
     let lanes: Vec<(i64, i64, bool)> = sqlx::query_as(
         "SELECT p.alert, o.priority, o.expires_at IS NOT NULL FROM posts p
@@ -408,6 +462,7 @@ async fn a_correction_reaches_everyone_the_alert_reached_and_cancels_the_rest() 
     )
     .await;
     assert_eq!(mismatched, 0);
+    settle(&pool, 1).await;
     // STATUS tells its sender how far the alert got (the cancelled part is not counted).
     let status = c.ask(&reporter, &format!("STATUS {code}")).await;
     assert_eq!(

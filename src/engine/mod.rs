@@ -1119,6 +1119,19 @@ impl Engine {
     }
 }
 
+/// The values of an alert's reach, as its STATUS and its report show them.
+fn reach_args(alert_id: i64, reach: &AlertReach) -> [(&'static str, Arg); 7] {
+    [
+        ("code", Arg::Str(format!("A{alert_id}"))),
+        ("delivered", n(reach.delivered)),
+        ("total", n(reach.total)),
+        ("failed", n(reach.failed)),
+        ("expired", n(reach.expired)),
+        ("waiting", n(reach.waiting)),
+        ("minutes", n(reach.minutes)),
+    ]
+}
+
 fn n(v: u64) -> Arg {
     Arg::Num(i64::try_from(v).unwrap_or(i64::MAX))
 }
@@ -3029,19 +3042,15 @@ impl Engine {
             r.say("alert-unknown", &[("code", s(&code.trim().to_uppercase()))]);
             return;
         };
-        let reach = a.reach.unwrap_or_default();
         r.say(
             "alert-status",
-            &[
-                ("code", s(&format!("A{}", a.id))),
-                ("delivered", n(reach.delivered)),
-                ("total", n(reach.total)),
-                ("failed", n(reach.failed)),
-                ("expired", n(reach.expired)),
-                ("waiting", n(reach.waiting)),
-                ("minutes", n(reach.minutes)),
-            ],
+            &reach_args(a.id, &a.reach.unwrap_or_default()),
         );
+    }
+
+    /// The reach report an alert's sender gets by itself (the words of STATUS), in `lang`.
+    pub fn alert_report(&self, lang: Lang, alert_id: i64, reach: &AlertReach) -> String {
+        self.render_for(lang, "alert-status", &reach_args(alert_id, reach))
     }
 
     /// The alert CORRECT or STATUS names, with its list, when the sender manages the list, or

@@ -218,6 +218,9 @@ impl Dispatcher {
                     let started = Instant::now();
                     let result = gateway.send(&sms).await;
                     meters.record(&result, started.elapsed());
+                    if let (Ok(_), Some(queued)) = (&result, row.alert_queued_at) {
+                        meters.alert_sent.record(seconds_since(queued));
+                    }
                     if matches!(result, Err(SendError::Throttled { .. })) {
                         let until =
                             now_ms() + i64::try_from(THROTTLE_PAUSE.as_millis()).unwrap_or(1000);
@@ -252,6 +255,13 @@ struct Meters {
     transient: metrics::Counter,
     throttled: metrics::Counter,
     failed: metrics::Counter,
+    /// Alert lane: from queued to accepted by the channel.
+    alert_sent: metrics::Histogram,
+}
+
+/// Seconds from `at` (ms since the epoch) to now.
+pub(crate) fn seconds_since(at: i64) -> f64 {
+    (now_ms() - at).max(0) as f64 / 1000.0
 }
 
 impl Meters {
@@ -263,6 +273,7 @@ impl Meters {
             transient: outbound("transient"),
             throttled: outbound("throttled"),
             failed: outbound("failed"),
+            alert_sent: metrics::histogram!("smsup_alert_sent_seconds", "gateway" => gateway.to_string()),
         }
     }
 
@@ -346,6 +357,7 @@ mod tests {
             segments: 1,
             attempts,
             expires_at: None,
+            alert_queued_at: None,
         }
     }
 

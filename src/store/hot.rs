@@ -211,6 +211,8 @@ pub(super) struct ClaimRow {
     pub phone_enc: Option<Vec<u8>>,
     /// When the row expires (alerts).
     pub expires_at: Option<i64>,
+    /// When a message of the alert lane was queued (its latency is measured).
+    pub alert_queued_at: Option<i64>,
 }
 
 /// A text read for the cache: (messages id, body, segments).
@@ -248,7 +250,7 @@ pub(super) fn claim(
          RETURNING id, recipient_id, attempts, message_id, priority,
            COALESCE(outbox.phone_enc,
                     (SELECT phone_enc FROM members m WHERE m.id = outbox.recipient_id)),
-           expires_at",
+           expires_at, CASE WHEN priority = 0 THEN created_at END",
     )?;
     let mut rows: Vec<(i64, ClaimRow)> = stmt
         .query_map(params![lease_until, now, gateway, i64::from(limit)], |r| {
@@ -261,6 +263,7 @@ pub(super) fn claim(
                     message_id: r.get(3)?,
                     phone_enc: r.get(5)?,
                     expires_at: r.get(6)?,
+                    alert_queued_at: r.get(7)?,
                 },
             ))
         })?
@@ -313,14 +316,24 @@ pub(super) fn complete(
             "UPDATE outbox SET state = ?1, lease_until = NULL, sent_at = ?2, updated_at = ?2,
              delivered_at = CASE WHEN ?3 THEN ?2 END, error_code = NULL, error_message = NULL,
              phone_enc = NULL
-             WHERE id IN (SELECT value FROM json_each(?4)) AND state = 'sending'",
+             WHERE id IN (SELECT value FROM json_each(?4)) AND state = 'sending'
+             RETURNING CASE WHEN priority = 0 THEN created_at END",
         )?
-        .execute(params![
-            if delivered { "delivered" } else { "sent" },
-            now,
-            delivered,
-            serde_json::Value::from(ids).to_string()
-        ])?;
+        .query_map(
+            params![
+                if delivered { "delivered" } else { "sent" },
+                now,
+                delivered,
+                serde_json::Value::from(ids).to_string()
+            ],
+            |r| r.get::<_, Option<i64>>(0),
+        )?
+        .collect::<Result<Vec<_>, _>>()
+        .map(|queued| {
+            if delivered {
+                alert_delivered(gateway, &queued, now);
+            }
+        })?;
     }
     // The provider ids of the whole batch in one statement.
     let pairs: Vec<serde_json::Value> = results
@@ -516,9 +529,15 @@ fn deliver_parts(
          WHERE id IN (SELECT value FROM json_each(?2))
            AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled', 'expired')
            AND NOT EXISTS (SELECT 1 FROM provider_ids p
-                           WHERE p.outbox_id = outbox.id AND p.state != 'delivered')",
+                           WHERE p.outbox_id = outbox.id AND p.state != 'delivered')
+         RETURNING CASE WHEN priority = 0 THEN created_at END",
     )?
-    .execute(params![now, serde_json::Value::from(rows).to_string()])?;
+    .query_map(
+        params![now, serde_json::Value::from(rows).to_string()],
+        |r| r.get::<_, Option<i64>>(0),
+    )?
+    .collect::<Result<Vec<_>, _>>()
+    .map(|queued| alert_delivered(gateway, &queued, now))?;
     Ok(found.into_iter().map(|(id, _)| id).collect())
 }
 
@@ -557,9 +576,14 @@ fn apply_one(
                 "UPDATE outbox SET state = ?1, provider_status = ?1, delivered_at = ?2, updated_at = ?2
                  WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled', 'expired')
                    AND NOT EXISTS (
-                     SELECT 1 FROM provider_ids WHERE outbox_id = ?3 AND state != 'delivered')",
+                     SELECT 1 FROM provider_ids WHERE outbox_id = ?3 AND state != 'delivered')
+                 RETURNING CASE WHEN priority = 0 THEN created_at END",
             )?
-            .execute(params![part_state, now, outbox_id])?;
+            .query_map(params![part_state, now, outbox_id], |r| {
+                r.get::<_, Option<i64>>(0)
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .map(|queued| alert_delivered(gateway, &queued, now))?;
         }
         DeliveryState::Undelivered | DeliveryState::Failed => {
             t.prepare_cached(
@@ -571,6 +595,19 @@ fn apply_one(
         }
     }
     Ok(true)
+}
+
+/// Records, for the alert lane's rows among those just delivered (`queued`: when each was queued,
+/// None outside the lane), the time from queued to delivered.
+fn alert_delivered(gateway: &str, queued: &[Option<i64>], now: i64) {
+    let mut alerts = queued.iter().flatten().peekable();
+    if alerts.peek().is_none() {
+        return;
+    }
+    let h = metrics::histogram!("smsup_alert_delivered_seconds", "gateway" => gateway.to_string());
+    for at in alerts {
+        h.record((now - at).max(0) as f64 / 1000.0);
+    }
 }
 
 /// The name a delivery state has in the database.

@@ -88,6 +88,8 @@ pub struct Claimed {
     pub attempts: u32,
     /// When an alert's message expires (ms since the epoch).
     pub expires_at: Option<i64>,
+    /// When a message of the alert lane was queued (ms since the epoch), for its latency.
+    pub alert_queued_at: Option<i64>,
 }
 
 /// Why a row failed for good.
@@ -409,9 +411,42 @@ pub trait ImportTx: Send {
 }
 
 /// The whole store: every role, as one backend provides them.
-pub trait Store: Inbound + Queue + Receipts + Reports + Members {}
+pub trait Store: Inbound + Queue + Receipts + Reports + Members + AlertReports {}
 
-impl<T: Inbound + Queue + Receipts + Reports + Members> Store for T {}
+impl<T: Inbound + Queue + Receipts + Reports + Members + AlertReports> Store for T {}
+
+/// What follows an alert: its sender's reach report.
+#[async_trait]
+pub trait AlertReports: Send + Sync + 'static {
+    /// Alerts (real and TEST) sent since `since` whose sender has not had a reach report, with
+    /// their reach at `now`.
+    async fn unreported_alerts(
+        &self,
+        since: i64,
+        now: i64,
+    ) -> Result<Vec<UnreportedAlert>, StoreError>;
+    /// Queue the reach report `text` to the alert's sender (in the alert lane: it is part of the
+    /// alert) and mark the alert reported, in one transaction; false (nothing queued) when it
+    /// already was.
+    async fn report_alert(&self, alert_id: i64, text: &str, now: i64) -> Result<bool, StoreError>;
+}
+
+/// An alert whose sender has not been told how far it got.
+#[derive(Debug, Clone)]
+pub struct UnreportedAlert {
+    /// The alert's post id (its code is `A<id>`).
+    pub id: i64,
+    /// When it was sent (ms since the epoch).
+    pub created_at: i64,
+    /// Where its messages are.
+    pub reach: crate::engine::AlertReach,
+    /// The sender's number (for the language of the report).
+    pub phone: Phone,
+    /// The language the sender chose.
+    pub language: Option<smsup_lang::Lang>,
+    /// The font the sender's phone shows Burmese in.
+    pub font: Option<crate::engine::Font>,
+}
 
 /// What is recorded of an inbound SMS.
 #[derive(Debug, Clone)]

@@ -17,6 +17,7 @@ use super::{
     InboundRecord, InboundTx, Members, MembershipState, OutboxView, Queue, Receipts,
     ReconfirmCandidate, Reports, StoreError,
 };
+use super::{AlertReports, UnreportedAlert};
 use crate::crypto::Crypto;
 use crate::domain::{label, Priority};
 use crate::domain::{StatusOutcome, StatusUpdate};
@@ -2799,6 +2800,7 @@ impl Queue for SqliteStore {
                 segments,
                 attempts: u32::try_from(row.attempts).unwrap_or(1),
                 expires_at: row.expires_at,
+                alert_queued_at: row.alert_queued_at,
             });
         }
         Ok(out)
@@ -2903,6 +2905,64 @@ impl Reports for SqliteStore {
             outbox_by_state,
             inbound,
         })
+    }
+}
+
+#[async_trait]
+impl AlertReports for SqliteStore {
+    async fn unreported_alerts(
+        &self,
+        since: i64,
+        now: i64,
+    ) -> Result<Vec<UnreportedAlert>, StoreError> {
+        let rows: Vec<(i64, i64, Vec<u8>, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT p.id, p.created_at, m.phone_enc, m.language, m.font
+             FROM posts p JOIN members m ON m.id = p.sender_id
+             WHERE p.alert IN (1, 2) AND p.reported_at IS NULL AND p.created_at >= ?
+             ORDER BY p.id",
+        )
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut conn = self.pool.acquire().await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, created_at, enc, language, font) in rows {
+            out.push(UnreportedAlert {
+                id,
+                created_at,
+                reach: self.alert_reach(&mut conn, id, now).await?,
+                phone: Phone::from_e164_unchecked(self.crypto.decrypt(&enc)?),
+                language: language.as_deref().and_then(smsup_lang::Lang::from_code),
+                font: font.as_deref().and_then(crate::engine::Font::from_stored),
+            });
+        }
+        Ok(out)
+    }
+
+    async fn report_alert(&self, alert_id: i64, text: &str, now: i64) -> Result<bool, StoreError> {
+        let (_writer, mut tx) = self.begin().await?;
+        let marked: Option<(i64, i64)> = sqlx::query_as(
+            "UPDATE posts SET reported_at = ? WHERE id = ? AND reported_at IS NULL
+             RETURNING sender_id, alert",
+        )
+        .bind(now)
+        .bind(alert_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((sender_id, kind)) = marked else {
+            return Ok(false);
+        };
+        let (message_id, _) = SqliteStore::insert_message(&mut tx, text, now).await?;
+        // A real alert's report travels in the alert lane; a drill's in the replies' lane.
+        let priority = if kind == 1 {
+            PRIORITY_ALERT
+        } else {
+            PRIORITY_REPLY
+        };
+        self.enqueue_one(&mut tx, message_id, sender_id, None, priority, false, now)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 }
 

@@ -25,6 +25,15 @@ pub fn prometheus() -> Option<&'static PrometheusHandle> {
                     0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
                 ])
                 .ok()?
+                // An alert's latency runs from a fraction of a second to its expiry.
+                .set_buckets_for_metric(
+                    metrics_exporter_prometheus::Matcher::Prefix("smsup_alert_".into()),
+                    &[
+                        0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0,
+                        1800.0,
+                    ],
+                )
+                .ok()?
                 .build_recorder();
             let handle = recorder.handle();
             metrics::set_global_recorder(recorder).ok()?;
