@@ -479,3 +479,103 @@ async fn a_correction_reaches_everyone_the_alert_reached_and_cancels_the_rest() 
         "{owner_texts:?}"
     );
 }
+
+#[tokio::test]
+async fn under_the_two_person_rule_an_alert_waits_for_a_second_admins_ok() {
+    let dir = tempdir();
+    let app = spawn_app(dir.path(), &[]).await;
+    let c = app.client();
+    let (owner, ayesha, bob) = (phone(1), phone(2), phone(3));
+    c.ask(&owner, "CREATE safety").await;
+    c.ask(&owner, "NAME Amina").await;
+    // The owner alone cannot turn the rule on: someone else must be able to confirm.
+    let alone = c.ask(&owner, "ALERTS safety CONFIRM").await;
+    assert!(
+        alone.starts_with("Name a second admin of safety first"),
+        "{alone}"
+    );
+    for (who, alias) in [(&ayesha, "Ayesha"), (&bob, "Bob")] {
+        c.ask(who, "JOIN safety").await;
+        c.ask(who, &format!("NAME {alias}")).await;
+    }
+    c.ask(&owner, "ADMIN safety Ayesha").await;
+    assert!(c
+        .ask(&ayesha, "ALERTS safety DIRECT")
+        .await
+        .starts_with("Only the owner"));
+    let on = c.ask(&owner, "ALERTS safety CONFIRM").await;
+    assert_eq!(
+        on,
+        "Each alert to safety now waits for the OK of a second admin or the owner. Back: ALERTS safety DIRECT"
+    );
+    let pool = db(dir.path()).await;
+    let ayesha_before = c.texts(&ayesha).await.len();
+    let bob_before = c.texts(&bob).await.len();
+
+    let waiting = c.ask(&owner, "ALERT safety Raid at the market").await;
+    let code = common::label_after(&waiting, "Alert ");
+    assert!(
+        waiting.starts_with(&format!("Alert {code} to safety waits for the OK")),
+        "{waiting}"
+    );
+    let asked = c.wait_texts(&ayesha, ayesha_before + 1).await;
+    assert_eq!(
+        asked[ayesha_before],
+        format!("Alert {code} to safety waits for your OK (OK {code} sends it): [safety] ALERT Amina: Raid at the market")
+    );
+    // Nothing went to the members yet; its sender cannot confirm it, nor can a plain member.
+    common::wait_drained(&pool, 10).await;
+    assert_eq!(c.texts(&bob).await.len(), bob_before);
+    let own = c.ask(&owner, &format!("OK {code}")).await;
+    assert!(
+        own.starts_with("Another admin or the owner must send"),
+        "{own}"
+    );
+    let nosy = c.ask(&bob, &format!("OK {code}")).await;
+    assert_eq!(nosy, format!("There is no alert {code} of yours."));
+    assert_eq!(
+        count(&pool, "SELECT COUNT(*) FROM posts WHERE alert = 4").await,
+        1
+    );
+
+    // The second admin's OK sends it, from its sender, and its sender is told.
+    let bob_before = c.texts(&bob).await.len();
+    let sent = c.ask(&ayesha, &format!("ok {}", code.to_lowercase())).await;
+    assert!(
+        sent.starts_with(&format!("Alert {code} sent to 2 members of safety")),
+        "{sent}"
+    );
+    let got = c.wait_texts(&bob, bob_before + 1).await;
+    assert_eq!(got[bob_before], "[safety] ALERT Amina: Raid at the market");
+    settle(&pool, 1).await;
+    let owner_texts = c.texts(&owner).await;
+    assert!(
+        owner_texts.contains(&format!(
+            "Your alert {code} was confirmed and went to 2 members of safety."
+        )),
+        "{owner_texts:?}"
+    );
+    // Sent once: a second OK finds nothing waiting; the alert lane and expiry as any alert.
+    let again = c.ask(&ayesha, &format!("OK {code}")).await;
+    assert_eq!(again, format!("There is no alert {code} of yours."));
+    let rows: Vec<(i64, bool)> = sqlx::query_as(
+        "SELECT o.priority, o.expires_at IS NOT NULL FROM outbox o
+         JOIN posts p ON p.message_id = o.message_id WHERE p.alert = 1",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(rows, vec![(0, true), (0, true)]);
+    // `ok thanks` is no command; DIRECT sends alerts at once again.
+    let thanks = c.ask(&bob, "ok thanks").await;
+    assert!(!thanks.contains("alert"), "{thanks}");
+    c.ask(&owner, "ALERTS safety DIRECT").await;
+    let direct = c.ask(&owner, "ALERT safety All clear").await;
+    assert!(direct.contains(" sent to 2 members"), "{direct}");
+    let audit = count(
+        &pool,
+        "SELECT COUNT(*) FROM audit WHERE action IN ('alerts-confirm', 'alert-held', 'alert-ok', 'alerts-direct')",
+    )
+    .await;
+    assert_eq!(audit, 4);
+}

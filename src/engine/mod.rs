@@ -236,6 +236,8 @@ pub struct ListFacts {
     pub admins: Vec<TargetFacts>,
     /// The sender may send alerts as a reporter (REPORTER), though a plain member.
     pub sender_reporter: bool,
+    /// Alerts wait for a second admin's OK (`ALERTS <list> CONFIRM`).
+    pub alert_confirm: bool,
     /// Real alerts this list sent in the last hour (loaded for ALERT only).
     pub alerts_last_hour: u64,
     /// Alerts this list sent in the last hour, TEST ones included (loaded for ALERT only).
@@ -377,8 +379,8 @@ pub struct Facts {
     pub next_post_id: i64,
 }
 
-/// An alert that CORRECT or STATUS names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An alert that CORRECT, STATUS or OK names.
+#[derive(Debug, Clone)]
 pub struct AlertFacts {
     /// Its post id (its code is `A<id>`).
     pub id: i64,
@@ -386,6 +388,12 @@ pub struct AlertFacts {
     pub author_id: i64,
     /// Where its messages are (loaded for STATUS).
     pub reach: Option<AlertReach>,
+    /// Kept for a second admin's OK (loaded for OK): Some(true) for a TEST alert.
+    pub held: Option<bool>,
+    /// Kept for longer than the alerts' expiry: too late to send.
+    pub late: bool,
+    /// Its sender (loaded for OK, who is told).
+    pub author: Option<TargetFacts>,
 }
 
 /// How far an alert got: its messages by state, and its age.
@@ -479,6 +487,8 @@ pub struct Needs {
     pub alert_id: Option<i64>,
     /// STATUS: where the alert's messages are.
     pub alert_reach: bool,
+    /// OK: the alert of `alert_id` is one kept for a second admin's OK (not one already sent).
+    pub alert_held: bool,
 }
 
 /// Which memberships a target lookup matches.
@@ -718,6 +728,17 @@ pub fn needs(command: &Command) -> Needs {
             alerts: true,
             ..Needs::default()
         },
+        Command::ConfirmAlert { code } => Needs {
+            alert_id: alert_id(code),
+            alert_held: true,
+            post_counts: true,
+            ..Needs::default()
+        },
+        Command::AlertRule { list, .. } => Needs {
+            list_key: key(list),
+            alerts: true,
+            ..Needs::default()
+        },
         Command::Reporter { list, who, .. } => Needs {
             list_key: key(list),
             target: Some(who.clone()),
@@ -895,6 +916,23 @@ pub enum Effect {
         expire_minutes: u32,
         /// A TEST alert (a drill): marked so, and queued after real alerts.
         test: bool,
+        /// The list's two-person rule is on: the alert is kept, not sent, until another admin or
+        /// the owner answers OK with its code.
+        hold: bool,
+    },
+    /// A second admin's OK: the alert kept for it goes to the list now, in the alert lane.
+    ConfirmAlert {
+        /// Its post id.
+        alert_id: i64,
+        /// Minutes its messages may wait to be sent; then they expire.
+        expire_minutes: u32,
+    },
+    /// The two-person rule of a list's alerts, on or off.
+    SetAlertConfirm {
+        /// List id.
+        list_id: i64,
+        /// On: every alert waits for a second admin's OK.
+        on: bool,
     },
     /// A correction of an alert: what of it is still queued is cancelled, and everyone it reached
     /// gets the correction, in the alert lane.
@@ -1505,6 +1543,7 @@ fn reserved_keys() -> &'static std::collections::HashSet<String> {
         Lang::ALL
             .into_iter()
             .flat_map(smsup_lang::keywords_of)
+            .filter(|(_, k)| !k.only_in_shape())
             .map(|(w, _)| list_key(w))
             .collect()
     })
@@ -2015,6 +2054,10 @@ impl Engine {
             Command::Alert { list, text } => self.alert(&mut d, &mut r, list, text, facts),
             Command::Correct { code, text } => self.correct(&mut d, &mut r, code, text, facts),
             Command::Status { code } => self.alert_status(&mut r, code, facts),
+            Command::ConfirmAlert { code } => self.confirm_alert(&mut d, &mut r, code, facts),
+            Command::AlertRule { list, confirm } => {
+                self.alert_rule(&mut d, &mut r, list, *confirm, facts)
+            }
             Command::Reporter { list, who, on } => {
                 self.reporter(&mut d, &mut r, list, who, *on, facts)
             }
@@ -2230,9 +2273,23 @@ impl Engine {
         code: &str,
         text: &str,
     ) -> Option<Vec<Outgoing>> {
+        let all: Vec<&TargetFacts> = l.admins.iter().collect();
+        self.to_these(r, &all, l, head, code, text)
+    }
+
+    /// [`Engine::to_admins`] to some of them only.
+    fn to_these(
+        &self,
+        r: &mut Replies<'_>,
+        admins: &[&TargetFacts],
+        l: &ListFacts,
+        head: &str,
+        code: &str,
+        text: &str,
+    ) -> Option<Vec<Outgoing>> {
         let mut longest = 0;
         let mut notices = Vec::new();
-        for admin in &l.admins {
+        for admin in admins {
             let lang = self.language_for(admin.language, None, &admin.phone);
             let head = self.render_for(lang, head, &[("code", s(code)), ("list", s(&l.name))]);
             let notice = self.encode_text(&format!("{head} {text}"));
@@ -2955,6 +3012,27 @@ impl Engine {
         else {
             return;
         };
+        let code = format!("A{}", facts.next_post_id);
+        // The two-person rule: kept until another admin or the owner answers OK; they get it as
+        // members would, under a head with the code.
+        let hold = l.alert_confirm;
+        let mut notices = Vec::new();
+        if hold {
+            let confirmers: Vec<&TargetFacts> = l
+                .admins
+                .iter()
+                .filter(|a| a.id != facts.sender.id)
+                .collect();
+            if confirmers.is_empty() {
+                r.say("alert-no-confirmer", &[("list", s(&l.name))]);
+                return;
+            }
+            let Some(n) = self.to_these(r, &confirmers, l, "alert-confirm-ask", &code, &text)
+            else {
+                return;
+            };
+            notices = n;
+        }
         d.effects.push(Effect::Alert {
             list_id: l.id,
             zawgyi_text: to_zawgyi(&text),
@@ -2962,12 +3040,31 @@ impl Engine {
             segments,
             expire_minutes: self.rules.alert_expire_minutes,
             test,
+            hold,
         });
         d.effects.push(Effect::Audit {
             list_id: l.id,
-            action: if test { "alert-test" } else { "alert" },
+            action: match (test, hold) {
+                (true, true) => "alert-test-held",
+                (true, false) => "alert-test",
+                (false, true) => "alert-held",
+                (false, false) => "alert",
+            },
             target: None,
         });
+        if hold {
+            r.say(
+                "alert-waiting",
+                &[
+                    ("list", s(&l.name)),
+                    ("code", s(&code)),
+                    ("minutes", n(u64::from(self.rules.alert_expire_minutes))),
+                ],
+            );
+            r.out.extend(notices);
+            d.answer_first = !test;
+            return;
+        }
         r.say(
             if test {
                 "alert-test-sent"
@@ -2977,10 +3074,121 @@ impl Engine {
             &[
                 ("count", n(l.recipients)),
                 ("list", s(&l.name)),
-                ("code", s(&format!("A{}", facts.next_post_id))),
+                ("code", s(&code)),
             ],
         );
         d.answer_first = !test;
+    }
+
+    /// OK A12: another admin or the owner of the alert's list sends an alert kept for their OK,
+    /// while it is fresh (not older than the alerts' expiry); its sender is told who sent it on.
+    /// The alert's own sender cannot; anyone else learns nothing of the code.
+    fn confirm_alert(&self, d: &mut Decision, r: &mut Replies<'_>, code: &str, facts: &Facts) {
+        let unknown = || [("code", s(&code.trim().to_uppercase()))];
+        let (Some(a), Some(l)) = (&facts.alert, &facts.list) else {
+            r.say("alert-unknown", &unknown());
+            return;
+        };
+        let Some(test) = a.held else {
+            r.say("alert-unknown", &unknown());
+            return;
+        };
+        if !l.sender_role.is_some_and(Role::can_manage) {
+            r.say("alert-unknown", &unknown());
+            return;
+        }
+        let code = format!("A{}", a.id);
+        if a.author_id == facts.sender.id {
+            r.say("alert-confirm-self", &[("code", s(&code))]);
+            return;
+        }
+        let minutes = self.rules.alert_expire_minutes;
+        if a.late {
+            r.say(
+                "alert-confirm-late",
+                &[("code", s(&code)), ("minutes", n(u64::from(minutes)))],
+            );
+            return;
+        }
+        d.effects.push(Effect::ConfirmAlert {
+            alert_id: a.id,
+            expire_minutes: minutes,
+        });
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action: if test { "alert-test-ok" } else { "alert-ok" },
+            target: Some(code.clone()),
+        });
+        // The confirmer gets it like anyone else; its sender does not.
+        let count = n(l.recipients);
+        r.say(
+            if test {
+                "alert-test-sent"
+            } else {
+                "alert-sent"
+            },
+            &[
+                ("count", count.clone()),
+                ("list", s(&l.name)),
+                ("code", s(&code)),
+            ],
+        );
+        if let Some(author) = &a.author {
+            r.tell(
+                To::Member(author.id),
+                self.language_for(author.language, None, &author.phone),
+                "alert-confirmed",
+                &[("code", s(&code)), ("count", count), ("list", s(&l.name))],
+            );
+        }
+        d.answer_first = !test;
+    }
+
+    /// ALERTS safety CONFIRM: the owner makes every alert of the list wait for a second admin's OK
+    /// (there must be one); DIRECT sends them at once again.
+    fn alert_rule(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        list: &str,
+        confirm: Option<bool>,
+        facts: &Facts,
+    ) {
+        let Some(l) = &facts.list else {
+            r.say("unknown-list", &[("list", typed(list))]);
+            return;
+        };
+        if l.sender_role != Some(Role::Owner) {
+            r.say("owner-only", &[("list", s(&l.name))]);
+            return;
+        }
+        let Some(on) = confirm else {
+            r.say("usage-alerts", &[]);
+            return;
+        };
+        if on && !l.admins.iter().any(|a| a.id != facts.sender.id) {
+            r.say("alert-rule-needs-admin", &[("list", s(&l.name))]);
+            return;
+        }
+        d.effects
+            .push(Effect::SetAlertConfirm { list_id: l.id, on });
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action: if on {
+                "alerts-confirm"
+            } else {
+                "alerts-direct"
+            },
+            target: None,
+        });
+        r.say(
+            if on {
+                "alert-rule-confirm"
+            } else {
+                "alert-rule-direct"
+            },
+            &[("list", s(&l.name))],
+        );
     }
 
     /// CORRECT: the alert's sender, the owner or an admin sends a correction, marked as such, to

@@ -235,6 +235,18 @@ pub enum Command {
         /// The alert's code as typed.
         code: String,
     },
+    /// `ALERTS <list> CONFIRM|DIRECT`: whether the list's alerts wait for a second admin's OK.
+    AlertRule {
+        /// The list name as typed.
+        list: String,
+        /// True with CONFIRM, false with DIRECT, None when neither was typed.
+        confirm: Option<bool>,
+    },
+    /// `OK <code>`: a second admin sends an alert (`A12`) that waits for their OK.
+    ConfirmAlert {
+        /// The alert's code as typed.
+        code: String,
+    },
     /// An empty message.
     Empty,
 }
@@ -249,6 +261,8 @@ impl Command {
             Command::Reporter { .. } => "reporter",
             Command::Correct { .. } => "correct",
             Command::Status { .. } => "status",
+            Command::AlertRule { .. } => "alerts",
+            Command::ConfirmAlert { .. } => "ok",
             Command::Create { .. } => "create",
             Command::Join { .. } => "join",
             Command::Leave { .. } => "leave",
@@ -455,6 +469,26 @@ fn list_first_add(list: &str, body: &str, region: &str) -> Option<Command> {
     })
 }
 
+/// The switch of `ALERTS <list> <switch>`, when it is one word: CONFIRM (or ON, a start or
+/// approve word) or DIRECT (or OFF, a stop, no or deny word).
+fn alert_rule_switch(switch: &str) -> Option<bool> {
+    let (word, after) = split_first(switch);
+    if !trim_word(after).is_empty() {
+        return None;
+    }
+    match smsup_lang::normalize(trim_word(word)).as_str() {
+        "confirm" => Some(true),
+        "direct" => Some(false),
+        _ => on_off(word),
+    }
+}
+
+/// True when `rest` is an alert's code and nothing else (`A12`, `a12.`, `A١٢`).
+fn is_alert_code(rest: &str) -> bool {
+    let (code, after) = split_first(rest);
+    trim_word(after).is_empty() && super::alert_id(trim_word(code)).is_some()
+}
+
 /// `ON` or `OFF` (also a start or stop word of any language, `YES` or `NO`); None for anything else.
 fn on_off(word: &str) -> Option<bool> {
     let word = trim_word(word);
@@ -583,6 +617,15 @@ pub fn parse(text: &str, region: &str) -> Parsed {
                 rest = after;
             }
         }
+    }
+    // `OK` is a command only before an alert's code (`OK A12`), `ALERTS` only before a list and
+    // a switch (`ALERTS safety CONFIRM`); `ok thanks` and `alerts Meeting at 5` are what they were.
+    match found {
+        Some((Keyword::Ok, _)) if !is_alert_code(rest) => found = None,
+        Some((Keyword::Alerts, _)) if alert_rule_switch(split_first(rest).1).is_none() => {
+            found = None
+        }
+        _ => {}
     }
     if !matches!(found, Some((Keyword::Stop, _))) {
         // An opt-out word in disguise (`stop,please`, `stоp`, `ရပ်ပါ`) still opts out.
@@ -786,6 +829,17 @@ pub fn parse(text: &str, region: &str) -> Parsed {
                 Command::Moderate { list, on }
             }
         }
+        // `ALERTS safety CONFIRM`, `ALERTS safety DIRECT` (also ON/OFF and their words).
+        Keyword::Alerts if !arg.is_empty() => {
+            let (list, switch) = split_first(rest);
+            Command::AlertRule {
+                list: trim_word(list).to_string(),
+                confirm: alert_rule_switch(switch),
+            }
+        }
+        Keyword::Ok => Command::ConfirmAlert {
+            code: trim_word(split_first(rest).0).to_string(),
+        },
         Keyword::Status if !arg.is_empty() => Command::Status {
             code: trim_word(split_first(rest).0).to_string(),
         },
@@ -1297,6 +1351,11 @@ mod every_keyword {
                 text: String::new(),
             },
             Keyword::Status => Command::Status { code: list },
+            Keyword::Alerts => Command::AlertRule {
+                list,
+                confirm: None,
+            },
+            Keyword::Ok => Command::ConfirmAlert { code: list },
             Keyword::Delete => Command::Delete { list, code: None },
             Keyword::To => Command::To {
                 list,
@@ -1322,7 +1381,8 @@ mod every_keyword {
 
     fn same_kind(got: &Command, want: &Command) -> bool {
         match (got, want) {
-            (Command::NeedList { .. }, Command::NeedList { .. }) => true,
+            (Command::NeedList { .. }, Command::NeedList { .. })
+            | (Command::Word(_), Command::Word(_)) => true,
             _ => got == want,
         }
     }
@@ -1357,9 +1417,43 @@ mod every_keyword {
                         let typed = d.replace("{}", &variant);
                         let got = parse(&typed, "MY").command;
                         checked += 1;
-                        if !same_kind(&got, &alone(keyword)) {
+                        // A command only in its shape is an ordinary word alone.
+                        let want = if keyword.only_in_shape() {
+                            Command::Word(String::new())
+                        } else {
+                            alone(keyword)
+                        };
+                        if !same_kind(&got, &want) {
                             problems.push(format!("{lang:?} {typed:?}: {got:?}"));
                         }
+                    }
+                    if keyword.only_in_shape() {
+                        for list in lists {
+                            let (typed, ok) = if keyword == Keyword::Ok {
+                                let typed = format!("{variant} A12.");
+                                let got = parse(&typed, "MY").command;
+                                let ok =
+                                    matches!(&got, Command::ConfirmAlert { code } if code == "A12");
+                                (typed, ok)
+                            } else {
+                                let typed = format!("{variant} {list} CONFIRM");
+                                let ok = matches!(parse(&typed, "MY").command,
+                                    Command::AlertRule { list: l, confirm: Some(true) } if l == list);
+                                let plain = format!("{variant} {list}.");
+                                (
+                                    typed,
+                                    ok && !matches!(
+                                        parse(&plain, "MY").command,
+                                        Command::AlertRule { .. }
+                                    ),
+                                )
+                            };
+                            checked += 1;
+                            if !ok {
+                                problems.push(format!("{lang:?} {typed:?}"));
+                            }
+                        }
+                        continue;
                     }
                     for list in lists {
                         let typed = format!("{variant} {list}.");

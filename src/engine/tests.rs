@@ -68,6 +68,7 @@ fn list(role: Option<Role>) -> ListFacts {
         fresh_label: "N3W1".into(),
         admins: vec![],
         sender_reporter: false,
+        alert_confirm: false,
         alerts_last_hour: 0,
         all_alerts_last_hour: 0,
         corrections_last_hour: 0,
@@ -2163,6 +2164,9 @@ fn a_correction_comes_from_the_alerts_sender_or_an_admin_and_reaches_its_recipie
             id: 12,
             author_id: author,
             reach: None,
+            held: None,
+            late: false,
+            author: None,
         });
         f
     };
@@ -2233,6 +2237,9 @@ fn status_tells_the_alerts_sender_and_admins_how_far_it_got() {
         id: 12,
         author_id: 7,
         reach: Some(reach),
+        held: None,
+        late: false,
+        author: None,
     });
     let d = run("STATUS a12", &f);
     assert!(d.effects.is_empty());
@@ -2264,4 +2271,225 @@ fn an_alerts_answer_with_its_code_is_never_dropped_by_the_reply_limit() {
     assert!(only_reply(&d).starts_with("Alert A12 sent to 11 members"));
     // Other answers still are.
     assert!(run("LISTS", &f).replies.is_empty());
+}
+
+/// Facts of a list whose alerts wait for a second admin's OK, the sender being `role`, with the
+/// owner (id 1) and an admin (id 2) besides the sender.
+fn confirm_facts(role: Role) -> Facts {
+    let mut f = alert_facts(role, role == Role::Member);
+    if let Some(l) = f.list.as_mut() {
+        l.alert_confirm = true;
+        l.admins = vec![
+            target(1, "Owner", Role::Owner),
+            target(2, "Ayesha", Role::Admin),
+        ];
+    }
+    f
+}
+
+#[test]
+fn under_the_two_person_rule_an_alert_waits_and_the_others_get_it_with_its_code() {
+    for (role, reporter) in [
+        (Role::Owner, false),
+        (Role::Admin, false),
+        (Role::Member, true),
+    ] {
+        let mut f = confirm_facts(role);
+        if let Some(l) = f.list.as_mut() {
+            l.sender_reporter = reporter;
+        }
+        // The sender is one of the managers: never asked to confirm their own alert.
+        if role != Role::Member {
+            f.sender.id = 2;
+        }
+        let d = run("ALERT housing Raid at the market", &f);
+        assert!(
+            matches!(&d.effects[0], Effect::Alert { hold: true, test: false, text, .. }
+                if text == "[housing] ALERT Amina: Raid at the market"),
+            "{d:?}"
+        );
+        assert!(d.answer_first);
+        assert!(d.replies[0].to == To::Sender);
+        assert!(
+            d.replies[0]
+                .text
+                .starts_with("Alert A12 to housing waits for the OK"),
+            "{}",
+            d.replies[0].text
+        );
+        let asked: Vec<&Outgoing> = d.replies[1..].iter().collect();
+        let expected: Vec<To> = [1, 2]
+            .into_iter()
+            .filter(|id| *id != f.sender.id)
+            .map(To::Member)
+            .collect();
+        assert_eq!(
+            asked.iter().map(|o| o.to.clone()).collect::<Vec<_>>(),
+            expected
+        );
+        for o in asked {
+            assert_eq!(
+                o.text,
+                "Alert A12 to housing waits for your OK (OK A12 sends it): [housing] ALERT Amina: Raid at the market"
+            );
+        }
+    }
+    // With nobody else to confirm, nothing is kept and the sender is told what to do.
+    let mut alone = confirm_facts(Role::Owner);
+    alone.sender.id = 1;
+    if let Some(l) = alone.list.as_mut() {
+        l.admins.truncate(1);
+    }
+    let d = run("ALERT housing Raid at the market", &alone);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("there is none"), "{d:?}");
+}
+
+#[test]
+fn ok_sends_a_kept_alert_when_another_admin_or_the_owner_answers_in_time() {
+    let kept = |role: Role, author: i64, test: bool, late: bool| {
+        let mut f = alert_facts(role, false);
+        f.alert = Some(AlertFacts {
+            id: 12,
+            author_id: author,
+            reach: None,
+            held: Some(test),
+            late,
+            author: Some(target(author, "Hassan", Role::Member)),
+        });
+        f
+    };
+    for role in [Role::Owner, Role::Admin] {
+        let d = run("ok a12", &kept(role, 99, false, false));
+        assert_eq!(
+            d.effects[0],
+            Effect::ConfirmAlert {
+                alert_id: 12,
+                expire_minutes: 30
+            }
+        );
+        assert!(d.answer_first);
+        assert!(d.replies[0]
+            .text
+            .starts_with("Alert A12 sent to 11 members of housing"));
+        assert_eq!(d.replies[1].to, To::Member(99));
+        assert_eq!(
+            d.replies[1].text,
+            "Your alert A12 was confirmed and went to 11 members of housing."
+        );
+    }
+    // Digits of another script; a drill keeps its mark.
+    let d = run("OK A١٢", &kept(Role::Admin, 99, true, false));
+    assert!(matches!(
+        d.effects[0],
+        Effect::ConfirmAlert { alert_id: 12, .. }
+    ));
+    assert!(d.replies[0].text.starts_with("TEST alert sent"));
+    // Its own sender cannot confirm it; too late is too late; a plain member, or an alert that is
+    // not waiting, learns nothing of the code.
+    let d = run("OK A12", &kept(Role::Admin, 7, false, false));
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).starts_with("Another admin or the owner must send A12"));
+    let d = run("OK A12", &kept(Role::Owner, 99, false, true));
+    assert!(d.effects.is_empty());
+    assert_eq!(
+        only_reply(&d),
+        "Alert A12 waited more than 30 min and was not sent."
+    );
+    let mut sent = kept(Role::Owner, 99, false, false);
+    if let Some(a) = sent.alert.as_mut() {
+        a.held = None;
+    }
+    for f in [
+        kept(Role::Member, 99, false, false),
+        sent,
+        alert_facts(Role::Owner, false),
+    ] {
+        let d = run("OK A12", &f);
+        assert!(d.effects.is_empty());
+        assert_eq!(only_reply(&d), "There is no alert A12 of yours.");
+    }
+}
+
+#[test]
+fn ok_is_a_command_only_before_an_alerts_code() {
+    for text in ["OK A12", "ok a12", "Ok A12.", "OK A٣"] {
+        assert!(
+            matches!(engine().parse(text).command, Command::ConfirmAlert { .. }),
+            "{text}"
+        );
+    }
+    // `ok thanks`, `OK`, `OK A12 thanks`: what they were before OK was a command.
+    for text in [
+        "ok thanks",
+        "OK",
+        "ok see you at 5",
+        "OK A12 thanks",
+        "OK 12",
+    ] {
+        assert!(
+            !matches!(engine().parse(text).command, Command::ConfirmAlert { .. }),
+            "{text}: {:?}",
+            engine().parse(text).command
+        );
+    }
+}
+
+#[test]
+fn only_the_owner_sets_the_two_person_rule_and_only_with_a_second_admin() {
+    let mut f = confirm_facts(Role::Owner);
+    f.sender.id = 1;
+    if let Some(l) = f.list.as_mut() {
+        l.alert_confirm = false;
+    }
+    for (text, on) in [
+        ("ALERTS housing CONFIRM", true),
+        ("alerts housing confirm.", true),
+        ("ALERTS housing ON", true),
+        ("ALERTS housing DIRECT", false),
+        ("ALERTS housing OFF", false),
+    ] {
+        let d = run(text, &f);
+        assert_eq!(
+            d.effects[0],
+            Effect::SetAlertConfirm { list_id: 3, on },
+            "{text}"
+        );
+        assert!(only_reply(&d).starts_with(if on {
+            "Each alert to housing now waits"
+        } else {
+            "Alerts to housing now go out at once"
+        }));
+    }
+    // No switch: not this command (a list may be called `alerts`); never a silent change.
+    for text in [
+        "ALERTS housing CONFIRMM",
+        "ALERTS housing",
+        "alerts housing confirm now",
+    ] {
+        let d = run(text, &f);
+        assert!(
+            !d.effects
+                .iter()
+                .any(|e| matches!(e, Effect::SetAlertConfirm { .. })),
+            "{text}"
+        );
+        assert!(!matches!(
+            engine().parse(text).command,
+            Command::AlertRule { .. }
+        ));
+    }
+    // An admin cannot; nor can the owner turn it on alone.
+    let admin = confirm_facts(Role::Admin);
+    let d = run("ALERTS housing DIRECT", &admin);
+    assert!(d.effects.is_empty());
+    assert_eq!(only_reply(&d), "Only the owner of housing can do that.");
+    if let Some(l) = f.list.as_mut() {
+        l.admins.truncate(1);
+    }
+    let d = run("ALERTS housing CONFIRM", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).starts_with("Name a second admin of housing first"));
+    // Turning it off needs nobody else.
+    assert!(!run("ALERTS housing DIRECT", &f).effects.is_empty());
 }

@@ -437,21 +437,32 @@ impl SqliteStore {
             }
             help_row.as_ref().map(|(list, _, _)| *list)
         } else if let Some(id) = needs.alert_id {
-            // CORRECT A12: an alert (not a drill) of a list that is still open.
-            let row: Option<(i64, i64)> = sqlx::query_as(
-                "SELECT p.list_id, p.sender_id FROM posts p JOIN lists l ON l.id = p.list_id
-                 WHERE p.id = ? AND p.alert = 1 AND l.deleted_at IS NULL",
-            )
+            // CORRECT A12: an alert (not a drill) of a list that is still open; OK A12: an alert
+            // or a drill kept for a second admin's OK (kinds 4 and 5).
+            let kinds = if needs.alert_held { "4, 5" } else { "1" };
+            let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(&format!(
+                "SELECT p.list_id, p.sender_id, p.alert, p.created_at
+                 FROM posts p JOIN lists l ON l.id = p.list_id
+                 WHERE p.id = ? AND p.alert IN ({kinds}) AND l.deleted_at IS NULL"
+            ))
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
+            let author = match (&row, needs.alert_held) {
+                (Some((list, author, ..)), true) => self.target(conn, Some(*list), *author).await?,
+                _ => None,
+            };
+            let expiry = i64::from(rules.alert_expire_minutes) * 60_000;
             // The reach is counted once the sender is known to be allowed to ask (below).
-            facts.alert = row.map(|(_, author_id)| engine::AlertFacts {
+            facts.alert = row.map(|(_, author_id, kind, created_at)| engine::AlertFacts {
                 id,
                 author_id,
                 reach: None,
+                held: needs.alert_held.then_some(kind == 5),
+                late: created_at < now - expiry,
+                author,
             });
-            row.map(|(list, _)| list)
+            row.map(|(list, ..)| list)
         } else if let Some(id) = needs.held_id {
             // APPROVE P12: a held post still waiting (24 hours at most).
             let held: Option<(i64, i64, String, Option<String>, i64)> = sqlx::query_as(
@@ -479,7 +490,7 @@ impl SqliteStore {
         };
         if let Some(list_id) = list_id {
             let row = sqlx::query(
-                "SELECT id, name, announce, private, outside, dm, moderated, deleted_at,
+                "SELECT id, name, announce, private, outside, dm, moderated, alert_confirm, deleted_at,
                         CASE WHEN delete_asked_at > ?2 AND delete_attempts < 3 THEN delete_code END
                           AS pending_delete
                  FROM lists WHERE id = ?1",
@@ -542,7 +553,7 @@ impl SqliteStore {
                 let (alerts_last_hour, all_alerts_last_hour, corrections): (i64, i64, i64) =
                     if needs.alerts {
                         sqlx::query_as(
-                            "SELECT COALESCE(SUM(alert = 1), 0), COALESCE(SUM(alert IN (1, 2)), 0),
+                            "SELECT COALESCE(SUM(alert IN (1, 4)), 0), COALESCE(SUM(alert IN (1, 2, 4, 5)), 0),
                                 COALESCE(SUM(alert = 3), 0)
                          FROM posts WHERE list_id = ? AND alert != 0 AND created_at > ?",
                         )
@@ -566,17 +577,18 @@ impl SqliteStore {
                 // Someone outside the list who may ask to join it or write to its help line: the
                 // owner and admins who would be told, and a label for them.
                 // A post to a moderated list is held for them too.
-                let (admins, fresh_label) = if needs.outside && (!active || moderated) {
-                    let admins = self.admins(conn, id).await?;
-                    let label = match known_label {
-                        Some(label) => label,
-                        None if private => new_label(conn, id).await?,
-                        None => String::new(),
+                let (admins, fresh_label) =
+                    if (needs.outside && (!active || moderated)) || needs.alerts {
+                        let admins = self.admins(conn, id).await?;
+                        let label = match known_label {
+                            Some(label) => label,
+                            None if private => new_label(conn, id).await?,
+                            None => String::new(),
+                        };
+                        (admins, label)
+                    } else {
+                        (Vec::new(), String::new())
                     };
-                    (admins, label)
-                } else {
-                    (Vec::new(), String::new())
-                };
                 if needs.outside
                     && !active
                     && matches!(parsed.command, engine::Command::Post { .. })
@@ -680,6 +692,7 @@ impl SqliteStore {
                     fresh_label,
                     admins,
                     sender_reporter,
+                    alert_confirm: row.get::<i64, _>("alert_confirm") != 0,
                     alerts_last_hour: alerts_last_hour as u64,
                     all_alerts_last_hour: all_alerts_last_hour as u64,
                     corrections_last_hour: corrections as u64,
@@ -1344,12 +1357,32 @@ impl SqliteStore {
                 segments,
                 expire_minutes,
                 test,
+                hold,
             } => {
                 let expires_at = now + i64::from(*expire_minutes) * 60_000;
                 let alert = (text.as_str(), zawgyi_text.as_deref(), *segments);
                 let lane = Lane::alert(expires_at, *test);
-                self.post_in(conn, *list_id, sender_id, inbound_id, alert, lane, now)
-                    .await?
+                if *hold {
+                    self.keep_alert(conn, *list_id, sender_id, inbound_id, alert, *test, now)
+                        .await?
+                } else {
+                    self.post_in(conn, *list_id, sender_id, inbound_id, alert, lane, now)
+                        .await?
+                }
+            }
+            Effect::ConfirmAlert {
+                alert_id,
+                expire_minutes,
+            } => {
+                let expires_at = now + i64::from(*expire_minutes) * 60_000;
+                self.release_alert(conn, *alert_id, expires_at, now).await?
+            }
+            Effect::SetAlertConfirm { list_id, on } => {
+                sqlx::query("UPDATE lists SET alert_confirm = ? WHERE id = ?")
+                    .bind(i64::from(*on))
+                    .bind(list_id)
+                    .execute(&mut *conn)
+                    .await?;
             }
             Effect::Correct {
                 alert_id,
@@ -1832,7 +1865,25 @@ impl SqliteStore {
         lane: Lane,
         now: i64,
     ) -> Result<(), StoreError> {
-        let (message_id, zawgyi_id) = Self::insert_texts(conn, text, zawgyi_text, now).await?;
+        let texts = Self::insert_texts(conn, text, zawgyi_text, now).await?;
+        let fanned = self
+            .fan_out_post(conn, texts, list_id, author, lane, now)
+            .await?;
+        let post = (list_id, author, inbound_id, segments, lane.post_kind());
+        Self::insert_post(conn, post, texts, fanned, now).await
+    }
+
+    /// A post's texts (and their Zawgyi form) to every active member of its list who can receive
+    /// it, but its author: how many were queued.
+    async fn fan_out_post(
+        &self,
+        conn: &mut SqliteConnection,
+        (message_id, zawgyi_id): (i64, Option<i64>),
+        list_id: i64,
+        author: i64,
+        lane: Lane,
+        now: i64,
+    ) -> Result<u64, StoreError> {
         let mut fanned = 0;
         for (id, font) in by_font(message_id, zawgyi_id) {
             let whom = format!("AND m.undeliverable = 0 AND m.paused = 0 {font}");
@@ -1840,22 +1891,93 @@ impl SqliteStore {
                 .fan_out_in(conn, id, list_id, author, (&whom, ""), lane, now)
                 .await?;
         }
+        Ok(fanned)
+    }
+
+    /// The `posts` row of (list, author, inbound SMS, segments, kind), its texts and recipients.
+    async fn insert_post(
+        conn: &mut SqliteConnection,
+        (list_id, author, inbound_id, segments, kind): (i64, i64, i64, u32, i64),
+        (message_id, zawgyi_id): (i64, Option<i64>),
+        recipients: u64,
+        now: i64,
+    ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments,
-                                        created_at, zawgyi_message_id, alert)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                created_at, zawgyi_message_id, alert)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(list_id)
         .bind(author)
         .bind(inbound_id)
         .bind(message_id)
-        .bind(fanned as i64)
+        .bind(i64::try_from(recipients).unwrap_or(i64::MAX))
         .bind(i64::from(segments))
         .bind(now)
         .bind(zawgyi_id)
-        .bind(lane.post_kind())
+        .bind(kind)
         .execute(&mut *conn)
         .await?;
+        Ok(())
+    }
+
+    /// An alert kept for a second admin's OK: its texts and its post (kind 4, or 5 for a drill),
+    /// with no message queued yet.
+    #[allow(clippy::too_many_arguments)]
+    async fn keep_alert(
+        &self,
+        conn: &mut SqliteConnection,
+        list_id: i64,
+        author: i64,
+        inbound_id: i64,
+        (text, zawgyi_text, segments): (&str, Option<&str>, u32),
+        test: bool,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let texts = Self::insert_texts(conn, text, zawgyi_text, now).await?;
+        let kind = if test { 5 } else { 4 };
+        Self::insert_post(
+            conn,
+            (list_id, author, inbound_id, segments, kind),
+            texts,
+            0,
+            now,
+        )
+        .await
+    }
+
+    /// OK: a kept alert goes to its list now, from its sender, in the alert lane (a drill in the
+    /// replies' lane); it counts as sent now (its reach report and its minutes start now).
+    async fn release_alert(
+        &self,
+        conn: &mut SqliteConnection,
+        alert_id: i64,
+        expires_at: i64,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let kept: Option<(i64, i64, i64, Option<i64>, i64)> = sqlx::query_as(
+            "UPDATE posts SET alert = alert - 3, created_at = ?
+             WHERE id = ? AND alert IN (4, 5)
+             RETURNING list_id, sender_id, message_id, zawgyi_message_id, alert",
+        )
+        .bind(now)
+        .bind(alert_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        // Two admins answering at once: the first one sends it.
+        let Some((list_id, author, message_id, zawgyi_id, kind)) = kept else {
+            return Ok(());
+        };
+        let lane = Lane::alert(expires_at, kind == 2);
+        let texts = (message_id, zawgyi_id);
+        let fanned = self
+            .fan_out_post(conn, texts, list_id, author, lane, now)
+            .await?;
+        sqlx::query("UPDATE posts SET recipients = ? WHERE id = ?")
+            .bind(fanned as i64)
+            .bind(alert_id)
+            .execute(&mut *conn)
+            .await?;
         Ok(())
     }
 

@@ -54,8 +54,15 @@ pub enum KeywordFileError {
 }
 
 impl Keyword {
+    /// A command only in its own shape (`OK A12`: before an alert's code; `ALERTS safety CONFIRM`:
+    /// before a list and CONFIRM or DIRECT); otherwise its word is an ordinary word, and may name
+    /// a list (a list called `alerts`).
+    pub fn only_in_shape(self) -> bool {
+        matches!(self, Keyword::Ok | Keyword::Alerts)
+    }
+
     /// Every command keyword.
-    pub const ALL: [Keyword; 36] = [
+    pub const ALL: [Keyword; 38] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -92,6 +99,8 @@ impl Keyword {
         Keyword::Reporter,
         Keyword::Correct,
         Keyword::Status,
+        Keyword::Alerts,
+        Keyword::Ok,
     ];
 
     /// The message that explains this command, the answer to `HELP <command>` (`usage-join`).
@@ -134,6 +143,8 @@ impl Keyword {
             Keyword::Reporter => "usage-reporter",
             Keyword::Correct => "usage-correct",
             Keyword::Status => "usage-status",
+            Keyword::Alerts => "usage-alerts",
+            Keyword::Ok => "usage-ok",
         }
     }
 
@@ -176,6 +187,8 @@ impl Keyword {
             Keyword::Reporter => "reporter",
             Keyword::Correct => "correct",
             Keyword::Status => "status",
+            Keyword::Alerts => "alerts",
+            Keyword::Ok => "ok",
         }
     }
 }
@@ -255,9 +268,10 @@ pub fn keyword(word: &str) -> Option<(Keyword, Option<Lang>)> {
     INDEX.get(word).copied()
 }
 
-/// True when the normalised word is a keyword in any language (keywords cannot be list names).
+/// True when the normalised word is a keyword in any language (keywords cannot be list names),
+/// but for the words of commands that only have their own shape ([`Keyword::only_in_shape`]).
 pub fn is_reserved(word: &str) -> bool {
-    INDEX.contains_key(word)
+    INDEX.get(word).is_some_and(|(k, _)| !k.only_in_shape())
 }
 
 /// The normalised keywords of one language, in the order of its file (English: the words that work

@@ -351,6 +351,10 @@ pub enum Keyword {
     Correct,
     /// `STATUS <code>`: how far an alert got.
     Status,
+    /// `ALERTS <list> CONFIRM|DIRECT`: whether a list's alerts wait for a second admin's OK.
+    Alerts,
+    /// `OK <code>`: a second admin sends an alert that waits for their OK.
+    Ok,
 }
 
 /// A value for a template's placeable.

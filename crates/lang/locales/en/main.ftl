@@ -253,3 +253,19 @@ usage-correct = CORRECT A12 your message: a correction to everyone alert A12 rea
 alert-status = Alert { $code }: { $delivered } of { $total } delivered, { $failed } failed, { $expired } expired, { $waiting } on the way, { $minutes } min after it was sent.
 alert-unknown = There is no alert { $code } of yours.
 usage-status = STATUS A12 tells how far alert A12 got: delivered, failed, expired, on the way (its sender, owner and admins).
+# ALERTS: the two-person rule. An alert waits until another admin or the owner answers OK with its code.
+# alert-confirm-ask is followed by the alert as members would get it.
+alert-waiting = Alert { $code } to { $list } waits for the OK of another admin or the owner; they have it. Not sent after { $minutes } min.
+alert-confirm-ask = Alert { $code } to { $list } waits for your OK (OK { $code } sends it):
+alert-confirm-self = Another admin or the owner must send { $code } with OK, not its sender.
+alert-confirm-late = Alert { $code } waited more than { $minutes } min and was not sent.
+alert-confirmed = Your alert { $code } was confirmed and went to { $count ->
+    [one] 1 member
+   *[other] { $count } members
+} of { $list }.
+alert-rule-confirm = Each alert to { $list } now waits for the OK of a second admin or the owner. Back: ALERTS { $list } DIRECT
+alert-rule-direct = Alerts to { $list } now go out at once, without a second OK.
+alert-rule-needs-admin = Name a second admin of { $list } first (ADMIN { $list } who): they confirm the alerts.
+alert-no-confirmer = Alerts to { $list } need a second admin's OK and there is none. Owner: ADMIN or ALERTS { $list } DIRECT
+usage-alerts = ALERTS name CONFIRM: each alert waits for a second admin's OK; ALERTS name DIRECT: at once (owner).
+usage-ok = OK A12 sends alert A12 that waits for your OK (another admin or the owner of its list).
