@@ -377,6 +377,49 @@ pub struct Facts {
     pub alert: Option<AlertFacts>,
     /// The id the next post (an alert's code) gets (loaded for ALERT).
     pub next_post_id: i64,
+    /// The check-in a bare 1 or 2 answers, or RESULTS names (its list is [`Facts::list`]).
+    pub checkin: Option<CheckinFacts>,
+    /// The id a new help request gets (loaded for a check-in's answer).
+    pub next_help_id: i64,
+}
+
+/// A safety check-in (CHECK), as an answer or RESULTS sees it.
+#[derive(Debug, Clone, Default)]
+pub struct CheckinFacts {
+    /// Its post id (its code is `C<id>`).
+    pub id: i64,
+    /// The sender's answer so far: true for safe.
+    pub answer: Option<bool>,
+    /// The help request the sender's earlier `2` opened.
+    pub help_id: Option<i64>,
+    /// Its answers (loaded for RESULTS).
+    pub tally: Option<CheckinTally>,
+}
+
+/// A check-in's answers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckinTally {
+    /// Answered 1.
+    pub safe: u64,
+    /// Answered 2.
+    pub help: u64,
+    /// Got the question and did not answer (yet).
+    pub silent: u64,
+}
+
+/// A check-in's code as shown in messages (`C3`).
+pub fn checkin_code(id: i64) -> String {
+    format!("C{id}")
+}
+
+/// The id in a check-in's code as typed (`C3`, `c3`, any script's digits), if it is one.
+pub fn checkin_id(code: &str) -> Option<i64> {
+    let code = smsup_lang::ascii_digits(code.trim());
+    let digits = code.strip_prefix(['C', 'c'])?;
+    if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// An alert that CORRECT, STATUS or OK names.
@@ -489,6 +532,10 @@ pub struct Needs {
     pub alert_reach: bool,
     /// OK: the alert of `alert_id` is one kept for a second admin's OK (not one already sent).
     pub alert_held: bool,
+    /// A bare 1 or 2: the latest check-in the sender got (its list is then the list).
+    pub checkin_answer: bool,
+    /// RESULTS: the check-in of this id, with its answers.
+    pub checkin_id: Option<i64>,
 }
 
 /// Which memberships a target lookup matches.
@@ -739,6 +786,20 @@ pub fn needs(command: &Command) -> Needs {
             alerts: true,
             ..Needs::default()
         },
+        Command::Check { list, .. } => Needs {
+            list_key: key(list),
+            post_counts: true,
+            alerts: true,
+            ..Needs::default()
+        },
+        Command::Results { code } => Needs {
+            checkin_id: checkin_id(code),
+            ..Needs::default()
+        },
+        Command::CheckAnswer { otherwise, .. } => Needs {
+            checkin_answer: true,
+            ..needs(otherwise)
+        },
         Command::Reporter { list, who, .. } => Needs {
             list_key: key(list),
             target: Some(who.clone()),
@@ -926,6 +987,23 @@ pub enum Effect {
         alert_id: i64,
         /// Minutes its messages may wait to be sent; then they expire.
         expire_minutes: u32,
+    },
+    /// A safety check-in: the question to every member of the list but its sender, in their
+    /// language (`texts`: the first for members with none chosen), in the replies' lane.
+    CheckIn {
+        /// List id.
+        list_id: i64,
+        /// The question with how to answer, in each language.
+        texts: Vec<(Lang, String)>,
+    },
+    /// A member's answer to a check-in (the latest counts).
+    CheckAnswer {
+        /// The check-in's post id.
+        checkin_id: i64,
+        /// True: safe; false: needs help.
+        safe: bool,
+        /// The help request a `2` opened (or kept open).
+        help_id: Option<i64>,
     },
     /// The two-person rule of a list's alerts, on or off.
     SetAlertConfirm {
@@ -1748,6 +1826,19 @@ impl Engine {
 
     /// Decide what to do with a parsed SMS from `facts.sender`.
     pub fn decide(&self, text: &str, parsed: &Parsed, facts: &Facts) -> Decision {
+        // A bare 1 or 2 with no check-in to answer (or from someone no longer in its list) is what
+        // it would have been.
+        if let Command::CheckAnswer { otherwise, .. } = &parsed.command {
+            let answering = facts.checkin.is_some()
+                && facts.list.as_ref().is_some_and(|l| l.sender_role.is_some());
+            if !answering {
+                let parsed = Parsed {
+                    command: (**otherwise).clone(),
+                    keyword_lang: parsed.keyword_lang,
+                };
+                return self.decide(text, &parsed, facts);
+            }
+        }
         let sender = &facts.sender;
         let lang = match &parsed.command {
             // LANG with a code answers in the chosen language.
@@ -2055,6 +2146,13 @@ impl Engine {
             Command::Correct { code, text } => self.correct(&mut d, &mut r, code, text, facts),
             Command::Status { code } => self.alert_status(&mut r, code, facts),
             Command::ConfirmAlert { code } => self.confirm_alert(&mut d, &mut r, code, facts),
+            Command::Check { list, question } => {
+                self.check_in(&mut d, &mut r, list, question, facts)
+            }
+            Command::Results { code } => self.results(&mut r, code, facts),
+            Command::CheckAnswer { safe, note, .. } => {
+                self.check_answer(&mut d, &mut r, *safe, note, facts)
+            }
             Command::AlertRule { list, confirm } => {
                 self.alert_rule(&mut d, &mut r, list, *confirm, facts)
             }
@@ -3142,6 +3240,180 @@ impl Engine {
             );
         }
         d.answer_first = !test;
+    }
+
+    /// CHECK: the owner or an admin asks every member whether they are safe; each gets the question
+    /// with how to answer (1 safe, 2 need help) in their language. Check-ins count with the alerts
+    /// of the hour (TEST ones included), never against a real alert's.
+    fn check_in(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        list: &str,
+        question: &str,
+        facts: &Facts,
+    ) {
+        let Some(l) = &facts.list else {
+            r.say("unknown-list", &[("list", typed(list))]);
+            return;
+        };
+        if !l.sender_role.is_some_and(Role::can_manage) {
+            r.say("checkin-not-allowed", &[("list", s(&l.name))]);
+            return;
+        }
+        if shows_nothing(&clean_post(question)) {
+            r.say("checkin-empty", &[("list", s(&l.name))]);
+            return;
+        }
+        let Some(sent) = self.relayable(r, l, question) else {
+            return;
+        };
+        let max = u64::from(self.rules.alerts_per_list_per_hour);
+        if l.all_alerts_last_hour >= max {
+            r.refuse_for_limit("checkin-limit", &[("list", s(&l.name)), ("max", n(max))]);
+            return;
+        }
+        let asked = self.relayed_marked(l, &facts.sender, "", &sent);
+        let mut langs = vec![self.rules.default_language];
+        langs.extend(Lang::ALL.iter().copied());
+        let texts: Vec<(Lang, String)> = langs
+            .into_iter()
+            .map(|lang| {
+                let how = render_one_sms(lang, "checkin-how", &[]);
+                (lang, self.encode_text(&format!("{asked}\n{how}")))
+            })
+            .collect();
+        let longest = texts
+            .iter()
+            .map(|(_, t)| smsup_sms::analyze(t).segments)
+            .max()
+            .unwrap_or(1);
+        if self.too_long(r, longest) {
+            return;
+        }
+        d.effects.push(Effect::CheckIn {
+            list_id: l.id,
+            texts,
+        });
+        d.effects.push(Effect::Audit {
+            list_id: l.id,
+            action: "check",
+            target: None,
+        });
+        let code = checkin_code(facts.next_post_id);
+        r.say(
+            "checkin-sent",
+            &[
+                ("code", s(&code)),
+                ("count", n(l.recipients)),
+                ("list", s(&l.name)),
+            ],
+        );
+    }
+
+    /// RESULTS C3: a check-in's answers so far, to the owner and admins of its list.
+    fn results(&self, r: &mut Replies<'_>, code: &str, facts: &Facts) {
+        let allowed = facts
+            .list
+            .as_ref()
+            .is_some_and(|l| l.sender_role.is_some_and(Role::can_manage));
+        let (Some(c), true) = (&facts.checkin, allowed) else {
+            r.say("checkin-unknown", &[("code", typed(code))]);
+            return;
+        };
+        let t = c.tally.unwrap_or_default();
+        r.say(
+            "checkin-results",
+            &[
+                ("code", s(&checkin_code(c.id))),
+                ("safe", n(t.safe)),
+                ("help", n(t.help)),
+                ("silent", n(t.silent)),
+            ],
+        );
+    }
+
+    /// A member's 1 (safe) or 2 (needs help) to the latest check-in they got: counted (the latest
+    /// answer counts). A 2 reaches the owner and admins as a help request they answer with REPLY,
+    /// never with the member's number; what followed the 2 goes with it.
+    fn check_answer(
+        &self,
+        d: &mut Decision,
+        r: &mut Replies<'_>,
+        safe: bool,
+        note: &str,
+        facts: &Facts,
+    ) {
+        let (Some(c), Some(l)) = (&facts.checkin, &facts.list) else {
+            return;
+        };
+        if safe {
+            d.effects.push(Effect::CheckAnswer {
+                checkin_id: c.id,
+                safe,
+                help_id: None,
+            });
+            r.say("checkin-safe", &[("list", s(&l.name))]);
+            return;
+        }
+        // A 2 again keeps the same help request open; the admins hear of it again.
+        let (help_id, new) = match c.help_id {
+            Some(id) => (id, false),
+            None => (facts.next_help_id, true),
+        };
+        let code = help_code(help_id);
+        let who = display_name(
+            facts
+                .sender
+                .alias
+                .as_deref()
+                .filter(|_| !l.sender_alias_clash),
+            l.sender_label.as_deref().unwrap_or("?"),
+        );
+        let note = self.relayable(r, l, note);
+        let mut notices = Vec::new();
+        let mut longest = 0;
+        for admin in &l.admins {
+            let lang = self.language_for(admin.language, None, &admin.phone);
+            let head = self.render_for(
+                lang,
+                "help-request",
+                &[("code", s(&code)), ("list", s(&l.name))],
+            );
+            let what = self.render_for(
+                lang,
+                "checkin-help",
+                &[("who", s(&who)), ("check", s(&checkin_code(c.id)))],
+            );
+            let head = self.encode_text(&format!("{head} {what}"));
+            let text = match &note {
+                Some(note) => self.encode_text(&format!("{head} {note}")),
+                None => head,
+            };
+            longest = longest.max(smsup_sms::analyze(&text).segments);
+            notices.push(Outgoing {
+                to: To::Member(admin.id),
+                text,
+            });
+        }
+        if self.too_long(r, longest) {
+            return;
+        }
+        d.effects.push(Effect::CheckAnswer {
+            checkin_id: c.id,
+            safe,
+            help_id: Some(help_id),
+        });
+        d.effects.push(Effect::HelpRequest {
+            list_id: l.id,
+            id: help_id,
+            new,
+            body: note.unwrap_or_else(|| format!("{} 2", checkin_code(c.id))),
+        });
+        r.say("help-sent", &[("list", s(&l.name))]);
+        r.out.extend(notices);
+        // A call for help is answered in the alert lane, like an alert's sender.
+        d.answer_first = true;
     }
 
     /// ALERTS safety CONFIRM: the owner makes every alert of the list wait for a second admin's OK

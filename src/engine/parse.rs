@@ -247,6 +247,28 @@ pub enum Command {
         /// The alert's code as typed.
         code: String,
     },
+    /// `CHECK <list> <question>`: a safety check-in to every member.
+    Check {
+        /// The list name as typed.
+        list: String,
+        /// The question as typed.
+        question: String,
+    },
+    /// `RESULTS <code>`: a check-in's (`C3`) answers so far.
+    Results {
+        /// The check-in's code as typed.
+        code: String,
+    },
+    /// `1` or `2` (any script's digit), perhaps with words after it: the answer to the latest
+    /// check-in the sender got, when there is one; otherwise what it would have been.
+    CheckAnswer {
+        /// `1`: safe; `2`: needs help.
+        safe: bool,
+        /// What followed the digit (it goes with a call for help).
+        note: String,
+        /// The command it is without an open check-in.
+        otherwise: Box<Command>,
+    },
     /// An empty message.
     Empty,
 }
@@ -263,6 +285,9 @@ impl Command {
             Command::Status { .. } => "status",
             Command::AlertRule { .. } => "alerts",
             Command::ConfirmAlert { .. } => "ok",
+            Command::Check { .. } => "check",
+            Command::Results { .. } => "results",
+            Command::CheckAnswer { .. } => "answer",
             Command::Create { .. } => "create",
             Command::Join { .. } => "join",
             Command::Leave { .. } => "leave",
@@ -656,6 +681,16 @@ pub fn parse(text: &str, region: &str) -> Parsed {
                 text: body.to_string(),
             }
         };
+        // `1`, `2.`, `٢ police at the door`: perhaps the answer to a check-in.
+        let digit = smsup_lang::ascii_digits(trim_word(first)).into_owned();
+        let command = match digit.as_str() {
+            digit @ ("1" | "2") => Command::CheckAnswer {
+                safe: digit == "1",
+                note: body.to_string(),
+                otherwise: Box::new(command),
+            },
+            _ => command,
+        };
         return Parsed {
             command,
             keyword_lang: None,
@@ -838,6 +873,17 @@ pub fn parse(text: &str, region: &str) -> Parsed {
             }
         }
         Keyword::Ok => Command::ConfirmAlert {
+            code: trim_word(split_first(rest).0).to_string(),
+        },
+        // `CHECK safety Are you safe after the raid?`
+        Keyword::Check if !arg.is_empty() => {
+            let (list, question) = split_first(rest);
+            Command::Check {
+                list: trim_word(list).to_string(),
+                question: question.trim_end().to_string(),
+            }
+        }
+        Keyword::Results if !arg.is_empty() => Command::Results {
             code: trim_word(split_first(rest).0).to_string(),
         },
         Keyword::Status if !arg.is_empty() => Command::Status {
@@ -1356,6 +1402,11 @@ mod every_keyword {
                 confirm: None,
             },
             Keyword::Ok => Command::ConfirmAlert { code: list },
+            Keyword::Check => Command::Check {
+                list,
+                question: String::new(),
+            },
+            Keyword::Results => Command::Results { code: list },
             Keyword::Delete => Command::Delete { list, code: None },
             Keyword::To => Command::To {
                 list,

@@ -43,6 +43,8 @@ fn facts() -> Facts {
         next_held_id: 12,
         alert: None,
         next_post_id: 12,
+        checkin: None,
+        next_help_id: 40,
     }
 }
 
@@ -2492,4 +2494,167 @@ fn only_the_owner_sets_the_two_person_rule_and_only_with_a_second_admin() {
     assert!(only_reply(&d).starts_with("Name a second admin of housing first"));
     // Turning it off needs nobody else.
     assert!(!run("ALERTS housing DIRECT", &f).effects.is_empty());
+}
+
+/// Facts of a member (role) of `housing` who got check-in C5, with the owner (1) and an admin (2).
+fn checkin_facts(role: Role, answer: Option<bool>, help_id: Option<i64>) -> Facts {
+    let mut f = alert_facts(role, false);
+    if let Some(l) = f.list.as_mut() {
+        l.admins = vec![
+            target(1, "Owner", Role::Owner),
+            target(2, "Ayesha", Role::Admin),
+        ];
+    }
+    f.checkin = Some(CheckinFacts {
+        id: 5,
+        answer,
+        help_id,
+        tally: Some(CheckinTally {
+            safe: 85,
+            help: 4,
+            silent: 31,
+        }),
+    });
+    f
+}
+
+#[test]
+fn a_check_in_goes_to_every_member_in_each_language_from_the_owner_or_an_admin() {
+    for role in [Role::Owner, Role::Admin] {
+        let d = run(
+            "CHECK housing Are you safe after the raid?",
+            &alert_facts(role, false),
+        );
+        let Some(Effect::CheckIn { list_id: 3, texts }) = d.effects.first() else {
+            panic!("{d:?}");
+        };
+        // The deployment's language first (members who chose none), then every language.
+        assert_eq!(texts.len(), Lang::ALL.len() + 1);
+        assert_eq!(
+            texts[0].1,
+            "[housing] Amina: Are you safe after the raid?\nReply 1 if you are safe, 2 if you need help."
+        );
+        for (lang, text) in texts {
+            assert!(text.starts_with("[housing] Amina: Are you safe after the raid?\n"));
+            assert!(
+                text.ends_with(&smsup_lang::render(*lang, "checkin-how", &[])),
+                "{lang:?}: {text}"
+            );
+        }
+        assert_eq!(
+            only_reply(&d),
+            "Check-in C12 sent to 11 members of housing. Answers for 24 hours: RESULTS C12"
+        );
+    }
+    let d = run(
+        "CHECK housing Are you safe?",
+        &alert_facts(Role::Member, true),
+    );
+    assert!(d.effects.is_empty());
+    assert_eq!(
+        only_reply(&d),
+        "Only the owner and admins of housing can send a check-in."
+    );
+    let d = run("CHECK housing", &alert_facts(Role::Owner, false));
+    assert!(d.effects.is_empty());
+    let d = run("CHECK housing \u{200B} ", &alert_facts(Role::Owner, false));
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).starts_with("Write the question after the list name"));
+    // Check-ins count with all the hour's alerts (never against a real alert's).
+    let mut f = alert_facts(Role::Owner, false);
+    if let Some(l) = f.list.as_mut() {
+        l.all_alerts_last_hour = 6;
+    }
+    let d = run("CHECK housing Are you safe?", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("6 alerts and check-ins this hour"));
+}
+
+#[test]
+fn one_and_two_answer_the_latest_check_in_and_a_two_asks_the_admins_for_help() {
+    for text in ["1", "1.", "١", "၁", "௧", "۱ thanks"] {
+        let d = run(text, &checkin_facts(Role::Member, None, None));
+        assert_eq!(
+            d.effects,
+            vec![Effect::CheckAnswer {
+                checkin_id: 5,
+                safe: true,
+                help_id: None
+            }],
+            "{text}"
+        );
+        assert_eq!(
+            only_reply(&d),
+            "Thank you: you are counted as safe in housing."
+        );
+    }
+    let d = run(
+        "2 soldiers at the door",
+        &checkin_facts(Role::Member, Some(true), None),
+    );
+    assert_eq!(
+        d.effects[0],
+        Effect::CheckAnswer {
+            checkin_id: 5,
+            safe: false,
+            help_id: Some(40)
+        }
+    );
+    assert!(
+        matches!(&d.effects[1], Effect::HelpRequest { id: 40, new: true, body, .. } if body == "soldiers at the door")
+    );
+    assert!(d.answer_first);
+    assert_eq!(d.replies[0].to, To::Sender);
+    assert!(d.replies[0]
+        .text
+        .starts_with("Your message went to the organisers of housing"));
+    for (i, admin) in [1, 2].into_iter().enumerate() {
+        let o = &d.replies[i + 1];
+        assert_eq!(o.to, To::Member(admin));
+        assert!(
+            o.text.starts_with("Help request H40 to housing"),
+            "{}",
+            o.text
+        );
+        assert!(
+            o.text
+                .ends_with(": Amina answered 2 (needs help) to check-in C5. soldiers at the door"),
+            "{}",
+            o.text
+        );
+        assert!(!o.text.contains("123456"), "{}", o.text);
+    }
+    // A 2 again keeps the same request open; no words: the code says what it is.
+    let d = run("٢", &checkin_facts(Role::Member, Some(false), Some(31)));
+    assert!(
+        matches!(&d.effects[1], Effect::HelpRequest { id: 31, new: false, body, .. } if body == "C5 2")
+    );
+    // No check-in to answer: a 1 is what it was before check-ins.
+    let none = alert_facts(Role::Member, false);
+    let d = run("1", &none);
+    assert_eq!(d, run_parsed(&Command::Word("1".into()), &none));
+    assert!(!d
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::CheckAnswer { .. })));
+}
+
+fn run_parsed(command: &Command, facts: &Facts) -> Decision {
+    let parsed = Parsed {
+        command: command.clone(),
+        keyword_lang: None,
+    };
+    engine().decide("1", &parsed, facts)
+}
+
+#[test]
+fn results_count_the_answers_for_the_owner_and_admins_only() {
+    for role in [Role::Owner, Role::Admin] {
+        let d = run("RESULTS c5", &checkin_facts(role, None, None));
+        assert_eq!(only_reply(&d), "C5: 85 safe, 4 need help, 31 no answer.");
+    }
+    let d = run("RESULTS C5", &checkin_facts(Role::Member, None, None));
+    assert_eq!(only_reply(&d), "There is no check-in C5 in your lists.");
+    let d = run("RESULTS C5", &alert_facts(Role::Owner, false));
+    assert_eq!(only_reply(&d), "There is no check-in C5 in your lists.");
 }

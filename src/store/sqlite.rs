@@ -395,12 +395,18 @@ impl SqliteStore {
             next_held_id: 0,
             alert: None,
             next_post_id: 0,
+            checkin: None,
+            next_help_id: 0,
         };
         let sender_id = facts.sender.id;
         let window = i64::from(rules.request_days) * 86_400_000;
         // The list: by name, by the label of a join request waiting in one of the sender's lists
         // (APPROVE #K7PQ), or by a help request's code (REPLY H7).
-        let list_id: Option<i64> = if let Some(key) = &needs.list_key {
+        let list_id: Option<i64> = if let Some(list) =
+            self.load_checkin(conn, &mut facts, needs, now).await?
+        {
+            Some(list)
+        } else if let Some(key) = &needs.list_key {
             sqlx::query_scalar("SELECT id FROM lists WHERE name_key = ?")
                 .bind(key)
                 .fetch_optional(&mut *conn)
@@ -577,18 +583,20 @@ impl SqliteStore {
                 // Someone outside the list who may ask to join it or write to its help line: the
                 // owner and admins who would be told, and a label for them.
                 // A post to a moderated list is held for them too.
-                let (admins, fresh_label) =
-                    if (needs.outside && (!active || moderated)) || needs.alerts {
-                        let admins = self.admins(conn, id).await?;
-                        let label = match known_label {
-                            Some(label) => label,
-                            None if private => new_label(conn, id).await?,
-                            None => String::new(),
-                        };
-                        (admins, label)
-                    } else {
-                        (Vec::new(), String::new())
+                let (admins, fresh_label) = if (needs.outside && (!active || moderated))
+                    || needs.alerts
+                    || (needs.checkin_answer && facts.checkin.is_some())
+                {
+                    let admins = self.admins(conn, id).await?;
+                    let label = match known_label {
+                        Some(label) => label,
+                        None if private => new_label(conn, id).await?,
+                        None => String::new(),
                     };
+                    (admins, label)
+                } else {
+                    (Vec::new(), String::new())
+                };
                 if needs.outside
                     && !active
                     && matches!(parsed.command, engine::Command::Post { .. })
@@ -1377,6 +1385,29 @@ impl SqliteStore {
                 let expires_at = now + i64::from(*expire_minutes) * 60_000;
                 self.release_alert(conn, *alert_id, expires_at, now).await?
             }
+            Effect::CheckIn { list_id, texts } => {
+                self.check_in(conn, *list_id, sender_id, inbound_id, texts, now)
+                    .await?
+            }
+            Effect::CheckAnswer {
+                checkin_id,
+                safe,
+                help_id,
+            } => {
+                sqlx::query(
+                    "INSERT INTO checkin_answers (post_id, member_id, safe, help_id, answered_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (post_id, member_id) DO UPDATE
+                     SET safe = ?3, help_id = COALESCE(?4, help_id), answered_at = ?5",
+                )
+                .bind(checkin_id)
+                .bind(sender_id)
+                .bind(i64::from(*safe))
+                .bind(help_id)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+            }
             Effect::SetAlertConfirm { list_id, on } => {
                 sqlx::query("UPDATE lists SET alert_confirm = ? WHERE id = ?")
                     .bind(i64::from(*on))
@@ -1870,7 +1901,8 @@ impl SqliteStore {
             .fan_out_post(conn, texts, list_id, author, lane, now)
             .await?;
         let post = (list_id, author, inbound_id, segments, lane.post_kind());
-        Self::insert_post(conn, post, texts, fanned, now).await
+        Self::insert_post(conn, post, texts, fanned, now).await?;
+        Ok(())
     }
 
     /// A post's texts (and their Zawgyi form) to every active member of its list who can receive
@@ -1894,18 +1926,18 @@ impl SqliteStore {
         Ok(fanned)
     }
 
-    /// The `posts` row of (list, author, inbound SMS, segments, kind), its texts and recipients.
+    /// The `posts` row of (list, author, inbound SMS, segments, kind), its texts and recipients: its id.
     async fn insert_post(
         conn: &mut SqliteConnection,
         (list_id, author, inbound_id, segments, kind): (i64, i64, i64, u32, i64),
         (message_id, zawgyi_id): (i64, Option<i64>),
         recipients: u64,
         now: i64,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
+    ) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
             "INSERT INTO posts (list_id, sender_id, inbound_id, message_id, recipients, segments,
                                 created_at, zawgyi_message_id, alert)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(list_id)
         .bind(author)
@@ -1916,9 +1948,189 @@ impl SqliteStore {
         .bind(now)
         .bind(zawgyi_id)
         .bind(kind)
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
+        .await?)
+    }
+
+    /// The check-in a bare 1 or 2 answers (the latest the sender got in the last 24 hours, of a
+    /// list still open) or RESULTS names, into `facts`; its list's id.
+    async fn load_checkin(
+        &self,
+        conn: &mut SqliteConnection,
+        facts: &mut Facts,
+        needs: &Needs,
+        now: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        let sender_id = facts.sender.id;
+        let row: Option<(i64, i64)> = if needs.checkin_answer {
+            sqlx::query_as(
+                "SELECT p.id, p.list_id FROM outbox o
+                 JOIN checkin_messages cm ON cm.message_id = o.message_id
+                 JOIN posts p ON p.id = cm.post_id JOIN lists l ON l.id = p.list_id
+                 WHERE o.recipient_id = ?1 AND o.created_at > ?2 AND o.state != 'cancelled'
+                   AND p.created_at > ?2 AND l.deleted_at IS NULL
+                 ORDER BY o.id DESC LIMIT 1",
+            )
+            .bind(sender_id)
+            .bind(now - CHECKIN_OPEN_MS)
+            .fetch_optional(&mut *conn)
+            .await?
+        } else if let Some(id) = needs.checkin_id {
+            sqlx::query_as(
+                "SELECT p.id, p.list_id FROM posts p JOIN lists l ON l.id = p.list_id
+                 WHERE p.id = ? AND p.alert = 6 AND l.deleted_at IS NULL",
+            )
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?
+        } else {
+            return Ok(None);
+        };
+        let Some((id, list_id)) = row else {
+            return Ok(None);
+        };
+        let answer: Option<(i64, Option<i64>)> = sqlx::query_as(
+            "SELECT safe, help_id FROM checkin_answers WHERE post_id = ? AND member_id = ?",
+        )
+        .bind(id)
+        .bind(sender_id)
+        .fetch_optional(&mut *conn)
         .await?;
+        let tally = if needs.checkin_id.is_some() {
+            let (total, safe, help): (i64, i64, i64) = sqlx::query_as(
+                "SELECT (SELECT COUNT(*) FROM outbox o
+                         JOIN checkin_messages cm ON cm.message_id = o.message_id
+                         WHERE cm.post_id = ?1 AND o.state != 'cancelled'),
+                        COALESCE(SUM(safe = 1), 0), COALESCE(SUM(safe = 0), 0)
+                 FROM checkin_answers WHERE post_id = ?1",
+            )
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+            let n = |v: i64| u64::try_from(v).unwrap_or(0);
+            Some(engine::CheckinTally {
+                safe: n(safe),
+                help: n(help),
+                silent: n(total - safe - help),
+            })
+        } else {
+            None
+        };
+        if needs.checkin_answer {
+            facts.next_help_id =
+                sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM help_requests")
+                    .fetch_one(&mut *conn)
+                    .await?;
+        }
+        facts.checkin = Some(engine::CheckinFacts {
+            id,
+            answer: answer.map(|(safe, _)| safe != 0),
+            help_id: answer.and_then(|(_, help)| help),
+            tally,
+        });
+        Ok(Some(list_id))
+    }
+
+    /// CHECK: the question to every member of the list but its sender, in their language (Burmese
+    /// in Zawgyi to those who read it), in the replies' lane; recorded as a post of kind 6 whose
+    /// messages are its check-in's.
+    async fn check_in(
+        &self,
+        conn: &mut SqliteConnection,
+        list_id: i64,
+        author: i64,
+        inbound_id: i64,
+        texts: &[(smsup_lang::Lang, String)],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let lane = Lane {
+            priority: PRIORITY_REPLY,
+            expires_at: None,
+        };
+        let sent = self
+            .fan_out_by_language(conn, list_id, author, texts, lane, now)
+            .await?;
+        let recipients = sent.iter().map(|(_, n)| n).sum();
+        let first = sent.first().map_or(0, |(id, _)| *id);
+        let segments = texts
+            .iter()
+            .map(|(_, t)| smsup_sms::analyze(t).segments)
+            .max()
+            .unwrap_or(1);
+        let segments = u32::try_from(segments).unwrap_or(u32::MAX);
+        let post_id = Self::insert_post(
+            conn,
+            (list_id, author, inbound_id, segments, 6),
+            (first, None),
+            recipients,
+            now,
+        )
+        .await?;
+        for (message_id, _) in &sent {
+            sqlx::query("INSERT INTO checkin_messages (message_id, post_id) VALUES (?, ?)")
+                .bind(message_id)
+                .bind(post_id)
+                .execute(&mut *conn)
+                .await?;
+        }
         Ok(())
+    }
+
+    /// `texts` (a language's each) to the list's members but `except`, in the lane: each member
+    /// gets the text of the language they chose, members with none the first one; Burmese goes in
+    /// Zawgyi to those who read it. Returns every message queued (with how many got it).
+    async fn fan_out_by_language(
+        &self,
+        conn: &mut SqliteConnection,
+        list_id: i64,
+        except: i64,
+        texts: &[(smsup_lang::Lang, String)],
+        lane: Lane,
+        now: i64,
+    ) -> Result<Vec<(i64, u64)>, StoreError> {
+        let codes: Vec<&str> = texts.iter().skip(1).map(|(l, _)| l.code()).collect();
+        let codes = serde_json::Value::from(codes).to_string();
+        let mut sent = Vec::new();
+        for (i, (lang, text)) in texts.iter().enumerate() {
+            // The first text: members whose language is not one of the others.
+            let (whose, which) = if i == 0 {
+                (
+                    "(m.language IS NULL OR m.language NOT IN (SELECT value FROM json_each(?6)))",
+                    codes.as_str(),
+                )
+            } else {
+                ("m.language = ?6", lang.code())
+            };
+            let zawgyi = if *lang == smsup_lang::Lang::My {
+                crate::engine::to_zawgyi(text)
+            } else {
+                None
+            };
+            for (body, zawgyi_readers) in [(Some(text.clone()), false), (zawgyi.clone(), true)] {
+                let Some(body) = body else { continue };
+                let font = match (zawgyi.is_some(), zawgyi_readers) {
+                    (false, _) => "",
+                    (true, false) => "AND COALESCE(m.font, '') != 'Zawgyi'",
+                    (true, true) => "AND m.font = 'Zawgyi'",
+                };
+                let (message_id, _) = Self::insert_message(conn, &body, now).await?;
+                let whom = format!("AND m.undeliverable = 0 AND m.paused = 0 AND {whose} {font}");
+                let n = self
+                    .fan_out_in(conn, message_id, list_id, except, (&whom, which), lane, now)
+                    .await?;
+                // A language nobody reads here leaves no text behind (the first one stays: a
+                // post names it).
+                if n == 0 && !sent.is_empty() {
+                    sqlx::query("DELETE FROM messages WHERE id = ?")
+                        .bind(message_id)
+                        .execute(&mut *conn)
+                        .await?;
+                    continue;
+                }
+                sent.push((message_id, n));
+            }
+        }
+        Ok(sent)
     }
 
     /// An alert kept for a second admin's OK: its texts and its post (kind 4, or 5 for a drill),
@@ -1943,7 +2155,8 @@ impl SqliteStore {
             0,
             now,
         )
-        .await
+        .await?;
+        Ok(())
     }
 
     /// OK: a kept alert goes to its list now, from its sender, in the alert lane (a drill in the
@@ -1981,33 +2194,9 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// Queue `message_id` (bulk) to every active, reachable member of `list_id` but `except`, who
+    /// Queue `message_id` in `lane` to every active, reachable member of `list_id` but `except`, who
     /// also meets `whom` (more conditions on `m`, which may use `?6`, bound to `arg`). Returns how
     /// many were queued.
-    #[allow(clippy::too_many_arguments)]
-    async fn fan_out(
-        &self,
-        conn: &mut SqliteConnection,
-        message_id: i64,
-        list_id: i64,
-        except: i64,
-        whom: &str,
-        arg: &str,
-        now: i64,
-    ) -> Result<u64, StoreError> {
-        self.fan_out_in(
-            conn,
-            message_id,
-            list_id,
-            except,
-            (whom, arg),
-            Lane::BULK,
-            now,
-        )
-        .await
-    }
-
-    /// [`Self::fan_out`] in a given lane.
     #[allow(clippy::too_many_arguments)]
     async fn fan_out_in(
         &self,
@@ -2065,36 +2254,8 @@ impl SqliteStore {
         .await?;
         let pending = "?2 = ?2 AND id IN (SELECT outbox_id FROM private_outbox WHERE list_id = ?3)";
         cancel_private(conn, pending, now, 0, list_id).await?;
-        let codes: Vec<&str> = notices.iter().skip(1).map(|(l, _)| l.code()).collect();
-        let codes = serde_json::Value::from(codes).to_string();
-        for (i, (lang, text)) in notices.iter().enumerate() {
-            // The first notice: members whose language is not one of the others.
-            let (whose, which) = if i == 0 {
-                (
-                    "(m.language IS NULL OR m.language NOT IN (SELECT value FROM json_each(?6)))",
-                    codes.as_str(),
-                )
-            } else {
-                ("m.language = ?6", lang.code())
-            };
-            let zawgyi = if *lang == smsup_lang::Lang::My {
-                crate::engine::to_zawgyi(text)
-            } else {
-                None
-            };
-            for (body, zawgyi_readers) in [(Some(text.clone()), false), (zawgyi.clone(), true)] {
-                let Some(body) = body else { continue };
-                let font = match (zawgyi.is_some(), zawgyi_readers) {
-                    (false, _) => "",
-                    (true, false) => "AND COALESCE(m.font, '') != 'Zawgyi'",
-                    (true, true) => "AND m.font = 'Zawgyi'",
-                };
-                let (message_id, _) = Self::insert_message(conn, &body, now).await?;
-                let whom = format!("AND {whose} {font}");
-                self.fan_out(conn, message_id, list_id, owner, &whom, which, now)
-                    .await?;
-            }
-        }
+        self.fan_out_by_language(conn, list_id, owner, notices, Lane::BULK, now)
+            .await?;
         sqlx::query("DELETE FROM memberships WHERE list_id = ?")
             .bind(list_id)
             .execute(&mut *conn)
@@ -2312,6 +2473,9 @@ async fn check_key(pool: &SqlitePool, crypto: &Crypto) -> Result<(), StoreError>
 
 /// How long a held post waits for an admin's answer.
 const HELD_POST_MS: i64 = 86_400_000;
+
+/// How long a check-in takes answers (24 hours).
+const CHECKIN_OPEN_MS: i64 = 86_400_000;
 
 /// How long a closed list's name stays taken.
 const CLOSED_NAME_RESERVED_MS: i64 = 30 * 86_400_000;

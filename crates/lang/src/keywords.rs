@@ -62,7 +62,7 @@ impl Keyword {
     }
 
     /// Every command keyword.
-    pub const ALL: [Keyword; 38] = [
+    pub const ALL: [Keyword; 40] = [
         Keyword::Help,
         Keyword::Create,
         Keyword::Announce,
@@ -101,6 +101,8 @@ impl Keyword {
         Keyword::Status,
         Keyword::Alerts,
         Keyword::Ok,
+        Keyword::Check,
+        Keyword::Results,
     ];
 
     /// The message that explains this command, the answer to `HELP <command>` (`usage-join`).
@@ -145,6 +147,8 @@ impl Keyword {
             Keyword::Status => "usage-status",
             Keyword::Alerts => "usage-alerts",
             Keyword::Ok => "usage-ok",
+            Keyword::Check => "usage-check",
+            Keyword::Results => "usage-results",
         }
     }
 
@@ -189,6 +193,8 @@ impl Keyword {
             Keyword::Status => "status",
             Keyword::Alerts => "alerts",
             Keyword::Ok => "ok",
+            Keyword::Check => "check",
+            Keyword::Results => "results",
         }
     }
 }

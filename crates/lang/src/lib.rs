@@ -355,6 +355,10 @@ pub enum Keyword {
     Alerts,
     /// `OK <code>`: a second admin sends an alert that waits for their OK.
     Ok,
+    /// `CHECK <list> <question>`: a safety check-in; members answer 1 (safe) or 2 (need help).
+    Check,
+    /// `RESULTS <code>`: a check-in's answers so far.
+    Results,
 }
 
 /// A value for a template's placeable.

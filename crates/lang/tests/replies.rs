@@ -208,6 +208,10 @@ fn snapshot_cases(
                                 "failed" => Arg::Num(2),
                                 "expired" | "waiting" => Arg::Num(0),
                                 "minutes" => Arg::Num(3),
+                                "safe" => Arg::Num(85),
+                                "help" => Arg::Num(4),
+                                "silent" => Arg::Num(31),
+                                "check" => Arg::Str("C3".to_string()),
                                 "label" => Arg::Str("#K7PQ".to_string()),
                                 other => panic!("no snapshot value for ${other}"),
                             };

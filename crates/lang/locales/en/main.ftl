@@ -269,3 +269,20 @@ alert-rule-needs-admin = Name a second admin of { $list } first (ADMIN { $list }
 alert-no-confirmer = Alerts to { $list } need a second admin's OK and there is none. Owner: ADMIN or ALERTS { $list } DIRECT
 usage-alerts = ALERTS name CONFIRM: each alert waits for a second admin's OK; ALERTS name DIRECT: at once (owner).
 usage-ok = OK A12 sends alert A12 that waits for your OK (another admin or the owner of its list).
+# CHECK: a safety check-in. Members get the question, then checkin-how on its own line; they answer
+# 1 or 2 (any script's digits) within 24 hours. For each 2 the owner and admins get help-request, then
+# checkin-help, then what the member wrote after the 2.
+checkin-how = Reply 1 if you are safe, 2 if you need help.
+checkin-sent = Check-in { $code } sent to { $count ->
+    [one] 1 member
+   *[other] { $count } members
+} of { $list }. Answers for 24 hours: RESULTS { $code }
+checkin-safe = Thank you: you are counted as safe in { $list }.
+checkin-help = { $who } answered 2 (needs help) to check-in { $check }.
+checkin-results = { $code }: { $safe } safe, { $help } need help, { $silent } no answer.
+checkin-unknown = There is no check-in { $code } in your lists.
+checkin-empty = Write the question after the list name: CHECK { $list } your question
+checkin-not-allowed = Only the owner and admins of { $list } can send a check-in.
+checkin-limit = { $list } sent { $max } alerts and check-ins this hour, the most allowed. Please wait.
+usage-check = CHECK name question asks every member to reply 1 if safe, 2 if they need help (owner and admins).
+usage-results = RESULTS C3 counts the answers to check-in C3: safe, need help, no answer (owner and admins).

@@ -213,6 +213,9 @@ pub fn values(lang: Lang, var: &str) -> Vec<Arg> {
         "delivered" => [118, 9_999].into_iter().map(Arg::Num).collect(),
         "failed" | "expired" | "waiting" => [0, 999].into_iter().map(Arg::Num).collect(),
         "minutes" => [3, 30].into_iter().map(Arg::Num).collect(),
+        // A check-in's answers (RESULTS): a small list and a list of ten thousand.
+        "safe" | "help" | "silent" => [0, 85, 9_999].into_iter().map(Arg::Num).collect(),
+        "check" => vec![s("C3"), s("C123456")],
         "role" => vec![s("owner"), s("admin"), s("member"), s("none")],
         "who" | "alias" => {
             let mut v = vec![s("AminaHasan"), s("#123")];
