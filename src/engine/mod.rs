@@ -392,6 +392,8 @@ pub struct CheckinFacts {
     pub answer: Option<bool>,
     /// The help request the sender's earlier `2` opened.
     pub help_id: Option<i64>,
+    /// Messages that help request carried in the last hour.
+    pub help_messages_last_hour: u64,
     /// Its answers (loaded for RESULTS).
     pub tally: Option<CheckinTally>,
 }
@@ -3356,7 +3358,13 @@ impl Engine {
             r.say("checkin-safe", &[("list", s(&l.name))]);
             return;
         }
-        // A 2 again keeps the same help request open; the admins hear of it again.
+        // A 2 again keeps the same help request open; the admins hear of it again, as often an hour
+        // as from someone outside the list.
+        let max = u64::from(self.rules.outside_per_list_per_hour);
+        if c.help_id.is_some() && c.help_messages_last_hour >= max {
+            r.refuse_for_limit("help-limit", &[("list", s(&l.name)), ("max", n(max))]);
+            return;
+        }
         let (help_id, new) = match c.help_id {
             Some(id) => (id, false),
             None => (facts.next_help_id, true),

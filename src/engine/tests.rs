@@ -2509,6 +2509,7 @@ fn checkin_facts(role: Role, answer: Option<bool>, help_id: Option<i64>) -> Fact
         id: 5,
         answer,
         help_id,
+        help_messages_last_hour: 0,
         tally: Some(CheckinTally {
             safe: 85,
             help: 4,
@@ -2629,6 +2630,14 @@ fn one_and_two_answer_the_latest_check_in_and_a_two_asks_the_admins_for_help() {
     assert!(
         matches!(&d.effects[1], Effect::HelpRequest { id: 31, new: false, body, .. } if body == "C5 2")
     );
+    // ... as often an hour as someone outside the list may write: no flood of the admins.
+    let mut flood = checkin_facts(Role::Member, Some(false), Some(31));
+    if let Some(c) = flood.checkin.as_mut() {
+        c.help_messages_last_hour = 5;
+    }
+    let d = run("2", &flood);
+    assert!(d.effects.is_empty());
+    assert!(d.replies.iter().all(|o| o.to == To::Sender), "{d:?}");
     // No check-in to answer: a 1 is what it was before check-ins.
     let none = alert_facts(Role::Member, false);
     let d = run("1", &none);

@@ -2022,10 +2022,24 @@ impl SqliteStore {
                     .fetch_one(&mut *conn)
                     .await?;
         }
+        let help_id = answer.and_then(|(_, help)| help);
+        let help_messages: i64 = match help_id {
+            Some(help) => {
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM help_messages WHERE help_id = ? AND created_at > ?",
+                )
+                .bind(help)
+                .bind(now - 3_600_000)
+                .fetch_one(&mut *conn)
+                .await?
+            }
+            None => 0,
+        };
         facts.checkin = Some(engine::CheckinFacts {
             id,
             answer: answer.map(|(safe, _)| safe != 0),
-            help_id: answer.and_then(|(_, help)| help),
+            help_id,
+            help_messages_last_hour: u64::try_from(help_messages).unwrap_or(0),
             tally,
         });
         Ok(Some(list_id))
