@@ -44,8 +44,19 @@ async fn main() -> Result<()> {
     match cli.command {
         Command::Serve { listen, db, sim } => {
             init_logs(cli.log_format);
-            let settings = load(&db, listen, sim)?;
-            smsup::app::serve(settings).await?;
+            let served = match load(&db, listen, sim) {
+                Ok(settings) => smsup::app::serve(settings)
+                    .await
+                    .map_err(anyhow::Error::from),
+                Err(e) => Err(e),
+            };
+            // With JSON logs, a fatal error is one more JSON line for the log shipper (and the
+            // exit status 1); as text, it is printed as any command's error.
+            if let (Err(e), LogFormat::Json) = (&served, cli.log_format) {
+                tracing::error!(error = %format!("{e:#}"), "serve stopped");
+                std::process::exit(1);
+            }
+            served?;
         }
         Command::Segments { smart, json, text } => {
             let text = match text {

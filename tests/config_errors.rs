@@ -48,3 +48,41 @@ fn bad_settings_are_named() {
     let err = serve_with("[smpp]\nhost = \"127.0.0.1\"\nwindow = \"ten\"\n", &[]);
     assert!(err.contains("window"), "{err}");
 }
+
+/// With `--log-format json`, the fatal error is a JSON line a log shipper reads, and serve exits 1.
+#[test]
+fn with_json_logs_a_fatal_error_is_a_json_line() {
+    let dir = tempdir();
+    let config = dir.path().join("smsup.toml");
+    std::fs::write(&config, "[alerts]\nreport_after_minutes = 0\n").unwrap();
+    let db = dir.path().join("smsup.db");
+    let (ok, _, err) = run_cli(
+        &[
+            "--log-format",
+            "json",
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--db",
+            db.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(!ok);
+    let line = err
+        .lines()
+        .find(|l| l.contains("serve stopped"))
+        .unwrap_or_else(|| panic!("no fatal line in {err}"));
+    let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    assert_eq!(v["level"], "ERROR");
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("report_after_minutes"),
+        "{line}"
+    );
+    assert!(!err.contains("Error: "), "printed twice: {err}");
+}
