@@ -579,3 +579,34 @@ async fn under_the_two_person_rule_an_alert_waits_for_a_second_admins_ok() {
     .await;
     assert_eq!(audit, 4);
 }
+
+#[tokio::test]
+async fn a_reporter_banned_after_a_false_alert_never_learns_its_reach() {
+    let dir = tempdir();
+    // A slow carrier: the alert is far from 95% delivered when the owner acts.
+    let app = spawn_app(dir.path(), &[("SMSUP_SIM_SEGMENTS_PER_SECOND", "40")]).await;
+    let c = app.client();
+    let (owner, rogue) = (phone(1), phone(2));
+    c.ask(&owner, "CREATE safety").await;
+    c.ask(&rogue, "JOIN safety").await;
+    c.ask(&rogue, "NAME Hassan").await;
+    c.ask(&owner, "REPORTER safety Hassan").await;
+    import_members_beside(dir.path(), "safety", 120).await;
+    let pool = db(dir.path()).await;
+    let sent = c.ask(&rogue, "ALERT safety False raid, run").await;
+    let code = common::label_after(&sent, "Alert ");
+    c.ask(&owner, "BAN safety Hassan").await;
+    c.ask(&owner, &format!("CORRECT {code} There is no raid"))
+        .await;
+    settle(&pool, 1).await;
+    let texts = c.texts(&rogue).await;
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.starts_with(&format!("Alert {code}: "))),
+        "{texts:?}"
+    );
+    // The owner may still ask.
+    let status = c.ask(&owner, &format!("STATUS {code}")).await;
+    assert!(status.starts_with(&format!("Alert {code}: ")), "{status}");
+}

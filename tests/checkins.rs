@@ -121,6 +121,22 @@ async fn a_check_in_asks_everyone_in_their_language_and_counts_the_answers() {
         count(&pool, "SELECT COUNT(*) FROM checkin_answers").await,
         3
     );
+    // The questions went in the bulk lane; the call for help reached the admins in the alert lane.
+    let lanes: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT o.priority FROM outbox o JOIN checkin_messages cm ON cm.message_id = o.message_id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(lanes, vec![2]);
+    let help_lanes: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT o.priority FROM outbox o JOIN messages g ON g.id = o.message_id
+         WHERE g.body LIKE 'Help request H%'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(help_lanes, vec![0]);
     // Nobody's number is in what the admins got, nor stored with the answers.
     for who in [&owner, &ayesha] {
         for text in c.texts(who).await {

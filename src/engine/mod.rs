@@ -238,6 +238,8 @@ pub struct ListFacts {
     pub sender_reporter: bool,
     /// Alerts wait for a second admin's OK (`ALERTS <list> CONFIRM`).
     pub alert_confirm: bool,
+    /// Alerts of the sender's waiting for an OK, written in the last hour (loaded for ALERT).
+    pub sender_held_last_hour: u64,
     /// Real alerts this list sent in the last hour (loaded for ALERT only).
     pub alerts_last_hour: u64,
     /// Alerts this list sent in the last hour, TEST ones included (loaded for ALERT only).
@@ -439,6 +441,8 @@ pub struct AlertFacts {
     pub late: bool,
     /// Its sender (loaded for OK, who is told).
     pub author: Option<TargetFacts>,
+    /// Its sender may still send alerts to its list (loaded for OK).
+    pub author_may_alert: bool,
 }
 
 /// How far an alert got: its messages by state, and its age.
@@ -991,7 +995,7 @@ pub enum Effect {
         expire_minutes: u32,
     },
     /// A safety check-in: the question to every member of the list but its sender, in their
-    /// language (`texts`: the first for members with none chosen), in the replies' lane.
+    /// language (`texts`: the first for members with none chosen), in the bulk lane.
     CheckIn {
         /// List id.
         list_id: i64,
@@ -1193,6 +1197,9 @@ pub struct Decision {
     /// The sender's answer leaves in the alert lane, queued before the effects' fan-out (an
     /// alert's sender learns at once that it went, rather than after all its messages).
     pub answer_first: bool,
+    /// Notices to others (not the sender's answer) leave in the alert lane: an alert waiting for
+    /// a second admin's OK, a member's call for help.
+    pub notices_first: bool,
 }
 
 /// The pure engine: rules plus the decision function.
@@ -1751,10 +1758,15 @@ fn trim_word_empty(who: &str) -> bool {
 /// stop`, `housing stop` from someone outside the list): the store then loads what an opt-out
 /// needs.
 pub fn may_opt_out(command: &Command, text: &str) -> bool {
-    matches!(
-        command,
-        Command::Word(_) | Command::Post { .. } | Command::Leave { .. } | Command::No { .. }
-    ) && says_stop(text)
+    match command {
+        Command::CheckAnswer { otherwise, .. } => may_opt_out(otherwise, text),
+        Command::Word(_)
+        | Command::Post { .. }
+        | Command::Leave { .. }
+        | Command::No { .. }
+        | Command::Check { .. } => says_stop(text),
+        _ => false,
+    }
 }
 
 /// The replies being built for one SMS.
@@ -1830,14 +1842,23 @@ impl Engine {
     pub fn decide(&self, text: &str, parsed: &Parsed, facts: &Facts) -> Decision {
         // A bare 1 or 2 with no check-in to answer (or from someone no longer in its list) is what
         // it would have been.
+        // With a check-in open, `1 stop` or `2 please stop sending me messages` still opts out:
+        // it is read without the check-in's list.
         if let Command::CheckAnswer { otherwise, .. } = &parsed.command {
             let answering = facts.checkin.is_some()
                 && facts.list.as_ref().is_some_and(|l| l.sender_role.is_some());
-            if !answering {
+            let stop = says_stop(text);
+            if !answering || stop {
                 let parsed = Parsed {
                     command: (**otherwise).clone(),
                     keyword_lang: parsed.keyword_lang,
                 };
+                if facts.checkin.is_some() {
+                    let mut without = facts.clone();
+                    without.list = None;
+                    without.checkin = None;
+                    return self.decide(text, &parsed, &without);
+                }
                 return self.decide(text, &parsed, facts);
             }
         }
@@ -1894,6 +1915,7 @@ impl Engine {
             | Command::Post { .. }
             | Command::Leave { .. }
             | Command::No { .. }
+            | Command::Check { .. }
                 if facts.list.as_ref().is_none_or(|l| l.sender_role.is_none())
                     && says_stop(text) =>
             {
@@ -3102,11 +3124,13 @@ impl Engine {
         }
         // Real alerts count only real ones, so that drills never use up what a real alert needs;
         // drills count all.
+        // Alerts waiting for an OK count for their sender only: a rogue reporter's never use up
+        // what the owner's real alert needs.
         let sent_this_hour = if test {
             l.all_alerts_last_hour
         } else {
             l.alerts_last_hour
-        };
+        } + l.sender_held_last_hour;
         let Some((text, segments)) =
             self.alert_text(r, l, &facts.sender, mark, body, sent_this_hour)
         else {
@@ -3163,6 +3187,7 @@ impl Engine {
             );
             r.out.extend(notices);
             d.answer_first = !test;
+            d.notices_first = !test;
             return;
         }
         r.say(
@@ -3189,7 +3214,9 @@ impl Engine {
             r.say("alert-unknown", &unknown());
             return;
         };
-        let Some(test) = a.held else {
+        // Its sender must still be able to send alerts (not removed, banned, forgotten, or a
+        // reporter whose role was taken back): otherwise it is gone.
+        let (Some(test), true) = (a.held, a.author_may_alert) else {
             r.say("alert-unknown", &unknown());
             return;
         };
@@ -3420,8 +3447,8 @@ impl Engine {
         });
         r.say("help-sent", &[("list", s(&l.name))]);
         r.out.extend(notices);
-        // A call for help is answered in the alert lane, like an alert's sender.
-        d.answer_first = true;
+        // The call for help reaches the admins in the alert lane.
+        d.notices_first = true;
     }
 
     /// ALERTS safety CONFIRM: the owner makes every alert of the list wait for a second admin's OK
@@ -3592,6 +3619,12 @@ impl Engine {
         };
         if !l.sender_role.is_some_and(Role::can_manage) {
             r.say("not-admin", &[("list", s(&l.name))]);
+            return;
+        }
+        // Under the two-person rule only the owner makes reporters: an admin could otherwise make
+        // a second number of their own a reporter and confirm its alerts alone.
+        if on && l.alert_confirm && l.sender_role != Some(Role::Owner) {
+            r.say("owner-only", &[("list", s(&l.name))]);
             return;
         }
         let Some(target) = self.one_target(r, who, l, facts, "member-not-found") else {

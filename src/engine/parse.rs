@@ -494,18 +494,25 @@ fn list_first_add(list: &str, body: &str, region: &str) -> Option<Command> {
     })
 }
 
-/// The switch of `ALERTS <list> <switch>`, when it is one word: CONFIRM (or ON, a start or
-/// approve word) or DIRECT (or OFF, a stop, no or deny word).
+/// The switch of `ALERTS <list> <switch>`, when it is one word: CONFIRM (or ON) or DIRECT (or
+/// OFF).
 fn alert_rule_switch(switch: &str) -> Option<bool> {
     let (word, after) = split_first(switch);
     if !trim_word(after).is_empty() {
         return None;
     }
+    // Only these words: a stop word after ALERTS and a list still opts out.
     match smsup_lang::normalize(trim_word(word)).as_str() {
-        "confirm" => Some(true),
-        "direct" => Some(false),
-        _ => on_off(word),
+        "confirm" | "on" => Some(true),
+        "direct" | "off" => Some(false),
+        _ => None,
     }
+}
+
+/// True when `rest` is a check-in's code and nothing else (`C3`, `c3.`).
+fn is_checkin_code(rest: &str) -> bool {
+    let (code, after) = split_first(rest);
+    trim_word(after).is_empty() && super::checkin_id(trim_word(code)).is_some()
 }
 
 /// True when `rest` is an alert's code and nothing else (`A12`, `a12.`, `A١٢`).
@@ -650,6 +657,7 @@ pub fn parse(text: &str, region: &str) -> Parsed {
         Some((Keyword::Alerts, _)) if alert_rule_switch(split_first(rest).1).is_none() => {
             found = None
         }
+        Some((Keyword::Results, _)) if !is_checkin_code(rest) => found = None,
         _ => {}
     }
     if !matches!(found, Some((Keyword::Stop, _))) {
@@ -1486,6 +1494,13 @@ mod every_keyword {
                                 let ok =
                                     matches!(&got, Command::ConfirmAlert { code } if code == "A12");
                                 (typed, ok)
+                            } else if keyword == Keyword::Results {
+                                let typed = format!("{variant} C3.");
+                                let got = parse(&typed, "MY").command;
+                                (
+                                    typed,
+                                    matches!(&got, Command::Results { code } if code == "C3"),
+                                )
                             } else {
                                 let typed = format!("{variant} {list} CONFIRM");
                                 let ok = matches!(parse(&typed, "MY").command,

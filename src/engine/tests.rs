@@ -71,6 +71,7 @@ fn list(role: Option<Role>) -> ListFacts {
         admins: vec![],
         sender_reporter: false,
         alert_confirm: false,
+        sender_held_last_hour: 0,
         alerts_last_hour: 0,
         all_alerts_last_hour: 0,
         corrections_last_hour: 0,
@@ -2169,6 +2170,7 @@ fn a_correction_comes_from_the_alerts_sender_or_an_admin_and_reaches_its_recipie
             held: None,
             late: false,
             author: None,
+            author_may_alert: false,
         });
         f
     };
@@ -2242,6 +2244,7 @@ fn status_tells_the_alerts_sender_and_admins_how_far_it_got() {
         held: None,
         late: false,
         author: None,
+        author_may_alert: false,
     });
     let d = run("STATUS a12", &f);
     assert!(d.effects.is_empty());
@@ -2358,6 +2361,7 @@ fn ok_sends_a_kept_alert_when_another_admin_or_the_owner_answers_in_time() {
             held: Some(test),
             late,
             author: Some(target(author, "Hassan", Role::Member)),
+            author_may_alert: true,
         });
         f
     };
@@ -2604,7 +2608,8 @@ fn one_and_two_answer_the_latest_check_in_and_a_two_asks_the_admins_for_help() {
     assert!(
         matches!(&d.effects[1], Effect::HelpRequest { id: 40, new: true, body, .. } if body == "soldiers at the door")
     );
-    assert!(d.answer_first);
+    // The admins hear of it before anything else; the member's own answer is an ordinary reply.
+    assert!(d.notices_first && !d.answer_first);
     assert_eq!(d.replies[0].to, To::Sender);
     assert!(d.replies[0]
         .text
@@ -2666,4 +2671,85 @@ fn results_count_the_answers_for_the_owner_and_admins_only() {
     assert_eq!(only_reply(&d), "There is no check-in C5 in your lists.");
     let d = run("RESULTS C5", &alert_facts(Role::Owner, false));
     assert_eq!(only_reply(&d), "There is no check-in C5 in your lists.");
+}
+
+#[test]
+fn an_admin_cannot_get_round_the_two_person_rule_with_a_second_number() {
+    // Under CONFIRM, only the owner makes reporters (an admin's own second SIM could not be one).
+    let mut f = confirm_facts(Role::Admin);
+    f.targets = vec![target(9, "Second", Role::Member)];
+    let d = run("REPORTER housing Second", &f);
+    assert!(d.effects.is_empty());
+    assert_eq!(only_reply(&d), "Only the owner of housing can do that.");
+    // Taking the role back stays open to admins; and without the rule admins make reporters.
+    assert!(!run("REPORTER housing Second OFF", &f).effects.is_empty());
+    if let Some(l) = f.list.as_mut() {
+        l.alert_confirm = false;
+    }
+    assert!(!run("REPORTER housing Second", &f).effects.is_empty());
+    // An alert whose sender may no longer send alerts (removed, banned, role taken back,
+    // forgotten) cannot be confirmed: it is gone.
+    let mut kept = alert_facts(Role::Owner, false);
+    kept.alert = Some(AlertFacts {
+        id: 12,
+        author_id: 99,
+        reach: None,
+        held: Some(false),
+        late: false,
+        author: Some(target(99, "Rogue", Role::Member)),
+        author_may_alert: false,
+    });
+    let d = run("OK A12", &kept);
+    assert!(d.effects.is_empty());
+    assert_eq!(only_reply(&d), "There is no alert A12 of yours.");
+}
+
+#[test]
+fn a_rogue_reporters_waiting_alerts_use_up_only_their_own_hour() {
+    let mut f = confirm_facts(Role::Member);
+    if let Some(l) = f.list.as_mut() {
+        l.sender_reporter = true;
+        l.sender_held_last_hour = 6;
+    }
+    let d = run("ALERT housing Fake raid", &f);
+    assert!(d.effects.is_empty());
+    assert!(only_reply(&d).contains("6 alerts this hour"), "{d:?}");
+    // The owner's real alert still goes (their count is the list's sent alerts only).
+    let mut owner = confirm_facts(Role::Owner);
+    owner.sender.id = 1;
+    let d = run("ALERT housing Real raid", &owner);
+    assert!(matches!(d.effects[0], Effect::Alert { hold: true, .. }));
+}
+
+#[test]
+fn an_opt_out_still_opts_out_whatever_is_open() {
+    // With a check-in open, `1 stop` and `2 please stop sending me messages` opt out.
+    for text in ["1 stop", "2 please stop sending me messages", "2 berhenti"] {
+        let d = run(text, &checkin_facts(Role::Member, None, None));
+        assert_eq!(d.effects, vec![Effect::OptOut], "{text}: {d:?}");
+    }
+    // A stop word after ALERTS and a list is no switch: the text opts out.
+    for text in [
+        "ALERTS safety STOP",
+        "alerts safety unsubscribe",
+        "alerts safety cancel",
+    ] {
+        let parsed = engine().parse(text);
+        assert!(
+            !matches!(parsed.command, Command::AlertRule { .. }),
+            "{text}"
+        );
+        let d = run(text, &facts());
+        assert_eq!(d.effects, vec![Effect::OptOut], "{text}: {d:?}");
+    }
+    // RESULTS is a command only before a check-in's code; CHECK of a list one is not in, saying
+    // stop, opts out.
+    assert!(!matches!(
+        engine().parse("keputusan saya: berhenti").command,
+        Command::Results { .. }
+    ));
+    let d = run("RESULTS please stop", &facts());
+    assert_eq!(d.effects, vec![Effect::OptOut]);
+    let d = run("CHECK please stop this", &facts());
+    assert_eq!(d.effects, vec![Effect::OptOut]);
 }

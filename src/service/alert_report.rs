@@ -28,13 +28,18 @@ pub async fn run(
         if !due(&a.reach, now - a.created_at, after) {
             continue;
         }
-        let lang = engine.language_for(a.language, None, &a.phone);
+        // Nobody to tell: marked, so that it is not looked at again.
+        let Some(phone) = &a.phone else {
+            store.report_alert(a.id, None, now).await?;
+            continue;
+        };
+        let lang = engine.language_for(a.language, None, phone);
         let text = engine.alert_report(lang, a.id, &a.reach);
         let text = match a.font {
             Some(crate::engine::Font::Zawgyi) => crate::engine::to_zawgyi(&text).unwrap_or(text),
             _ => text,
         };
-        if store.report_alert(a.id, &text, now).await? {
+        if store.report_alert(a.id, Some(&text), now).await? {
             reported += 1;
         }
     }

@@ -118,15 +118,14 @@ pub async fn handle(
         let reply_text = zawgyi.as_deref().unwrap_or(&reply.text);
         // Someone who opted out gets nothing from anyone else's command (a notice that they were
         // removed or made admin included); the sender's own answer is the engine's to decide.
-        tx.enqueue(
-            recipient,
-            reply_text,
-            channel,
-            Priority::Reply,
-            to_sender,
-            now,
-        )
-        .await?;
+        // A notice that an alert waits for an OK, or of a call for help, goes before everything.
+        let lane = if decision.notices_first && !to_sender {
+            Priority::Alert
+        } else {
+            Priority::Reply
+        };
+        tx.enqueue(recipient, reply_text, channel, lane, to_sender, now)
+            .await?;
     }
     tx.commit().await?;
     if decision

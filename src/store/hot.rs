@@ -250,7 +250,7 @@ pub(super) fn claim(
          RETURNING id, recipient_id, attempts, message_id, priority,
            COALESCE(outbox.phone_enc,
                     (SELECT phone_enc FROM members m WHERE m.id = outbox.recipient_id)),
-           expires_at, CASE WHEN priority = 0 THEN created_at END",
+           expires_at, CASE WHEN priority = 0 AND expires_at IS NOT NULL THEN created_at END",
     )?;
     let mut rows: Vec<(i64, ClaimRow)> = stmt
         .query_map(params![lease_until, now, gateway, i64::from(limit)], |r| {
@@ -317,7 +317,7 @@ pub(super) fn complete(
              delivered_at = CASE WHEN ?3 THEN ?2 END, error_code = NULL, error_message = NULL,
              phone_enc = NULL
              WHERE id IN (SELECT value FROM json_each(?4)) AND state = 'sending'
-             RETURNING CASE WHEN priority = 0 THEN created_at END",
+             RETURNING CASE WHEN priority = 0 AND expires_at IS NOT NULL THEN created_at END",
         )?
         .query_map(
             params![
@@ -530,7 +530,7 @@ fn deliver_parts(
            AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled', 'expired')
            AND NOT EXISTS (SELECT 1 FROM provider_ids p
                            WHERE p.outbox_id = outbox.id AND p.state != 'delivered')
-         RETURNING CASE WHEN priority = 0 THEN created_at END",
+         RETURNING CASE WHEN priority = 0 AND expires_at IS NOT NULL THEN created_at END",
     )?
     .query_map(
         params![now, serde_json::Value::from(rows).to_string()],
@@ -577,7 +577,7 @@ fn apply_one(
                  WHERE id = ?3 AND state NOT IN ('delivered', 'undelivered', 'failed', 'cancelled', 'expired')
                    AND NOT EXISTS (
                      SELECT 1 FROM provider_ids WHERE outbox_id = ?3 AND state != 'delivered')
-                 RETURNING CASE WHEN priority = 0 THEN created_at END",
+                 RETURNING CASE WHEN priority = 0 AND expires_at IS NOT NULL THEN created_at END",
             )?
             .query_map(params![part_state, now, outbox_id], |r| {
                 r.get::<_, Option<i64>>(0)

@@ -426,9 +426,14 @@ pub trait AlertReports: Send + Sync + 'static {
         now: i64,
     ) -> Result<Vec<UnreportedAlert>, StoreError>;
     /// Queue the reach report `text` to the alert's sender (in the alert lane: it is part of the
-    /// alert) and mark the alert reported, in one transaction; false (nothing queued) when it
-    /// already was.
-    async fn report_alert(&self, alert_id: i64, text: &str, now: i64) -> Result<bool, StoreError>;
+    /// alert) and mark the alert reported, in one transaction (None: marked only, nobody is
+    /// told); false (nothing queued) when it already was or there was nothing to send.
+    async fn report_alert(
+        &self,
+        alert_id: i64,
+        text: Option<&str>,
+        now: i64,
+    ) -> Result<bool, StoreError>;
 }
 
 /// An alert whose sender has not been told how far it got.
@@ -440,8 +445,9 @@ pub struct UnreportedAlert {
     pub created_at: i64,
     /// Where its messages are.
     pub reach: crate::engine::AlertReach,
-    /// The sender's number (for the language of the report).
-    pub phone: Phone,
+    /// The sender's number (for the language of the report); None when they may no longer
+    /// follow the alert (removed, banned, no longer a reporter, opted out, forgotten).
+    pub phone: Option<Phone>,
     /// The language the sender chose.
     pub language: Option<smsup_lang::Lang>,
     /// The font the sender's phone shows Burmese in.

@@ -402,98 +402,113 @@ impl SqliteStore {
         let window = i64::from(rules.request_days) * 86_400_000;
         // The list: by name, by the label of a join request waiting in one of the sender's lists
         // (APPROVE #K7PQ), or by a help request's code (REPLY H7).
-        let list_id: Option<i64> = if let Some(list) =
-            self.load_checkin(conn, &mut facts, needs, now).await?
-        {
-            Some(list)
-        } else if let Some(key) = &needs.list_key {
-            sqlx::query_scalar("SELECT id FROM lists WHERE name_key = ?")
-                .bind(key)
-                .fetch_optional(&mut *conn)
-                .await?
-        } else if let Some(label) = needs.request_label.as_deref() {
-            let ids: Vec<i64> = sqlx::query_scalar(
-                "SELECT DISTINCT r.list_id FROM memberships r
+        let list_id: Option<i64> =
+            if let Some(list) = self.load_checkin(conn, &mut facts, needs, now).await? {
+                Some(list)
+            } else if let Some(key) = &needs.list_key {
+                sqlx::query_scalar("SELECT id FROM lists WHERE name_key = ?")
+                    .bind(key)
+                    .fetch_optional(&mut *conn)
+                    .await?
+            } else if let Some(label) = needs.request_label.as_deref() {
+                let ids: Vec<i64> = sqlx::query_scalar(
+                    "SELECT DISTINCT r.list_id FROM memberships r
                  JOIN memberships me ON me.list_id = r.list_id AND me.member_id = ?1
                   AND me.state = 'active' AND me.role IN ('owner', 'admin')
                  WHERE r.state = 'requested' AND r.label = ?2 AND r.invited_at > ?3",
-            )
-            .bind(sender_id)
-            .bind(engine::typed_label(label))
-            .bind(now - window)
-            .fetch_all(&mut *conn)
-            .await?;
-            facts.request_ambiguous = ids.len() > 1;
-            ids.first().copied().filter(|_| ids.len() == 1)
-        } else if let Some(id) = needs.help_code.as_deref().and_then(engine::help_id) {
-            let help_row: Option<(i64, i64, String)> = sqlx::query_as(
+                )
+                .bind(sender_id)
+                .bind(engine::typed_label(label))
+                .bind(now - window)
+                .fetch_all(&mut *conn)
+                .await?;
+                facts.request_ambiguous = ids.len() > 1;
+                ids.first().copied().filter(|_| ids.len() == 1)
+            } else if let Some(id) = needs.help_code.as_deref().and_then(engine::help_id) {
+                let help_row: Option<(i64, i64, String)> = sqlx::query_as(
                 "SELECT list_id, member_id, body FROM help_requests WHERE id = ? AND last_at > ?",
             )
             .bind(id)
             .bind(now - window)
             .fetch_optional(&mut *conn)
             .await?;
-            if let Some((_, member, body)) = &help_row {
-                let requester = self.target(conn, None, *member).await?;
-                facts.help = requester.map(|requester| engine::HelpFacts {
-                    id,
-                    requester,
-                    body: body.clone(),
-                });
-            }
-            help_row.as_ref().map(|(list, _, _)| *list)
-        } else if let Some(id) = needs.alert_id {
-            // CORRECT A12: an alert (not a drill) of a list that is still open; OK A12: an alert
-            // or a drill kept for a second admin's OK (kinds 4 and 5).
-            let kinds = if needs.alert_held { "4, 5" } else { "1" };
-            let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(&format!(
-                "SELECT p.list_id, p.sender_id, p.alert, p.created_at
-                 FROM posts p JOIN lists l ON l.id = p.list_id
-                 WHERE p.id = ? AND p.alert IN ({kinds}) AND l.deleted_at IS NULL"
-            ))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-            let author = match (&row, needs.alert_held) {
-                (Some((list, author, ..)), true) => self.target(conn, Some(*list), *author).await?,
-                _ => None,
-            };
-            let expiry = i64::from(rules.alert_expire_minutes) * 60_000;
-            // The reach is counted once the sender is known to be allowed to ask (below).
-            facts.alert = row.map(|(_, author_id, kind, created_at)| engine::AlertFacts {
-                id,
-                author_id,
-                reach: None,
-                held: needs.alert_held.then_some(kind == 5),
-                late: created_at < now - expiry,
-                author,
-            });
-            row.map(|(list, ..)| list)
-        } else if let Some(id) = needs.held_id {
-            // APPROVE P12: a held post still waiting (24 hours at most).
-            let held: Option<(i64, i64, String, Option<String>, i64)> = sqlx::query_as(
-                "SELECT list_id, sender_id, body, zawgyi_body, segments FROM held_posts
-                 WHERE id = ? AND decided_at IS NULL AND created_at > ?",
-            )
-            .bind(id)
-            .bind(now - HELD_POST_MS)
-            .fetch_optional(&mut *conn)
-            .await?;
-            if let Some((list, author, text, zawgyi_text, segments)) = &held {
-                if let Some(author) = self.target(conn, Some(*list), *author).await? {
-                    facts.held = Some(engine::HeldFacts {
+                if let Some((_, member, body)) = &help_row {
+                    let requester = self.target(conn, None, *member).await?;
+                    facts.help = requester.map(|requester| engine::HelpFacts {
                         id,
-                        author,
-                        text: text.clone(),
-                        zawgyi_text: zawgyi_text.clone(),
-                        segments: u32::try_from(*segments).unwrap_or(u32::MAX),
+                        requester,
+                        body: body.clone(),
                     });
                 }
-            }
-            held.map(|(list, ..)| list)
-        } else {
-            None
-        };
+                help_row.as_ref().map(|(list, _, _)| *list)
+            } else if let Some(id) = needs.alert_id {
+                // CORRECT A12: an alert (not a drill) of a list that is still open; OK A12: an alert
+                // or a drill kept for a second admin's OK (kinds 4 and 5).
+                let kinds = if needs.alert_held { "4, 5" } else { "1" };
+                let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(&format!(
+                    "SELECT p.list_id, p.sender_id, p.alert, p.created_at
+                 FROM posts p JOIN lists l ON l.id = p.list_id
+                 WHERE p.id = ? AND p.alert IN ({kinds}) AND l.deleted_at IS NULL"
+                ))
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+                // Its sender, and whether they may still send alerts to the list (a number erased by
+                // FORGET reads as no one).
+                let (author, author_may_alert) = match (&row, needs.alert_held) {
+                    (Some((list, author, ..)), true) => {
+                        let target = self.target(conn, Some(*list), *author).await.ok().flatten();
+                        let may: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM memberships ms JOIN members m ON m.id = ms.member_id
+                         WHERE ms.list_id = ? AND ms.member_id = ? AND ms.state = 'active'
+                           AND (ms.role IN ('owner', 'admin') OR ms.reporter = 1)
+                           AND m.opted_out = 0",
+                    )
+                    .bind(list)
+                    .bind(author)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                        (target, may > 0)
+                    }
+                    _ => (None, false),
+                };
+                let expiry = i64::from(rules.alert_expire_minutes) * 60_000;
+                // The reach is counted once the sender is known to be allowed to ask (below).
+                facts.alert = row.map(|(_, author_id, kind, created_at)| engine::AlertFacts {
+                    id,
+                    author_id,
+                    reach: None,
+                    held: needs.alert_held.then_some(kind == 5),
+                    late: created_at < now - expiry,
+                    author_may_alert: author_may_alert && author.is_some(),
+                    author,
+                });
+                row.map(|(list, ..)| list)
+            } else if let Some(id) = needs.held_id {
+                // APPROVE P12: a held post still waiting (24 hours at most).
+                let held: Option<(i64, i64, String, Option<String>, i64)> = sqlx::query_as(
+                    "SELECT list_id, sender_id, body, zawgyi_body, segments FROM held_posts
+                 WHERE id = ? AND decided_at IS NULL AND created_at > ?",
+                )
+                .bind(id)
+                .bind(now - HELD_POST_MS)
+                .fetch_optional(&mut *conn)
+                .await?;
+                if let Some((list, author, text, zawgyi_text, segments)) = &held {
+                    if let Some(author) = self.target(conn, Some(*list), *author).await? {
+                        facts.held = Some(engine::HeldFacts {
+                            id,
+                            author,
+                            text: text.clone(),
+                            zawgyi_text: zawgyi_text.clone(),
+                            segments: u32::try_from(*segments).unwrap_or(u32::MAX),
+                        });
+                    }
+                }
+                held.map(|(list, ..)| list)
+            } else {
+                None
+            };
         if let Some(list_id) = list_id {
             let row = sqlx::query(
                 "SELECT id, name, announce, private, outside, dm, moderated, alert_confirm, deleted_at,
@@ -555,21 +570,28 @@ impl SqliteStore {
                             .fetch_one(&mut *conn)
                             .await?;
                 }
-                // Real alerts, and all alerts with TEST ones, of the last hour (not corrections).
-                let (alerts_last_hour, all_alerts_last_hour, corrections): (i64, i64, i64) =
-                    if needs.alerts {
-                        sqlx::query_as(
-                            "SELECT COALESCE(SUM(alert IN (1, 4)), 0), COALESCE(SUM(alert IN (1, 2, 4, 5)), 0),
-                                COALESCE(SUM(alert = 3), 0)
-                         FROM posts WHERE list_id = ? AND alert != 0 AND created_at > ?",
-                        )
-                        .bind(id)
-                        .bind(now - 3_600_000)
-                        .fetch_one(&mut *conn)
-                        .await?
-                    } else {
-                        (0, 0, 0)
-                    };
+                // Real alerts, and all alerts with TEST ones and check-ins, of the last hour (not
+                // corrections); alerts waiting for an OK count for their own sender only.
+                let (alerts_last_hour, all_alerts_last_hour, corrections, held): (
+                    i64,
+                    i64,
+                    i64,
+                    i64,
+                ) = if needs.alerts {
+                    sqlx::query_as(
+                        "SELECT COALESCE(SUM(alert = 1), 0), COALESCE(SUM(alert IN (1, 2, 6)), 0),
+                                COALESCE(SUM(alert = 3), 0),
+                                COALESCE(SUM(alert IN (4, 5) AND sender_id = ?3), 0)
+                         FROM posts WHERE list_id = ?1 AND alert != 0 AND created_at > ?2",
+                    )
+                    .bind(id)
+                    .bind(now - 3_600_000)
+                    .bind(sender_id)
+                    .fetch_one(&mut *conn)
+                    .await?
+                } else {
+                    (0, 0, 0, 0)
+                };
                 let sender_banned: bool = sqlx::query_scalar::<_, i64>(
                     "SELECT COUNT(*) FROM bans WHERE list_id = ? AND phone_index = ?",
                 )
@@ -599,7 +621,19 @@ impl SqliteStore {
                 };
                 if needs.outside
                     && !active
-                    && matches!(parsed.command, engine::Command::Post { .. })
+                    && matches!(
+                        &parsed.command,
+                        engine::Command::Post { .. }
+                            | engine::Command::CheckAnswer { otherwise: _, .. }
+                    )
+                    && match &parsed.command {
+                        // A 1 or 2 with no check-in open is the post it would have been.
+                        engine::Command::CheckAnswer { otherwise, .. } => {
+                            facts.checkin.is_none()
+                                && matches!(**otherwise, engine::Command::Post { .. })
+                        }
+                        _ => true,
+                    }
                 {
                     let open_request: Option<i64> = sqlx::query_scalar(
                         "SELECT id FROM help_requests WHERE member_id = ? AND list_id = ? AND last_at > ?
@@ -701,6 +735,7 @@ impl SqliteStore {
                     admins,
                     sender_reporter,
                     alert_confirm: row.get::<i64, _>("alert_confirm") != 0,
+                    sender_held_last_hour: held as u64,
                     alerts_last_hour: alerts_last_hour as u64,
                     all_alerts_last_hour: all_alerts_last_hour as u64,
                     corrections_last_hour: corrections as u64,
@@ -1382,8 +1417,8 @@ impl SqliteStore {
                 alert_id,
                 expire_minutes,
             } => {
-                let expires_at = now + i64::from(*expire_minutes) * 60_000;
-                self.release_alert(conn, *alert_id, expires_at, now).await?
+                let expire_ms = i64::from(*expire_minutes) * 60_000;
+                self.release_alert(conn, *alert_id, expire_ms, now).await?
             }
             Effect::CheckIn { list_id, texts } => {
                 self.check_in(conn, *list_id, sender_id, inbound_id, texts, now)
@@ -1964,10 +1999,15 @@ impl SqliteStore {
         let sender_id = facts.sender.id;
         let row: Option<(i64, i64)> = if needs.checkin_answer {
             sqlx::query_as(
+                // Only a question that reached the member (sent or delivered), of a list they are
+                // still in: a 2 never goes to a list's admins for a question not yet received.
                 "SELECT p.id, p.list_id FROM outbox o
                  JOIN checkin_messages cm ON cm.message_id = o.message_id
                  JOIN posts p ON p.id = cm.post_id JOIN lists l ON l.id = p.list_id
-                 WHERE o.recipient_id = ?1 AND o.created_at > ?2 AND o.state != 'cancelled'
+                 JOIN memberships ms ON ms.list_id = p.list_id AND ms.member_id = ?1
+                   AND ms.state = 'active'
+                 WHERE o.recipient_id = ?1 AND o.created_at > ?2
+                   AND o.state IN ('sent', 'delivered')
                    AND p.created_at > ?2 AND l.deleted_at IS NULL
                  ORDER BY o.id DESC LIMIT 1",
             )
@@ -2046,7 +2086,7 @@ impl SqliteStore {
     }
 
     /// CHECK: the question to every member of the list but its sender, in their language (Burmese
-    /// in Zawgyi to those who read it), in the replies' lane; recorded as a post of kind 6 whose
+    /// in Zawgyi to those who read it), in the bulk lane; recorded as a post of kind 6 whose
     /// messages are its check-in's.
     async fn check_in(
         &self,
@@ -2057,10 +2097,8 @@ impl SqliteStore {
         texts: &[(smsup_lang::Lang, String)],
         now: i64,
     ) -> Result<(), StoreError> {
-        let lane = Lane {
-            priority: PRIORITY_REPLY,
-            expires_at: None,
-        };
+        // In the bulk lane: replies, notices and calls for help (a 2) never wait behind it.
+        let lane = Lane::BULK;
         let sent = self
             .fan_out_by_language(conn, list_id, author, texts, lane, now)
             .await?;
@@ -2179,9 +2217,20 @@ impl SqliteStore {
         &self,
         conn: &mut SqliteConnection,
         alert_id: i64,
-        expires_at: i64,
+        expire_ms: i64,
         now: i64,
     ) -> Result<(), StoreError> {
+        // It expires as it would have had it gone at once: the wait for the OK is part of its
+        // time (never delivered late).
+        let written: Option<i64> =
+            sqlx::query_scalar("SELECT created_at FROM posts WHERE id = ? AND alert IN (4, 5)")
+                .bind(alert_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        let Some(written) = written else {
+            return Ok(());
+        };
+        let expires_at = written + expire_ms;
         let kept: Option<(i64, i64, i64, Option<i64>, i64)> = sqlx::query_as(
             "UPDATE posts SET alert = alert - 3, created_at = ?
              WHERE id = ? AND alert IN (4, 5)
@@ -2305,6 +2354,10 @@ impl SqliteStore {
             "UPDATE inbound SET body = '' WHERE member_id = ?1",
             "UPDATE messages SET body = '' WHERE id IN (SELECT message_id FROM posts WHERE sender_id = ?1
                UNION SELECT zawgyi_message_id FROM posts WHERE sender_id = ?1)",
+            // A check-in's question in every language, and their answers to check-ins.
+            "UPDATE messages SET body = '' WHERE id IN (SELECT cm.message_id FROM checkin_messages cm
+               JOIN posts p ON p.id = cm.post_id WHERE p.sender_id = ?1)",
+            "DELETE FROM checkin_answers WHERE member_id = ?1",
             "DELETE FROM help_messages WHERE help_id IN (SELECT id FROM help_requests WHERE member_id = ?1)",
             "DELETE FROM help_requests WHERE member_id = ?1",
             "DELETE FROM help_dropped WHERE member_id = ?1",
@@ -3215,8 +3268,15 @@ impl AlertReports for SqliteStore {
         since: i64,
         now: i64,
     ) -> Result<Vec<UnreportedAlert>, StoreError> {
-        let rows: Vec<(i64, i64, Vec<u8>, Option<String>, Option<String>)> = sqlx::query_as(
-            "SELECT p.id, p.created_at, m.phone_enc, m.language, m.font
+        // Whether the sender may still follow the alert: still in the list, and its owner, an
+        // admin or a reporter (a banned or demoted reporter learns nothing of its reach).
+        let rows: Vec<(i64, i64, Vec<u8>, Option<String>, Option<String>, bool)> = sqlx::query_as(
+            "SELECT p.id, p.created_at, m.phone_enc, m.language, m.font,
+                    m.opted_out = 0 AND EXISTS (
+                      SELECT 1 FROM memberships ms
+                      WHERE ms.list_id = p.list_id AND ms.member_id = p.sender_id
+                        AND ms.state = 'active'
+                        AND (ms.role IN ('owner', 'admin') OR ms.reporter = 1))
              FROM posts p JOIN members m ON m.id = p.sender_id
              WHERE p.alert IN (1, 2) AND p.reported_at IS NULL AND p.created_at >= ?
              ORDER BY p.id",
@@ -3226,12 +3286,17 @@ impl AlertReports for SqliteStore {
         .await?;
         let mut conn = self.pool.acquire().await?;
         let mut out = Vec::with_capacity(rows.len());
-        for (id, created_at, enc, language, font) in rows {
+        for (id, created_at, enc, language, font, follows) in rows {
+            // A number erased by FORGET does not decrypt: no one to tell.
+            let phone = follows
+                .then(|| self.crypto.decrypt(&enc).ok())
+                .flatten()
+                .map(Phone::from_e164_unchecked);
             out.push(UnreportedAlert {
                 id,
                 created_at,
                 reach: self.alert_reach(&mut conn, id, now).await?,
-                phone: Phone::from_e164_unchecked(self.crypto.decrypt(&enc)?),
+                phone,
                 language: language.as_deref().and_then(smsup_lang::Lang::from_code),
                 font: font.as_deref().and_then(crate::engine::Font::from_stored),
             });
@@ -3239,7 +3304,12 @@ impl AlertReports for SqliteStore {
         Ok(out)
     }
 
-    async fn report_alert(&self, alert_id: i64, text: &str, now: i64) -> Result<bool, StoreError> {
+    async fn report_alert(
+        &self,
+        alert_id: i64,
+        text: Option<&str>,
+        now: i64,
+    ) -> Result<bool, StoreError> {
         let (_writer, mut tx) = self.begin().await?;
         let marked: Option<(i64, i64)> = sqlx::query_as(
             "UPDATE posts SET reported_at = ? WHERE id = ? AND reported_at IS NULL
@@ -3252,17 +3322,19 @@ impl AlertReports for SqliteStore {
         let Some((sender_id, kind)) = marked else {
             return Ok(false);
         };
-        let (message_id, _) = SqliteStore::insert_message(&mut tx, text, now).await?;
-        // A real alert's report travels in the alert lane; a drill's in the replies' lane.
-        let priority = if kind == 1 {
-            PRIORITY_ALERT
-        } else {
-            PRIORITY_REPLY
-        };
-        self.enqueue_one(&mut tx, message_id, sender_id, None, priority, false, now)
-            .await?;
+        if let Some(text) = text {
+            let (message_id, _) = SqliteStore::insert_message(&mut tx, text, now).await?;
+            // A real alert's report travels in the alert lane; a drill's in the replies' lane.
+            let priority = if kind == 1 {
+                PRIORITY_ALERT
+            } else {
+                PRIORITY_REPLY
+            };
+            self.enqueue_one(&mut tx, message_id, sender_id, None, priority, false, now)
+                .await?;
+        }
         tx.commit().await?;
-        Ok(true)
+        Ok(text.is_some())
     }
 }
 

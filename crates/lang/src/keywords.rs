@@ -55,10 +55,10 @@ pub enum KeywordFileError {
 
 impl Keyword {
     /// A command only in its own shape (`OK A12`: before an alert's code; `ALERTS safety CONFIRM`:
-    /// before a list and CONFIRM or DIRECT); otherwise its word is an ordinary word, and may name
-    /// a list (a list called `alerts`).
+    /// before a list and CONFIRM or DIRECT; `RESULTS C3`: before a check-in's code); otherwise its
+    /// word is an ordinary word, and may name a list (a list called `alerts`).
     pub fn only_in_shape(self) -> bool {
-        matches!(self, Keyword::Ok | Keyword::Alerts)
+        matches!(self, Keyword::Ok | Keyword::Alerts | Keyword::Results)
     }
 
     /// Every command keyword.
