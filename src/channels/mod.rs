@@ -1,7 +1,7 @@
 //! Channels as data: each configured way of reaching phones is a [`Channel`] with a name (stored on
 //! every outbox row, inbound row and status update), a kind, its inbound routes and its send side.
 //!
-//! Each kind of channel lives in a folder of its own (`sim/`, `twilio/`, `smpp/`) and is known to
+//! Each kind of channel lives in a folder of its own (`sim/`, `twilio/`, `smpp/`, `android/`) and is known to
 //! the rest of SMS Up through one line of [`KINDS`]: [`configure`] reads every configured channel
 //! from the settings (`[smpp]` is one channel named `smpp`; `[[smpp]]` tables are several, each
 //! with a `name`), [`start`] builds them. A channel hands inbound traffic to the [`Sink`] (the
@@ -15,6 +15,7 @@ use axum::Router;
 
 use crate::config::Settings;
 
+pub mod android;
 pub mod sim;
 pub mod smpp;
 pub mod twilio;
@@ -128,7 +129,7 @@ pub struct Started {
 }
 
 /// Every kind of channel SMS Up can run. Adding a gateway: a folder under `channels/` and a line here.
-pub static KINDS: &[Kind] = &[twilio::KIND, smpp::KIND];
+pub static KINDS: &[Kind] = &[twilio::KIND, smpp::KIND, android::KIND];
 
 /// The settings sections that configure channels (`twilio`, `smpp`, …).
 pub fn kinds() -> impl Iterator<Item = &'static str> {

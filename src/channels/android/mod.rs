@@ -1,0 +1,708 @@
+//! Android phones as gateways: "SMS Gateway for Android" (SMSGate) in its Local Server mode, a REST
+//! API on the phone (Basic auth) to send, and signed webhooks from the phone for what it received,
+//! sent, delivered and failed. It works with no internet: a laptop and a phone on one Wi-Fi.
+//!
+//! - Sending: one `POST /messages` per recipient message, with our own id (`smsup-<row>`), so that a
+//!   retry after a lost answer is answered 409 by the phone and never sent twice. The phone splits
+//!   long texts itself; the per-phone rate (`messages_per_minute`) counts parts.
+//! - Set-up, on start and until it succeeds: our webhooks (our own ids, one per event) and the
+//!   phone's settings (the signing key, FIFO order, webhooks without internet).
+//! - Webhooks at `POST /android/<name>/webhook`: `X-Signature` is the lowercase hex HMAC-SHA256 of
+//!   the raw body followed by `X-Timestamp` (Unix seconds), with the signing key; a missing or
+//!   wrong signature, or a timestamp more than five minutes off, gets 401 and nothing is stored.
+//!   A received SMS is de-duplicated on the payload's `messageId` (some app versions send it twice).
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use hmac::{Hmac, Mac};
+use serde::Deserialize;
+use sha2::Sha256;
+
+use super::{
+    Accepted, DeliveryState, Gateway, InboundSms, OutboundSms, SendError, Sink, SinkError,
+    StatusUpdate,
+};
+
+/// The name of the one channel a single `[android]` table configures.
+pub const NAME: &str = "android";
+
+/// How far a webhook's `X-Timestamp` may be from our clock.
+pub const MAX_SKEW_SECS: i64 = 300;
+
+/// The largest webhook body accepted (a received SMS is a few hundred bytes).
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// The events SMS Up registers on each phone.
+pub const EVENTS: [&str; 5] = [
+    "sms:received",
+    "sms:sent",
+    "sms:delivered",
+    "sms:failed",
+    "system:ping",
+];
+
+/// The webhook path of the channel `name`.
+pub fn webhook_path(name: &str) -> String {
+    format!("/android/{name}/webhook")
+}
+
+/// An `[android]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAndroid {
+    url: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+    signing_key: Option<String>,
+    public_url: Option<String>,
+    sim: Option<u8>,
+    messages_per_minute: Option<u32>,
+}
+
+/// One phone's checked settings.
+#[derive(Clone)]
+pub struct AndroidConfig {
+    /// The phone's Local Server, e.g. `http://192.168.1.50:8080`.
+    pub url: String,
+    /// Basic auth user (the app's default: `sms`).
+    pub username: String,
+    /// Basic auth password (also `SMSUP_ANDROID_<NAME>_PASSWORD`).
+    pub password: String,
+    /// The webhooks' signing key SMS Up sets on the phone (also `SMSUP_ANDROID_<NAME>_SIGNING_KEY`).
+    pub signing_key: String,
+    /// How the phone reaches SMS Up (`https://192.168.1.10:8443`).
+    pub public_url: String,
+    /// The SIM slot to send from (1-based), if not the phone's default.
+    pub sim: Option<u8>,
+    /// SMS parts this phone may send per minute.
+    pub messages_per_minute: NonZeroU32,
+}
+
+impl std::fmt::Debug for AndroidConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AndroidConfig")
+            .field("url", &self.url)
+            .field("username", &self.username)
+            .field("password", &"<hidden>")
+            .field("signing_key", &"<hidden>")
+            .field("public_url", &self.public_url)
+            .field("sim", &self.sim)
+            .field("messages_per_minute", &self.messages_per_minute)
+            .finish()
+    }
+}
+
+impl AndroidConfig {
+    /// Reads an `[android]` table, with `SMSUP_ANDROID_*` from `env` for what it leaves out.
+    /// Errors name the field.
+    pub fn from_table(
+        table: &toml::Table,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<AndroidConfig, String> {
+        let raw: RawAndroid = toml::Value::Table(table.clone())
+            .try_into()
+            .map_err(|e: toml::de::Error| format!("android: {}", e.message()))?;
+        let field = |value: Option<String>, name: &str| {
+            value
+                .or_else(|| env(&format!("SMSUP_ANDROID_{}", name.to_ascii_uppercase())))
+                .filter(|v| !v.trim().is_empty())
+        };
+        let url = field(raw.url, "url").ok_or(
+            "android.url is missing (the phone's Local Server, e.g. http://192.168.1.50:8080)",
+        )?;
+        let public_url = field(raw.public_url, "public_url")
+            .ok_or("android.public_url is missing (how the phone reaches SMS Up)")?;
+        for (name, value) in [("url", &url), ("public_url", &public_url)] {
+            if !(value.starts_with("http://") || value.starts_with("https://")) {
+                return Err(format!(
+                    "android.{name} must start with http:// or https://"
+                ));
+            }
+        }
+        let password = field(raw.password, "password").ok_or(
+            "android.password is missing (the Local Server's password shown in the app; or SMSUP_ANDROID_PASSWORD)",
+        )?;
+        let signing_key = field(raw.signing_key, "signing_key").ok_or(
+            "android.signing_key is missing (any long random text; SMS Up sets it on the phone)",
+        )?;
+        if signing_key.len() < 16 {
+            return Err("android.signing_key must be at least 16 characters".into());
+        }
+        if raw.sim == Some(0) {
+            return Err("android.sim is 1-based: 1 or 2".into());
+        }
+        let messages_per_minute = NonZeroU32::new(raw.messages_per_minute.unwrap_or(20))
+            .ok_or("android.messages_per_minute must be at least 1")?;
+        Ok(AndroidConfig {
+            url: url.trim_end_matches('/').to_string(),
+            username: field(raw.username, "username").unwrap_or_else(|| "sms".to_string()),
+            password,
+            signing_key,
+            public_url: public_url.trim_end_matches('/').to_string(),
+            sim: raw.sim,
+            messages_per_minute,
+        })
+    }
+}
+
+/// The Android kind of channel, for [`super::KINDS`].
+pub const KIND: super::Kind = super::Kind {
+    name: NAME,
+    text_fields: &["url", "username", "password", "signing_key", "public_url"],
+    configure: |table, env| super::checked(AndroidConfig::from_table(table, env)),
+};
+
+#[async_trait]
+impl super::Configured for AndroidConfig {
+    fn start(&self, name: &str, sink: Arc<dyn Sink>) -> Result<super::Started, String> {
+        let gateway = Arc::new(AndroidGateway::new(name, self.clone())?);
+        // The phone is set up in the background, again and again until it answers: a phone that
+        // is off when SMS Up starts is set up when it comes back.
+        let setup = gateway.clone();
+        tokio::spawn(async move { setup.set_up_until_done().await });
+        let state = WebhookState {
+            channel: name.to_string(),
+            sink,
+            signing_key: Arc::from(self.signing_key.as_str()),
+        };
+        Ok(super::Started {
+            gateway,
+            routes: Some(routes(name, state)),
+        })
+    }
+
+    async fn check(&self) -> Result<String, String> {
+        let client = http_client()?;
+        let r = client
+            .get(format!("{}/device", self.url))
+            .basic_auth(&self.username, Some(&self.password))
+            .send()
+            .await
+            .map_err(|e| format!("the phone at {} does not answer ({e}): is the app's Local Server on, on this network?", self.url))?;
+        match r.status().as_u16() {
+            200 => Ok(format!("the phone at {} answers", self.url)),
+            401 => Err("the phone refused the username or password".into()),
+            s => Err(format!("the phone answered HTTP {s}")),
+        }
+    }
+
+    super::as_any!();
+}
+
+fn http_client() -> Result<reqwest::Client, String> {
+    reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(20))
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// The send side: one phone.
+pub struct AndroidGateway {
+    name: String,
+    config: AndroidConfig,
+    client: reqwest::Client,
+    limiter: DefaultDirectRateLimiter,
+}
+
+impl AndroidGateway {
+    /// The gateway of the channel `name`.
+    pub fn new(name: &str, config: AndroidConfig) -> Result<AndroidGateway, String> {
+        let quota = Quota::per_minute(config.messages_per_minute);
+        Ok(AndroidGateway {
+            name: name.to_string(),
+            limiter: RateLimiter::direct(quota),
+            client: http_client()?,
+            config,
+        })
+    }
+
+    /// Registers our webhooks and sets the phone's settings, retrying until the phone answers.
+    async fn set_up_until_done(&self) {
+        let mut wait = Duration::from_secs(2);
+        loop {
+            match self.set_up().await {
+                Ok(()) => return,
+                Err(e) => {
+                    tracing::warn!(channel = %self.name, error = %e, retry_s = wait.as_secs(), "Android phone not set up yet");
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(Duration::from_secs(60));
+                }
+            }
+        }
+    }
+
+    /// Our webhooks (upserted by our ids, so a restart changes nothing) and the settings webhooks
+    /// need without internet.
+    pub async fn set_up(&self) -> Result<(), String> {
+        let url = format!("{}{}", self.config.public_url, webhook_path(&self.name));
+        for event in EVENTS {
+            let id = format!("smsup-{}-{}", self.name, event.replace(':', "-"));
+            let body = serde_json::json!({ "id": id, "url": url, "event": event });
+            let r = self
+                .client
+                .post(format!("{}/webhooks", self.config.url))
+                .basic_auth(&self.config.username, Some(&self.config.password))
+                .json(&body)
+                .send()
+                .await
+                .map_err(|e| format!("POST /webhooks: {e}"))?;
+            if !r.status().is_success() {
+                return Err(format!("POST /webhooks {event}: HTTP {}", r.status()));
+            }
+        }
+        let settings = serde_json::json!({
+            "webhooks": { "internet_required": false, "signing_key": self.config.signing_key },
+            "messages": { "processing_order": "FIFO" },
+        });
+        let r = self
+            .client
+            .patch(format!("{}/settings", self.config.url))
+            .basic_auth(&self.config.username, Some(&self.config.password))
+            .json(&settings)
+            .send()
+            .await
+            .map_err(|e| format!("PATCH /settings: {e}"))?;
+        if !r.status().is_success() {
+            return Err(format!("PATCH /settings: HTTP {}", r.status()));
+        }
+        tracing::info!(channel = %self.name, webhooks = EVENTS.len(), "Android phone set up: webhooks registered, signing key set, FIFO order, webhooks without internet");
+        Ok(())
+    }
+}
+
+/// Our id of an outbox row's message on the phone (at most 36 characters).
+pub fn message_id(row: i64) -> String {
+    format!("smsup-{row}")
+}
+
+#[async_trait]
+impl Gateway for AndroidGateway {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn max_in_flight(&self) -> usize {
+        4
+    }
+
+    async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
+        // The phone and Android count parts: so does the rate.
+        let parts = NonZeroU32::new(sms.segments.max(1)).unwrap_or(NonZeroU32::MIN);
+        if self.limiter.until_n_ready(parts).await.is_err() {
+            return Err(SendError::Permanent {
+                code: None,
+                message: format!(
+                    "{} parts is more than this phone's messages_per_minute",
+                    sms.segments
+                ),
+            });
+        }
+        let id = message_id(sms.id);
+        let mut body = serde_json::json!({
+            "id": id,
+            "textMessage": { "text": sms.body },
+            "phoneNumbers": [sms.to],
+            "withDeliveryReport": true,
+        });
+        if let Some(sim) = self.config.sim {
+            body["simNumber"] = sim.into();
+        }
+        // An alert's message: the phone drops it too once its time has passed.
+        if let Some(left) = sms.validity() {
+            body["ttl"] = left.as_secs().into();
+        }
+        let r = self
+            .client
+            .post(format!("{}/messages", self.config.url))
+            .basic_auth(&self.config.username, Some(&self.config.password))
+            .json(&body)
+            .send()
+            .await
+            .map_err(|e| SendError::Transient {
+                code: None,
+                message: format!("the phone did not answer: {e}"),
+                retry_after: None,
+            })?;
+        let status = r.status().as_u16();
+        let text = r.text().await.unwrap_or_default();
+        let reason = || text.chars().take(200).collect::<String>();
+        match status {
+            // 409: the phone has this id already (our earlier attempt's answer was lost).
+            200..=299 | 409 => Ok(Accepted {
+                provider_ids: vec![id],
+                delivered: false,
+            }),
+            401 | 403 => Err(SendError::Permanent {
+                code: Some(format!("HTTP {status}")),
+                message: "the phone refused the username or password".into(),
+            }),
+            400 => Err(SendError::Permanent {
+                code: Some("HTTP 400".into()),
+                message: reason(),
+            }),
+            _ => Err(SendError::Transient {
+                code: Some(format!("HTTP {status}")),
+                message: reason(),
+                retry_after: None,
+            }),
+        }
+    }
+}
+
+/// What the webhook route needs.
+#[derive(Clone)]
+pub struct WebhookState {
+    /// The channel's name.
+    pub channel: String,
+    /// Where inbound messages and status updates go.
+    pub sink: Arc<dyn Sink>,
+    /// The key webhooks are signed with.
+    pub signing_key: Arc<str>,
+}
+
+/// The webhook route of the channel `name`.
+pub fn routes(name: &str, state: WebhookState) -> Router {
+    Router::new()
+        .route(&webhook_path(name), post(webhook))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(state)
+}
+
+/// Why a webhook's signature was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignatureError {
+    /// `X-Signature` or `X-Timestamp` is missing or not what it should look like.
+    #[error("missing or malformed X-Signature or X-Timestamp")]
+    Missing,
+    /// The timestamp is too far from our clock (a replay, or a phone whose clock is wrong).
+    #[error("X-Timestamp is {0} s away from our clock")]
+    Stale(i64),
+    /// The signature does not match the body and timestamp.
+    #[error("X-Signature does not match")]
+    Mismatch,
+}
+
+/// Checks a webhook: `signature` (lowercase hex) must be HMAC-SHA256 with `key` of `body` followed
+/// by `timestamp`, and `timestamp` (Unix seconds) within [`MAX_SKEW_SECS`] of `now`.
+pub fn verify(
+    key: &[u8],
+    body: &[u8],
+    timestamp: &str,
+    signature: &str,
+    now: i64,
+) -> Result<(), SignatureError> {
+    let ts: i64 = timestamp
+        .trim()
+        .parse()
+        .map_err(|_| SignatureError::Missing)?;
+    let sig = hex::decode(signature.trim()).map_err(|_| SignatureError::Missing)?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).map_err(|_| SignatureError::Mismatch)?;
+    mac.update(body);
+    mac.update(timestamp.trim().as_bytes());
+    mac.verify_slice(&sig)
+        .map_err(|_| SignatureError::Mismatch)?;
+    // Checked after the signature: an unsigned stranger learns nothing of our clock.
+    if (now - ts).abs() > MAX_SKEW_SECS {
+        return Err(SignatureError::Stale(now - ts));
+    }
+    Ok(())
+}
+
+/// A webhook's envelope.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Envelope {
+    event: String,
+    #[serde(default)]
+    payload: serde_json::Value,
+}
+
+/// The payload of the `sms:*` events (nulls are omitted; `sender` is often absent on outbound
+/// events).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Payload {
+    message_id: String,
+    sender: Option<String>,
+    phone_number: Option<String>,
+    message: Option<String>,
+    reason: Option<String>,
+}
+
+fn refuse(status: StatusCode, why: &str) -> Response {
+    (status, format!("{why}\n")).into_response()
+}
+
+async fn webhook(State(state): State<WebhookState>, headers: HeaderMap, body: Bytes) -> Response {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let (Some(signature), Some(timestamp)) = (header("x-signature"), header("x-timestamp")) else {
+        tracing::warn!(channel = %state.channel, "Android webhook without a signature refused");
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "missing X-Signature or X-Timestamp",
+        );
+    };
+    let now = chrono::Utc::now().timestamp();
+    if let Err(e) = verify(
+        state.signing_key.as_bytes(),
+        &body,
+        timestamp,
+        signature,
+        now,
+    ) {
+        tracing::warn!(channel = %state.channel, error = %e, "Android webhook refused");
+        metrics::counter!("smsup_android_bad_signature_total", "channel" => state.channel.clone())
+            .increment(1);
+        return refuse(StatusCode::UNAUTHORIZED, &e.to_string());
+    }
+    let envelope: Envelope = match serde_json::from_slice(&body) {
+        Ok(e) => e,
+        Err(_) => return refuse(StatusCode::BAD_REQUEST, "not a webhook event"),
+    };
+    let event = envelope.event.as_str();
+    match event {
+        // The phone's heartbeat and start: nothing to store.
+        "system:ping" | "app:started" => return StatusCode::OK.into_response(),
+        "sms:received" | "sms:sent" | "sms:delivered" | "sms:failed" => {}
+        _ => return refuse(StatusCode::BAD_REQUEST, "unknown event"),
+    }
+    let payload: Payload = match serde_json::from_value(envelope.payload) {
+        Ok(p) => p,
+        Err(_) => return refuse(StatusCode::BAD_REQUEST, "payload without a messageId"),
+    };
+    let result = match event {
+        "sms:received" => {
+            let (Some(from), Some(text)) =
+                (payload.sender.or(payload.phone_number), payload.message)
+            else {
+                return refuse(
+                    StatusCode::BAD_REQUEST,
+                    "sms:received without sender or message",
+                );
+            };
+            state
+                .sink
+                .inbound(InboundSms {
+                    channel: state.channel.clone(),
+                    // The payload's id (a hash of the content, address and date), not the
+                    // envelope's: the same SMS delivered twice is stored once.
+                    provider_id: payload.message_id,
+                    from,
+                    text,
+                })
+                .await
+                .map(|_| ())
+        }
+        _ => {
+            let (state_now, error_code) = match event {
+                "sms:sent" => (DeliveryState::Sent, None),
+                "sms:delivered" => (DeliveryState::Delivered, None),
+                _ => (
+                    DeliveryState::Failed,
+                    Some(payload.reason.unwrap_or_else(|| "failed".into())),
+                ),
+            };
+            state
+                .sink
+                .status(vec![StatusUpdate {
+                    channel: state.channel.clone(),
+                    provider_id: payload.message_id,
+                    state: state_now,
+                    error_code: error_code.map(|r| crate::engine::mask_numbers(&r)),
+                }])
+                .await
+                .map(|_| ())
+        }
+    };
+    // 2xx only once it is stored: the phone retries anything else.
+    match result {
+        Ok(()) => StatusCode::OK.into_response(),
+        // A sender that is no phone number (a bank's or the carrier's name): nothing to answer, and
+        // retrying would not help, so the phone is told it arrived.
+        Err(SinkError::InvalidNumber) => {
+            tracing::info!(channel = %state.channel, "SMS from a sender that is no phone number ignored");
+            StatusCode::OK.into_response()
+        }
+        Err(SinkError::Store(e)) => {
+            tracing::error!(channel = %state.channel, error = %e, "Android webhook not stored; the phone will retry");
+            refuse(StatusCode::SERVICE_UNAVAILABLE, "not stored, retry")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sign(key: &str, body: &str, ts: &str) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).unwrap();
+        mac.update(body.as_bytes());
+        mac.update(ts.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    #[test]
+    fn signatures_over_body_and_timestamp_within_five_minutes() {
+        let key = "0123456789abcdef-key";
+        let body = r#"{"event":"sms:received"}"#;
+        let now = 1_764_000_000;
+        let ts = now.to_string();
+        let good = sign(key, body, &ts);
+        assert_eq!(
+            verify(key.as_bytes(), body.as_bytes(), &ts, &good, now),
+            Ok(())
+        );
+        assert_eq!(
+            verify(
+                key.as_bytes(),
+                body.as_bytes(),
+                &ts,
+                &good.to_uppercase(),
+                now
+            ),
+            Ok(()),
+            "hex case does not matter"
+        );
+        // Tampered body, wrong key, timestamp changed, stale or from the future, garbage.
+        let tampered = body.replace("received", "sent");
+        assert_eq!(
+            verify(key.as_bytes(), tampered.as_bytes(), &ts, &good, now),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify(b"another-key-of-16+", body.as_bytes(), &ts, &good, now),
+            Err(SignatureError::Mismatch)
+        );
+        let later = (now + 1).to_string();
+        assert_eq!(
+            verify(key.as_bytes(), body.as_bytes(), &later, &good, now),
+            Err(SignatureError::Mismatch)
+        );
+        for skew in [-301, 301] {
+            let ts = (now + skew).to_string();
+            let sig = sign(key, body, &ts);
+            assert_eq!(
+                verify(key.as_bytes(), body.as_bytes(), &ts, &sig, now),
+                Err(SignatureError::Stale(-skew))
+            );
+        }
+        assert_eq!(
+            verify(key.as_bytes(), body.as_bytes(), "soon", &good, now),
+            Err(SignatureError::Missing)
+        );
+        assert_eq!(
+            verify(key.as_bytes(), body.as_bytes(), &ts, "zz", now),
+            Err(SignatureError::Missing)
+        );
+    }
+
+    /// The official client crate's verifier agrees with ours on valid, tampered, wrong-key, stale
+    /// and malformed cases.
+    #[test]
+    fn the_official_crate_agrees_with_our_verifier() {
+        let key = "the-phone-signing-key";
+        let body = r#"{"id":"Ey6ECgOkVVFjz3CL48B8C","webhookId":"smsup-android-sms-received","event":"sms:received","deviceId":"ffffffffceb0b1db0000018e937c815b","payload":{"messageId":"abc","sender":"+60123456789","message":"JOIN safety","receivedAt":"2025-11-14T04:39:53.000+03:00"}}"#;
+        let now = chrono::Utc::now().timestamp();
+        let fresh = now.to_string();
+        let good = sign(key, body, &fresh);
+        let old = (now - 400).to_string();
+        let future = (now + 400).to_string();
+        let cases: Vec<(&str, String, String, String)> = vec![
+            (key, body.to_string(), fresh.clone(), good.clone()),
+            (key, body.to_string(), fresh.clone(), good.to_uppercase()),
+            (
+                key,
+                body.replace("safety", "safetY"),
+                fresh.clone(),
+                good.clone(),
+            ),
+            (
+                "another-signing-key!",
+                body.to_string(),
+                fresh.clone(),
+                good.clone(),
+            ),
+            (key, body.to_string(), (now - 1).to_string(), good.clone()),
+            (key, body.to_string(), old.clone(), sign(key, body, &old)),
+            (
+                key,
+                body.to_string(),
+                future.clone(),
+                sign(key, body, &future),
+            ),
+            (
+                key,
+                body.to_string(),
+                (now - 299).to_string(),
+                sign(key, body, &(now - 299).to_string()),
+            ),
+            (
+                key,
+                body.to_string(),
+                "not-a-time".into(),
+                sign(key, body, "not-a-time"),
+            ),
+            (key, body.to_string(), fresh.clone(), "deadbeef".into()),
+            (key, body.to_string(), fresh.clone(), "not hex".into()),
+            (key, String::new(), fresh.clone(), sign(key, "", &fresh)),
+        ];
+        let mut accepted = 0;
+        for (k, b, ts, sig) in &cases {
+            let theirs = android_sms_gateway::webhook::verify_signature(k, b, ts, sig, Some(300));
+            let ours = verify(k.as_bytes(), b.as_bytes(), ts, sig, now).is_ok();
+            assert_eq!(ours, theirs, "key {k} ts {ts} sig {sig}");
+            accepted += usize::from(ours);
+        }
+        assert_eq!(
+            accepted, 4,
+            "the valid cases: fresh, upper-case hex, 299 s old, empty body"
+        );
+    }
+
+    #[test]
+    fn settings_name_what_is_missing_and_hide_secrets() {
+        let table = |s: &str| s.parse::<toml::Table>().unwrap();
+        let none = |_: &str| None;
+        let err =
+            AndroidConfig::from_table(&table("url = \"http://10.0.0.2:8080\""), &none).unwrap_err();
+        assert!(err.contains("public_url"), "{err}");
+        let t = table(
+            "url = \"http://10.0.0.2:8080/\"\npublic_url = \"https://10.0.0.1:8443\"\nsim = 2",
+        );
+        let err = AndroidConfig::from_table(&t, &none).unwrap_err();
+        assert!(err.contains("password"), "{err}");
+        let env = |k: &str| match k {
+            "SMSUP_ANDROID_PASSWORD" => Some("pw".to_string()),
+            "SMSUP_ANDROID_SIGNING_KEY" => Some("a-long-signing-key-here".to_string()),
+            _ => None,
+        };
+        let c = AndroidConfig::from_table(&t, &env).unwrap();
+        assert_eq!(c.url, "http://10.0.0.2:8080");
+        assert_eq!((c.username.as_str(), c.sim), ("sms", Some(2)));
+        assert_eq!(c.messages_per_minute.get(), 20);
+        let shown = format!("{c:?}");
+        assert!(
+            !shown.contains("pw\"") && !shown.contains("a-long-signing-key"),
+            "{shown}"
+        );
+        let short = table("url = \"http://p\"\npublic_url = \"https://s\"\npassword = \"x\"\nsigning_key = \"short\"");
+        assert!(AndroidConfig::from_table(&short, &none)
+            .unwrap_err()
+            .contains("16"));
+        let bad = table("url = \"ftp://p\"\npublic_url = \"https://s\"\npassword = \"x\"\nsigning_key = \"0123456789abcdef\"");
+        assert!(AndroidConfig::from_table(&bad, &none)
+            .unwrap_err()
+            .contains("android.url"));
+    }
+}

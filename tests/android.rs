@@ -1,0 +1,407 @@
+//! Android phones as gateways, through the real binary and a fake phone (interop/android/
+//! fake_phone.py) that speaks SMSGate's Local Server API and webhooks as the app does; the official
+//! Python client (PyPI android-sms-gateway) checks the fake, so that it does not only agree with us.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{bin, count, tempdir, TEST_LIMITS};
+use serde_json::Value;
+
+const PASSWORD: &str = "phone-password";
+const KEY: &str = "a-signing-key-for-the-test-phone";
+
+/// The fake phone, and the JSON lines it printed.
+struct Phone {
+    child: Child,
+    port: u16,
+    events: std::sync::Arc<std::sync::Mutex<Vec<Value>>>,
+}
+
+impl Phone {
+    fn start(extra: &[&str]) -> Phone {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("interop/android/fake_phone.py");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .args(["--port", "0", "--password", PASSWORD])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 interop/android/fake_phone.py");
+        let stdout = child.stdout.take().expect("stdout");
+        let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let seen = events.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let Ok(v) = serde_json::from_str::<Value>(&line) else {
+                    continue;
+                };
+                if v["event"] == "listening" {
+                    let _ = tx.send(v["port"].as_u64().unwrap_or(0) as u16);
+                }
+                seen.lock().unwrap().push(v);
+            }
+        });
+        let port = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the fake phone did not start");
+        Phone {
+            child,
+            port,
+            events,
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn events(&self, name: &str) -> Vec<Value> {
+        self.events
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|v| v["event"] == name)
+            .cloned()
+            .collect()
+    }
+
+    /// Waits until `f` holds of the events named `name`.
+    fn wait(&self, name: &str, what: &str, f: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let events = self.events(name);
+            if f(&events) {
+                return events;
+            }
+            assert!(Instant::now() < deadline, "waited for {what}: {events:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    async fn control(&self, path: &str, body: Value) -> Value {
+        reqwest::Client::new()
+            .post(format!("{}{path}", self.url()))
+            .json(&body)
+            .send()
+            .await
+            .expect("fake phone control")
+            .json()
+            .await
+            .unwrap_or(Value::Null)
+    }
+}
+
+impl Drop for Phone {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `smsup serve` with the simulator and one Android phone, on a port chosen first (the phone must
+/// know where to post its webhooks).
+struct Serve {
+    child: Child,
+    url: String,
+}
+
+impl Serve {
+    fn start(dir: &Path, phone: &Phone) -> Serve {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let config = dir.join("smsup.toml");
+        std::fs::write(
+            &config,
+            format!(
+                "[android]\nurl = \"{}\"\npublic_url = \"http://127.0.0.1:{port}\"\nmessages_per_minute = 600\n",
+                phone.url()
+            ),
+        )
+        .unwrap();
+        let mut child = Command::new(bin())
+            .args(["serve", "--sim", "--listen", &format!("127.0.0.1:{port}")])
+            .arg("--db")
+            .arg(dir.join("smsup.db"))
+            .arg("--config")
+            .arg(&config)
+            .env("SMSUP_ANDROID_PASSWORD", PASSWORD)
+            .env("SMSUP_ANDROID_SIGNING_KEY", KEY)
+            .env("SMSUP_DISPATCHER_RETRY_BASE_MS", "200")
+            .env("SMSUP_DISPATCHER_RETRY_MAX_MS", "1000")
+            .envs(TEST_LIMITS)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::from(
+                std::fs::File::create(dir.join("stderr.log")).unwrap(),
+            ))
+            .spawn()
+            .expect("smsup serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.trim().strip_prefix("smsup listening on ") {
+                    let _ = tx.send(url.to_string());
+                }
+            }
+        });
+        let url = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("smsup did not start");
+        Serve { child, url }
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn sign(body: &str, ts: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(KEY.as_bytes()).unwrap();
+    mac.update(body.as_bytes());
+    mac.update(ts.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+#[test]
+fn the_official_python_client_accepts_the_fake_phone() {
+    let phone = Phone::start(&[]);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("interop/android/client_check.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .args([&phone.url(), PASSWORD])
+        .output()
+        .expect("python3 interop/android/client_check.py");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
+    assert_eq!(seen["sent_state"], "Pending");
+    assert_eq!(seen["conflict"], 409, "a taken id is refused: {seen}");
+    assert_eq!(seen["wrong_password"], 401);
+    assert_eq!(seen["webhooks"], serde_json::json!(["client-check-hook"]));
+    assert_eq!(seen["after_delete"], serde_json::json!([]));
+    assert_eq!(seen["processing_order"], "LIFO", "the app's default");
+}
+
+#[tokio::test]
+async fn phones_talk_to_sms_up_through_an_android_phone() {
+    let dir = tempdir();
+    let phone = Phone::start(&[]);
+    let serve = Serve::start(dir.path(), &phone);
+    // Set-up: our five webhooks, the signing key, FIFO, webhooks without internet.
+    let registered = phone.wait("webhook_registered", "five webhooks", |e| e.len() >= 5);
+    let mut kinds: Vec<&str> = registered
+        .iter()
+        .filter_map(|v| v["type"].as_str())
+        .collect();
+    kinds.sort_unstable();
+    assert_eq!(
+        kinds,
+        [
+            "sms:delivered",
+            "sms:failed",
+            "sms:received",
+            "sms:sent",
+            "system:ping"
+        ]
+    );
+    let settings = phone.wait("settings", "settings", |e| !e.is_empty());
+    let s = &settings[0]["settings"];
+    assert_eq!(s["webhooks"]["signing_key"], KEY);
+    assert_eq!(s["webhooks"]["internet_required"], false);
+    assert_eq!(s["messages"]["processing_order"], "FIFO");
+
+    // An SMS to the phone (delivered twice, as some app versions do): stored once, answered once,
+    // through the phone.
+    let (owner, member) = ("+60123456701", "+60123456702");
+    phone
+        .control(
+            "/_test/receive",
+            serde_json::json!({ "from": owner, "text": "CREATE safety", "twice": true }),
+        )
+        .await;
+    let sent = phone.wait("message", "the answer to CREATE", |e| !e.is_empty());
+    assert_eq!(sent[0]["to"], owner);
+    assert!(
+        sent[0]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("safety"),
+        "{sent:?}"
+    );
+    let pool = common::db(dir.path()).await;
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT COUNT(*) FROM inbound WHERE gateway = 'android'"
+        )
+        .await,
+        1
+    );
+    phone
+        .control(
+            "/_test/receive",
+            serde_json::json!({ "from": member, "text": "JOIN safety" }),
+        )
+        .await;
+    phone.wait("message", "the answer to JOIN", |e| e.len() >= 2);
+    // A 3-part Farsi post goes out through the phone; its receipts (one per part) mark it delivered.
+    let farsi = "سلام به همه. جلسه فردا ساعت ده صبح در مرکز برگزار می‌شود. لطفا مدارک خود را همراه داشته باشید و به موقع بیایید. اگر نمی‌توانید بیایید به ما خبر دهید.";
+    assert_eq!(
+        smsup_sms::analyze(&format!("[safety] #ABCD: {farsi}")).segments,
+        3
+    );
+    phone
+        .control(
+            "/_test/receive",
+            serde_json::json!({ "from": owner, "text": format!("safety {farsi}") }),
+        )
+        .await;
+    let posts = phone.wait("message", "the post", |e| {
+        e.iter().any(|m| m["to"] == member && m["parts"] == 3)
+    });
+    let post = posts
+        .iter()
+        .find(|m| m["to"] == member && m["parts"] == 3)
+        .unwrap();
+    assert!(post["text"].as_str().unwrap_or_default().ends_with(farsi));
+    assert!(post["id"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("smsup-"));
+    common::wait_count(
+        &pool,
+        "SELECT COUNT(*) FROM outbox WHERE gateway = 'android' AND state != 'delivered'",
+        0,
+        20,
+    )
+    .await;
+
+    // Hostile or broken webhooks change nothing: unsigned, wrong key, stale, malformed, huge.
+    let http = reqwest::Client::new();
+    let hook = format!("{}/android/android/webhook", serve.url);
+    let forged = serde_json::json!({"event": "sms:received", "payload": {"messageId": "x1", "sender": "+60123456703", "message": "STOP"}}).to_string();
+    let now = chrono::Utc::now().timestamp().to_string();
+    let bank = serde_json::json!({"event": "sms:received", "payload": {"messageId": "b1", "sender": "MAYBANK", "message": "Your TAC is 123456"}}).to_string();
+    let stale = (chrono::Utc::now().timestamp() - 600).to_string();
+    // (X-Timestamp and X-Signature, body, the status expected)
+    type Case = (Option<(String, String)>, String, u16);
+    let cases: Vec<Case> = vec![
+        (None, forged.clone(), 401),
+        (Some((now.clone(), "00".repeat(32))), forged.clone(), 401),
+        (
+            Some((stale.clone(), sign(&forged, &stale))),
+            forged.clone(),
+            401,
+        ),
+        (
+            Some((now.clone(), sign("{not json", &now))),
+            "{not json".into(),
+            400,
+        ),
+        (
+            Some((
+                now.clone(),
+                sign(r#"{"event":"mms:received","payload":{}}"#, &now),
+            )),
+            r#"{"event":"mms:received","payload":{}}"#.into(),
+            400,
+        ),
+        // A bank's or the carrier's named sender: nothing to answer, and no retry would help.
+        (Some((now.clone(), sign(&bank, &now))), bank.clone(), 200),
+    ];
+    for (signed, body, want) in cases {
+        let mut req = http.post(&hook).body(body.clone());
+        if let Some((ts, sig)) = signed {
+            req = req.header("X-Timestamp", ts).header("X-Signature", sig);
+        }
+        let status = req.send().await.unwrap().status().as_u16();
+        assert_eq!(status, want, "{body}");
+    }
+    let huge = "x".repeat(200_000);
+    let status = http
+        .post(&hook)
+        .header("X-Timestamp", &now)
+        .header("X-Signature", sign(&huge, &now))
+        .body(huge)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16();
+    assert_eq!(status, 413);
+    assert_eq!(
+        count(&pool, "SELECT COUNT(*) FROM inbound").await,
+        3,
+        "nothing forged was stored"
+    );
+    // A status for an id we never sent changes nothing (kept aside for a day, as for any channel).
+    let unknown = serde_json::json!({"event": "sms:delivered", "payload": {"messageId": "smsup-999999", "recipient": member, "deliveredAt": "2025-11-14T04:39:53.000+08:00"}}).to_string();
+    let status = http
+        .post(&hook)
+        .header("X-Timestamp", &now)
+        .header("X-Signature", sign(&unknown, &now))
+        .body(unknown)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16();
+    assert_eq!(status, 200);
+
+    // The phone goes off the network for a while: what it could not take waits, then leaves;
+    // nothing is lost, nothing sent twice.
+    phone
+        .control("/_test/offline", serde_json::json!({ "seconds": 3 }))
+        .await;
+    phone
+        .control(
+            "/_test/receive",
+            serde_json::json!({ "from": owner, "text": "safety Meeting moved to 11am" }),
+        )
+        .await;
+    let moved = phone.wait("message", "the post after the outage", |e| {
+        e.iter().any(|m| {
+            m["to"] == member
+                && m["text"]
+                    .as_str()
+                    .is_some_and(|t| t.ends_with("Meeting moved to 11am"))
+        })
+    });
+    let copies = moved
+        .iter()
+        .filter(|m| {
+            m["to"] == member
+                && m["text"]
+                    .as_str()
+                    .is_some_and(|t| t.ends_with("Meeting moved to 11am"))
+        })
+        .count();
+    assert_eq!(copies, 1);
+    common::wait_count(
+        &pool,
+        "SELECT COUNT(*) FROM outbox WHERE gateway = 'android' AND state != 'delivered'",
+        0,
+        30,
+    )
+    .await;
+    // No number in full in the log.
+    let log = std::fs::read_to_string(dir.path().join("stderr.log")).unwrap();
+    for n in [owner, member, "+60123456703"] {
+        assert!(!log.contains(&n[3..]), "{n} in the log:\n{log}");
+    }
+}
