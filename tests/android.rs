@@ -399,8 +399,22 @@ async fn phones_talk_to_sms_up_through_an_android_phone() {
         30,
     )
     .await;
-    // No number in full in the log.
+    // The outage was seen (logged, and /metrics shows the phone up again).
     let log = std::fs::read_to_string(dir.path().join("stderr.log")).unwrap();
+    assert!(log.contains("Android phone does not answer"), "{log}");
+    let metrics = http
+        .get(format!("{}/metrics", serve.url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains("smsup_channel_up{channel=\"android\",bind=\"phone\"} 1"),
+        "{metrics}"
+    );
+    // No number in full in the log.
     for n in [owner, member, "+60123456703"] {
         assert!(!log.contains(&n[3..]), "{n} in the log:\n{log}");
     }

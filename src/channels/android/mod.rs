@@ -174,6 +174,7 @@ impl super::Configured for AndroidConfig {
             channel: name.to_string(),
             sink,
             signing_key: Arc::from(self.signing_key.as_str()),
+            parts: Arc::default(),
         };
         Ok(super::Started {
             gateway,
@@ -213,6 +214,8 @@ pub struct AndroidGateway {
     config: AndroidConfig,
     client: reqwest::Client,
     limiter: DefaultDirectRateLimiter,
+    /// The phone answered the last request (`smsup_channel_up{channel, bind="phone"}`).
+    up: std::sync::atomic::AtomicBool,
 }
 
 impl AndroidGateway {
@@ -224,7 +227,22 @@ impl AndroidGateway {
             limiter: RateLimiter::direct(quota),
             client: http_client()?,
             config,
+            up: std::sync::atomic::AtomicBool::new(false),
         })
+    }
+
+    /// Records whether the phone answers; a change is logged once.
+    fn answered(&self, up: bool) {
+        let was = self.up.swap(up, std::sync::atomic::Ordering::Relaxed);
+        metrics::gauge!("smsup_channel_up", "channel" => self.name.clone(), "bind" => "phone")
+            .set(if up { 1.0 } else { 0.0 });
+        if was != up {
+            if up {
+                tracing::info!(channel = %self.name, "Android phone answers");
+            } else {
+                tracing::warn!(channel = %self.name, "Android phone does not answer: its messages wait");
+            }
+        }
     }
 
     /// Registers our webhooks and sets the phone's settings, retrying until the phone answers.
@@ -273,6 +291,7 @@ impl AndroidGateway {
             .send()
             .await
             .map_err(|e| format!("PATCH /settings: {e}"))?;
+        self.answered(true);
         if !r.status().is_success() {
             return Err(format!("PATCH /settings: HTTP {}", r.status()));
         }
@@ -329,11 +348,15 @@ impl Gateway for AndroidGateway {
             .json(&body)
             .send()
             .await
-            .map_err(|e| SendError::Transient {
-                code: None,
-                message: format!("the phone did not answer: {e}"),
-                retry_after: None,
+            .map_err(|e| {
+                self.answered(false);
+                SendError::Transient {
+                    code: None,
+                    message: format!("the phone did not answer: {e}"),
+                    retry_after: None,
+                }
             })?;
+        self.answered(true);
         let status = r.status().as_u16();
         let text = r.text().await.unwrap_or_default();
         let reason = || text.chars().take(200).collect::<String>();
@@ -369,6 +392,49 @@ pub struct WebhookState {
     pub sink: Arc<dyn Sink>,
     /// The key webhooks are signed with.
     pub signing_key: Arc<str>,
+    /// Parts of long messages: the phone sends one `sms:delivered` per part, and a message is
+    /// delivered when every part is.
+    pub parts: Arc<std::sync::Mutex<Parts>>,
+}
+
+/// Per message id: parts the phone said it sent (`sms:sent`'s `partsCount`) and parts delivered so
+/// far. Bounded: the oldest entries go first (a message then counts as delivered at its first
+/// part's receipt, as when SMS Up restarted in between).
+#[derive(Debug, Default)]
+pub struct Parts {
+    counts: std::collections::HashMap<String, (u32, u32)>,
+    order: std::collections::VecDeque<String>,
+}
+
+impl Parts {
+    const MAX: usize = 50_000;
+
+    /// The phone sent `id` in `parts` parts.
+    pub fn sent(&mut self, id: &str, parts: u32) {
+        if self
+            .counts
+            .insert(id.to_string(), (parts.max(1), 0))
+            .is_none()
+        {
+            self.order.push_back(id.to_string());
+        }
+        while self.order.len() > Self::MAX {
+            if let Some(old) = self.order.pop_front() {
+                self.counts.remove(&old);
+            }
+        }
+    }
+
+    /// One part of `id` was delivered: true when that makes the whole message delivered.
+    pub fn delivered(&mut self, id: &str) -> bool {
+        match self.counts.get_mut(id) {
+            Some((parts, done)) => {
+                *done += 1;
+                *done >= *parts
+            }
+            None => true,
+        }
+    }
 }
 
 /// The webhook route of the channel `name`.
@@ -438,6 +504,7 @@ struct Payload {
     phone_number: Option<String>,
     message: Option<String>,
     reason: Option<String>,
+    parts_count: Option<u32>,
 }
 
 fn refuse(status: StatusCode, why: &str) -> Response {
@@ -505,6 +572,16 @@ async fn webhook(State(state): State<WebhookState>, headers: HeaderMap, body: By
                 .map(|_| ())
         }
         _ => {
+            if let Ok(mut parts) = state.parts.lock() {
+                match event {
+                    "sms:sent" => parts.sent(&payload.message_id, payload.parts_count.unwrap_or(1)),
+                    // Not every part yet: nothing to record.
+                    "sms:delivered" if !parts.delivered(&payload.message_id) => {
+                        return StatusCode::OK.into_response();
+                    }
+                    _ => {}
+                }
+            }
             let (state_now, error_code) = match event {
                 "sms:sent" => (DeliveryState::Sent, None),
                 "sms:delivered" => (DeliveryState::Delivered, None),
@@ -668,6 +745,23 @@ mod tests {
             accepted, 4,
             "the valid cases: fresh, upper-case hex, 299 s old, empty body"
         );
+    }
+
+    #[test]
+    fn a_long_message_is_delivered_when_every_part_is() {
+        let mut p = Parts::default();
+        p.sent("smsup-1", 3);
+        assert!(!p.delivered("smsup-1"));
+        assert!(!p.delivered("smsup-1"));
+        assert!(p.delivered("smsup-1"));
+        p.sent("smsup-2", 1);
+        assert!(p.delivered("smsup-2"));
+        // Unknown (sent before a restart): its first receipt counts.
+        assert!(p.delivered("smsup-9"));
+        for i in 0..(Parts::MAX + 10) {
+            p.sent(&format!("m{i}"), 2);
+        }
+        assert!(p.counts.len() <= Parts::MAX);
     }
 
     #[test]
