@@ -113,19 +113,23 @@ struct Serve {
 
 impl Serve {
     fn start(dir: &Path, phone: &Phone) -> Serve {
+        Serve::with(dir, &[], |port| {
+            format!(
+                "[android]\nurl = \"{}\"\npublic_url = \"http://127.0.0.1:{port}\"\nmessages_per_minute = 600\n",
+                phone.url()
+            )
+        })
+    }
+
+    /// With the settings `config(port)` gives for the port serve will listen on.
+    fn with(dir: &Path, env: &[(&str, &str)], config: impl Fn(u16) -> String) -> Serve {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        let config = dir.join("smsup.toml");
-        std::fs::write(
-            &config,
-            format!(
-                "[android]\nurl = \"{}\"\npublic_url = \"http://127.0.0.1:{port}\"\nmessages_per_minute = 600\n",
-                phone.url()
-            ),
-        )
-        .unwrap();
+        let file = dir.join("smsup.toml");
+        std::fs::write(&file, config(port)).unwrap();
+        let config = file;
         let mut child = Command::new(bin())
             .args(["serve", "--sim", "--listen", &format!("127.0.0.1:{port}")])
             .arg("--db")
@@ -134,6 +138,7 @@ impl Serve {
             .arg(&config)
             .env("SMSUP_ANDROID_PASSWORD", PASSWORD)
             .env("SMSUP_ANDROID_SIGNING_KEY", KEY)
+            .envs(env.iter().copied())
             .env("SMSUP_DISPATCHER_RETRY_BASE_MS", "200")
             .env("SMSUP_DISPATCHER_RETRY_MAX_MS", "1000")
             .envs(TEST_LIMITS)
@@ -418,4 +423,122 @@ async fn phones_talk_to_sms_up_through_an_android_phone() {
     for n in [owner, member, "+60123456703"] {
         assert!(!log.contains(&n[3..]), "{n} in the log:\n{log}");
     }
+}
+
+#[tokio::test]
+async fn two_phones_of_a_pool_share_a_post_and_one_carries_on_when_the_other_goes_off() {
+    let dir = tempdir();
+    let (a, b) = (Phone::start(&[]), Phone::start(&[]));
+    let env = [
+        ("SMSUP_ANDROID_KL1_PASSWORD", PASSWORD),
+        ("SMSUP_ANDROID_KL1_SIGNING_KEY", KEY),
+        ("SMSUP_ANDROID_KL2_PASSWORD", PASSWORD),
+        ("SMSUP_ANDROID_KL2_SIGNING_KEY", KEY),
+    ];
+    let serve = Serve::with(dir.path(), &env, |port| {
+        [("kl1", &a), ("kl2", &b)]
+            .iter()
+            .map(|(name, phone)| {
+                format!(
+                    "[[android]]\nname = \"{name}\"\nurl = \"{}\"\npublic_url = \"http://127.0.0.1:{port}\"\npool = \"kl\"\nmessages_per_minute = 600\n",
+                    phone.url()
+                )
+            })
+            .collect()
+    });
+    for phone in [&a, &b] {
+        phone.wait("settings", "set-up", |e| !e.is_empty());
+    }
+    let owner = "+60123456701";
+    a.control(
+        "/_test/receive",
+        serde_json::json!({ "from": owner, "text": "CREATE safety" }),
+    )
+    .await;
+    let pool = common::db(dir.path()).await;
+    common::wait_count(&pool, "SELECT COUNT(*) FROM lists", 1, 20).await;
+    common::import_members_beside(dir.path(), "safety", 60).await;
+    b.control(
+        "/_test/receive",
+        serde_json::json!({ "from": owner, "text": "safety Food distribution at the centre at 3pm" }),
+    )
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let states: Vec<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT o.state, o.gateway, o.error_message FROM outbox o
+             WHERE o.message_id = (SELECT message_id FROM posts) AND o.state != 'delivered'",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        if states.is_empty() && count(&pool, "SELECT COUNT(*) FROM posts").await == 1 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "not delivered: {states:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let post = |phone: &Phone| {
+        phone
+            .events("message")
+            .into_iter()
+            .filter(|m| m["text"].as_str().is_some_and(|t| t.ends_with("at 3pm")))
+            .map(|m| m["to"].as_str().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    let (via_a, via_b) = (post(&a), post(&b));
+    println!(
+        "a post to 60 members: {} through kl1, {} through kl2",
+        via_a.len(),
+        via_b.len()
+    );
+    assert_eq!(via_a.len() + via_b.len(), 60, "each member once");
+    assert!(
+        via_a.len() >= 5 && via_b.len() >= 5,
+        "spread over both phones"
+    );
+    let mut all: Vec<String> = via_a.into_iter().chain(via_b).collect();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 60);
+    assert_eq!(
+        count(&pool, "SELECT COUNT(*) FROM inbound WHERE gateway = 'kl'").await,
+        2,
+        "what both phones received is the pool's"
+    );
+
+    // Phone kl1 goes off for good: the next post leaves through kl2 alone, nothing lost.
+    let _ = a
+        .control("/_test/offline", serde_json::json!({ "seconds": 600 }))
+        .await;
+    b.control(
+        "/_test/receive",
+        serde_json::json!({ "from": owner, "text": "safety The distribution moved to 4pm" }),
+    )
+    .await;
+    common::wait_count(&pool, "SELECT COUNT(*) FROM posts", 2, 30).await;
+    common::wait_count(
+        &pool,
+        "SELECT COUNT(*) FROM outbox WHERE state = 'delivered' AND message_id = (SELECT MAX(message_id) FROM posts)",
+        60,
+        60,
+    )
+    .await;
+    let moved: Vec<Value> = b
+        .events("message")
+        .into_iter()
+        .filter(|m| m["text"].as_str().is_some_and(|t| t.ends_with("to 4pm")))
+        .collect();
+    let on_a = a
+        .events("message")
+        .into_iter()
+        .filter(|m| m["text"].as_str().is_some_and(|t| t.ends_with("to 4pm")))
+        .count();
+    println!(
+        "with kl1 off: {} through kl2, {on_a} through kl1",
+        moved.len()
+    );
+    assert_eq!(moved.len() + on_a, 60);
+    assert_eq!(on_a, 0, "an offline phone takes nothing");
+    drop(serve);
 }

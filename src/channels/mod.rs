@@ -34,6 +34,12 @@ pub trait Gateway: Send + Sync + 'static {
     fn max_in_flight(&self) -> usize;
     /// Send one message; the gateway applies its own rate limit (segments per second) before sending.
     async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError>;
+    /// Whether the dispatcher should claim messages for it now (false: its peer does not answer;
+    /// the messages wait in the queue, for another gateway of the same queue or for its return,
+    /// without using up their attempts).
+    async fn ready(&self) -> bool {
+        true
+    }
     /// Stop cleanly: drain what is in flight, close connections.
     async fn shutdown(&self) {}
 }
@@ -95,6 +101,11 @@ pub trait Configured: std::fmt::Debug + Send + Sync + Any {
     fn start(&self, name: &str, sink: Arc<dyn Sink>) -> Result<Started, String>;
     /// The settings as their own type (for tests and diagnostics).
     fn as_any(&self) -> &dyn Any;
+    /// The queue the channel `name` sends from and records its traffic under (outbox rows,
+    /// inbound, receipts): its own name, or a pool several channels share (Android phones).
+    fn queue(&self, name: &str) -> String {
+        name.to_string()
+    }
     /// For `smsup doctor`: try the credentials and the connection without sending anything; what
     /// was found, or what is wrong and what to do.
     async fn check(&self) -> Result<String, String> {
@@ -267,6 +278,16 @@ pub fn configure(settings: &Settings) -> Result<Vec<ChannelConfig>, ChannelError
             });
         }
     }
+    // A pool's name is no other channel's (its rows would be claimed by both).
+    for c in &out {
+        let queue = c.settings.queue(c.name());
+        if queue != c.name() && (seen.contains(&queue) || queue == crate::channels::sim::NAME) {
+            return Err(ChannelError {
+                channel: c.name().to_string(),
+                message: format!("pool `{queue}` has the name of a channel"),
+            });
+        }
+    }
     Ok(out)
 }
 
@@ -275,7 +296,7 @@ pub fn configure(settings: &Settings) -> Result<Vec<ChannelConfig>, ChannelError
 pub fn default_channel(configs: &[ChannelConfig]) -> String {
     configs
         .first()
-        .map(|c| c.name().to_string())
+        .map(|c| c.settings.queue(c.name()))
         .unwrap_or_else(|| crate::channels::sim::NAME.to_string())
 }
 

@@ -22,6 +22,8 @@ const GATHER: Duration = Duration::from_millis(3);
 const IDLE_POLL: Duration = Duration::from_millis(250);
 /// How long a throttled gateway is left alone before the dispatcher claims again.
 const THROTTLE_PAUSE: Duration = Duration::from_secs(1);
+/// How often a dispatcher whose gateway is not ready asks again.
+const NOT_READY_POLL: Duration = Duration::from_millis(500);
 
 /// Exponential backoff with ±20 % jitter: `base × 2^(attempt−1)`, capped.
 pub fn backoff(settings: &DispatcherSettings, attempt: u32) -> Duration {
@@ -159,6 +161,13 @@ impl Dispatcher {
             }
             let free = permits.available_permits();
             if free == 0 {
+                continue;
+            }
+            if !self.gateway.ready().await {
+                tokio::select! {
+                    _ = tokio::time::sleep(NOT_READY_POLL) => {}
+                    _ = stop.changed() => {}
+                }
                 continue;
             }
             let limit = free.min(self.settings.batch as usize) as u32;

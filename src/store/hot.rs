@@ -73,12 +73,17 @@ pub struct HotStats {
 pub(super) const CANCEL_QUEUED: &str =
     "UPDATE outbox SET state = 'cancelled', updated_at = ?1, phone_enc = NULL WHERE recipient_id = ?2 AND state = 'queued'";
 
-/// Keeps a status update whose provider id is not known (yet).
+/// Keeps a status update whose provider id is not known (yet). A final state kept stays: a "sent"
+/// that arrives after its "delivered" (webhooks race) must not undo it.
 const KEEP_PENDING: &str =
     "INSERT INTO pending_status (gateway, provider_id, state, error_code, received_at)
      VALUES (?1, ?2, ?3, ?4, ?5)
-     ON CONFLICT (gateway, provider_id) DO UPDATE SET state = excluded.state,
-       error_code = excluded.error_code, received_at = excluded.received_at";
+     ON CONFLICT (gateway, provider_id) DO UPDATE SET
+       state = CASE WHEN pending_status.state IN ('delivered', 'undelivered', 'failed')
+                    THEN pending_status.state ELSE excluded.state END,
+       error_code = CASE WHEN pending_status.state IN ('delivered', 'undelivered', 'failed')
+                         THEN pending_status.error_code ELSE excluded.error_code END,
+       received_at = excluded.received_at";
 
 /// The handle to the writer thread; the thread ends when the last handle is dropped.
 ///

@@ -278,6 +278,40 @@ async fn a_receipt_before_the_send_is_recorded_is_kept() {
     );
 }
 
+/// Webhooks race: the "delivered" of a message may come before its "sent", and both before its
+/// send is recorded. The kept "delivered" is not undone by the later "sent".
+#[tokio::test]
+async fn a_late_sent_does_not_undo_a_kept_delivered() {
+    let (_d, store) = store().await;
+    sms(&store, 1, "HELP").await;
+    let rows = store.claim("sim", 10, 60_000).await.unwrap();
+    let up = |state| StatusUpdate {
+        channel: "android".into(),
+        provider_id: "smsup-1".into(),
+        state,
+        error_code: None,
+    };
+    for state in [DeliveryState::Delivered, DeliveryState::Sent] {
+        let out = store.apply_status(&[up(state)]).await.unwrap();
+        assert_eq!(out.unknown, 1);
+    }
+    store
+        .complete(
+            "android",
+            &[Completion::Sent {
+                id: rows[0].id,
+                provider_ids: vec!["smsup-1".into()],
+                delivered: false,
+            }],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.outbox_for(&phone(1)).await.unwrap()[0].status,
+        "delivered"
+    );
+}
+
 #[tokio::test]
 async fn opting_out_cancels_what_is_queued_and_failures_mark_members() {
     let (_d, store) = store().await;

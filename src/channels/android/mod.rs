@@ -67,6 +67,7 @@ struct RawAndroid {
     public_url: Option<String>,
     sim: Option<u8>,
     messages_per_minute: Option<u32>,
+    pool: Option<String>,
 }
 
 /// One phone's checked settings.
@@ -86,6 +87,9 @@ pub struct AndroidConfig {
     pub sim: Option<u8>,
     /// SMS parts this phone may send per minute.
     pub messages_per_minute: NonZeroU32,
+    /// Phones of one pool share one queue: a post's fan-out is spread over those that answer,
+    /// each at its own rate, and a phone that stops answering leaves its messages to the others.
+    pub pool: Option<String>,
 }
 
 impl std::fmt::Debug for AndroidConfig {
@@ -98,6 +102,7 @@ impl std::fmt::Debug for AndroidConfig {
             .field("public_url", &self.public_url)
             .field("sim", &self.sim)
             .field("messages_per_minute", &self.messages_per_minute)
+            .field("pool", &self.pool)
             .finish()
     }
 }
@@ -143,6 +148,17 @@ impl AndroidConfig {
         }
         let messages_per_minute = NonZeroU32::new(raw.messages_per_minute.unwrap_or(20))
             .ok_or("android.messages_per_minute must be at least 1")?;
+        if let Some(pool) = &raw.pool {
+            let ok = (1..=32).contains(&pool.len())
+                && pool
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !ok {
+                return Err(format!(
+                    "android.pool `{pool}`: use 1-32 letters, digits, - or _"
+                ));
+            }
+        }
         Ok(AndroidConfig {
             url: url.trim_end_matches('/').to_string(),
             username: field(raw.username, "username").unwrap_or_else(|| "sms".to_string()),
@@ -151,6 +167,7 @@ impl AndroidConfig {
             public_url: public_url.trim_end_matches('/').to_string(),
             sim: raw.sim,
             messages_per_minute,
+            pool: raw.pool,
         })
     }
 }
@@ -164,6 +181,10 @@ pub const KIND: super::Kind = super::Kind {
 
 #[async_trait]
 impl super::Configured for AndroidConfig {
+    fn queue(&self, name: &str) -> String {
+        self.pool.clone().unwrap_or_else(|| name.to_string())
+    }
+
     fn start(&self, name: &str, sink: Arc<dyn Sink>) -> Result<super::Started, String> {
         let gateway = Arc::new(AndroidGateway::new(name, self.clone())?);
         // The phone is set up in the background, again and again until it answers: a phone that
@@ -171,7 +192,8 @@ impl super::Configured for AndroidConfig {
         let setup = gateway.clone();
         tokio::spawn(async move { setup.set_up_until_done().await });
         let state = WebhookState {
-            channel: name.to_string(),
+            // What arrives is the pool's (a member's replies may leave from any of its phones).
+            channel: super::Configured::queue(self, name),
             sink,
             signing_key: Arc::from(self.signing_key.as_str()),
             parts: Arc::default(),
@@ -210,12 +232,17 @@ fn http_client() -> Result<reqwest::Client, String> {
 
 /// The send side: one phone.
 pub struct AndroidGateway {
-    name: String,
+    /// The phone's own name (its webhook path, its webhook ids, its up/down metric).
+    phone: String,
+    /// The queue it sends from: its pool's name, or its own.
+    queue: String,
     config: AndroidConfig,
     client: reqwest::Client,
     limiter: DefaultDirectRateLimiter,
     /// The phone answered the last request (`smsup_channel_up{channel, bind="phone"}`).
     up: std::sync::atomic::AtomicBool,
+    /// When a phone that did not answer was last asked again (ms since the epoch).
+    probed_at: std::sync::atomic::AtomicI64,
 }
 
 impl AndroidGateway {
@@ -223,24 +250,26 @@ impl AndroidGateway {
     pub fn new(name: &str, config: AndroidConfig) -> Result<AndroidGateway, String> {
         let quota = Quota::per_minute(config.messages_per_minute);
         Ok(AndroidGateway {
-            name: name.to_string(),
+            queue: config.pool.clone().unwrap_or_else(|| name.to_string()),
+            phone: name.to_string(),
             limiter: RateLimiter::direct(quota),
             client: http_client()?,
             config,
-            up: std::sync::atomic::AtomicBool::new(false),
+            up: std::sync::atomic::AtomicBool::new(true),
+            probed_at: std::sync::atomic::AtomicI64::new(0),
         })
     }
 
     /// Records whether the phone answers; a change is logged once.
     fn answered(&self, up: bool) {
         let was = self.up.swap(up, std::sync::atomic::Ordering::Relaxed);
-        metrics::gauge!("smsup_channel_up", "channel" => self.name.clone(), "bind" => "phone")
+        metrics::gauge!("smsup_channel_up", "channel" => self.phone.clone(), "bind" => "phone")
             .set(if up { 1.0 } else { 0.0 });
         if was != up {
             if up {
-                tracing::info!(channel = %self.name, "Android phone answers");
+                tracing::info!(channel = %self.phone, "Android phone answers");
             } else {
-                tracing::warn!(channel = %self.name, "Android phone does not answer: its messages wait");
+                tracing::warn!(channel = %self.phone, "Android phone does not answer: its messages wait");
             }
         }
     }
@@ -252,7 +281,7 @@ impl AndroidGateway {
             match self.set_up().await {
                 Ok(()) => return,
                 Err(e) => {
-                    tracing::warn!(channel = %self.name, error = %e, retry_s = wait.as_secs(), "Android phone not set up yet");
+                    tracing::warn!(channel = %self.phone, error = %e, retry_s = wait.as_secs(), "Android phone not set up yet");
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(Duration::from_secs(60));
                 }
@@ -263,9 +292,9 @@ impl AndroidGateway {
     /// Our webhooks (upserted by our ids, so a restart changes nothing) and the settings webhooks
     /// need without internet.
     pub async fn set_up(&self) -> Result<(), String> {
-        let url = format!("{}{}", self.config.public_url, webhook_path(&self.name));
+        let url = format!("{}{}", self.config.public_url, webhook_path(&self.phone));
         for event in EVENTS {
-            let id = format!("smsup-{}-{}", self.name, event.replace(':', "-"));
+            let id = format!("smsup-{}-{}", self.phone, event.replace(':', "-"));
             let body = serde_json::json!({ "id": id, "url": url, "event": event });
             let r = self
                 .client
@@ -295,7 +324,7 @@ impl AndroidGateway {
         if !r.status().is_success() {
             return Err(format!("PATCH /settings: HTTP {}", r.status()));
         }
-        tracing::info!(channel = %self.name, webhooks = EVENTS.len(), "Android phone set up: webhooks registered, signing key set, FIFO order, webhooks without internet");
+        tracing::info!(channel = %self.phone, webhooks = EVENTS.len(), "Android phone set up: webhooks registered, signing key set, FIFO order, webhooks without internet");
         Ok(())
     }
 }
@@ -308,11 +337,37 @@ pub fn message_id(row: i64) -> String {
 #[async_trait]
 impl Gateway for AndroidGateway {
     fn name(&self) -> &str {
-        &self.name
+        &self.queue
     }
 
     fn max_in_flight(&self) -> usize {
         4
+    }
+
+    /// A phone that did not answer gets no messages (they wait for it, or go to another phone of
+    /// its pool) until `GET /health` answers again, asked at most every two seconds. Any answer
+    /// counts: without internet a working phone's health check may say "fail".
+    async fn ready(&self) -> bool {
+        use std::sync::atomic::Ordering;
+        if self.up.load(Ordering::Relaxed) {
+            return true;
+        }
+        let now = crate::store::now_ms();
+        if now - self.probed_at.load(Ordering::Relaxed) < 2_000 {
+            return false;
+        }
+        self.probed_at.store(now, Ordering::Relaxed);
+        let answered = self
+            .client
+            .get(format!("{}/health", self.config.url))
+            .timeout(Duration::from_secs(2))
+            .send()
+            .await
+            .is_ok();
+        if answered {
+            self.answered(true);
+        }
+        answered
     }
 
     async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
