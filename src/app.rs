@@ -210,6 +210,12 @@ impl Sink for App {
 pub struct Application {
     listener: tokio::net::TcpListener,
     addr: SocketAddr,
+    /// The HTTPS listener (`tls_listen`), with its TLS settings and its address.
+    tls: Option<(
+        tokio::net::TcpListener,
+        Arc<tokio_rustls::rustls::ServerConfig>,
+        SocketAddr,
+    )>,
     router: axum::Router,
     store: Arc<dyn Store>,
     channels: Vec<crate::channels::Channel>,
@@ -281,6 +287,34 @@ impl Application {
             )));
         }
 
+        // The HTTPS listener: the same routes (not the simulator's on an address others reach).
+        let tls = match (&settings.tls_listen, &settings.tls_cert, &settings.tls_key) {
+            (Some(listen), Some(cert), Some(key)) => {
+                let config = crate::web::tls::server_config(cert, key)
+                    .map_err(|e| AppError::Unsafe(format!("tls_cert/tls_key: {e}")))?;
+                let tls_listener =
+                    tokio::net::TcpListener::bind(listen)
+                        .await
+                        .map_err(|source| AppError::Listen {
+                            addr: listen.clone(),
+                            source,
+                        })?;
+                let tls_addr = tls_listener
+                    .local_addr()
+                    .map_err(|source| AppError::Listen {
+                        addr: listen.clone(),
+                        source,
+                    })?;
+                if sim && settings.sim.enabled.is_none() && !tls_addr.ip().is_loopback() {
+                    return Err(AppError::Unsafe(format!(
+                        "{tls_addr} (tls_listen) is reachable from other machines, and the phone simulator lets                          anyone post as any phone: start with --sim if that is what you want"
+                    )));
+                }
+                Some((tls_listener, config, tls_addr))
+            }
+            _ => None,
+        };
+
         let mut router = crate::web::routes(store.clone());
         let mut channels = Vec::new();
         if sim {
@@ -307,6 +341,7 @@ impl Application {
         Ok(Application {
             listener,
             addr,
+            tls,
             router,
             store,
             channels,
@@ -325,6 +360,11 @@ impl Application {
     /// The address the listener is bound to.
     pub fn address(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The HTTPS listener's address, when there is one.
+    pub fn tls_address(&self) -> Option<SocketAddr> {
+        self.tls.as_ref().map(|(_, _, addr)| *addr)
     }
 
     /// True when the phone simulator runs.
@@ -460,10 +500,22 @@ impl Application {
                 }
             })
         });
+        let https = self.tls.map(|(listener, config, addr)| {
+            tracing::info!(addr = %addr, "serving HTTPS");
+            tokio::spawn(crate::web::tls::serve(
+                listener,
+                config,
+                self.router.clone(),
+                stop_rx.clone(),
+            ))
+        });
         tracing::info!(addr = %self.addr, channels = ?self.channels.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), "serving");
         let server = axum::serve(self.listener, self.router).with_graceful_shutdown(stop);
         let result = server.await;
         let _ = stop_tx.send(true);
+        if let Some(task) = https {
+            let _ = task.await;
+        }
         for d in dispatchers {
             let _ = d.await;
         }
@@ -499,6 +551,9 @@ pub async fn serve(settings: Settings) -> Result<(), AppError> {
     let addr = app.address();
     // Tests and scripts read this line to find the port.
     println!("smsup listening on http://{addr}");
+    if let Some(tls) = app.tls_address() {
+        println!("smsup listening on https://{tls}");
+    }
     if app.simulator() {
         println!("phone simulator: http://{addr}/sim");
     }

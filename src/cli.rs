@@ -125,6 +125,27 @@ pub enum Command {
         #[command(subcommand)]
         command: MembersCommand,
     },
+    /// Certificates for the HTTPS listener.
+    Tls {
+        /// What to do.
+        #[command(subcommand)]
+        command: TlsCommand,
+    },
+}
+
+/// `tls` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TlsCommand {
+    /// A small local CA and a certificate for SMS Up's address on the LAN, signed by it: install
+    /// the CA on each Android phone, give serve the certificate (tls_cert, tls_key).
+    LanCert {
+        /// SMS Up's address on the LAN, as the phones reach it (e.g. 192.168.1.10).
+        #[arg(long)]
+        ip: std::net::IpAddr,
+        /// Where to write smsup-ca.pem, smsup-cert.pem and smsup-key.pem.
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
 }
 
 /// `members` subcommands.

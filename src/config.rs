@@ -18,8 +18,11 @@ const SECTIONS: [&str; 6] = [
 ];
 
 /// Top-level settings that `SMSUP_<KEY>` may set; other `SMSUP_*` variables (`SMSUP_LOG`) are not settings.
-const TOP_LEVEL: [&str; 8] = [
+const TOP_LEVEL: [&str; 11] = [
     "listen",
+    "tls_listen",
+    "tls_cert",
+    "tls_key",
     "db",
     "key",
     "key_file",
@@ -114,6 +117,12 @@ pub fn redact(message: &str, secret: bool) -> String {
 pub struct Settings {
     /// Address the HTTP server listens on.
     pub listen: String,
+    /// Address of an HTTPS listener as well (Android phones post webhooks to `https://` only).
+    pub tls_listen: Option<String>,
+    /// The HTTPS listener's certificate chain (PEM), e.g. from `smsup tls lan-cert`.
+    pub tls_cert: Option<PathBuf>,
+    /// The HTTPS listener's private key (PEM).
+    pub tls_key: Option<PathBuf>,
     /// Path of the SQLite database.
     pub db: PathBuf,
     /// The master key for phone numbers at rest (64 hex digits). Without it a key file is used.
@@ -158,6 +167,9 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             listen: "127.0.0.1:8080".into(),
+            tls_listen: None,
+            tls_cert: None,
+            tls_key: None,
             db: PathBuf::from("./smsup.db"),
             key: None,
             key_file: None,
@@ -476,6 +488,15 @@ impl Settings {
                 "alerts.expire_minutes must be 1 to 600 (Twilio's longest validity is 10 hours)"
                     .into(),
             ));
+        }
+        match (&self.tls_listen, &self.tls_cert, &self.tls_key) {
+            (None, None, None) | (Some(_), Some(_), Some(_)) => {}
+            _ => {
+                return Err(ConfigError::Invalid(
+                    "tls_listen, tls_cert and tls_key go together (smsup tls lan-cert makes a certificate)"
+                        .into(),
+                ))
+            }
         }
         if !(1..=1440).contains(&self.alerts.report_after_minutes) {
             return Err(ConfigError::Invalid(

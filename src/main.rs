@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use smsup::cli::{Cli, Command, DbArgs, LogFormat, MembersCommand};
+use smsup::cli::{Cli, Command, DbArgs, LogFormat, MembersCommand, TlsCommand};
 use smsup::config::{Overrides, Settings};
 use smsup::store::{ImportMode, Members};
 
@@ -189,6 +189,22 @@ async fn main() -> Result<()> {
         Command::Members { command } => {
             init_logs(cli.log_format);
             members(command).await?;
+        }
+        Command::Tls {
+            command: TlsCommand::LanCert { ip, dir },
+        } => {
+            let made = smsup::web::tls::lan_cert(ip, &dir)?;
+            println!("CA (install it on each phone):  {}", made.ca.display());
+            println!("certificate (tls_cert):         {}", made.cert.display());
+            println!("key (tls_key, keep it private): {}", made.key.display());
+            println!(
+                "settings: tls_listen = \"{ip}:8443\", tls_cert = \"{}\", tls_key = \"{}\"; public_url = \"https://{ip}:8443\" in [android]",
+                made.cert.display(),
+                made.key.display()
+            );
+            println!(
+                "on the phone: copy smsup-ca.pem to it, then Settings > Security > Encryption & credentials > Install a certificate > CA certificate (the menu's words vary by phone); the app then trusts https://{ip}:8443"
+            );
         }
         Command::Audit { list, db } => {
             init_logs(cli.log_format);

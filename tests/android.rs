@@ -542,3 +542,77 @@ async fn two_phones_of_a_pool_share_a_post_and_one_carries_on_when_the_other_goe
     assert_eq!(on_a, 0, "an offline phone takes nothing");
     drop(serve);
 }
+
+#[tokio::test]
+async fn the_phone_posts_its_webhooks_over_https_with_a_lan_certificate() {
+    let dir = tempdir();
+    let (ok, out, err) = common::run_cli(
+        &[
+            "tls",
+            "lan-cert",
+            "--ip",
+            "127.0.0.1",
+            "--dir",
+            dir.path().to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(ok, "{out} {err}");
+    assert!(out.contains("install it on each phone"), "{out}");
+    let (ca, cert, key) = (
+        dir.path().join("smsup-ca.pem"),
+        dir.path().join("smsup-cert.pem"),
+        dir.path().join("smsup-key.pem"),
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the key is its owner's only");
+    }
+    let phone = Phone::start(&["--ca", ca.to_str().unwrap()]);
+    let tls_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .port();
+    let serve = Serve::with(dir.path(), &[], |_| {
+        format!(
+            "tls_listen = \"127.0.0.1:{tls_port}\"\ntls_cert = \"{}\"\ntls_key = \"{}\"\n[android]\nurl = \"{}\"\npublic_url = \"https://127.0.0.1:{tls_port}\"\n",
+            cert.display(),
+            key.display(),
+            phone.url()
+        )
+    });
+    phone.wait("settings", "set-up", |e| !e.is_empty());
+    // The regular app posts only to https:// (or 127.0.0.1): here over TLS, trusting the local CA.
+    phone
+        .control(
+            "/_test/receive",
+            serde_json::json!({ "from": "+60123456701", "text": "CREATE safety" }),
+        )
+        .await;
+    let answered = phone.wait("message", "the answer over HTTPS", |e| !e.is_empty());
+    assert_eq!(answered[0]["to"], "+60123456701");
+    assert!(
+        phone.events("webhook_retry").is_empty(),
+        "{:?}",
+        phone.events("webhook_retry")
+    );
+    // A client that trusts the CA gets /healthz over TLS; one that does not is refused.
+    let root = reqwest::Certificate::from_pem(&std::fs::read(&ca).unwrap()).unwrap();
+    let trusting = reqwest::Client::builder()
+        .add_root_certificate(root)
+        .build()
+        .unwrap();
+    let health = trusting
+        .get(format!("https://127.0.0.1:{tls_port}/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status().as_u16(), 200);
+    assert!(
+        reqwest::get(format!("https://127.0.0.1:{tls_port}/healthz"))
+            .await
+            .is_err()
+    );
+    drop(serve);
+}

@@ -14,7 +14,7 @@ some app versions do); `POST /_test/offline {"seconds": n}` makes the phone stop
 Every event is printed as one JSON line on stdout: {"event": "listening", "port": n} first, then
 "message" (a send request accepted), "webhook" (a webhook answered 2xx), "webhook_retry".
 
-Usage: fake_phone.py [--port 0] [--password pw] [--parts-per-minute 0] [--fail-to +601...]
+Usage: fake_phone.py [--port 0] [--password pw] [--parts-per-minute 0] [--fail-to +601...] [--ca ca.pem]
 """
 
 import argparse
@@ -22,6 +22,7 @@ import base64
 import hashlib
 import hmac
 import json
+import ssl
 import sys
 import threading
 import time
@@ -97,7 +98,7 @@ def deliver(url, body, key, event):
             headers["X-Signature"] = hmac.new(key.encode(), (body + ts).encode(), hashlib.sha256).hexdigest()
         req = urllib.request.Request(url, data=body.encode(), headers=headers, method="POST")
         try:
-            with urllib.request.urlopen(req, timeout=10) as r:
+            with urllib.request.urlopen(req, timeout=10, context=tls_context()) as r:
                 if 200 <= r.status < 300:
                     emit({"event": "webhook", "type": event, "status": r.status})
                     return
@@ -106,6 +107,15 @@ def deliver(url, body, key, event):
         except Exception as e:  # the server is down: the app retries
             emit({"event": "webhook_retry", "type": event, "error": str(e)})
         time.sleep(min(0.2 * 2**attempt, 5))
+
+
+def tls_context():
+    """As the app: the system's CAs and those the user installed (--ca: the CA `smsup tls lan-cert`
+    made, installed on this phone)."""
+    ctx = ssl.create_default_context()
+    if args.ca:
+        ctx.load_verify_locations(args.ca)
+    return ctx
 
 
 def send_loop():
@@ -308,6 +318,7 @@ def main():
     p.add_argument("--password", default="secret")
     p.add_argument("--parts-per-minute", type=float, default=0)
     p.add_argument("--fail-to", default=None)
+    p.add_argument("--ca", default=None, help="a CA certificate installed on the phone (PEM)")
     args = p.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     threading.Thread(target=send_loop, daemon=True).start()

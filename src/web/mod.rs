@@ -12,6 +12,7 @@ use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use crate::store::Store;
 
 mod error;
+pub mod tls;
 pub use error::ApiError;
 
 static PROMETHEUS: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
