@@ -37,7 +37,8 @@ binds = $binds
 segments_per_second = 1000000
 EOT
 export SMSUP_CONFIG="$tmp/smsup.toml" SMSUP_DB="$tmp/smsup.db" SMSUP_LISTEN="127.0.0.1:$http" SMSUP_LOG=warn
-metric() { curl -s "http://127.0.0.1:$http/metrics" | awk -v m="$1" '$1 == m { s += $2 } END { print s + 0 }'; }
+# The sum of a metric's series (a name alone, or with its labels: smsup_channel_up{...}).
+metric() { curl -s "http://127.0.0.1:$http/metrics" | awk -v m="$1" '$1 == m || index($1, m "{") == 1 { s += $2 } END { print s + 0 }'; }
 start_serve() {
   "$bin" serve --sim > "$tmp/serve.out" 2>> "$tmp/serve.err" & serve=$!; pids+=($serve)
   for _ in $(seq 200); do grep -qs "listening" "$tmp/serve.out" && return 0; sleep 0.05; done

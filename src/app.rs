@@ -516,8 +516,22 @@ impl Application {
         if let Some(task) = https {
             let _ = task.await;
         }
-        for d in dispatchers {
-            let _ = d.await;
+        // The dispatchers finish what they have in flight; a channel whose peer is gone (an SMSC
+        // down) never answers, so after a while the channels are shut down, which fails what
+        // they still hold (those rows go back to the queue at the next start).
+        let mut waiting = futures::future::join_all(dispatchers);
+        if tokio::time::timeout(SHUTDOWN_GRACE, &mut waiting)
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                grace_s = SHUTDOWN_GRACE.as_secs(),
+                "messages still in flight at shutdown: closing the channels"
+            );
+            for c in &self.channels {
+                c.gateway.shutdown().await;
+            }
+            let _ = tokio::time::timeout(SHUTDOWN_GRACE, waiting).await;
         }
         let _ = lease_sweeper.await;
         let _ = alert_reports.await;
@@ -544,6 +558,9 @@ impl Application {
         })
     }
 }
+
+/// How long a stop waits for the messages in flight before it closes the channels.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Run `smsup serve` until Ctrl-C or SIGTERM.
 pub async fn serve(settings: Settings) -> Result<(), AppError> {

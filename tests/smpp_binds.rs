@@ -9,96 +9,12 @@
 mod common;
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::smsc::NodeSmsc;
 use common::*;
 use serde_json::Value;
-
-/// A node-smpp SMSC and every line it printed.
-struct NodeSmsc {
-    child: Child,
-    port: u16,
-    events: Arc<Mutex<Vec<Value>>>,
-}
-
-impl NodeSmsc {
-    /// Starts `smsc.js --no-mo` with `args`, on `port` (0: any free port).
-    fn start(port: u16, args: &[&str]) -> NodeSmsc {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("interop");
-        let mut child = Command::new("node")
-            .arg(dir.join("smpp/smsc.js"))
-            .args(["--no-mo", "--port", &port.to_string()])
-            .args(args)
-            .current_dir(&dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("node");
-        let stdout = child.stdout.take().expect("stdout");
-        let events: Arc<Mutex<Vec<Value>>> = Arc::default();
-        let seen = events.clone();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                let Ok(v) = serde_json::from_str::<Value>(&line) else {
-                    continue;
-                };
-                if v["event"] == "listening" {
-                    let _ = tx.send(v["port"].as_u64().unwrap_or(0) as u16);
-                }
-                seen.lock().unwrap().push(v);
-            }
-        });
-        let port = rx
-            .recv_timeout(Duration::from_secs(20))
-            .expect("the SMSC did not start");
-        NodeSmsc {
-            child,
-            port,
-            events,
-        }
-    }
-
-    /// The events named `name` so far.
-    fn events(&self, name: &str) -> Vec<Value> {
-        self.events
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|v| v["event"] == name)
-            .cloned()
-            .collect()
-    }
-
-    /// Waits until at least `n` submits arrived.
-    fn wait_submits(&self, n: usize, secs: u64) {
-        let deadline = Instant::now() + Duration::from_secs(secs);
-        while self.events("submit").len() < n {
-            assert!(
-                Instant::now() < deadline,
-                "fewer than {n} submits in {secs} s"
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    /// SIGKILL: the SMSC process dies with whatever it had not answered.
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for NodeSmsc {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
 
 /// `smsup.toml` with one `[smpp]` channel to `port`.
 fn smpp_config(dir: &Path, port: u16, extra: &str) -> PathBuf {
@@ -338,5 +254,67 @@ async fn smsc_killed_and_restarted_mid_window_loses_nothing() {
     eprintln!(
         "SMSC killed after {} submits and restarted: {N} sent, {twice} sent twice",
         before.len()
+    );
+}
+
+/// SIGTERM while the SMSC is gone with messages in flight: serve still stops (after a grace period
+/// it closes the channel, failing what it held), and a new start on a new SMSC sends everything
+/// that was not sent.
+#[tokio::test]
+async fn serve_stops_on_sigterm_while_the_smsc_is_gone_and_loses_nothing() {
+    const N: usize = 600;
+    let dir = tempdir();
+    let mut smsc = NodeSmsc::start(0, &[]);
+    let port = smsc.port;
+    let config = smpp_config(
+        dir.path(),
+        port,
+        "window = 10\nsegments_per_second = 100\nreconnect_max_secs = 2",
+    );
+    let mut server = serve_with_list(dir.path(), &config, "stopping", N).await;
+    wait_binds_up(&server, 1).await;
+    let pool = db(dir.path()).await;
+    server
+        .client()
+        .sms(&phone(1), "stopping The clinic is closed today")
+        .await;
+    smsc.wait_submits(100, 30);
+    smsc.kill();
+    let before = smsc.events("submit").len();
+    let asked = Instant::now();
+    server.stop();
+    // `stop` waits 20 s for the exit, then kills: returning sooner means serve stopped itself.
+    let took = asked.elapsed();
+    println!("serve stopped {took:?} after SIGTERM with the SMSC gone");
+    assert!(
+        took < Duration::from_secs(19),
+        "serve did not stop on SIGTERM ({took:?})"
+    );
+    let again = NodeSmsc::start(port, &[]);
+    let server = Server::start(
+        dir.path(),
+        &[
+            ("SMSUP_CONFIG", config.to_str().unwrap()),
+            ("SMSUP_SIM_ENABLED", "true"),
+        ],
+    );
+    wait_binds_up(&server, 1).await;
+    wait_drained(&pool, 60).await;
+    let mut all = smsc.events("submit");
+    all.extend(again.events("submit"));
+    let per = per_destination(&all);
+    assert_eq!(
+        per.len(),
+        N,
+        "every member got the post ({before} before the stop)"
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT COUNT(*) FROM outbox WHERE state NOT IN ('sent', 'delivered') \
+             AND message_id = (SELECT MAX(message_id) FROM posts)"
+        )
+        .await,
+        0
     );
 }

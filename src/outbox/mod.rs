@@ -132,6 +132,10 @@ impl Dispatcher {
         // Set by a send that was throttled: the dispatcher stops claiming until then.
         let pause = Arc::new(AtomicI64::new(0));
         let meters = Arc::new(Meters::new(&name));
+        // Sends start in the order their rows were claimed (an alert's before the bulk claimed
+        // with it, a lane's in order): each send is first polled (which hands the message to the
+        // gateway's queue) only after the one before it was.
+        let mut previous: Option<tokio::sync::oneshot::Receiver<()>> = None;
         loop {
             if *stop.borrow() {
                 break;
@@ -202,7 +206,13 @@ impl Dispatcher {
                 let settings = self.settings.clone();
                 let pause = pause.clone();
                 let meters = meters.clone();
+                let (release, next) = tokio::sync::oneshot::channel::<()>();
+                let wait_for = previous.replace(next);
                 tokio::spawn(async move {
+                    // Our turn: the send before ours has started (or ended, or was dropped).
+                    if let Some(turn) = wait_for {
+                        let _ = turn.await;
+                    }
                     let mut row = row;
                     // An alert's message whose time ran out while it waited for its turn is not
                     // sent: it goes back to the queue, where the next claim marks it expired.
@@ -225,7 +235,13 @@ impl Dispatcher {
                         expires_at: row.expires_at,
                     };
                     let started = Instant::now();
-                    let result = gateway.send(&sms).await;
+                    let mut send = std::pin::pin!(gateway.send(&sms));
+                    let first = futures::poll!(send.as_mut());
+                    let _ = release.send(());
+                    let result = match first {
+                        std::task::Poll::Ready(result) => result,
+                        std::task::Poll::Pending => send.await,
+                    };
                     meters.record(&result, started.elapsed());
                     if let (Ok(_), Some(queued)) = (&result, row.alert_queued_at) {
                         meters.alert_sent.record(seconds_since(queued));

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+pub mod smsc;
+
 /// A running `smsup serve`.
 pub struct Server {
     pub child: Child,

@@ -243,6 +243,8 @@ pub struct AndroidGateway {
     up: std::sync::atomic::AtomicBool,
     /// When a phone that did not answer was last asked again (ms since the epoch).
     probed_at: std::sync::atomic::AtomicI64,
+    /// Sends wait for the rate in the order they came (the limiter alone lets any waiter go next).
+    turn: tokio::sync::Mutex<()>,
 }
 
 impl AndroidGateway {
@@ -257,6 +259,7 @@ impl AndroidGateway {
             config,
             up: std::sync::atomic::AtomicBool::new(true),
             probed_at: std::sync::atomic::AtomicI64::new(0),
+            turn: tokio::sync::Mutex::new(()),
         })
     }
 
@@ -373,7 +376,10 @@ impl Gateway for AndroidGateway {
     async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
         // The phone and Android count parts: so does the rate.
         let parts = NonZeroU32::new(sms.segments.max(1)).unwrap_or(NonZeroU32::MIN);
-        if self.limiter.until_n_ready(parts).await.is_err() {
+        let turn = self.turn.lock().await;
+        let ready = self.limiter.until_n_ready(parts).await;
+        drop(turn);
+        if ready.is_err() {
             return Err(SendError::Permanent {
                 code: None,
                 message: format!(

@@ -327,10 +327,14 @@ impl SmppGateway {
         config: SmppConfig,
         sink: Arc<dyn Sink>,
     ) -> Result<SmppGateway, SmppSetupError> {
-        // Enough sends in flight to keep the window full while others wait in the client's queue.
+        // Enough sends in flight to keep the window full while others wait in the client's queue,
+        // but no more than a quarter of a second at the contracted rate: whatever waits in the
+        // client's queue is ahead of an alert claimed after it.
         let binds = config.binds.max(1);
-        let max_in_flight =
-            (config.window * 4 * binds).clamp(16, config.queue_capacity.max(16) * binds);
+        let by_rate = (config.segments_per_second as usize / 4).max(16);
+        let max_in_flight = (config.window * 4 * binds)
+            .min(by_rate)
+            .clamp(16, config.queue_capacity.max(16) * binds);
         let (client, events) = Client::start(config)?;
         let ids = Arc::new(Mutex::new(IdIndex::default()));
         let task = tokio::spawn(receive_loop(name.into(), events, sink, ids.clone()));

@@ -261,6 +261,11 @@ struct Shared {
     source: (String, u8, u8),
     /// The texts encoded last: a broadcast sends one text to many numbers, so each is split once.
     encoded: std::sync::Mutex<EncodeCache>,
+    /// Set by [`Client::shutdown`]: a session waiting to reconnect stops at once (its queue may be
+    /// too full to take the shutdown command, and no acknowledgement can come without a bind).
+    shutting_down: std::sync::atomic::AtomicBool,
+    /// Wakes the sessions waiting to reconnect when `shutting_down` is set.
+    shutdown_notify: tokio::sync::Notify,
 }
 
 /// A few recently encoded texts (a broadcast's text, and the replies interleaved with it).
@@ -346,6 +351,8 @@ impl Client {
             concat_ref: AtomicU16::new(seed as u16),
             source: (src, ty.ton, ty.npi),
             encoded: std::sync::Mutex::new(EncodeCache::default()),
+            shutting_down: std::sync::atomic::AtomicBool::new(false),
+            shutdown_notify: tokio::sync::Notify::new(),
         });
         let mut senders = Vec::with_capacity(binds);
         for index in 0..binds {
@@ -435,6 +442,10 @@ impl Client {
     /// acknowledged, unbinds and closes. Messages still unacknowledged then fail with
     /// [`SubmitError::Shutdown`].
     pub async fn shutdown(&self) {
+        self.shared
+            .shutting_down
+            .store(true, std::sync::atomic::Ordering::Release);
+        self.shared.shutdown_notify.notify_waiters();
         let mut waiting = Vec::with_capacity(self.tx.len());
         for queue in self.tx.iter() {
             let (tx, rx) = oneshot::channel();

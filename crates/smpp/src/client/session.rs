@@ -229,11 +229,21 @@ impl Session {
     pub(super) async fn wait(&mut self, d: Duration) {
         let until = Instant::now() + d;
         loop {
+            // Registered before the flag is read, so that a shutdown in between still wakes us.
+            let shared = self.shared.clone();
+            let shutdown = shared.shutdown_notify.notified();
+            tokio::pin!(shutdown);
+            shutdown.as_mut().enable();
+            // Shut down while no bind is up: nothing in flight can be acknowledged any more.
+            if self.shared.shutting_down.load(Ordering::Acquire) {
+                self.closing = Some(Instant::now());
+            }
             if self.drained() {
                 return;
             }
             let closing_at = self.closing;
             tokio::select! {
+                _ = shutdown => {}
                 _ = sleep_until(until) => return,
                 c = recv_cmd(&mut self.cmd_rx), if self.accepting() => self.on_cmd(c),
                 _ = sleep_until(closing_at.unwrap_or(until)), if closing_at.is_some() => {}
