@@ -416,3 +416,119 @@ async fn an_alert_overtakes_a_bulk_post_on_a_rate_limited_smpp_channel() {
         "{delivered} delivered in the report, but the SMSC had sent only {receipts_then} receipts"
     );
 }
+
+/// An alert on a slow SMSC (20 segments a second: 300 messages take 15 s): each message carries
+/// the time it has left as its SMPP validity period, and what could not leave within
+/// `alerts.expire_minutes` expires (never sent late); the SMSC gets nothing after that, and the
+/// reach report counts what expired.
+#[tokio::test]
+async fn an_alert_on_a_slow_smsc_carries_its_validity_and_expires_rather_than_go_late() {
+    let dir = tempdir();
+    let smsc = NodeSmsc::start(0, &[]);
+    let path = dir.path().join("smsup.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "[smpp]\nhost = \"127.0.0.1\"\nport = {}\nsystem_id = \"alerts\"\npassword = \"pw\"\n\
+             window = {WINDOW}\nsegments_per_second = 20\n[alerts]\nexpire_minutes = 30\n",
+            smsc.port
+        ),
+    )
+    .unwrap();
+    let owner = phone(1);
+    {
+        let mut server = Server::start(dir.path(), &[]);
+        let c = server.client();
+        c.ask(&owner, "CREATE safety").await;
+        c.ask(&owner, "NAME Amina").await;
+        server.stop();
+    }
+    let (_, safety) = safety_numbers();
+    import(dir.path(), "safety", &safety);
+    let server = Server::start(
+        dir.path(),
+        &[
+            ("SMSUP_CONFIG", path.to_str().unwrap()),
+            ("SMSUP_SIM_ENABLED", "true"),
+        ],
+    );
+    wait_bind_up(&server).await;
+    let c = server.client();
+    let pool = db(dir.path()).await;
+    c.sms(&owner, &format!("ALERT safety {ALERT}")).await;
+    wait_submits(&smsc, 20, "a second of the alert", |s| {
+        s.iter().filter(|m| m.alert).count() >= 20
+    })
+    .await;
+    // Its 30 minutes pass for what still waits (the clock moved on for those rows).
+    sqlx::query(
+        "UPDATE outbox SET expires_at = 1 WHERE state = 'queued' AND message_id =
+         (SELECT message_id FROM posts WHERE alert = 1)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let expired_at = epoch_ms();
+    wait_drained(&pool, 30).await;
+    let q = |sql: &str| {
+        let (pool, sql) = (pool.clone(), sql.to_string());
+        async move { count(&pool, &sql).await }
+    };
+    let alert_rows =
+        "FROM outbox WHERE message_id = (SELECT message_id FROM posts WHERE alert = 1)";
+    let expired = q(&format!(
+        "SELECT COUNT(*) {alert_rows} AND state = 'expired'"
+    ))
+    .await;
+    let left = q(&format!(
+        "SELECT COUNT(*) {alert_rows} AND state IN ('sent', 'delivered')"
+    ))
+    .await;
+    let alert_submits: Vec<Value> = smsc
+        .events("submit")
+        .into_iter()
+        .filter(|s| s["text"].as_str().is_some_and(|t| t.contains(ALERT)))
+        .collect();
+    println!(
+        "slow SMSC (20/s): {} alert messages reached it, {expired} expired before they could leave",
+        alert_submits.len()
+    );
+    assert!(expired >= 200, "only {expired} expired");
+    assert_eq!(expired + left, SAFETY as i64);
+    assert_eq!(
+        alert_submits.len() as i64,
+        left,
+        "the SMSC got exactly what left in time"
+    );
+    // Nothing reached the SMSC after the rows expired, but what was already handed to the channel.
+    let late = alert_submits
+        .iter()
+        .filter(|s| smsc.started_at_ms() + s["at_ms"].as_i64().unwrap_or(0) > expired_at + 2_000)
+        .count();
+    assert_eq!(late, 0, "{late} alert messages left after they expired");
+    // Each carried its time left as its validity period (node-smpp reads our relative
+    // `YYMMDDhhmmss000R` as a time): at most the 30 minutes, and not much less this early.
+    for s in &alert_submits {
+        let left = s["validity_s"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("no validity: {s}"));
+        assert!((1700..=1801).contains(&left), "validity {left} s: {s}");
+    }
+    // The owner's report tells what expired.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let report = loop {
+        let texts = c.texts(&owner).await;
+        if let Some(r) = texts
+            .iter()
+            .find(|t| t.starts_with("Alert A") && t.contains(" delivered, "))
+        {
+            break r.clone();
+        }
+        assert!(Instant::now() < deadline, "no reach report: {texts:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(
+        report.contains(&format!(", {expired} expired, ")),
+        "{report}"
+    );
+}

@@ -49,6 +49,7 @@ sent_order = []  # ids in the order the phone sent them
 
 
 def emit(obj):
+    obj.setdefault("at", round(time.time(), 4))
     with lock:
         sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
         sys.stdout.flush()

@@ -188,7 +188,8 @@ const server = smpp.createServer(function (session) {
       }
       out({ event: 'submit', id: id, session: number, at_ms: Date.now() - t0, to: pdu.destination_addr, from: pdu.source_addr,
         source_addr_ton: pdu.source_addr_ton, data_coding: pdu.data_coding, esm_class: pdu.esm_class,
-        registered_delivery: pdu.registered_delivery, text: text, udh: udh, message_payload: payload });
+        registered_delivery: pdu.registered_delivery, // node-smpp reads a validity period (relative or absolute) as a Date: the seconds it leaves.
+        validity_s: pdu.validity_period instanceof Date ? Math.round((pdu.validity_period - Date.now()) / 1000) : null, text: text, udh: udh, message_payload: payload });
     }
     if (receipts && pdu.registered_delivery & 0x01 && canReceive) {
       let to = session;

@@ -331,10 +331,10 @@ impl SmppGateway {
         // but no more than a quarter of a second at the contracted rate: whatever waits in the
         // client's queue is ahead of an alert claimed after it.
         let binds = config.binds.max(1);
-        let by_rate = (config.segments_per_second as usize / 4).max(16);
+        let by_rate = (config.segments_per_second as usize / 4).max(4);
         let max_in_flight = (config.window * 4 * binds)
             .min(by_rate)
-            .clamp(16, config.queue_capacity.max(16) * binds);
+            .clamp(4, config.queue_capacity.max(16) * binds);
         let (client, events) = Client::start(config)?;
         let ids = Arc::new(Mutex::new(IdIndex::default()));
         let task = tokio::spawn(receive_loop(name.into(), events, sink, ids.clone()));
