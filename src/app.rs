@@ -391,12 +391,22 @@ impl Application {
         let (stop_tx, stop_rx) = watch::channel(false);
         let mut dispatchers = Vec::new();
         for c in &self.channels {
+            // The other phones of its pool (the gateways that send from the same queue).
+            let siblings = self
+                .channels
+                .iter()
+                .filter(|o| {
+                    !Arc::ptr_eq(&o.gateway, &c.gateway) && o.gateway.name() == c.gateway.name()
+                })
+                .map(|o| o.gateway.clone())
+                .collect();
             let d = Dispatcher::new(
                 self.store.clone(),
                 c.gateway.clone(),
                 self.dispatcher.clone(),
                 self.wake.clone(),
-            );
+            )
+            .beside(siblings);
             dispatchers.push(tokio::spawn(d.run(stop_rx.clone())));
         }
         let lease_sweeper = {

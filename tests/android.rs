@@ -290,8 +290,8 @@ async fn phones_talk_to_sms_up_through_an_android_phone() {
         .starts_with("smsup-"));
     common::wait_count(
         &pool,
-        "SELECT COUNT(*) FROM outbox WHERE gateway = 'android' AND state != 'delivered'",
-        0,
+        "SELECT NOT EXISTS (SELECT 1 FROM outbox WHERE gateway = 'android' AND state != 'delivered')",
+        1,
         20,
     )
     .await;
@@ -399,8 +399,8 @@ async fn phones_talk_to_sms_up_through_an_android_phone() {
     assert_eq!(copies, 1);
     common::wait_count(
         &pool,
-        "SELECT COUNT(*) FROM outbox WHERE gateway = 'android' AND state != 'delivered'",
-        0,
+        "SELECT NOT EXISTS (SELECT 1 FROM outbox WHERE gateway = 'android' AND state != 'delivered')",
+        1,
         30,
     )
     .await;
@@ -428,7 +428,8 @@ async fn phones_talk_to_sms_up_through_an_android_phone() {
 #[tokio::test]
 async fn two_phones_of_a_pool_share_a_post_and_one_carries_on_when_the_other_goes_off() {
     let dir = tempdir();
-    let (a, b) = (Phone::start(&[]), Phone::start(&[]));
+    // Phone kl2 splits long texts its own way: one part more than Android's usual split.
+    let (a, b) = (Phone::start(&[]), Phone::start(&["--parts-extra", "1"]));
     let env = [
         ("SMSUP_ANDROID_KL1_PASSWORD", PASSWORD),
         ("SMSUP_ANDROID_KL1_SIGNING_KEY", KEY),
@@ -457,6 +458,20 @@ async fn two_phones_of_a_pool_share_a_post_and_one_carries_on_when_the_other_goe
     .await;
     let pool = common::db(dir.path()).await;
     common::wait_count(&pool, "SELECT COUNT(*) FROM lists", 1, 20).await;
+    // What answers someone leaves from the phone they wrote to.
+    let to = |phone: &Phone, number: &str| {
+        phone
+            .events("message")
+            .into_iter()
+            .filter(|m| m["to"] == number)
+            .count()
+    };
+    a.wait("message", "the answer to CREATE", |_| to(&a, owner) == 1);
+    assert_eq!(
+        to(&b, owner),
+        0,
+        "the answer left from the phone written to"
+    );
     common::import_members_beside(dir.path(), "safety", 60).await;
     b.control(
         "/_test/receive",
@@ -506,17 +521,104 @@ async fn two_phones_of_a_pool_share_a_post_and_one_carries_on_when_the_other_goe
         2,
         "what both phones received is the pool's"
     );
+    b.wait("message", "the post's confirmation", |_| to(&b, owner) >= 1);
+    assert_eq!(to(&a, owner), 1, "nothing more to the owner through kl1");
+    // Each row's part count is the phone's: kl2 reported one part more than estimated.
+    // (The phone's webhooks come in any order: its count may come after the receipts.)
+    common::wait_count(
+        &pool,
+        "SELECT NOT EXISTS (SELECT 1 FROM outbox WHERE state != 'delivered' OR segments IS NULL)",
+        1,
+        20,
+    )
+    .await;
+    for (phone, extra) in [(&a, 0), (&b, 1)] {
+        for m in phone.events("message") {
+            let row: i64 = m["id"].as_str().unwrap()["smsup-".len()..].parse().unwrap();
+            let (estimated, reported): (i64, Option<i64>) = sqlx::query_as(
+                "SELECT g.segments, o.segments FROM outbox o JOIN messages g ON g.id = o.message_id
+                 WHERE o.id = ?",
+            )
+            .bind(row)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            assert_eq!(m["parts"].as_i64(), Some(estimated + extra));
+            assert_eq!(
+                reported,
+                Some(estimated + extra),
+                "row {row}: the phone's count"
+            );
+        }
+    }
 
-    // Phone kl1 goes off for good: the next post leaves through kl2 alone, nothing lost.
-    let _ = a
-        .control("/_test/offline", serde_json::json!({ "seconds": 600 }))
-        .await;
+    // Phone kl1 goes off the network in the middle of the next post's fan-out, for ten seconds:
+    // kl2 carries on, kl1 takes nothing while it is off, and nothing is lost.
     b.control(
         "/_test/receive",
         serde_json::json!({ "from": owner, "text": "safety The distribution moved to 4pm" }),
     )
     .await;
-    common::wait_count(&pool, "SELECT COUNT(*) FROM posts", 2, 30).await;
+    let moved = |phone: &Phone| {
+        phone
+            .events("message")
+            .into_iter()
+            .filter(|m| m["text"].as_str().is_some_and(|t| t.ends_with("to 4pm")))
+            .map(|m| m["to"].as_str().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    a.wait("message", "kl1's share of the post starting", |_| {
+        moved(&a).len() >= 3
+    });
+    let _ = a
+        .control("/_test/offline", serde_json::json!({ "seconds": 10 }))
+        .await;
+    let off_at = Instant::now();
+    let before = moved(&a).len();
+    // SMS Up finds kl1 gone at its next send.
+    let metrics = || async {
+        reqwest::get(format!("{}/metrics", serve.url))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !metrics()
+        .await
+        .contains(r#"smsup_channel_up{channel="kl1",bind="phone"} 0"#)
+    {
+        assert!(Instant::now() < deadline, "kl1 not marked down");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // A member's SMS that kl1 received just before it went off (its webhook arrives late): the
+    // answer cannot leave from kl1, so it leaves from kl2.
+    let late = "+60123456702";
+    let now = chrono::Utc::now().timestamp().to_string();
+    let body = serde_json::json!({"event": "sms:received", "payload": {
+        "messageId": "late-1", "sender": late, "message": "JOIN safety",
+        "receivedAt": "2026-12-04T10:00:00.000+08:00"}})
+    .to_string();
+    let status = reqwest::Client::new()
+        .post(format!("{}/android/kl1/webhook", serve.url))
+        .header("X-Timestamp", &now)
+        .header("X-Signature", sign(&body, &now))
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, 200);
+    b.wait("message", "the answer through kl2", |_| to(&b, late) == 1);
+    assert_eq!(to(&a, late), 0);
+    let during = moved(&a).len();
+    assert!(
+        off_at.elapsed() < Duration::from_secs(10),
+        "kl1 came back before the checks"
+    );
+    assert_eq!(during, before, "an offline phone takes nothing");
     common::wait_count(
         &pool,
         "SELECT COUNT(*) FROM outbox WHERE state = 'delivered' AND message_id = (SELECT MAX(message_id) FROM posts)",
@@ -524,22 +626,18 @@ async fn two_phones_of_a_pool_share_a_post_and_one_carries_on_when_the_other_goe
         60,
     )
     .await;
-    let moved: Vec<Value> = b
-        .events("message")
-        .into_iter()
-        .filter(|m| m["text"].as_str().is_some_and(|t| t.ends_with("to 4pm")))
-        .collect();
-    let on_a = a
-        .events("message")
-        .into_iter()
-        .filter(|m| m["text"].as_str().is_some_and(|t| t.ends_with("to 4pm")))
-        .count();
+    let (on_a, on_b) = (moved(&a), moved(&b));
     println!(
-        "with kl1 off: {} through kl2, {on_a} through kl1",
-        moved.len()
+        "kl1 off mid fan-out: {} through kl1 (before it went), {} through kl2",
+        on_a.len(),
+        on_b.len()
     );
-    assert_eq!(moved.len() + on_a, 60);
-    assert_eq!(on_a, 0, "an offline phone takes nothing");
+    let mut all: Vec<String> = on_a.iter().chain(&on_b).cloned().collect();
+    all.sort();
+    let sent = all.len();
+    all.dedup();
+    assert_eq!(all.len(), 60, "every member got the post");
+    assert_eq!(sent, 60, "and none twice");
     drop(serve);
 }
 

@@ -195,7 +195,7 @@ async fn doctor_checks_the_database_and_the_key_and_says_what_to_do() {
     let (ok, out) = doctor(&["--db", s(&dbp)], &[("SMSUP_LISTEN", listen.as_str())]);
     assert!(ok, "{out}");
     assert!(
-        line(&out, "database").contains("all 19 migrations applied, integrity ok"),
+        line(&out, "database").contains("all 20 migrations applied, integrity ok"),
         "{out}"
     );
     assert!(

@@ -35,6 +35,7 @@ pub async fn list_with_post(
         provider_id: id.into(),
         from: owner.e164().into(),
         text: text.into(),
+        via: None,
     };
     smsup::service::inbound::handle(&**store, &inbound("create", "CREATE bench"), &owner, engine)
         .await

@@ -14,7 +14,7 @@ some app versions do); `POST /_test/offline {"seconds": n}` makes the phone stop
 Every event is printed as one JSON line on stdout: {"event": "listening", "port": n} first, then
 "message" (a send request accepted), "webhook" (a webhook answered 2xx), "webhook_retry".
 
-Usage: fake_phone.py [--port 0] [--password pw] [--parts-per-minute 0] [--fail-to +601...] [--ca ca.pem]
+Usage: fake_phone.py [--port 0] [--password pw] [--parts-per-minute 0] [--fail-to +601...] [--parts-extra 0] [--ca ca.pem]
 """
 
 import argparse
@@ -273,7 +273,7 @@ class Handler(BaseHTTPRequestHandler):
                 if mid in messages:
                     return self.reply(409, {"message": f"Message with id {mid} already exists"})
                 m = {"id": mid, "state": "Pending", "phoneNumbers": numbers, "text": text,
-                     "parts": parts_of(text), "seq": len(messages), "simNumber": req.get("simNumber"),
+                     "parts": parts_of(text) + args.parts_extra, "seq": len(messages), "simNumber": req.get("simNumber"),
                      "ttl": req.get("ttl")}
                 messages[mid] = m
                 state = state_of(m)
@@ -319,6 +319,9 @@ def main():
     p.add_argument("--password", default="secret")
     p.add_argument("--parts-per-minute", type=float, default=0)
     p.add_argument("--fail-to", default=None)
+    p.add_argument("--parts-extra", type=int, default=0,
+                   help="send each message in this many parts more than Android's own split "
+                        "(a vendor's phone that splits differently)")
     p.add_argument("--ca", default=None, help="a CA certificate installed on the phone (PEM)")
     args = p.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)

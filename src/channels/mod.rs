@@ -40,6 +40,15 @@ pub trait Gateway: Send + Sync + 'static {
     async fn ready(&self) -> bool {
         true
     }
+    /// The gateway's own name when it shares its queue with others (a phone of a pool): rows meant
+    /// for it (what answers someone who wrote to it) are its own while it is up.
+    fn phone(&self) -> Option<&str> {
+        None
+    }
+    /// Whether its peer answered last time (no request is made).
+    fn is_up(&self) -> bool {
+        true
+    }
     /// Stop cleanly: drain what is in flight, close connections.
     async fn shutdown(&self) {}
 }

@@ -97,6 +97,9 @@ pub struct InboundSms {
     pub from: String,
     /// The text, already decoded and reassembled.
     pub text: String,
+    /// The phone of a pool it reached (an Android channel sharing its queue with others): what
+    /// answers the sender leaves from it while it is up. None for every other channel.
+    pub via: Option<String>,
 }
 
 /// Delivery state reported by a provider for a message we sent.
@@ -125,6 +128,9 @@ pub struct StatusUpdate {
     pub state: DeliveryState,
     /// Provider error code, if any.
     pub error_code: Option<String>,
+    /// How many parts the provider says it sent the message in (an Android phone splits long
+    /// texts itself), when it says so: it corrects the estimate.
+    pub parts: Option<u32>,
 }
 
 /// What became of an inbound message handed to the [`Sink`].

@@ -10,7 +10,7 @@ use tokio::sync::{mpsc, watch, Notify, OwnedSemaphorePermit, Semaphore};
 
 use crate::channels::{Gateway, OutboundSms, SendError};
 use crate::config::DispatcherSettings;
-use crate::store::{now_ms, Claimed, Completion, FailReason, Store};
+use crate::store::{now_ms, Claimant, Claimed, Completion, FailReason, Store};
 
 /// Largest number of completions written in one transaction.
 const COMPLETE_BATCH: usize = 2_000;
@@ -95,6 +95,8 @@ pub fn verdict(
 pub struct Dispatcher {
     store: Arc<dyn Store>,
     gateway: Arc<dyn Gateway>,
+    /// The other gateways of its queue (the phones of its pool).
+    siblings: Vec<Arc<dyn Gateway>>,
     settings: DispatcherSettings,
     wake: Arc<Notify>,
 }
@@ -110,9 +112,26 @@ impl Dispatcher {
         Dispatcher {
             store,
             gateway,
+            siblings: Vec::new(),
             settings,
             wake,
         }
+    }
+
+    /// The other gateways that send from the same queue (the phones of a pool): rows meant for
+    /// one of them are left to it while it is up.
+    pub fn beside(mut self, siblings: Vec<Arc<dyn Gateway>>) -> Dispatcher {
+        self.siblings = siblings;
+        self
+    }
+
+    /// The other phones of the pool that are up now.
+    fn others_up(&self) -> Vec<String> {
+        self.siblings
+            .iter()
+            .filter(|g| g.is_up())
+            .filter_map(|g| g.phone().map(str::to_string))
+            .collect()
     }
 
     /// Run until `stop` turns true; then finish what is in flight and record it.
@@ -175,7 +194,12 @@ impl Dispatcher {
                 continue;
             }
             let limit = free.min(self.settings.batch as usize) as u32;
-            let rows = match self.store.claim(&name, limit, lease_ms).await {
+            let others_up = self.others_up();
+            let who = Claimant {
+                queue: &name,
+                phone: self.gateway.phone().map(|p| (p, others_up.as_slice())),
+            };
+            let rows = match self.store.claim(who, limit, lease_ms).await {
                 Ok(rows) => rows,
                 Err(e) => {
                     tracing::warn!(gateway = &*name, error = %e, "claim failed");
@@ -184,7 +208,7 @@ impl Dispatcher {
                 }
             };
             if rows.is_empty() {
-                let wait = match self.store.next_due(&name).await {
+                let wait = match self.store.next_due(who).await {
                     Ok(Some(at)) => Duration::from_millis(
                         u64::try_from(at - now_ms()).unwrap_or(0).clamp(1, 250),
                     ),

@@ -18,7 +18,7 @@ pub async fn handle(
     let now = now_ms();
     let mut tx = store.begin_inbound().await?;
     let sender_id = tx
-        .upsert_member(sender, Some(sms.channel.as_str()), now)
+        .upsert_member(sender, Some(sms.channel.as_str()), sms.via.as_deref(), now)
         .await?;
     // Burmese typed in Zawgyi is read in Unicode (keywords, list names, posts); a long enough text
     // tells which font the member's phone uses.
@@ -107,7 +107,7 @@ pub async fn handle(
             To::Sender => (sender_id, Some(sms.channel.as_str()), true, sender_font),
             To::Member(id) => (*id, None, false, tx.member_font(*id).await?),
             To::Phone(phone) => {
-                let id = tx.upsert_member(phone, None, now).await?;
+                let id = tx.upsert_member(phone, None, None, now).await?;
                 (id, None, false, tx.member_font(id).await?)
             }
         };

@@ -76,9 +76,10 @@ pub(super) const CANCEL_QUEUED: &str =
 /// Keeps a status update whose provider id is not known (yet). A final state kept stays: a "sent"
 /// that arrives after its "delivered" (webhooks race) must not undo it.
 const KEEP_PENDING: &str =
-    "INSERT INTO pending_status (gateway, provider_id, state, error_code, received_at)
-     VALUES (?1, ?2, ?3, ?4, ?5)
+    "INSERT INTO pending_status (gateway, provider_id, state, error_code, received_at, parts)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
      ON CONFLICT (gateway, provider_id) DO UPDATE SET
+       parts = COALESCE(excluded.parts, pending_status.parts),
        state = CASE WHEN pending_status.state IN ('delivered', 'undelivered', 'failed')
                     THEN pending_status.state ELSE excluded.state END,
        error_code = CASE WHEN pending_status.state IN ('delivered', 'undelivered', 'failed')
@@ -229,7 +230,7 @@ pub(super) type TextRow = (i64, String, i64);
 /// `known`.
 pub(super) fn claim(
     t: &Transaction<'_>,
-    gateway: &str,
+    (gateway, phone, others_up): (&str, Option<&str>, &str),
     limit: u32,
     lease_until: i64,
     now: i64,
@@ -246,6 +247,8 @@ pub(super) fn claim(
          WHERE id IN (
             SELECT o.id FROM outbox o
             WHERE o.gateway = ?3 AND o.state = 'queued' AND o.next_attempt_at <= ?2
+              AND (o.via IS NULL OR o.via = ?5
+                   OR o.via NOT IN (SELECT value FROM json_each(?6)))
               AND NOT EXISTS (
                 SELECT 1 FROM outbox p
                 WHERE p.recipient_id = o.recipient_id AND p.id < o.id
@@ -258,20 +261,30 @@ pub(super) fn claim(
            expires_at, CASE WHEN priority = 0 AND expires_at IS NOT NULL THEN created_at END",
     )?;
     let mut rows: Vec<(i64, ClaimRow)> = stmt
-        .query_map(params![lease_until, now, gateway, i64::from(limit)], |r| {
-            Ok((
-                r.get::<_, i64>(4)?,
-                ClaimRow {
-                    id: r.get(0)?,
-                    recipient_id: r.get(1)?,
-                    attempts: r.get(2)?,
-                    message_id: r.get(3)?,
-                    phone_enc: r.get(5)?,
-                    expires_at: r.get(6)?,
-                    alert_queued_at: r.get(7)?,
-                },
-            ))
-        })?
+        .query_map(
+            params![
+                lease_until,
+                now,
+                gateway,
+                i64::from(limit),
+                phone,
+                others_up
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(4)?,
+                    ClaimRow {
+                        id: r.get(0)?,
+                        recipient_id: r.get(1)?,
+                        attempts: r.get(2)?,
+                        message_id: r.get(3)?,
+                        phone_enc: r.get(5)?,
+                        expires_at: r.get(6)?,
+                        alert_queued_at: r.get(7)?,
+                    },
+                ))
+            },
+        )?
         .collect::<Result<_, _>>()?;
     // RETURNING gives no order: replies first, then oldest first.
     rows.sort_by_key(|(priority, r)| (*priority, r.id));
@@ -378,19 +391,22 @@ pub(super) fn complete(
             .flatten()
             .map(String::as_str)
             .collect();
-        let waiting: Vec<(String, String, Option<String>)> = t
+        let waiting: Vec<(String, String, Option<String>, Option<u32>)> = t
             .prepare_cached(
                 "DELETE FROM pending_status
                  WHERE gateway = ?1 AND provider_id IN (SELECT value FROM json_each(?2))
-                 RETURNING provider_id, state, error_code",
+                 RETURNING provider_id, state, error_code, parts",
             )?
             .query_map(
                 params![gateway, serde_json::Value::from(ids).to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?
             .collect::<Result<_, _>>()?;
         let mut delivered: Vec<&str> = Vec::new();
-        for (pid, state, code) in &waiting {
+        for (pid, state, code, parts) in &waiting {
+            if let Some(parts) = parts {
+                set_parts(t, gateway, pid, *parts)?;
+            }
             match parse_delivery_state(state) {
                 Some(DeliveryState::Delivered) => delivered.push(pid),
                 Some(state) => {
@@ -480,6 +496,9 @@ pub(super) fn apply_status(
                 now,
             )?
         };
+        if let (true, Some(parts)) = (matched, u.parts) {
+            set_parts(t, &u.channel, &u.provider_id, parts)?;
+        }
         if matched {
             outcome.matched += 1;
         } else {
@@ -489,7 +508,8 @@ pub(super) fn apply_status(
                 u.provider_id,
                 delivery_state_name(u.state),
                 u.error_code,
-                now
+                now,
+                u.parts
             ])?;
             outcome.unknown += 1;
         }
@@ -548,6 +568,21 @@ fn deliver_parts(
 
 /// Applies one status to a provider id; false when the id is unknown. A part and its row never
 /// leave a final state; a long message is delivered when all its parts are.
+/// Records how many parts the provider sent the message of `provider_id` in.
+fn set_parts(
+    t: &Transaction<'_>,
+    gateway: &str,
+    provider_id: &str,
+    parts: u32,
+) -> Result<(), StoreError> {
+    t.prepare_cached(
+        "UPDATE outbox SET segments = ?3
+         WHERE id = (SELECT outbox_id FROM provider_ids WHERE gateway = ?1 AND provider_id = ?2)",
+    )?
+    .execute(params![gateway, provider_id, parts])?;
+    Ok(())
+}
+
 fn apply_one(
     t: &Transaction<'_>,
     gateway: &str,

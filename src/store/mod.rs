@@ -259,22 +259,41 @@ pub trait Inbound: Send + Sync + 'static {
     async fn erase_texts_before(&self, before: i64) -> Result<u64, StoreError>;
 }
 
+/// Who claims rows of a queue.
+#[derive(Debug, Clone, Copy)]
+pub struct Claimant<'a> {
+    /// The queue: a channel's name, or the pool its phones share.
+    pub queue: &'a str,
+    /// For a phone of a pool: its name and the other phones of the pool that are up. It takes
+    /// the rows meant for no phone in particular, those meant for it, and those meant for a phone
+    /// that is not up (what answers a person waits for the phone they wrote to only while it is).
+    pub phone: Option<(&'a str, &'a [String])>,
+}
+
+impl<'a> From<&'a str> for Claimant<'a> {
+    fn from(queue: &'a str) -> Claimant<'a> {
+        Claimant { queue, phone: None }
+    }
+}
+
 /// The outbound queue: claims with leases, results, what is due.
 #[async_trait]
 pub trait Queue: Send + Sync + 'static {
-    /// `sending` row (single-instance start-up).
+    /// Put `sending` rows whose lease has expired back in the queue; with `all`, every `sending`
+    /// row (single-instance start-up).
     async fn requeue_expired(&self, all: bool) -> Result<u64, StoreError>;
-    /// recipient, and lease them for `lease_ms`.
+    /// Claim up to `limit` due rows the claimant may take, in lane order and never two at once for
+    /// one recipient, and lease them for `lease_ms`.
     async fn claim(
         &self,
-        gateway: &str,
+        who: Claimant<'_>,
         limit: u32,
         lease_ms: i64,
     ) -> Result<Vec<Claimed>, StoreError>;
     /// Record what happened to claimed rows.
     async fn complete(&self, gateway: &str, results: &[Completion]) -> Result<(), StoreError>;
-    /// When the next queued row of `gateway` is due (ms since epoch), if any.
-    async fn next_due(&self, gateway: &str) -> Result<Option<i64>, StoreError>;
+    /// When the next queued row the claimant may take is due (ms since epoch), if any.
+    async fn next_due(&self, who: Claimant<'_>) -> Result<Option<i64>, StoreError>;
     /// Rows still to send (queued or sending), cheaply.
     async fn pending(&self) -> Result<i64, StoreError>;
 }
@@ -473,11 +492,13 @@ pub struct InboundRecord<'a> {
 /// [`InboundTx::commit`] undoes everything.
 #[async_trait]
 pub trait InboundTx: Send {
-    /// Find or add a member by number; with `channel`, remember it as the one they write in on.
+    /// Find or add a member by number; with `channel`, remember it as the one they write in on
+    /// (and `via`, the phone of a pool they wrote to).
     async fn upsert_member(
         &mut self,
         phone: &Phone,
         channel: Option<&str>,
+        via: Option<&str>,
         now: i64,
     ) -> Result<i64, StoreError>;
     /// Record an inbound SMS once per (channel, provider id): its id, or None when it was seen before.

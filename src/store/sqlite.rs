@@ -13,8 +13,8 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use super::hot;
 use super::{
-    now_ms, AuditRow, Claimed, Completion, Counts, ExportRow, ImportTx, ImportedMember, Inbound,
-    InboundRecord, InboundTx, Members, MembershipState, OutboxView, Queue, Receipts,
+    now_ms, AuditRow, Claimant, Claimed, Completion, Counts, ExportRow, ImportTx, ImportedMember,
+    Inbound, InboundRecord, InboundTx, Members, MembershipState, OutboxView, Queue, Receipts,
     ReconfirmCandidate, Reports, StoreError,
 };
 use super::{AlertReports, UnreportedAlert};
@@ -262,6 +262,7 @@ impl SqliteStore {
         conn: &mut SqliteConnection,
         phone: &Phone,
         gateway: Option<&str>,
+        via: Option<&str>,
         now: i64,
     ) -> Result<i64, StoreError> {
         let index = self.crypto.index(phone.e164());
@@ -276,12 +277,13 @@ impl SqliteStore {
                 // number that was forgotten wrote again: its number is known again (it stays opted
                 // out until START).
                 sqlx::query(
-                    "UPDATE members SET gateway = ?, undeliverable = 0, paused = 0,
+                    "UPDATE members SET gateway = ?, via = ?, undeliverable = 0, paused = 0,
                      reconfirm_asked_at = NULL,
                      phone_enc = CASE WHEN forgotten = 1 THEN ? ELSE phone_enc END, forgotten = 0
                      WHERE id = ?",
                 )
                 .bind(g)
+                .bind(via)
                 .bind(self.crypto.encrypt(phone.e164()))
                 .bind(id)
                 .execute(&mut *conn)
@@ -290,12 +292,13 @@ impl SqliteStore {
             return Ok(id);
         }
         let id = sqlx::query_scalar(
-            "INSERT INTO members (phone_index, phone_enc, gateway, created_at) VALUES (?, ?, ?, ?)
-             RETURNING id",
+            "INSERT INTO members (phone_index, phone_enc, gateway, via, created_at)
+             VALUES (?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(&index)
         .bind(self.crypto.encrypt(phone.e164()))
         .bind(gateway)
+        .bind(gateway.and(via))
         .bind(now)
         .fetch_one(&mut *conn)
         .await?;
@@ -1107,10 +1110,13 @@ impl SqliteStore {
         now: i64,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO outbox (message_id, recipient_id, gateway, priority, state, next_attempt_at,
-                                 created_at, updated_at)
-             SELECT ?, id, COALESCE(?, gateway, ?), ?, 'queued', ?, ?, ? FROM members
-             WHERE id = ? AND (opted_out = 0 OR ?)",
+            // What answers one person leaves from the phone of a pool they last wrote to.
+            "INSERT INTO outbox (message_id, recipient_id, gateway, via, priority, state,
+                                 next_attempt_at, created_at, updated_at)
+             SELECT ?1, id, COALESCE(?2, gateway, ?3),
+                    CASE WHEN COALESCE(?2, gateway, ?3) = gateway THEN via END,
+                    ?4, 'queued', ?5, ?6, ?7 FROM members
+             WHERE id = ?8 AND (opted_out = 0 OR ?9)",
         )
         .bind(message_id)
         .bind(gateway)
@@ -1201,7 +1207,7 @@ impl SqliteStore {
                     .await?;
             }
             Effect::Invite { list_id, phone } => {
-                let member_id = self.upsert_member(conn, phone, None, now).await?;
+                let member_id = self.upsert_member(conn, phone, None, None, now).await?;
                 let label = new_label(conn, *list_id).await?;
                 sqlx::query(
                     "INSERT INTO memberships (list_id, member_id, role, state, created_at, label,
@@ -1713,7 +1719,7 @@ impl SqliteStore {
                     .await?;
             }
             Effect::RequestMove { phone, code } => {
-                let new_id = self.upsert_member(conn, phone, None, now).await?;
+                let new_id = self.upsert_member(conn, phone, None, None, now).await?;
                 sqlx::query(
                     "INSERT INTO moves (old_member_id, new_member_id, code, created_at)
                      VALUES (?, ?, ?, ?)",
@@ -2915,10 +2921,11 @@ impl InboundTx for SqliteInboundTx {
         &mut self,
         phone: &Phone,
         channel: Option<&str>,
+        via: Option<&str>,
         now: i64,
     ) -> Result<i64, StoreError> {
         self.store
-            .upsert_member(&mut self.tx, phone, channel, now)
+            .upsert_member(&mut self.tx, phone, channel, via, now)
             .await
     }
 
@@ -3038,6 +3045,11 @@ impl InboundTx for SqliteInboundTx {
     }
 }
 
+/// The other phones of the claimant's pool that are up, as a JSON array.
+fn others_up(who: &Claimant<'_>) -> String {
+    serde_json::Value::from(who.phone.map(|(_, up)| up.to_vec()).unwrap_or_default()).to_string()
+}
+
 fn rfc3339(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
@@ -3108,7 +3120,7 @@ impl Queue for SqliteStore {
 
     async fn claim(
         &self,
-        gateway: &str,
+        who: Claimant<'_>,
         limit: u32,
         lease_ms: i64,
     ) -> Result<Vec<Claimed>, StoreError> {
@@ -3120,10 +3132,15 @@ impl Queue for SqliteStore {
                 .unwrap_or_else(|e| e.into_inner())
                 .contains_key(&id)
         };
-        let gw = gateway.to_string();
+        let gw = who.queue.to_string();
+        let phone = who.phone.map(|(name, _)| name.to_string());
+        let others_up = others_up(&who);
         let (rows, fetched) = self
             .hot
-            .run(move |t| hot::claim(t, &gw, limit, now + lease_ms, now, &known))
+            .run(move |t| {
+                let from = (gw.as_str(), phone.as_deref(), others_up.as_str());
+                hot::claim(t, from, limit, now + lease_ms, now, &known)
+            })
             .await?;
         let mut texts = self.texts.lock().unwrap_or_else(|e| e.into_inner());
         if texts.len() + fetched.len() > TEXT_CACHE {
@@ -3171,11 +3188,15 @@ impl Queue for SqliteStore {
             .await
     }
 
-    async fn next_due(&self, gateway: &str) -> Result<Option<i64>, StoreError> {
+    async fn next_due(&self, who: Claimant<'_>) -> Result<Option<i64>, StoreError> {
         Ok(sqlx::query_scalar(
-            "SELECT MIN(next_attempt_at) FROM outbox WHERE gateway = ? AND state = 'queued'",
+            "SELECT MIN(next_attempt_at) FROM outbox
+             WHERE gateway = ?1 AND state = 'queued'
+               AND (via IS NULL OR via = ?2 OR via NOT IN (SELECT value FROM json_each(?3)))",
         )
-        .bind(gateway)
+        .bind(who.queue)
+        .bind(who.phone.map(|(name, _)| name))
+        .bind(others_up(&who))
         .fetch_one(&self.pool)
         .await?)
     }
@@ -3206,7 +3227,7 @@ impl Receipts for SqliteStore {
     async fn set_opted_out(&self, phone: &Phone, opted_out: bool) -> Result<(), StoreError> {
         let now = now_ms();
         let (_writer, mut tx) = self.begin().await?;
-        let id = self.upsert_member(&mut tx, phone, None, now).await?;
+        let id = self.upsert_member(&mut tx, phone, None, None, now).await?;
         sqlx::query("UPDATE members SET opted_out = ? WHERE id = ?")
             .bind(i64::from(opted_out))
             .bind(id)
@@ -3224,7 +3245,8 @@ impl Receipts for SqliteStore {
 impl Reports for SqliteStore {
     async fn outbox_for(&self, phone: &Phone) -> Result<Vec<OutboxView>, StoreError> {
         let rows = sqlx::query(
-            "SELECT o.id, g.body, g.segments, g.encoding, o.state, o.created_at
+            "SELECT o.id, g.body, COALESCE(o.segments, g.segments) AS segments, g.encoding, o.state,
+                    o.created_at
              FROM outbox o JOIN messages g ON g.id = o.message_id
              WHERE o.recipient_id = (SELECT id FROM members WHERE phone_index = ?)
              ORDER BY o.id",

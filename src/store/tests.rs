@@ -27,6 +27,7 @@ async fn sms(store: &Arc<dyn Store>, from: u32, text: &str) -> InboundOutcome {
         provider_id: format!("{from}-{text}-{}", rand::random::<u64>()),
         from: p.e164().to_string(),
         text: text.to_string(),
+        via: None,
     };
     crate::service::inbound::handle(&**store, &msg, &p, &engine)
         .await
@@ -48,7 +49,7 @@ async fn deliver(store: &Arc<dyn Store>, rows: &[Claimed]) {
 
 async fn deliver_all(store: &Arc<dyn Store>) {
     loop {
-        let rows = store.claim("sim", 1000, 60_000).await.unwrap();
+        let rows = store.claim("sim".into(), 1000, 60_000).await.unwrap();
         if rows.is_empty() {
             return;
         }
@@ -66,6 +67,7 @@ async fn a_retried_provider_id_is_handled_once() {
         provider_id: "SM1".into(),
         from: p.e164().into(),
         text: "CREATE once".into(),
+        via: None,
     };
     assert!(matches!(
         crate::service::inbound::handle(&*store, &msg, &p, &engine)
@@ -93,7 +95,7 @@ async fn one_recipient_at_a_time_in_queue_order_replies_first() {
     sms(&store, 1, "order first").await;
     sms(&store, 1, "order second").await;
     sms(&store, 2, "HELP").await;
-    let first = store.claim("sim", 100, 60_000).await.unwrap();
+    let first = store.claim("sim".into(), 100, 60_000).await.unwrap();
     // Replies first (member 1's confirmations), and never two rows of one recipient and one lane
     // at once.
     let mut seen = std::collections::HashSet::new();
@@ -116,7 +118,7 @@ async fn one_recipient_at_a_time_in_queue_order_replies_first() {
             }
         }
         deliver(&store, &rows).await;
-        rows = store.claim("sim", 100, 60_000).await.unwrap();
+        rows = store.claim("sim".into(), 100, 60_000).await.unwrap();
     }
     assert_eq!(got.len(), 3, "{got:?}");
     assert!(got[0].contains("CREATE"), "the reply leaves first: {got:?}");
@@ -134,13 +136,13 @@ async fn a_reply_overtakes_a_bulk_post_waiting_for_the_same_phone() {
     deliver_all(&store).await;
     // The post's row to member 2 is in flight (slow carrier); member 2 asks for HELP.
     sms(&store, 1, "lanes a long bulk post").await;
-    let bulk = store.claim("sim", 100, 60_000).await.unwrap();
+    let bulk = store.claim("sim".into(), 100, 60_000).await.unwrap();
     assert!(bulk
         .iter()
         .any(|r| r.to == phone(2).e164() && r.body.starts_with("[lanes]")));
     sms(&store, 1, "lanes another bulk post").await;
     sms(&store, 2, "HELP").await;
-    let next = store.claim("sim", 100, 60_000).await.unwrap();
+    let next = store.claim("sim".into(), 100, 60_000).await.unwrap();
     let to_2: Vec<&str> = next
         .iter()
         .filter(|r| r.to == phone(2).e164())
@@ -155,7 +157,7 @@ async fn a_reply_overtakes_a_bulk_post_waiting_for_the_same_phone() {
 async fn retries_wait_and_leases_expire() {
     let (_d, store) = store().await;
     sms(&store, 1, "HELP").await;
-    let rows = store.claim("sim", 10, 60_000).await.unwrap();
+    let rows = store.claim("sim".into(), 10, 60_000).await.unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].attempts, 1);
     store
@@ -171,18 +173,26 @@ async fn retries_wait_and_leases_expire() {
         .await
         .unwrap();
     assert!(
-        store.claim("sim", 10, 60_000).await.unwrap().is_empty(),
+        store
+            .claim("sim".into(), 10, 60_000)
+            .await
+            .unwrap()
+            .is_empty(),
         "not due yet"
     );
-    assert!(store.next_due("sim").await.unwrap().unwrap() > now_ms() + 50_000);
+    assert!(store.next_due("sim".into()).await.unwrap().unwrap() > now_ms() + 50_000);
 
     // A lease that expired (a stuck worker) returns the row to the queue.
     sms(&store, 2, "HELP").await;
-    let rows = store.claim("sim", 10, -1).await.unwrap();
+    let rows = store.claim("sim".into(), 10, -1).await.unwrap();
     assert_eq!(rows.len(), 1);
-    assert!(store.claim("sim", 10, 60_000).await.unwrap().is_empty());
+    assert!(store
+        .claim("sim".into(), 10, 60_000)
+        .await
+        .unwrap()
+        .is_empty());
     assert_eq!(store.requeue_expired(false).await.unwrap(), 1);
-    let again = store.claim("sim", 10, 60_000).await.unwrap();
+    let again = store.claim("sim".into(), 10, 60_000).await.unwrap();
     assert_eq!(again.len(), 1);
     assert_eq!(again[0].attempts, 2);
 }
@@ -192,7 +202,7 @@ async fn statuses_never_leave_a_final_state_and_long_messages_need_every_part() 
     let (_d, store) = store().await;
     sms(&store, 1, "HELP").await;
     sms(&store, 2, "HELP").await;
-    let rows = store.claim("sim", 10, 60_000).await.unwrap();
+    let rows = store.claim("sim".into(), 10, 60_000).await.unwrap();
     let (a, b) = (rows[0].id, rows[1].id);
     store
         .complete(
@@ -217,6 +227,7 @@ async fn statuses_never_leave_a_final_state_and_long_messages_need_every_part() 
         provider_id: id.into(),
         state,
         error_code: None,
+        parts: None,
     };
     let out = store
         .apply_status(&[
@@ -250,13 +261,14 @@ async fn statuses_never_leave_a_final_state_and_long_messages_need_every_part() 
 async fn a_receipt_before_the_send_is_recorded_is_kept() {
     let (_d, store) = store().await;
     sms(&store, 1, "HELP").await;
-    let rows = store.claim("sim", 10, 60_000).await.unwrap();
+    let rows = store.claim("sim".into(), 10, 60_000).await.unwrap();
     let out = store
         .apply_status(&[StatusUpdate {
             channel: "smpp".into(),
             provider_id: "77".into(),
             state: DeliveryState::Delivered,
             error_code: None,
+            parts: None,
         }])
         .await
         .unwrap();
@@ -284,12 +296,13 @@ async fn a_receipt_before_the_send_is_recorded_is_kept() {
 async fn a_late_sent_does_not_undo_a_kept_delivered() {
     let (_d, store) = store().await;
     sms(&store, 1, "HELP").await;
-    let rows = store.claim("sim", 10, 60_000).await.unwrap();
+    let rows = store.claim("sim".into(), 10, 60_000).await.unwrap();
     let up = |state| StatusUpdate {
         channel: "android".into(),
         provider_id: "smsup-1".into(),
         state,
         error_code: None,
+        parts: None,
     };
     for state in [DeliveryState::Delivered, DeliveryState::Sent] {
         let out = store.apply_status(&[up(state)]).await.unwrap();
@@ -312,6 +325,111 @@ async fn a_late_sent_does_not_undo_a_kept_delivered() {
     );
 }
 
+/// Phones of a pool: what answers someone waits for the phone they wrote to while it is up, and
+/// is any phone's when it is not (or is no longer configured).
+#[tokio::test]
+async fn answers_wait_for_the_phone_written_to_while_it_is_up() {
+    let (_d, store) = store().await;
+    let engine = Engine::new(Rules::default());
+    let wrote = |from: u32, via: &str| {
+        let p = phone(from);
+        let msg = InboundSms {
+            channel: "kl".into(),
+            provider_id: format!("{from}-{via}"),
+            from: p.e164().to_string(),
+            text: "HELP".into(),
+            via: Some(via.into()),
+        };
+        (p, msg)
+    };
+    for (from, via) in [(1, "kl1"), (2, "kl2"), (3, "gone")] {
+        let (p, msg) = wrote(from, via);
+        crate::service::inbound::handle(&*store, &msg, &p, &engine)
+            .await
+            .unwrap();
+    }
+    let up = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let (kl1_up, kl2_up) = (up(&["kl1"]), up(&["kl2"]));
+    let as_kl2 = Claimant {
+        queue: "kl",
+        phone: Some(("kl2", &kl1_up)),
+    };
+    // kl2 (kl1 up): its own answer and the one for a phone no longer there, not kl1's.
+    let rows = store.claim(as_kl2, 10, 60_000).await.unwrap();
+    let mut to: Vec<String> = rows.iter().map(|r| r.to.clone()).collect();
+    to.sort();
+    assert_eq!(
+        to,
+        vec![phone(2).e164().to_string(), phone(3).e164().to_string()]
+    );
+    assert!(store.claim(as_kl2, 10, 60_000).await.unwrap().is_empty());
+    assert!(
+        store.next_due(as_kl2).await.unwrap().is_none(),
+        "nothing kl2 may take is due (no busy polling)"
+    );
+    // The queue as a whole still sees kl1's row.
+    assert!(store.next_due("kl".into()).await.unwrap().is_some());
+    // kl1 stops answering: kl2 takes its answer.
+    let alone = Claimant {
+        queue: "kl",
+        phone: Some(("kl2", &[])),
+    };
+    let rows = store.claim(alone, 10, 60_000).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].to, phone(1).e164());
+    let as_kl1 = Claimant {
+        queue: "kl",
+        phone: Some(("kl1", &kl2_up)),
+    };
+    assert!(store.claim(as_kl1, 10, 60_000).await.unwrap().is_empty());
+
+    // The phone's own part count replaces the estimate, also when it comes before the send is
+    // recorded.
+    store
+        .complete(
+            "kl",
+            &[Completion::Sent {
+                id: rows[0].id,
+                provider_ids: vec!["smsup-a".into()],
+                delivered: false,
+            }],
+        )
+        .await
+        .unwrap();
+    let sent = |id: &str, parts| StatusUpdate {
+        channel: "kl".into(),
+        provider_id: id.into(),
+        state: DeliveryState::Sent,
+        error_code: None,
+        parts: Some(parts),
+    };
+    store.apply_status(&[sent("smsup-a", 3)]).await.unwrap();
+    assert_eq!(store.outbox_for(&phone(1)).await.unwrap()[0].segments, 3);
+    let late = store.claim("sim".into(), 10, 60_000).await.unwrap();
+    assert!(late.is_empty(), "the pool's rows are not the simulator's");
+    let (p, mut msg) = wrote(4, "kl1");
+    msg.provider_id = "x4".into();
+    crate::service::inbound::handle(&*store, &msg, &p, &engine)
+        .await
+        .unwrap();
+    let mine = store.claim(as_kl1, 10, 60_000).await.unwrap();
+    assert_eq!(mine.len(), 1);
+    let out = store.apply_status(&[sent("smsup-b", 2)]).await.unwrap();
+    assert_eq!(out.unknown, 1, "kept for when the send is recorded");
+    store
+        .complete(
+            "kl",
+            &[Completion::Sent {
+                id: mine[0].id,
+                provider_ids: vec!["smsup-b".into()],
+                delivered: false,
+            }],
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.outbox_for(&phone(4)).await.unwrap()[0].segments, 2);
+}
+
 #[tokio::test]
 async fn opting_out_cancels_what_is_queued_and_failures_mark_members() {
     let (_d, store) = store().await;
@@ -326,7 +444,7 @@ async fn opting_out_cancels_what_is_queued_and_failures_mark_members() {
 
     // A provider's "opted out" answer opts the member out everywhere.
     sms(&store, 1, "news two").await;
-    let rows = store.claim("sim", 10, 60_000).await.unwrap();
+    let rows = store.claim("sim".into(), 10, 60_000).await.unwrap();
     let to_two = rows.iter().find(|r| r.to == phone(2).e164()).unwrap();
     store
         .complete(
@@ -424,7 +542,7 @@ async fn fanned_out(store: &Arc<dyn Store>, from: u32, text: &str) -> usize {
     sms(store, from, text).await;
     let mut n = 0;
     loop {
-        let rows = store.claim("sim", 1000, 60_000).await.unwrap();
+        let rows = store.claim("sim".into(), 1000, 60_000).await.unwrap();
         if rows.is_empty() {
             return n;
         }
@@ -446,7 +564,7 @@ async fn a_silent_number_whose_messages_fail_is_asked_once_then_paused_until_it_
     deliver_all(&store).await;
     // A post: member 2's copy fails for good, member 3's is delivered.
     sms(&store, 1, "recon first news").await;
-    let rows = store.claim("sim", 1000, 60_000).await.unwrap();
+    let rows = store.claim("sim".into(), 1000, 60_000).await.unwrap();
     let mut done = Vec::new();
     for r in &rows {
         let member2 = r.to == phone(2).e164();

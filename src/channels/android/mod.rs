@@ -192,11 +192,11 @@ impl super::Configured for AndroidConfig {
         let setup = gateway.clone();
         tokio::spawn(async move { setup.set_up_until_done().await });
         let state = WebhookState {
-            // What arrives is the pool's (a member's replies may leave from any of its phones).
+            // What arrives is the pool's (a member's replies may leave from any of its phones,
+            // from this one while it is up).
             channel: super::Configured::queue(self, name),
             sink,
-            signing_key: Arc::from(self.signing_key.as_str()),
-            parts: Arc::default(),
+            phone: gateway.clone(),
         };
         Ok(super::Started {
             gateway,
@@ -245,6 +245,8 @@ pub struct AndroidGateway {
     probed_at: std::sync::atomic::AtomicI64,
     /// Sends wait for the rate in the order they came (the limiter alone lets any waiter go next).
     turn: tokio::sync::Mutex<()>,
+    /// Parts of what it sent: estimated, as the phone reported them, delivered.
+    parts: std::sync::Mutex<Parts>,
 }
 
 impl AndroidGateway {
@@ -262,7 +264,31 @@ impl AndroidGateway {
             up: std::sync::atomic::AtomicBool::new(true),
             probed_at: std::sync::atomic::AtomicI64::new(0),
             turn: tokio::sync::Mutex::new(()),
+            parts: std::sync::Mutex::default(),
         })
+    }
+
+    /// The phone's own name.
+    pub fn phone_name(&self) -> &str {
+        &self.phone
+    }
+
+    /// The phone reported sending `id` in `parts` parts: the parts beyond our estimate (the first
+    /// time it says so), which are then taken from its rate too (Android and the carrier count
+    /// what the phone sent).
+    fn sent_in(&self, id: &str, parts: u32) -> u32 {
+        self.parts
+            .lock()
+            .map(|mut p| p.sent(id, parts))
+            .unwrap_or(0)
+    }
+
+    /// Takes `extra` parts from the phone's rate, in turn with the sends.
+    async fn charge(&self, extra: u32) {
+        let _turn = self.turn.lock().await;
+        for _ in 0..extra {
+            self.limiter.until_ready().await;
+        }
     }
 
     /// Records whether the phone answers; a change is logged once.
@@ -349,6 +375,14 @@ impl Gateway for AndroidGateway {
         4
     }
 
+    fn phone(&self) -> Option<&str> {
+        (self.phone != self.queue).then_some(self.phone.as_str())
+    }
+
+    fn is_up(&self) -> bool {
+        self.up.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// A phone that did not answer gets no messages (they wait for it, or go to another phone of
     /// its pool) until `GET /health` answers again, asked at most every two seconds. Any answer
     /// counts: without internet a working phone's health check may say "fail".
@@ -383,6 +417,9 @@ impl Gateway for AndroidGateway {
         }
         drop(turn);
         let id = message_id(sms.id);
+        if let Ok(mut p) = self.parts.lock() {
+            p.estimated(&id, sms.segments);
+        }
         let mut body = serde_json::json!({
             "id": id,
             "textMessage": { "text": sms.body },
@@ -441,51 +478,72 @@ impl Gateway for AndroidGateway {
 /// What the webhook route needs.
 #[derive(Clone)]
 pub struct WebhookState {
-    /// The channel's name.
+    /// The channel's queue (its pool's name, or its own): what it receives is recorded under it.
     pub channel: String,
     /// Where inbound messages and status updates go.
     pub sink: Arc<dyn Sink>,
-    /// The key webhooks are signed with.
-    pub signing_key: Arc<str>,
-    /// Parts of long messages: the phone sends one `sms:delivered` per part, and a message is
-    /// delivered when every part is.
-    pub parts: Arc<std::sync::Mutex<Parts>>,
+    /// The phone: its signing key, its rate, the parts of what it sent.
+    pub phone: Arc<AndroidGateway>,
 }
 
-/// Per message id: parts the phone said it sent (`sms:sent`'s `partsCount`) and parts delivered so
-/// far. Bounded: the oldest entries go first (a message then counts as delivered at its first
-/// part's receipt, as when SMS Up restarted in between).
+/// What is known of one message's parts.
+#[derive(Debug, Clone, Copy, Default)]
+struct PartCount {
+    /// Our estimate when it was sent.
+    estimated: u32,
+    /// The phone's count (`sms:sent`'s `partsCount`), once it told.
+    sent: Option<u32>,
+    /// Parts delivered so far.
+    delivered: u32,
+}
+
+/// Per message id: the parts we estimated, the parts the phone said it sent (`sms:sent`'s
+/// `partsCount`) and the parts delivered so far (the phone sends one `sms:delivered` per part, and
+/// a message is delivered when every part is). Bounded: the oldest entries go first (a message
+/// then counts as delivered at its first part's receipt, as when SMS Up restarted in between).
 #[derive(Debug, Default)]
 pub struct Parts {
-    counts: std::collections::HashMap<String, (u32, u32)>,
+    counts: std::collections::HashMap<String, PartCount>,
     order: std::collections::VecDeque<String>,
 }
 
 impl Parts {
     const MAX: usize = 50_000;
 
-    /// The phone sent `id` in `parts` parts.
-    pub fn sent(&mut self, id: &str, parts: u32) {
-        if self
-            .counts
-            .insert(id.to_string(), (parts.max(1), 0))
-            .is_none()
-        {
+    fn entry(&mut self, id: &str) -> &mut PartCount {
+        if !self.counts.contains_key(id) {
             self.order.push_back(id.to_string());
-        }
-        while self.order.len() > Self::MAX {
-            if let Some(old) = self.order.pop_front() {
-                self.counts.remove(&old);
+            while self.order.len() > Self::MAX {
+                if let Some(old) = self.order.pop_front() {
+                    self.counts.remove(&old);
+                }
             }
         }
+        self.counts.entry(id.to_string()).or_default()
+    }
+
+    /// We sent `id`, estimating `parts` parts.
+    pub fn estimated(&mut self, id: &str, parts: u32) {
+        self.entry(id).estimated = parts.max(1);
+    }
+
+    /// The phone sent `id` in `parts` parts: how many more than estimated, the first time it
+    /// says so (0 after).
+    pub fn sent(&mut self, id: &str, parts: u32) -> u32 {
+        let e = self.entry(id);
+        if e.sent.is_some() {
+            return 0;
+        }
+        e.sent = Some(parts.max(1));
+        parts.saturating_sub(e.estimated.max(1))
     }
 
     /// One part of `id` was delivered: true when that makes the whole message delivered.
     pub fn delivered(&mut self, id: &str) -> bool {
         match self.counts.get_mut(id) {
-            Some((parts, done)) => {
-                *done += 1;
-                *done >= *parts
+            Some(e) => {
+                e.delivered += 1;
+                e.delivered >= e.sent.unwrap_or(e.estimated).max(1)
             }
             None => true,
         }
@@ -577,7 +635,7 @@ async fn webhook(State(state): State<WebhookState>, headers: HeaderMap, body: By
     };
     let now = chrono::Utc::now().timestamp();
     if let Err(e) = verify(
-        state.signing_key.as_bytes(),
+        state.phone.config.signing_key.as_bytes(),
         &body,
         timestamp,
         signature,
@@ -622,20 +680,38 @@ async fn webhook(State(state): State<WebhookState>, headers: HeaderMap, body: By
                     provider_id: payload.message_id,
                     from,
                     text,
+                    via: state.phone.phone().map(str::to_string),
                 })
                 .await
                 .map(|_| ())
         }
         _ => {
-            if let Ok(mut parts) = state.parts.lock() {
-                match event {
-                    "sms:sent" => parts.sent(&payload.message_id, payload.parts_count.unwrap_or(1)),
-                    // Not every part yet: nothing to record.
-                    "sms:delivered" if !parts.delivered(&payload.message_id) => {
+            let parts = payload.parts_count.filter(|n| *n > 0);
+            match event {
+                "sms:sent" => {
+                    if let Some(n) = parts {
+                        metrics::counter!("smsup_android_parts_total", "channel" => state.phone.phone.clone())
+                            .increment(u64::from(n));
+                    }
+                    let extra = state.phone.sent_in(&payload.message_id, parts.unwrap_or(1));
+                    if extra > 0 {
+                        let phone = state.phone.clone();
+                        tokio::spawn(async move { phone.charge(extra).await });
+                    }
+                }
+                // Not every part yet: nothing to record.
+                "sms:delivered" => {
+                    let whole = state
+                        .phone
+                        .parts
+                        .lock()
+                        .map(|mut p| p.delivered(&payload.message_id))
+                        .unwrap_or(true);
+                    if !whole {
                         return StatusCode::OK.into_response();
                     }
-                    _ => {}
                 }
+                _ => {}
             }
             let (state_now, error_code) = match event {
                 "sms:sent" => (DeliveryState::Sent, None),
@@ -652,6 +728,7 @@ async fn webhook(State(state): State<WebhookState>, headers: HeaderMap, body: By
                     provider_id: payload.message_id,
                     state: state_now,
                     error_code: error_code.map(|r| crate::engine::mask_numbers(&r)),
+                    parts: if event == "sms:sent" { parts } else { None },
                 }])
                 .await
                 .map(|_| ())
@@ -805,7 +882,12 @@ mod tests {
     #[test]
     fn a_long_message_is_delivered_when_every_part_is() {
         let mut p = Parts::default();
-        p.sent("smsup-1", 3);
+        p.estimated("smsup-1", 3);
+        assert_eq!(
+            p.sent("smsup-1", 3),
+            0,
+            "as estimated: nothing more to charge"
+        );
         assert!(!p.delivered("smsup-1"));
         assert!(!p.delivered("smsup-1"));
         assert!(p.delivered("smsup-1"));
@@ -813,10 +895,41 @@ mod tests {
         assert!(p.delivered("smsup-2"));
         // Unknown (sent before a restart): its first receipt counts.
         assert!(p.delivered("smsup-9"));
+        // Before the phone says how many parts it sent, the estimate counts.
+        p.estimated("smsup-3", 2);
+        assert!(!p.delivered("smsup-3"));
+        assert!(p.delivered("smsup-3"));
         for i in 0..(Parts::MAX + 10) {
             p.sent(&format!("m{i}"), 2);
         }
         assert!(p.counts.len() <= Parts::MAX);
+        assert!(p.order.len() <= Parts::MAX);
+    }
+
+    #[test]
+    fn the_phones_part_count_corrects_the_estimate_once() {
+        let mut p = Parts::default();
+        p.estimated("smsup-7", 1);
+        assert_eq!(p.sent("smsup-7", 3), 2, "two parts more than estimated");
+        assert_eq!(
+            p.sent("smsup-7", 3),
+            0,
+            "a repeated sms:sent charges nothing more"
+        );
+        assert!(!p.delivered("smsup-7"));
+        assert!(!p.delivered("smsup-7"));
+        assert!(
+            p.delivered("smsup-7"),
+            "delivered at the phone's third part"
+        );
+        p.estimated("smsup-8", 3);
+        assert_eq!(
+            p.sent("smsup-8", 2),
+            0,
+            "fewer parts: nothing is given back"
+        );
+        assert!(!p.delivered("smsup-8"));
+        assert!(p.delivered("smsup-8"));
     }
 
     #[test]

@@ -186,6 +186,7 @@ async fn inbound(
         provider_id,
         from: phone.e164().to_string(),
         text: msg.text,
+        via: None,
     };
     match state.sink.inbound(sms).await {
         Ok(InboundOutcome::Stored(id)) => {

@@ -503,7 +503,7 @@ async fn receive_loop(
                             if !complete {
                                 tracing::warn!(parts, "SMPP MO message incomplete at the reassembly timeout");
                             }
-                            let sms = InboundSms { channel: channel.to_string(), provider_id: id, from, text };
+                            let sms = InboundSms { channel: channel.to_string(), provider_id: id, from, text, via: None };
                             // Stored by its own task, in arrival order, so that receipts keep flowing.
                             if let Err(mpsc::error::SendError((_, ack))) = mobile.send((sms, ack)).await {
                                 ack.failed();
@@ -578,6 +578,7 @@ fn resolve_waiting<A>(
                     provider_id: id,
                     state: w.state,
                     error_code: w.error,
+                    parts: None,
                 }],
                 ack: w.ack,
             });
@@ -602,6 +603,7 @@ fn resolve_waiting<A>(
                     provider_id,
                     state: w.state,
                     error_code: w.error.clone(),
+                    parts: None,
                 })
                 .collect();
             ready.push(ReadyReceipt {

@@ -399,6 +399,7 @@ async fn inbound(
         provider_id: msg.message_sid.clone(),
         from: msg.from.clone(),
         text: msg.body,
+        via: None,
     };
     match state.sink.inbound(sms).await {
         Ok(InboundOutcome::Stored(_)) => {
@@ -465,6 +466,7 @@ async fn status(
         provider_id: cb.message_sid.clone(),
         state: delivery,
         error_code: cb.error_code.map(|c| c.to_string()),
+        parts: None,
     };
     if let Err(e) = state.sink.status(vec![update]).await {
         tracing::error!(error = %e, "Twilio status update not stored");
