@@ -315,7 +315,6 @@ impl Application {
             _ => None,
         };
 
-        let mut router = crate::web::routes(store.clone());
         let mut channels = Vec::new();
         if sim {
             channels.push(sim::channel(
@@ -333,6 +332,8 @@ impl Application {
                 message: e.message,
             })?,
         );
+        let gateways = channels.iter().map(|c| c.gateway.clone()).collect();
+        let mut router = crate::web::routes(store.clone(), gateways);
         for c in &mut channels {
             if let Some(routes) = c.routes.take() {
                 router = router.merge(routes);

@@ -592,6 +592,16 @@ async fn two_phones_of_a_pool_share_a_post_and_one_carries_on_when_the_other_goe
         assert!(Instant::now() < deadline, "kl1 not marked down");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let health = reqwest::get(format!("{}/healthz", serve.url))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        health.contains("channel kl1: down\n") && health.contains("channel kl2: up\n"),
+        "{health}"
+    );
 
     // A member's SMS that kl1 received just before it went off (its webhook arrives late): the
     // answer cannot leave from kl1, so it leaves from kl2.

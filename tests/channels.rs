@@ -400,4 +400,16 @@ api_base = "http://{fake}"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // /healthz says which channel is away, and still answers 200 (inbound is taken).
+    let health = http
+        .get(format!("http://{addr}/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+    let body = health.text().await.unwrap();
+    assert!(
+        body.contains("channel bind-a: down\n") && body.contains("channel bind-b: up\n"),
+        "{body}"
+    );
 }

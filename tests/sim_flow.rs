@@ -269,7 +269,7 @@ async fn health_metrics_and_simulator_page() {
     let server = Server::start(dir.path(), &[]);
     let c = server.client();
     let (status, body) = c.get_text("/healthz").await;
-    assert_eq!((status, body.trim()), (200, "ok"));
+    assert_eq!((status, body.trim()), (200, "ok\nchannel sim: up"));
     c.ask(&phone(1), "HELP").await;
     let (status, metrics) = c.get_text("/metrics").await;
     assert_eq!(status, 200);

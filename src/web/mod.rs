@@ -9,6 +9,7 @@ use axum::routing::get;
 use axum::Router;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 
+use crate::channels::Gateway;
 use crate::store::Store;
 
 mod error;
@@ -58,13 +59,25 @@ const OUTBOX_STATES: &[&str] = &[
 #[derive(Clone)]
 struct WebState {
     store: Arc<dyn Store>,
+    gateways: Arc<[Arc<dyn Gateway>]>,
 }
 
+/// 200 while the database answers (inbound traffic is taken even when a channel's peer is away),
+/// with one line per channel: `channel <name>: up` or `down` (a phone or an SMSC that does not
+/// answer; its messages wait).
 async fn healthz(State(state): State<WebState>) -> Response {
-    match state.store.counts().await {
-        Ok(_) => (StatusCode::OK, "ok\n").into_response(),
-        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, format!("store: {e}\n")).into_response(),
+    let mut body = match state.store.counts().await {
+        Ok(_) => "ok\n".to_string(),
+        Err(e) => {
+            return (StatusCode::SERVICE_UNAVAILABLE, format!("store: {e}\n")).into_response()
+        }
+    };
+    for g in state.gateways.iter() {
+        let name = g.phone().unwrap_or(g.name());
+        let up = if g.is_up() { "up" } else { "down" };
+        body.push_str(&format!("channel {name}: {up}\n"));
     }
+    (StatusCode::OK, body).into_response()
 }
 
 async fn metrics_page(State(state): State<WebState>) -> Response {
@@ -108,10 +121,13 @@ async fn metrics_page(State(state): State<WebState>) -> Response {
         .into_response()
 }
 
-/// `/healthz` and `/metrics`.
-pub fn routes(store: Arc<dyn Store>) -> Router {
+/// `/healthz` (the database, and each of `gateways` up or down) and `/metrics`.
+pub fn routes(store: Arc<dyn Store>, gateways: Vec<Arc<dyn Gateway>>) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics_page))
-        .with_state(WebState { store })
+        .with_state(WebState {
+            store,
+            gateways: gateways.into(),
+        })
 }

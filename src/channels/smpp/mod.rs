@@ -312,6 +312,8 @@ pub struct SmppGateway {
     ids: Arc<Mutex<IdIndex>>,
     max_in_flight: usize,
     events: Mutex<Option<JoinHandle<()>>>,
+    /// The binds that are up now (their `smsup_channel_up` labels).
+    binds_up: Arc<Mutex<std::collections::BTreeSet<String>>>,
 }
 
 impl SmppGateway {
@@ -337,13 +339,21 @@ impl SmppGateway {
             .clamp(4, config.queue_capacity.max(16) * binds);
         let (client, events) = Client::start(config)?;
         let ids = Arc::new(Mutex::new(IdIndex::default()));
-        let task = tokio::spawn(receive_loop(name.into(), events, sink, ids.clone()));
+        let binds_up = Arc::new(Mutex::new(std::collections::BTreeSet::new()));
+        let task = tokio::spawn(receive_loop(
+            name.into(),
+            events,
+            sink,
+            ids.clone(),
+            binds_up.clone(),
+        ));
         Ok(SmppGateway {
             name: name.to_string(),
             client,
             ids,
             max_in_flight,
             events: Mutex::new(Some(task)),
+            binds_up,
         })
     }
 
@@ -412,6 +422,11 @@ impl Gateway for SmppGateway {
         self.max_in_flight
     }
 
+    /// At least one bind is up.
+    fn is_up(&self) -> bool {
+        self.binds_up.lock().map(|b| !b.is_empty()).unwrap_or(true)
+    }
+
     async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
         let submitted = self
             .client
@@ -472,6 +487,7 @@ async fn receive_loop(
     mut events: mpsc::Receiver<Event>,
     sink: Arc<dyn Sink>,
     ids: Arc<Mutex<IdIndex>>,
+    binds_up: Arc<Mutex<std::collections::BTreeSet<String>>>,
 ) {
     let (mobile, mobile_rx) = mpsc::channel(MO_QUEUE);
     let mobile_task = tokio::spawn(store_mobile(mobile_rx, sink.clone()));
@@ -511,11 +527,19 @@ async fn receive_loop(
                         }
                         Some(Event::Bound { bind, session }) => {
                             tracing::info!(bind, session, "SMPP bound");
-                            metrics::gauge!("smsup_channel_up", "channel" => channel.to_string(), "bind" => bind_label(bind, session)).set(1.0);
+                            let label = bind_label(bind, session);
+                            if let Ok(mut up) = binds_up.lock() {
+                                up.insert(label.clone());
+                            }
+                            metrics::gauge!("smsup_channel_up", "channel" => channel.to_string(), "bind" => label).set(1.0);
                         }
                         Some(Event::Disconnected { bind, session, reason }) => {
                             tracing::warn!(bind, session, %reason, "SMPP disconnected");
-                            metrics::gauge!("smsup_channel_up", "channel" => channel.to_string(), "bind" => bind_label(bind, session)).set(0.0);
+                            let label = bind_label(bind, session);
+                            if let Ok(mut up) = binds_up.lock() {
+                                up.remove(&label);
+                            }
+                            metrics::gauge!("smsup_channel_up", "channel" => channel.to_string(), "bind" => label).set(0.0);
                         }
                         None => open = false,
                     }
