@@ -397,6 +397,8 @@ async fn phones_talk_to_sms_up_through_an_android_phone() {
         })
         .count();
     assert_eq!(copies, 1);
+    // Back on the network, the phone is set up again (it may have been reset meanwhile).
+    phone.wait("settings", "the set-up after the outage", |e| e.len() >= 2);
     common::wait_count(
         &pool,
         "SELECT NOT EXISTS (SELECT 1 FROM outbox WHERE gateway = 'android' AND state != 'delivered')",

@@ -247,6 +247,9 @@ pub struct AndroidGateway {
     turn: tokio::sync::Mutex<()>,
     /// Parts of what it sent: estimated, as the phone reported them, delivered.
     parts: std::sync::Mutex<Parts>,
+    /// The phone was away: it is set up again when it answers (it may have been reset or
+    /// reinstalled meanwhile).
+    set_up_again: std::sync::atomic::AtomicBool,
 }
 
 impl AndroidGateway {
@@ -265,6 +268,7 @@ impl AndroidGateway {
             probed_at: std::sync::atomic::AtomicI64::new(0),
             turn: tokio::sync::Mutex::new(()),
             parts: std::sync::Mutex::default(),
+            set_up_again: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -296,6 +300,10 @@ impl AndroidGateway {
         let was = self.up.swap(up, std::sync::atomic::Ordering::Relaxed);
         metrics::gauge!("smsup_channel_up", "channel" => self.phone.clone(), "bind" => "phone")
             .set(if up { 1.0 } else { 0.0 });
+        if was && !up {
+            self.set_up_again
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         if was != up {
             if up {
                 tracing::info!(channel = %self.phone, "Android phone answers");
@@ -389,6 +397,13 @@ impl Gateway for AndroidGateway {
     async fn ready(&self) -> bool {
         use std::sync::atomic::Ordering;
         if self.up.load(Ordering::Relaxed) {
+            // Back after an outage: our webhooks and settings again (idempotent), before sending.
+            if self.set_up_again.swap(false, Ordering::Relaxed) {
+                // Tried once per outage: a phone that answers but refuses a setting still sends.
+                if let Err(e) = self.set_up().await {
+                    tracing::warn!(channel = %self.phone, error = %e, "Android phone not set up again");
+                }
+            }
             return true;
         }
         let now = crate::store::now_ms();
