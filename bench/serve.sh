@@ -4,9 +4,11 @@
 # each, one post to an N-member list (imported with `smsup members import`), until every outbox row
 # is delivered (receipt recorded). Prints import time, time to enqueue, to all sent and to all
 # delivered, messages/s, CPU per 1,000 messages of smsup and of the SMSC, and smsup's peak memory.
-# Usage: bench/serve.sh [N=100000] [WINDOW=100] [SMSC=nagle|no-delay|tuned] [BINDS=1]
+# Usage: bench/serve.sh [N=100000] [WINDOW=100] [SMSC=nagle|no-delay|tuned|sim] [BINDS=1]
 #   nagle:    the SMSC left at node-smpp's defaults (Nagle's algorithm on, one write per PDU)
 #   no-delay: TCP_NODELAY set, one write per PDU;  tuned: no-delay and one write per burst
+#   sim:      no SMSC: the built-in phone simulator at its default speed (as fast as it can) is the
+#             channel (the scale figures: bench/serve.sh 1000000 0 sim)
 # KANNEL=1: then the same broadcast through Kannel (bench/smpp/run.sh) on an SMSC in the same mode.
 # Loopback only; every wait is bounded (BENCH_TIMEOUT_SECS, default 900).
 set -euo pipefail
@@ -19,13 +21,16 @@ bin="$CARGO_TARGET_DIR/release/smsup"
 tmp="$(mktemp -d)"; pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
-case "$mode" in nagle) flags=(--nagle) ;; no-delay) flags=(--no-delay) ;; tuned) flags=() ;;
-  *) echo "SMSC mode: nagle, no-delay or tuned"; exit 2 ;; esac
+case "$mode" in nagle) flags=(--nagle) ;; no-delay) flags=(--no-delay) ;; tuned) flags=() ;; sim) ;;
+  *) echo "SMSC mode: nagle, no-delay, tuned or sim"; exit 2 ;; esac
+http="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+if [ "$mode" = sim ]; then
+  smsc=""; binds=0; : > "$tmp/smsup.toml"
+else
 node "$root/interop/smpp/smsc.js" --quiet --no-mo --detached --text-receipts "${flags[@]}" < /dev/null > "$tmp/smsc.log" &
 smsc=$!; pids+=($smsc)
 for _ in $(seq 100); do grep -qs listening "$tmp/smsc.log" && break; sleep 0.1; done
 port="$(grep -m1 listening "$tmp/smsc.log" | sed 's/.*"port":\([0-9]*\).*/\1/')"
-http="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 cat > "$tmp/smsup.toml" <<EOT
 [smpp]
 host = "127.0.0.1"
@@ -36,6 +41,7 @@ window = $window
 binds = $binds
 segments_per_second = 1000000
 EOT
+fi
 export SMSUP_CONFIG="$tmp/smsup.toml" SMSUP_DB="$tmp/smsup.db" SMSUP_LISTEN="127.0.0.1:$http" SMSUP_LOG=warn
 # The sum of a metric's series (a name alone, or with its labels: smsup_channel_up{...}).
 metric() { curl -s "http://127.0.0.1:$http/metrics" | awk -v m="$1" '$1 == m || index($1, m "{") == 1 { s += $2 } END { print s + 0 }'; }
@@ -62,7 +68,7 @@ grep -q "$n added" "$tmp/import.out" || { echo "import did not add $n members:";
 import_s=$(echo "$(date +%s.%N) - $t" | bc)
 start_serve
 for _ in $(seq 200); do [ "$(metric smsup_channel_up)" -ge "$binds" ] 2>/dev/null && break; sleep 0.05; done
-cpu() { awk '{ print ($14 + $15) / 100 }' "/proc/$1/stat"; }
+cpu() { if [ -n "$1" ]; then awk '{ print ($14 + $15) / 100 }' "/proc/$1/stat"; else echo 0; fi; }
 c0=$(cpu "$serve"); s0=$(cpu "$smsc"); t0=$(date +%s.%N)
 sms "$owner" "bench Meeting moved to the hall at 5pm, bring your documents"
 enq=""; sent=""; deadline=$(( $(date +%s) + limit ))
@@ -81,9 +87,11 @@ c1=$(cpu "$serve"); s1=$(cpu "$smsc")
 hwm=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$serve/status")
 awk -v n="$n" -v w="$window" -v m="$mode" -v b="$binds" -v imp="$import_s" -v enq="$enq" -v sent="$sent" -v all="$all" \
     -v c="$(echo "$c1 - $c0" | bc)" -v sc="$(echo "$s1 - $s0" | bc)" -v hwm="$hwm" 'BEGIN {
-  printf "smsup serve -> node-smpp SMSC (%s), %d binds, window %d, N=%d\n", m, b, w, n
+  if (m == "sim") printf "smsup serve -> the phone simulator, N=%d\n", n
+  else printf "smsup serve -> node-smpp SMSC (%s), %d binds, window %d, N=%d\n", m, b, w, n
   printf "  import %.1f s; enqueued %.2f s, all sent %.2f s, all delivered %.2f s: %.0f msg/s\n", imp, enq, sent, all, n / all
-  printf "  CPU per 1,000 messages: smsup %.1f ms, SMSC %.1f ms; smsup peak memory %d MiB\n", 1000000 * c / n, 1000000 * sc / n, hwm
+  if (m == "sim") printf "  CPU per 1,000 messages: smsup %.1f ms; smsup peak memory %d MiB\n", 1000000 * c / n, hwm
+  else printf "  CPU per 1,000 messages: smsup %.1f ms, SMSC %.1f ms; smsup peak memory %d MiB\n", 1000000 * c / n, 1000000 * sc / n, hwm
   printf "RESULT serve_msgs_per_s %.0f\n", n / all
 }'
 if [ "${KANNEL:-0}" = 1 ]; then

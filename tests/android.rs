@@ -338,7 +338,8 @@ async fn phones_talk_to_sms_up_through_an_android_phone() {
         assert_eq!(status, want, "{body}");
     }
     let huge = "x".repeat(200_000);
-    let status = http
+    // (A client of its own: the server closes a connection whose body it refused unread.)
+    let status = reqwest::Client::new()
         .post(&hook)
         .header("X-Timestamp", &now)
         .header("X-Signature", sign(&huge, &now))
@@ -421,7 +422,59 @@ async fn phones_talk_to_sms_up_through_an_android_phone() {
         metrics.contains("smsup_channel_up{channel=\"android\",bind=\"phone\"} 1"),
         "{metrics}"
     );
+
+    // The volunteer changes the phone's password: its messages wait (none fails), /healthz says
+    // it is down, and they leave once the password is right again.
+    phone
+        .control(
+            "/_test/password",
+            serde_json::json!({ "password": "changed" }),
+        )
+        .await;
+    phone
+        .control(
+            "/_test/receive",
+            serde_json::json!({ "from": owner, "text": "safety Bring water" }),
+        )
+        .await;
+    let health = || async {
+        reqwest::get(format!("{}/healthz", serve.url))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !health().await.contains("channel android: down") {
+        assert!(Instant::now() < deadline, "a refused password is not shown");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(
+        count(&pool, "SELECT COUNT(*) FROM outbox WHERE state = 'failed'").await,
+        0,
+        "nothing fails for a wrong password"
+    );
+    let log = std::fs::read_to_string(dir.path().join("stderr.log")).unwrap();
+    assert!(log.contains("refused the username or password"), "{log}");
+    phone
+        .control(
+            "/_test/password",
+            serde_json::json!({ "password": PASSWORD }),
+        )
+        .await;
+    common::wait_count(
+        &pool,
+        "SELECT COUNT(*) FROM outbox WHERE state = 'delivered' AND message_id = (SELECT MAX(message_id) FROM posts)",
+        1,
+        30,
+    )
+    .await;
+    assert!(health().await.contains("channel android: up"));
+
     // No number in full in the log.
+    let log = std::fs::read_to_string(dir.path().join("stderr.log")).unwrap();
     for n in [owner, member, "+60123456703"] {
         assert!(!log.contains(&n[3..]), "{n} in the log:\n{log}");
     }
@@ -536,7 +589,14 @@ async fn two_phones_of_a_pool_share_a_post_and_one_carries_on_when_the_other_goe
     .await;
     for (phone, extra) in [(&a, 0), (&b, 1)] {
         for m in phone.events("message") {
-            let row: i64 = m["id"].as_str().unwrap()["smsup-".len()..].parse().unwrap();
+            // smsup-<row>-<queued at, hex>
+            let id = m["id"].as_str().unwrap();
+            let row: i64 = id["smsup-".len()..]
+                .split('-')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
             let (estimated, reported): (i64, Option<i64>) = sqlx::query_as(
                 "SELECT g.segments, o.segments FROM outbox o JOIN messages g ON g.id = o.message_id
                  WHERE o.id = ?",

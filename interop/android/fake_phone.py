@@ -9,7 +9,8 @@ itself), then one `sms:delivered` per part, as signed webhooks (X-Signature = he
 body followed by X-Timestamp, with the signing key set through PATCH /settings), retried on any
 non-2xx. Nulls are omitted (no `sender` on outbound events: the SIM's number is unknown), dates carry
 an offset. Received SMS are injected by the test through `POST /_test/receive` (sent twice when asked:
-some app versions do); `POST /_test/offline {"seconds": n}` makes the phone stop answering for a while.
+some app versions do); `POST /_test/offline {"seconds": n}` makes the phone stop answering for a while;
+`POST /_test/password {"password": p}` changes its Local Server password.
 
 Every event is printed as one JSON line on stdout: {"event": "listening", "port": n} first, then
 "message" (a send request accepted), "webhook" (a webhook answered 2xx), "webhook_retry".
@@ -308,6 +309,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, {"messageId": mid})
         if self.path == "/_test/offline":
             offline_until[0] = time.time() + float(req.get("seconds", 5))
+            return self.reply(200, {})
+        if self.path == "/_test/password":
+            # The volunteer changed the Local Server's password in the app.
+            args.password = req["password"]
             return self.reply(200, {})
         self.reply(404, {})
 

@@ -16,6 +16,9 @@ pub struct OutboundSms {
     /// When the message expires (an alert's, in ms since the epoch): the carrier gets the time left
     /// as its validity period, so that it drops the message too rather than deliver it late.
     pub expires_at: Option<i64>,
+    /// When the row was queued (ms since the epoch): with the id, a key no other message of this
+    /// database ever has (an id can be used again after its row was deleted).
+    pub queued_at: i64,
 }
 
 impl OutboundSms {
@@ -81,6 +84,14 @@ pub enum SendError {
     Permanent {
         /// Provider error code, if any.
         code: Option<String>,
+        /// Human-readable reason.
+        message: String,
+    },
+    /// The request may have reached the peer but no answer came back: retry through the same
+    /// gateway while it is up (its own de-duplication of our message id then holds), and through
+    /// another of its pool only once it is down.
+    #[error("no answer: {message}")]
+    Unanswered {
         /// Human-readable reason.
         message: String,
     },

@@ -41,29 +41,32 @@ pub fn verdict(
     settings: &DispatcherSettings,
     row: &Claimed,
     result: Result<crate::channels::Accepted, SendError>,
+    phone: Option<&str>,
 ) -> Completion {
     // A provider's error text may quote the number ("The 'To' number +60... is not valid"): it is
     // stored and logged with numbers masked.
-    let retry = |code: Option<String>, message: String, after: Option<Duration>| {
-        let message = crate::engine::mask_numbers(&message);
-        if row.attempts >= settings.max_attempts {
-            Completion::Failed {
-                id: row.id,
-                recipient_id: row.recipient_id,
-                reason: FailReason::Exhausted,
-                code,
-                message,
+    let retry =
+        |code: Option<String>, message: String, after: Option<Duration>, via: Option<&str>| {
+            let message = crate::engine::mask_numbers(&message);
+            if row.attempts >= settings.max_attempts {
+                Completion::Failed {
+                    id: row.id,
+                    recipient_id: row.recipient_id,
+                    reason: FailReason::Exhausted,
+                    code,
+                    message,
+                }
+            } else {
+                let wait = after.unwrap_or_else(|| backoff(settings, row.attempts));
+                Completion::Retry {
+                    id: row.id,
+                    at: now_ms() + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2),
+                    code,
+                    message,
+                    via: via.map(str::to_string),
+                }
             }
-        } else {
-            let wait = after.unwrap_or_else(|| backoff(settings, row.attempts));
-            Completion::Retry {
-                id: row.id,
-                at: now_ms() + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2),
-                code,
-                message,
-            }
-        }
-    };
+        };
     let failed = |reason, code, message: String| Completion::Failed {
         id: row.id,
         recipient_id: row.recipient_id,
@@ -81,8 +84,10 @@ pub fn verdict(
             code,
             message,
             retry_after,
-        }) => retry(code, message, retry_after),
-        Err(SendError::Throttled { code, message }) => retry(code, message, None),
+        }) => retry(code, message, retry_after, None),
+        Err(SendError::Throttled { code, message }) => retry(code, message, None, None),
+        // The phone may have it: the same phone again, so that our id's de-duplication holds.
+        Err(SendError::Unanswered { message }) => retry(None, message, None, phone),
         Err(SendError::OptedOut { code, message }) => failed(FailReason::OptedOut, code, message),
         Err(SendError::Undeliverable { code, message }) => {
             failed(FailReason::Undeliverable, code, message)
@@ -186,7 +191,11 @@ impl Dispatcher {
             if free == 0 {
                 continue;
             }
-            if !self.gateway.ready().await {
+            let ready = tokio::select! {
+                ready = self.gateway.ready() => ready,
+                _ = stop.changed() => continue,
+            };
+            if !ready {
                 tokio::select! {
                     _ = tokio::time::sleep(NOT_READY_POLL) => {}
                     _ = stop.changed() => {}
@@ -209,6 +218,9 @@ impl Dispatcher {
             };
             if rows.is_empty() {
                 let wait = match self.store.next_due(who).await {
+                    // Due but not claimable: held back by an earlier message to the same person
+                    // still in flight (here or on another phone of the pool). Its outcome wakes us.
+                    Ok(Some(at)) if at <= now_ms() => Duration::from_millis(250),
                     Ok(Some(at)) => Duration::from_millis(
                         u64::try_from(at - now_ms()).unwrap_or(0).clamp(1, 250),
                     ),
@@ -246,6 +258,7 @@ impl Dispatcher {
                             at: now_ms(),
                             code: None,
                             message: "expired before it could be sent".into(),
+                            via: None,
                         };
                         let _ = done.send((back, permit));
                         return;
@@ -257,6 +270,7 @@ impl Dispatcher {
                         body: std::mem::take(&mut row.body),
                         segments: row.segments,
                         expires_at: row.expires_at,
+                        queued_at: row.queued_at,
                     };
                     let started = Instant::now();
                     let mut send = std::pin::pin!(gateway.send(&sms));
@@ -280,7 +294,8 @@ impl Dispatcher {
                     }
                     // The permit is released once the outcome is recorded: rows in `sending` never
                     // exceed the window, so a crash re-sends at most the window.
-                    let _ = done.send((verdict(&settings, &row, result), permit));
+                    let verdict = verdict(&settings, &row, result, gateway.phone());
+                    let _ = done.send((verdict, permit));
                 });
             }
             let until = pause.load(Ordering::Relaxed);
@@ -407,6 +422,7 @@ mod tests {
             attempts,
             expires_at: None,
             alert_queued_at: None,
+            queued_at: 0,
         }
     }
 
@@ -425,7 +441,7 @@ mod tests {
                 retry_after: None,
             },
         ] {
-            let message = match verdict(&s, &row(1), Err(error)) {
+            let message = match verdict(&s, &row(1), Err(error), None) {
                 Completion::Failed { message, .. } | Completion::Retry { message, .. } => message,
                 other => panic!("{other:?}"),
             };
@@ -443,11 +459,11 @@ mod tests {
             retry_after: None,
         };
         assert!(matches!(
-            verdict(&s, &row(1), Err(transient())),
+            verdict(&s, &row(1), Err(transient()), None),
             Completion::Retry { .. }
         ));
         assert!(matches!(
-            verdict(&s, &row(s.max_attempts), Err(transient())),
+            verdict(&s, &row(s.max_attempts), Err(transient()), None),
             Completion::Failed {
                 reason: FailReason::Exhausted,
                 ..
@@ -460,7 +476,8 @@ mod tests {
                 Err(SendError::OptedOut {
                     code: Some("21610".into()),
                     message: "stop".into()
-                })
+                }),
+                None
             ),
             Completion::Failed {
                 reason: FailReason::OptedOut,
@@ -474,7 +491,8 @@ mod tests {
                 Err(SendError::Undeliverable {
                     code: Some("21211".into()),
                     message: "bad".into()
-                })
+                }),
+                None
             ),
             Completion::Failed {
                 reason: FailReason::Undeliverable,
@@ -489,8 +507,21 @@ mod tests {
                 message: "429".into(),
                 retry_after: Some(Duration::from_secs(30)),
             }),
+            None,
         ) {
             Completion::Retry { at, .. } => assert!(at - now_ms() >= 29_000),
+            other => panic!("{other:?}"),
+        }
+        // No answer from a phone of a pool: the same phone again while it is up.
+        let unanswered = || SendError::Unanswered {
+            message: "timed out".into(),
+        };
+        match verdict(&s, &row(1), Err(unanswered()), Some("kl1")) {
+            Completion::Retry { via, .. } => assert_eq!(via.as_deref(), Some("kl1")),
+            other => panic!("{other:?}"),
+        }
+        match verdict(&s, &row(1), Err(transient()), Some("kl1")) {
+            Completion::Retry { via, .. } => assert_eq!(via, None, "any phone may retry it"),
             other => panic!("{other:?}"),
         }
     }

@@ -219,6 +219,8 @@ pub(super) struct ClaimRow {
     pub expires_at: Option<i64>,
     /// When a message of the alert lane was queued (its latency is measured).
     pub alert_queued_at: Option<i64>,
+    /// When the row was queued.
+    pub queued_at: i64,
 }
 
 /// A text read for the cache: (messages id, body, segments).
@@ -258,7 +260,8 @@ pub(super) fn claim(
          RETURNING id, recipient_id, attempts, message_id, priority,
            COALESCE(outbox.phone_enc,
                     (SELECT phone_enc FROM members m WHERE m.id = outbox.recipient_id)),
-           expires_at, CASE WHEN priority = 0 AND expires_at IS NOT NULL THEN created_at END",
+           expires_at, CASE WHEN priority = 0 AND expires_at IS NOT NULL THEN created_at END,
+           created_at",
     )?;
     let mut rows: Vec<(i64, ClaimRow)> = stmt
         .query_map(
@@ -281,6 +284,7 @@ pub(super) fn claim(
                         phone_enc: r.get(5)?,
                         expires_at: r.get(6)?,
                         alert_queued_at: r.get(7)?,
+                        queued_at: r.get(8)?,
                     },
                 ))
             },
@@ -425,12 +429,14 @@ pub(super) fn complete(
                 at,
                 code,
                 message,
+                via,
             } => {
                 t.prepare_cached(
                     "UPDATE outbox SET state = 'queued', lease_until = NULL, next_attempt_at = ?1,
-                     error_code = ?2, error_message = ?3, updated_at = ?4 WHERE id = ?5 AND state = 'sending'",
+                     error_code = ?2, error_message = ?3, updated_at = ?4, via = COALESCE(?6, via)
+                     WHERE id = ?5 AND state = 'sending'",
                 )?
-                .execute(params![at, code, message, now, id])?;
+                .execute(params![at, code, message, now, id, via])?;
             }
             Completion::Failed {
                 id,

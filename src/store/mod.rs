@@ -90,6 +90,8 @@ pub struct Claimed {
     pub expires_at: Option<i64>,
     /// When a message of the alert lane was queued (ms since the epoch), for its latency.
     pub alert_queued_at: Option<i64>,
+    /// When the row was queued (ms since the epoch).
+    pub queued_at: i64,
 }
 
 /// Why a row failed for good.
@@ -127,6 +129,8 @@ pub enum Completion {
         code: Option<String>,
         /// Reason.
         message: String,
+        /// The phone of a pool to retry through while it is up (it may have the message already).
+        via: Option<String>,
     },
     /// Failed for good.
     Failed {

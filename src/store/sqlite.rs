@@ -1450,11 +1450,7 @@ impl SqliteStore {
                 .await?;
             }
             Effect::SetAlertConfirm { list_id, on } => {
-                sqlx::query("UPDATE lists SET alert_confirm = ? WHERE id = ?")
-                    .bind(i64::from(*on))
-                    .bind(list_id)
-                    .execute(&mut *conn)
-                    .await?;
+                set_list_flag(conn, ListFlag::AlertConfirm, *list_id, *on).await?;
             }
             Effect::Correct {
                 alert_id,
@@ -1485,11 +1481,7 @@ impl SqliteStore {
                 .await?;
             }
             Effect::SetModerated { list_id, on } => {
-                sqlx::query("UPDATE lists SET moderated = ? WHERE id = ?")
-                    .bind(i64::from(*on))
-                    .bind(list_id)
-                    .execute(&mut *conn)
-                    .await?;
+                set_list_flag(conn, ListFlag::Moderated, *list_id, *on).await?;
             }
             Effect::RequestDelete { list_id, code } => {
                 sqlx::query(
@@ -1577,11 +1569,7 @@ impl SqliteStore {
                 }
             }
             Effect::SetDm { list_id, on } => {
-                sqlx::query("UPDATE lists SET dm = ? WHERE id = ?")
-                    .bind(i64::from(*on))
-                    .bind(list_id)
-                    .execute(&mut *conn)
-                    .await?;
+                set_list_flag(conn, ListFlag::Dm, *list_id, *on).await?;
                 if !*on {
                     let pending = "?2 = ?2 AND id IN
                         (SELECT outbox_id FROM private_outbox WHERE list_id = ?3)";
@@ -1661,11 +1649,7 @@ impl SqliteStore {
                     .await?;
             }
             Effect::SetOutside { list_id, on } => {
-                sqlx::query("UPDATE lists SET outside = ? WHERE id = ?")
-                    .bind(i64::from(*on))
-                    .bind(list_id)
-                    .execute(&mut *conn)
-                    .await?;
+                set_list_flag(conn, ListFlag::Outside, *list_id, *on).await?;
             }
             Effect::Audit {
                 list_id,
@@ -3045,6 +3029,36 @@ impl InboundTx for SqliteInboundTx {
     }
 }
 
+/// A list's on/off settings.
+#[derive(Debug, Clone, Copy)]
+enum ListFlag {
+    AlertConfirm,
+    Moderated,
+    Dm,
+    Outside,
+}
+
+/// Turns one of a list's on/off settings on or off.
+async fn set_list_flag(
+    conn: &mut SqliteConnection,
+    flag: ListFlag,
+    list_id: i64,
+    on: bool,
+) -> Result<(), StoreError> {
+    let sql = match flag {
+        ListFlag::AlertConfirm => "UPDATE lists SET alert_confirm = ? WHERE id = ?",
+        ListFlag::Moderated => "UPDATE lists SET moderated = ? WHERE id = ?",
+        ListFlag::Dm => "UPDATE lists SET dm = ? WHERE id = ?",
+        ListFlag::Outside => "UPDATE lists SET outside = ? WHERE id = ?",
+    };
+    sqlx::query(sql)
+        .bind(i64::from(on))
+        .bind(list_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// The other phones of the claimant's pool that are up, as a JSON array.
 fn others_up(who: &Claimant<'_>) -> String {
     serde_json::Value::from(who.phone.map(|(_, up)| up.to_vec()).unwrap_or_default()).to_string()
@@ -3171,6 +3185,7 @@ impl Queue for SqliteStore {
                 attempts: u32::try_from(row.attempts).unwrap_or(1),
                 expires_at: row.expires_at,
                 alert_queued_at: row.alert_queued_at,
+                queued_at: row.queued_at,
             });
         }
         Ok(out)

@@ -168,6 +168,7 @@ async fn retries_wait_and_leases_expire() {
                 at: now_ms() + 60_000,
                 code: Some("20429".into()),
                 message: "busy".into(),
+                via: None,
             }],
         )
         .await

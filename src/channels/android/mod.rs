@@ -190,7 +190,10 @@ impl super::Configured for AndroidConfig {
         // The phone is set up in the background, again and again until it answers: a phone that
         // is off when SMS Up starts is set up when it comes back.
         let setup = gateway.clone();
-        tokio::spawn(async move { setup.set_up_until_done().await });
+        tokio::spawn(async move {
+            setup.set_up_until_done().await;
+            setup.watch().await;
+        });
         let state = WebhookState {
             // What arrives is the pool's (a member's replies may leave from any of its phones,
             // from this one while it is up).
@@ -250,6 +253,13 @@ pub struct AndroidGateway {
     /// The phone was away: it is set up again when it answers (it may have been reset or
     /// reinstalled meanwhile).
     set_up_again: std::sync::atomic::AtomicBool,
+    /// The phone refused our username or password: it is asked again (authenticated) every two
+    /// seconds.
+    refused: std::sync::atomic::AtomicBool,
+    /// The first part of the next message was already taken from the rate (before its claim).
+    prepaid: std::sync::atomic::AtomicBool,
+    /// Requests in a row that got no answer.
+    unanswered: std::sync::atomic::AtomicU32,
 }
 
 impl AndroidGateway {
@@ -269,6 +279,9 @@ impl AndroidGateway {
             turn: tokio::sync::Mutex::new(()),
             parts: std::sync::Mutex::default(),
             set_up_again: std::sync::atomic::AtomicBool::new(false),
+            refused: std::sync::atomic::AtomicBool::new(false),
+            prepaid: std::sync::atomic::AtomicBool::new(false),
+            unanswered: std::sync::atomic::AtomicU32::new(0),
         })
     }
 
@@ -277,14 +290,35 @@ impl AndroidGateway {
         &self.phone
     }
 
+    /// A send that got no answer. Not connected at all: the phone is down and the message is any
+    /// phone's. Connected but no answer: the phone may have the message, so it is tried again
+    /// through this phone (which answers 409 if it has it), until it failed to answer
+    /// [`UNANSWERED_DOWN`] times in a row.
+    fn no_answer(&self, e: &reqwest::Error) -> SendError {
+        let message = format!("the phone did not answer: {e}");
+        let times = self
+            .unanswered
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            + 1;
+        if e.is_connect() || times >= UNANSWERED_DOWN {
+            self.answered(false);
+            return SendError::Transient {
+                code: None,
+                message,
+                retry_after: None,
+            };
+        }
+        SendError::Unanswered { message }
+    }
+
     /// The phone reported sending `id` in `parts` parts: the parts beyond our estimate (the first
     /// time it says so), which are then taken from its rate too (Android and the carrier count
     /// what the phone sent).
-    fn sent_in(&self, id: &str, parts: u32) -> u32 {
+    fn sent_in(&self, id: &str, parts: u32) -> (u32, bool) {
         self.parts
             .lock()
             .map(|mut p| p.sent(id, parts))
-            .unwrap_or(0)
+            .unwrap_or((0, false))
     }
 
     /// Takes `extra` parts from the phone's rate, in turn with the sends.
@@ -313,6 +347,57 @@ impl AndroidGateway {
         }
     }
 
+    /// Every [`WATCH_EVERY`], asks the phone for its webhooks: a phone that no longer answers is
+    /// marked down (even when nothing is being sent), and one that lost ours (reset, reinstalled)
+    /// is set up again.
+    async fn watch(&self) {
+        loop {
+            tokio::time::sleep(WATCH_EVERY).await;
+            let answer = self
+                .client
+                .get(format!("{}/webhooks", self.config.url))
+                .basic_auth(&self.config.username, Some(&self.config.password))
+                .send()
+                .await;
+            let r = match answer {
+                Ok(r) => r,
+                Err(_) => {
+                    self.answered(false);
+                    continue;
+                }
+            };
+            if matches!(r.status().as_u16(), 401 | 403) {
+                self.refused();
+                continue;
+            }
+            let ours: Vec<String> = EVENTS.iter().map(|e| webhook_id(&self.phone, e)).collect();
+            let listed: Vec<serde_json::Value> = r.json().await.unwrap_or_default();
+            let missing = ours.iter().any(|id| {
+                !listed
+                    .iter()
+                    .any(|w| w.get("id").and_then(|v| v.as_str()) == Some(id))
+            });
+            if missing {
+                tracing::warn!(channel = %self.phone, "Android phone lost our webhooks: setting it up again");
+                if let Err(e) = self.set_up().await {
+                    tracing::warn!(channel = %self.phone, error = %e, "Android phone not set up again");
+                }
+            }
+        }
+    }
+
+    /// The phone refused our username or password (the app was reinstalled, its password changed):
+    /// it takes nothing until it accepts them again.
+    fn refused(&self) {
+        if !self
+            .refused
+            .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            tracing::error!(channel = %self.phone, "Android phone refused the username or password: fix android.password; its messages wait or go to the other phones of its pool");
+        }
+        self.answered(false);
+    }
+
     /// Registers our webhooks and sets the phone's settings, retrying until the phone answers.
     async fn set_up_until_done(&self) {
         let mut wait = Duration::from_secs(2);
@@ -333,7 +418,7 @@ impl AndroidGateway {
     pub async fn set_up(&self) -> Result<(), String> {
         let url = format!("{}{}", self.config.public_url, webhook_path(&self.phone));
         for event in EVENTS {
-            let id = format!("smsup-{}-{}", self.phone, event.replace(':', "-"));
+            let id = webhook_id(&self.phone, event);
             let body = serde_json::json!({ "id": id, "url": url, "event": event });
             let r = self
                 .client
@@ -368,10 +453,30 @@ impl AndroidGateway {
     }
 }
 
-/// Our id of an outbox row's message on the phone (at most 36 characters).
-pub fn message_id(row: i64) -> String {
-    format!("smsup-{row}")
+/// Our id of an outbox row's message on the phone (at most 36 characters): the row and when it was
+/// queued, so that a row id used again (after its row was deleted, or with a database restored
+/// from a backup) is never taken by the phone for a message it has already sent.
+pub fn message_id(row: i64, queued_at: i64) -> String {
+    format!("smsup-{row}-{queued_at:x}")
 }
+
+/// Our id of the webhook of `event` on the phone `phone`.
+fn webhook_id(phone: &str, event: &str) -> String {
+    format!("smsup-{phone}-{}", event.replace(':', "-"))
+}
+
+/// How often a phone is asked whether it still has our webhooks.
+const WATCH_EVERY: Duration = Duration::from_secs(60);
+
+/// No answer this many times in a row (the request may have reached the phone): it is marked down.
+const UNANSWERED_DOWN: u32 = 3;
+
+/// The most parts a message can have (the UDH's part count is one byte); a larger count is
+/// ignored, and no more than [`MAX_EXTRA`] parts beyond the estimate are taken from the rate.
+const MAX_PARTS: u32 = 255;
+
+/// The most parts beyond the estimate taken from the phone's rate for one message.
+const MAX_EXTRA: u32 = 16;
 
 #[async_trait]
 impl Gateway for AndroidGateway {
@@ -379,8 +484,10 @@ impl Gateway for AndroidGateway {
         &self.queue
     }
 
+    /// One at a time: the phone sends one part after another anyway, and a message claimed must
+    /// not wait for the rate behind others long enough for its lease to run out.
     fn max_in_flight(&self) -> usize {
-        4
+        1
     }
 
     fn phone(&self) -> Option<&str> {
@@ -399,10 +506,18 @@ impl Gateway for AndroidGateway {
         if self.up.load(Ordering::Relaxed) {
             // Back after an outage: our webhooks and settings again (idempotent), before sending.
             if self.set_up_again.swap(false, Ordering::Relaxed) {
-                // Tried once per outage: a phone that answers but refuses a setting still sends.
+                // Tried once per outage (the watch tries again): a phone that answers but refuses
+                // a setting still sends.
                 if let Err(e) = self.set_up().await {
                     tracing::warn!(channel = %self.phone, error = %e, "Android phone not set up again");
                 }
+            }
+            // The next message's first part is taken from the rate before it is claimed: a claimed
+            // message waits for its other parts only.
+            if !self.prepaid.load(Ordering::Relaxed) {
+                let _turn = self.turn.lock().await;
+                self.limiter.until_ready().await;
+                self.prepaid.store(true, Ordering::Relaxed);
             }
             return true;
         }
@@ -411,27 +526,41 @@ impl Gateway for AndroidGateway {
             return false;
         }
         self.probed_at.store(now, Ordering::Relaxed);
-        let answered = self
+        // Authenticated, so that a phone that refuses our password stays down. Any answer but a
+        // refusal counts.
+        let answer = self
             .client
-            .get(format!("{}/health", self.config.url))
+            .get(format!("{}/device", self.config.url))
+            .basic_auth(&self.config.username, Some(&self.config.password))
             .timeout(Duration::from_secs(2))
             .send()
-            .await
-            .is_ok();
-        if answered {
-            self.answered(true);
+            .await;
+        match answer {
+            Ok(r) if matches!(r.status().as_u16(), 401 | 403) => false,
+            Ok(_) => {
+                if self.refused.swap(false, Ordering::Relaxed) {
+                    tracing::info!(channel = %self.phone, "Android phone accepts the username and password again");
+                }
+                self.unanswered.store(0, Ordering::Relaxed);
+                self.answered(true);
+                true
+            }
+            Err(_) => false,
         }
-        answered
     }
 
     async fn send(&self, sms: &OutboundSms) -> Result<Accepted, SendError> {
         // The phone and Android count parts: so does the rate, one part at a time.
         let turn = self.turn.lock().await;
-        for _ in 0..sms.segments.max(1) {
+        let paid = u32::from(
+            self.prepaid
+                .swap(false, std::sync::atomic::Ordering::Relaxed),
+        );
+        for _ in paid..sms.segments.max(1) {
             self.limiter.until_ready().await;
         }
         drop(turn);
-        let id = message_id(sms.id);
+        let id = message_id(sms.id, sms.queued_at);
         if let Ok(mut p) = self.parts.lock() {
             p.estimated(&id, sms.segments);
         }
@@ -455,14 +584,9 @@ impl Gateway for AndroidGateway {
             .json(&body)
             .send()
             .await
-            .map_err(|e| {
-                self.answered(false);
-                SendError::Transient {
-                    code: None,
-                    message: format!("the phone did not answer: {e}"),
-                    retry_after: None,
-                }
-            })?;
+            .map_err(|e| self.no_answer(&e))?;
+        self.unanswered
+            .store(0, std::sync::atomic::Ordering::Relaxed);
         self.answered(true);
         let status = r.status().as_u16();
         let text = r.text().await.unwrap_or_default();
@@ -473,10 +597,16 @@ impl Gateway for AndroidGateway {
                 provider_ids: vec![id],
                 delivered: false,
             }),
-            401 | 403 => Err(SendError::Permanent {
-                code: Some(format!("HTTP {status}")),
-                message: "the phone refused the username or password".into(),
-            }),
+            // Our password is wrong for this phone, not for the message: it waits (or goes to
+            // another phone of the pool) until the phone accepts us again.
+            401 | 403 => {
+                self.refused();
+                Err(SendError::Transient {
+                    code: Some(format!("HTTP {status}")),
+                    message: "the phone refused the username or password".into(),
+                    retry_after: None,
+                })
+            }
             400 => Err(SendError::Permanent {
                 code: Some("HTTP 400".into()),
                 message: reason(),
@@ -502,14 +632,22 @@ pub struct WebhookState {
 }
 
 /// What is known of one message's parts.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct PartCount {
     /// Our estimate when it was sent.
     estimated: u32,
     /// The phone's count (`sms:sent`'s `partsCount`), once it told.
     sent: Option<u32>,
-    /// Parts delivered so far.
-    delivered: u32,
+    /// The `sms:delivered` events seen (their ids: the phone retries an event with its id).
+    delivered: Vec<Option<String>>,
+}
+
+impl PartCount {
+    /// Every part is delivered.
+    fn whole(&self) -> bool {
+        let n = self.delivered.len() as u32;
+        n > 0 && n >= self.sent.unwrap_or(self.estimated).max(1)
+    }
 }
 
 /// Per message id: the parts we estimated, the parts the phone said it sent (`sms:sent`'s
@@ -542,23 +680,29 @@ impl Parts {
         self.entry(id).estimated = parts.max(1);
     }
 
-    /// The phone sent `id` in `parts` parts: how many more than estimated, the first time it
-    /// says so (0 after).
-    pub fn sent(&mut self, id: &str, parts: u32) -> u32 {
+    /// The phone sent `id` in `parts` parts: how many more than estimated (the first time it says
+    /// so; 0 after, and at most [`MAX_EXTRA`]), and whether every part is delivered already (the
+    /// phone's webhooks come in any order).
+    pub fn sent(&mut self, id: &str, parts: u32) -> (u32, bool) {
         let e = self.entry(id);
         if e.sent.is_some() {
-            return 0;
+            return (0, e.whole());
         }
-        e.sent = Some(parts.max(1));
-        parts.saturating_sub(e.estimated.max(1))
+        e.sent = Some(parts.clamp(1, MAX_PARTS));
+        let extra = parts.saturating_sub(e.estimated.max(1)).min(MAX_EXTRA);
+        (extra, e.whole())
     }
 
-    /// One part of `id` was delivered: true when that makes the whole message delivered.
-    pub fn delivered(&mut self, id: &str) -> bool {
+    /// One part of `id` was delivered (the event `event`, when it has an id: a repeated event
+    /// counts once): true when that makes the whole message delivered.
+    pub fn delivered(&mut self, id: &str, event: Option<&str>) -> bool {
         match self.counts.get_mut(id) {
             Some(e) => {
-                e.delivered += 1;
-                e.delivered >= e.sent.unwrap_or(e.estimated).max(1)
+                let seen = event.is_some() && e.delivered.iter().any(|d| d.as_deref() == event);
+                if !seen && e.delivered.len() < MAX_PARTS as usize {
+                    e.delivered.push(event.map(str::to_string));
+                }
+                e.whole()
             }
             None => true,
         }
@@ -607,8 +751,8 @@ pub fn verify(
     mac.verify_slice(&sig)
         .map_err(|_| SignatureError::Mismatch)?;
     // Checked after the signature: an unsigned stranger learns nothing of our clock.
-    if (now - ts).abs() > MAX_SKEW_SECS {
-        return Err(SignatureError::Stale(now - ts));
+    if now.abs_diff(ts) > MAX_SKEW_SECS.unsigned_abs() {
+        return Err(SignatureError::Stale(now.saturating_sub(ts)));
     }
     Ok(())
 }
@@ -617,6 +761,9 @@ pub fn verify(
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Envelope {
+    /// The event's own id (the same when the phone retries it).
+    #[serde(default)]
+    id: Option<String>,
     event: String,
     #[serde(default)]
     payload: serde_json::Value,
@@ -701,34 +848,39 @@ async fn webhook(State(state): State<WebhookState>, headers: HeaderMap, body: By
                 .map(|_| ())
         }
         _ => {
-            let parts = payload.parts_count.filter(|n| *n > 0);
+            // A count the UDH cannot carry is no count.
+            let parts = payload.parts_count.filter(|n| (1..=MAX_PARTS).contains(n));
+            let mut whole = false;
             match event {
                 "sms:sent" => {
                     if let Some(n) = parts {
                         metrics::counter!("smsup_android_parts_total", "channel" => state.phone.phone.clone())
                             .increment(u64::from(n));
-                    }
-                    let extra = state.phone.sent_in(&payload.message_id, parts.unwrap_or(1));
-                    if extra > 0 {
-                        let phone = state.phone.clone();
-                        tokio::spawn(async move { phone.charge(extra).await });
+                        let extra;
+                        (extra, whole) = state.phone.sent_in(&payload.message_id, n);
+                        if extra > 0 {
+                            let phone = state.phone.clone();
+                            tokio::spawn(async move { phone.charge(extra).await });
+                        }
                     }
                 }
                 // Not every part yet: nothing to record.
                 "sms:delivered" => {
-                    let whole = state
+                    let done = state
                         .phone
                         .parts
                         .lock()
-                        .map(|mut p| p.delivered(&payload.message_id))
+                        .map(|mut p| p.delivered(&payload.message_id, envelope.id.as_deref()))
                         .unwrap_or(true);
-                    if !whole {
+                    if !done {
                         return StatusCode::OK.into_response();
                     }
                 }
                 _ => {}
             }
             let (state_now, error_code) = match event {
+                // Every part's receipt came before the phone said how many parts it sent.
+                "sms:sent" if whole => (DeliveryState::Delivered, None),
                 "sms:sent" => (DeliveryState::Sent, None),
                 "sms:delivered" => (DeliveryState::Delivered, None),
                 _ => (
@@ -900,20 +1052,24 @@ mod tests {
         p.estimated("smsup-1", 3);
         assert_eq!(
             p.sent("smsup-1", 3),
-            0,
-            "as estimated: nothing more to charge"
+            (0, false),
+            "as estimated: nothing to charge"
         );
-        assert!(!p.delivered("smsup-1"));
-        assert!(!p.delivered("smsup-1"));
-        assert!(p.delivered("smsup-1"));
+        assert!(!p.delivered("smsup-1", Some("e1")));
+        assert!(
+            !p.delivered("smsup-1", Some("e1")),
+            "the phone retrying an event counts once"
+        );
+        assert!(!p.delivered("smsup-1", Some("e2")));
+        assert!(p.delivered("smsup-1", Some("e3")));
         p.sent("smsup-2", 1);
-        assert!(p.delivered("smsup-2"));
+        assert!(p.delivered("smsup-2", None));
         // Unknown (sent before a restart): its first receipt counts.
-        assert!(p.delivered("smsup-9"));
+        assert!(p.delivered("smsup-9", None));
         // Before the phone says how many parts it sent, the estimate counts.
         p.estimated("smsup-3", 2);
-        assert!(!p.delivered("smsup-3"));
-        assert!(p.delivered("smsup-3"));
+        assert!(!p.delivered("smsup-3", None));
+        assert!(p.delivered("smsup-3", None));
         for i in 0..(Parts::MAX + 10) {
             p.sent(&format!("m{i}"), 2);
         }
@@ -925,26 +1081,59 @@ mod tests {
     fn the_phones_part_count_corrects_the_estimate_once() {
         let mut p = Parts::default();
         p.estimated("smsup-7", 1);
-        assert_eq!(p.sent("smsup-7", 3), 2, "two parts more than estimated");
         assert_eq!(
             p.sent("smsup-7", 3),
-            0,
+            (2, false),
+            "two parts more than estimated"
+        );
+        assert_eq!(
+            p.sent("smsup-7", 3),
+            (0, false),
             "a repeated sms:sent charges nothing more"
         );
-        assert!(!p.delivered("smsup-7"));
-        assert!(!p.delivered("smsup-7"));
+        assert!(!p.delivered("smsup-7", Some("a")));
+        assert!(!p.delivered("smsup-7", Some("b")));
         assert!(
-            p.delivered("smsup-7"),
-            "delivered at the phone's third part"
+            p.delivered("smsup-7", Some("c")),
+            "delivered at the third part"
         );
         p.estimated("smsup-8", 3);
         assert_eq!(
             p.sent("smsup-8", 2),
-            0,
+            (0, false),
             "fewer parts: nothing is given back"
         );
-        assert!(!p.delivered("smsup-8"));
-        assert!(p.delivered("smsup-8"));
+        assert!(!p.delivered("smsup-8", None));
+        assert!(p.delivered("smsup-8", None));
+        // Every receipt before sms:sent, and fewer parts than estimated: sms:sent completes it.
+        p.estimated("smsup-4", 3);
+        assert!(!p.delivered("smsup-4", Some("x")));
+        assert!(!p.delivered("smsup-4", Some("y")));
+        assert_eq!(p.sent("smsup-4", 2), (0, true));
+        // A hostile count takes at most MAX_EXTRA parts from the rate.
+        p.estimated("smsup-5", 1);
+        assert_eq!(p.sent("smsup-5", 200).0, MAX_EXTRA);
+    }
+
+    #[test]
+    fn message_ids_fit_the_phone_and_differ_for_a_reused_row() {
+        let a = message_id(1, 1_796_000_000_000);
+        let b = message_id(1, 1_796_000_000_001);
+        assert_ne!(a, b);
+        // Rows up to 10^15, times until the year 2248 (11 hex digits).
+        assert!(message_id(999_999_999_999_999, (1 << 43) - 1).len() <= 36);
+    }
+
+    #[test]
+    fn extreme_timestamps_are_refused_without_panicking() {
+        let key = "0123456789abcdef-key";
+        for ts in [i64::MIN.to_string(), i64::MAX.to_string()] {
+            let sig = sign(key, "{}", &ts);
+            assert!(matches!(
+                verify(key.as_bytes(), b"{}", &ts, &sig, 1_764_000_000),
+                Err(SignatureError::Stale(_))
+            ));
+        }
     }
 
     #[test]

@@ -1025,6 +1025,7 @@ mod tests {
                         body: format!("hello {i}"),
                         segments: 1,
                         expires_at: None,
+                        queued_at: 0,
                     };
                     gw.send(&sms).await.unwrap()
                 })
@@ -1097,6 +1098,7 @@ mod tests {
             body: "hello".into(),
             segments: 1,
             expires_at: None,
+            queued_at: 0,
         };
         let accepted = gw.send(&sms).await.unwrap();
         assert_eq!(accepted.provider_ids, vec!["1000".to_string()]);
