@@ -113,7 +113,7 @@ impl HotWriter {
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
-             PRAGMA cache_size = -65536;
+             PRAGMA cache_size = -32768;
              PRAGMA wal_autocheckpoint = 10000;
              PRAGMA temp_store = MEMORY;
              PRAGMA foreign_keys = ON;",

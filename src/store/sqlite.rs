@@ -174,8 +174,9 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(30))
-            // 64 MiB of page cache per connection: a 100,000-member import or fan-out stays in memory.
-            .pragma("cache_size", "-65536")
+            // 32 MiB of page cache for the writer (a 100,000-member import or fan-out stays in
+            // memory); readers get less below.
+            .pragma("cache_size", "-32768")
             // Checkpoint the WAL every ~40 MB rather than every 4 MB: fewer, larger copies under load.
             .pragma("wal_autocheckpoint", "10000")
             .pragma("temp_store", "memory")
@@ -200,10 +201,11 @@ impl SqliteStore {
             writer.clone(),
             write_busy_ns.clone(),
         )?);
+        // Readers scan (counts, reports): 8 MiB of page cache each is enough, the OS caches the file.
         let pool = SqlitePoolOptions::new()
             .max_connections(3)
             .test_before_acquire(false)
-            .connect_with(options)
+            .connect_with(options.pragma("cache_size", "-8192"))
             .await?;
         Ok(SqliteStore {
             pool,
