@@ -115,7 +115,6 @@ impl HotWriter {
              PRAGMA synchronous = NORMAL;
              PRAGMA cache_size = -32768;
              PRAGMA wal_autocheckpoint = 10000;
-             PRAGMA temp_store = MEMORY;
              PRAGMA foreign_keys = ON;",
         )?;
         conn.set_prepared_statement_cache_capacity(64);

@@ -179,7 +179,6 @@ impl SqliteStore {
             .pragma("cache_size", "-32768")
             // Checkpoint the WAL every ~40 MB rather than every 4 MB: fewer, larger copies under load.
             .pragma("wal_autocheckpoint", "10000")
-            .pragma("temp_store", "memory")
             // Deleted and erased content is overwritten, not left in free space (FORGET).
             .pragma("secure_delete", "on")
             .foreign_keys(true);
