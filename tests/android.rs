@@ -164,6 +164,18 @@ impl Serve {
     }
 }
 
+impl Serve {
+    /// The body of GET `path` (`/healthz`, `/metrics`).
+    async fn get(&self, path: &str) -> String {
+        reqwest::get(format!("{}{path}", self.url))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+}
+
 impl Drop for Serve {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -437,16 +449,12 @@ async fn phones_talk_to_sms_up_through_an_android_phone() {
             serde_json::json!({ "from": owner, "text": "safety Bring water" }),
         )
         .await;
-    let health = || async {
-        reqwest::get(format!("{}/healthz", serve.url))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-    };
     let deadline = Instant::now() + Duration::from_secs(20);
-    while !health().await.contains("channel android: down") {
+    while !serve
+        .get("/healthz")
+        .await
+        .contains("channel android: down")
+    {
         assert!(Instant::now() < deadline, "a refused password is not shown");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -471,7 +479,7 @@ async fn phones_talk_to_sms_up_through_an_android_phone() {
         30,
     )
     .await;
-    assert!(health().await.contains("channel android: up"));
+    assert!(serve.get("/healthz").await.contains("channel android: up"));
 
     // No number in full in the log.
     let log = std::fs::read_to_string(dir.path().join("stderr.log")).unwrap();
@@ -638,28 +646,16 @@ async fn two_phones_of_a_pool_share_a_post_and_one_carries_on_when_the_other_goe
     let off_at = Instant::now();
     let before = moved(&a).len();
     // SMS Up finds kl1 gone at its next send.
-    let metrics = || async {
-        reqwest::get(format!("{}/metrics", serve.url))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-    };
     let deadline = Instant::now() + Duration::from_secs(5);
-    while !metrics()
+    while !serve
+        .get("/metrics")
         .await
         .contains(r#"smsup_channel_up{channel="kl1",bind="phone"} 0"#)
     {
         assert!(Instant::now() < deadline, "kl1 not marked down");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let health = reqwest::get(format!("{}/healthz", serve.url))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let health = serve.get("/healthz").await;
     assert!(
         health.contains("channel kl1: down\n") && health.contains("channel kl2: up\n"),
         "{health}"
